@@ -1,0 +1,17 @@
+import { measure } from 'mitata';
+
+/** Median time per call of `fn`, in nanoseconds, measured by mitata. */
+export async function medianNs(fn: () => unknown): Promise<number> {
+  const stats = await measure(fn, { min_cpu_time: 400 * 1e6 });
+  return stats.p50;
+}
+
+/** Median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Operations per second from nanoseconds per operation. */
+export const opsPerSecond = (ns: number): number => Math.round(1e9 / ns);

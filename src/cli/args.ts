@@ -1,0 +1,41 @@
+/**
+ * Command-line plumbing shared by the commands: exit codes and option parsing.
+ *
+ * @internal
+ * @module
+ */
+import { parseArgs } from 'node:util';
+
+/** Every event went through. */
+export const EXIT_OK = 0;
+/** Some input was invalid; the rest was still processed. */
+export const EXIT_INVALID_INPUT = 1;
+/** Usage error. */
+export const EXIT_USAGE = 2;
+
+/**
+ * A mistake on the command line (exit code 2).
+ *
+ * @internal
+ */
+export class UsageError extends Error {
+  override name: string = 'UsageError';
+}
+
+/**
+ * Parses a command's options with `node:util` `parseArgs`, turning its errors into
+ * {@link UsageError}s.
+ *
+ * @internal
+ */
+export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
+  args: readonly string[],
+  options: T,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

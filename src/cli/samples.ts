@@ -1,0 +1,56 @@
+/**
+ * The built-in sample events behind `ecs-slack demo`: real events from the test fixtures
+ * (AWS documentation examples and captures published by open-source projects; provenance in
+ * `test/fixtures/events/SOURCES.md`), bundled into the executable at build time.
+ *
+ * @internal
+ * @module
+ */
+import deploymentCompleted from '../../test/fixtures/events/deployment/docs-deployment-completed.json' with { type: 'json' };
+import deploymentFailed from '../../test/fixtures/events/deployment/docs-deployment-failed.json' with { type: 'json' };
+import deploymentStarted from '../../test/fixtures/events/deployment/deployment-in-progress-with-clusterarn.json' with { type: 'json' };
+import deploymentRollback from '../../test/fixtures/events/deployment/docs-deployment-rollback-in-progress.json' with { type: 'json' };
+import instanceActive from '../../test/fixtures/events/container-instance/docs-container-instance-active.json' with { type: 'json' };
+import placementFailure from '../../test/fixtures/events/service/docs-service-task-placement-failure-fargate-spot.json' with { type: 'json' };
+import startImpaired from '../../test/fixtures/events/service/service-task-start-impaired.json' with { type: 'json' };
+import steadyState from '../../test/fixtures/events/service/docs-service-steady-state.json' with { type: 'json' };
+import batchCompleted from '../../test/fixtures/events/task/task-stopped-ec2-standalone-exit0-no-stopcode.json' with { type: 'json' };
+import elbHealthCheck from '../../test/fixtures/events/task/task-stopped-elb-health-check-failed-fargate.json' with { type: 'json' };
+import appCrashed from '../../test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json' with { type: 'json' };
+import deploymentStop from '../../test/fixtures/events/task/task-stopped-service-scaling-deployment-fargate.json' with { type: 'json' };
+import taskRunning from '../../test/fixtures/events/task/task-running-fargate-service-exec-enabled.json' with { type: 'json' };
+import userStopped from '../../test/fixtures/events/task/task-stopped-user-initiated-ec2-bridge-asg-capacity-provider.json' with { type: 'json' };
+
+/**
+ * A named sample event.
+ *
+ * @internal
+ */
+export interface Sample {
+  /** Short name, shown by the demo. */
+  readonly name: string;
+  /** The raw event as published. */
+  readonly event: unknown;
+}
+
+/**
+ * The demo's sample events, in the order a deployment story would show them.
+ *
+ * @internal
+ */
+export const SAMPLES: readonly Sample[] = [
+  { name: 'deployment started', event: deploymentStarted },
+  { name: 'task running', event: taskRunning },
+  { name: 'old task replaced by the deployment', event: deploymentStop },
+  { name: 'app container crashed (exit 2)', event: appCrashed },
+  { name: 'task failed ELB health checks', event: elbHealthCheck },
+  { name: 'service cannot start tasks', event: startImpaired },
+  { name: 'no Fargate Spot capacity', event: placementFailure },
+  { name: 'circuit breaker rolls back', event: deploymentRollback },
+  { name: 'deployment failed', event: deploymentFailed },
+  { name: 'deployment completed', event: deploymentCompleted },
+  { name: 'service steady', event: steadyState },
+  { name: 'batch job finished (exit 0)', event: batchCompleted },
+  { name: 'task stopped by a user', event: userStopped },
+  { name: 'container instance active', event: instanceActive },
+];

@@ -1,0 +1,134 @@
+/**
+ * The error hierarchy: one base class, one subclass per failure family.
+ *
+ * Messages are one line and name the place that failed. They never contain a webhook URL, a
+ * token or the value of an event field, so they are safe to log.
+ *
+ * @module
+ */
+
+/**
+ * Options accepted by every ecs-slack error constructor.
+ */
+export interface EcsSlackErrorOptions {
+  /** The underlying error, kept as the standard `cause`. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error thrown by ecs-slack.
+ *
+ * Catch this to handle any library failure; use the `is*` guards to tell them apart, since the
+ * guards also recognise errors created by another copy of the package.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseEcsEvent(input);
+ * } catch (error) {
+ *   if (isEcsSlackError(error)) console.error(error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class EcsSlackError extends Error {
+  /** The error class name, also used by the `is*` guards. */
+  override name: string = 'EcsSlackError';
+
+  /**
+   * @param message - One line naming what failed and where.
+   * @param options - The underlying `cause`, if any.
+   */
+  constructor(message: string, options?: EcsSlackErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  }
+}
+
+/**
+ * Details recorded on a {@link ParseError}.
+ */
+export interface ParseErrorOptions extends EcsSlackErrorOptions {
+  /**
+   * Dotted path of the offending field inside the event (`detail.containers[0].name`), or `''`
+   * when the whole input is at fault.
+   */
+  readonly path?: string;
+  /**
+   * Identifier of the record that carried the event: an SQS `messageId`, an SNS `MessageId`,
+   * an EventBridge `id`, or the position in an array / NDJSON input.
+   */
+  readonly recordId?: string;
+}
+
+/**
+ * The input is not a valid Amazon ECS event, or a wrapper record is not JSON.
+ *
+ * The message is one line, for example `SQS record 3: detail.lastStatus: expected string,
+ * received number`. When validation failed, `cause` holds the `ZodError` with every issue.
+ *
+ * @example
+ * ```ts
+ * const result = safeParseEcsEvent(input);
+ * if (!result.success) console.warn(result.error.path, result.error.message);
+ * ```
+ */
+export class ParseError extends EcsSlackError {
+  override name: string = 'ParseError';
+  /** Dotted path of the first offending field, `''` for the whole input. */
+  readonly path: string;
+  /** The record that carried the event, when the input was a batch. */
+  readonly recordId: string | undefined;
+
+  /**
+   * @param message - One line naming what failed and where.
+   * @param options - Path, record id and `cause`.
+   */
+  constructor(message: string, options?: ParseErrorOptions) {
+    super(message, options);
+    this.path = options?.path ?? '';
+    this.recordId = options?.recordId;
+  }
+}
+
+function hasName(error: unknown, names: readonly string[]): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { name?: unknown }).name === 'string' &&
+    names.includes((error as { name: string }).name)
+  );
+}
+
+/** Names of every class in this file; the guards match on them. */
+const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError'];
+
+/**
+ * Tells whether a value is an error thrown by ecs-slack (any subclass).
+ *
+ * Matches by `instanceof` and by `name`, so it also recognises errors from a second copy of
+ * the package in the same process.
+ *
+ * @param error - Any caught value.
+ * @returns `true` for an {@link EcsSlackError} or subclass.
+ * @example
+ * ```ts
+ * if (isEcsSlackError(error)) logger.warn(error.message);
+ * ```
+ */
+export function isEcsSlackError(error: unknown): error is EcsSlackError {
+  return error instanceof EcsSlackError || hasName(error, ERROR_NAMES);
+}
+
+/**
+ * Tells whether a value is a {@link ParseError}.
+ *
+ * @param error - Any caught value.
+ * @returns `true` for a {@link ParseError}, also one from another copy of the package.
+ * @example
+ * ```ts
+ * if (isParseError(error)) console.warn(`bad event at ${error.path}`);
+ * ```
+ */
+export function isParseError(error: unknown): error is ParseError {
+  return error instanceof ParseError || hasName(error, ['ParseError']);
+}

@@ -1,0 +1,80 @@
+/**
+ * `ECS Deployment State Change`: a rolling deployment started, completed, failed or is
+ * rolling back.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { EcsEnvelope, OpenString } from './common.js';
+import { envelopeSchema } from './common.js';
+
+/**
+ * The `detail-type` of deployment events.
+ */
+export const DEPLOYMENT_STATE_CHANGE = 'ECS Deployment State Change';
+
+/**
+ * Deployment event names. A rollback is an `SERVICE_DEPLOYMENT_IN_PROGRESS` whose reason says
+ * it is rolling back.
+ *
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_deployment_events.html
+ */
+export type DeploymentEventName = OpenString<
+  'SERVICE_DEPLOYMENT_IN_PROGRESS' | 'SERVICE_DEPLOYMENT_COMPLETED' | 'SERVICE_DEPLOYMENT_FAILED'
+>;
+
+/**
+ * The body of an `ECS Deployment State Change` event. The service is named only in the
+ * envelope's `resources[0]`.
+ *
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_deployment_events.html
+ */
+export interface DeploymentStateChangeDetail {
+  /** `INFO` or `ERROR`. */
+  eventType: OpenString<'INFO' | 'WARN' | 'ERROR'>;
+  /** In progress, completed or failed. */
+  eventName: DeploymentEventName;
+  /** `ecs-svc/<digits>`: equals `startedBy` of the tasks this deployment launches. */
+  deploymentId: string;
+  /** When the deployment changed (second or millisecond precision). */
+  updatedAt: string;
+  /** Free text: `ECS deployment ecs-svc/... in progress.`, `... circuit breaker: rolling back ...`. */
+  reason?: string;
+  /** ARN of the cluster; only in events since 2025, so fall back to `resources[0]`. */
+  clusterArn?: string;
+}
+
+/**
+ * Schema of {@link DeploymentStateChangeDetail}; unknown fields and names pass through.
+ */
+export const DeploymentStateChangeDetailSchema: z.ZodMiniType<DeploymentStateChangeDetail> =
+  z.looseObject({
+    eventType: z.string(),
+    eventName: z.string(),
+    deploymentId: z.string(),
+    updatedAt: z.string(),
+    reason: z.optional(z.string()),
+    clusterArn: z.optional(z.string()),
+  });
+
+/**
+ * An `ECS Deployment State Change` event in its EventBridge envelope.
+ */
+export type DeploymentStateChange = EcsEnvelope<
+  typeof DEPLOYMENT_STATE_CHANGE,
+  DeploymentStateChangeDetail
+>;
+
+/**
+ * Schema of a whole {@link DeploymentStateChange} event.
+ *
+ * @example
+ * ```ts
+ * const event = DeploymentStateChangeSchema.parse(input);
+ * console.log(event.detail.deploymentId, event.detail.eventName);
+ * ```
+ */
+export const DeploymentStateChangeSchema: z.ZodMiniType<DeploymentStateChange> = envelopeSchema(
+  z.literal(DEPLOYMENT_STATE_CHANGE),
+  DeploymentStateChangeDetailSchema,
+);

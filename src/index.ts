@@ -1,0 +1,105 @@
+/**
+ * ecs-slack: typed parsers, a classifier, noise filters and Slack Block Kit renderers for
+ * Amazon ECS events on EventBridge.
+ *
+ * Everything exported here is pure (no I/O, no clock). The DynamoDB state store and the Lambda
+ * handler live in the `ecs-slack/dynamodb` and `ecs-slack/lambda` subpaths.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  EcsSlackError,
+  ParseError,
+  isEcsSlackError,
+  isParseError,
+  type EcsSlackErrorOptions,
+  type ParseErrorOptions,
+} from './errors.js';
+
+export {
+  AttachmentSchema,
+  NameValuePairSchema,
+  type Attachment,
+  type AttachmentStatus,
+  type EcsEnvelope,
+  type NameValuePair,
+  type OpenString,
+} from './events/common.js';
+export {
+  TASK_STATE_CHANGE,
+  TaskStateChangeDetailSchema,
+  TaskStateChangeSchema,
+  type Container,
+  type ContainerOverride,
+  type ContainerStatus,
+  type EphemeralStorage,
+  type LaunchType,
+  type ManagedAgent,
+  type NetworkBinding,
+  type NetworkInterface,
+  type TaskDesiredStatus,
+  type TaskOverrides,
+  type TaskStateChange,
+  type TaskStateChangeDetail,
+  type TaskStatus,
+  type TaskStopCode,
+} from './events/task-state-change.js';
+export {
+  SERVICE_ACTION,
+  ServiceActionDetailSchema,
+  ServiceActionSchema,
+  type ServiceAction,
+  type ServiceActionDetail,
+  type ServiceActionName,
+  type ServiceEventType,
+} from './events/service-action.js';
+export {
+  DEPLOYMENT_STATE_CHANGE,
+  DeploymentStateChangeDetailSchema,
+  DeploymentStateChangeSchema,
+  type DeploymentEventName,
+  type DeploymentStateChange,
+  type DeploymentStateChangeDetail,
+} from './events/deployment-state-change.js';
+export {
+  CONTAINER_INSTANCE_STATE_CHANGE,
+  ContainerInstanceStateChangeDetailSchema,
+  ContainerInstanceStateChangeSchema,
+  type AgentUpdateStatus,
+  type ContainerInstanceStateChange,
+  type ContainerInstanceStateChangeDetail,
+  type ContainerInstanceStatus,
+  type InstanceResource,
+  type VersionInfo,
+} from './events/container-instance-state-change.js';
+export {
+  DETAIL_TYPES,
+  type ContainerInstanceEvent,
+  type DeploymentEvent,
+  type EcsEvent,
+  type EcsEventKind,
+  type KnownEcsEventKind,
+  type ServiceActionEvent,
+  type TaskEvent,
+  type UnknownEcsEvent,
+} from './events/index.js';
+
+export {
+  parseEcsEvent,
+  parseEcsEvents,
+  safeParseEcsEvent,
+  type ParseFailure,
+  type ParseSuccess,
+  type ParsedRecord,
+  type SafeParseResult,
+} from './parse.js';
+export {
+  unwrap,
+  type RecordSource,
+  type UnwrapFailure,
+  type UnwrapOptions,
+  type UnwrapOrigin,
+  type UnwrappedEvent,
+  type UnwrappedRecord,
+} from './unwrap.js';

@@ -1,0 +1,288 @@
+/**
+ * Parsing: from an `unknown` value to a typed {@link EcsEvent}, with one-line errors.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
+import { ParseError } from './errors.js';
+import { envelopeSchema } from './events/common.js';
+import { ContainerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
+import { DeploymentStateChangeSchema } from './events/deployment-state-change.js';
+import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/index.js';
+import { ServiceActionSchema } from './events/service-action.js';
+import { TaskStateChangeSchema } from './events/task-state-change.js';
+import { parseArn } from './internal/arn.js';
+import { unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
+
+/**
+ * A successful parse.
+ */
+export interface ParseSuccess {
+  /** Always `true`. */
+  readonly success: true;
+  /** The parsed event. */
+  readonly data: EcsEvent;
+  /** Never set on success. */
+  readonly error?: undefined;
+}
+
+/**
+ * A failed parse.
+ */
+export interface ParseFailure {
+  /** Always `false`. */
+  readonly success: false;
+  /** Never set on failure. */
+  readonly data?: undefined;
+  /** What was wrong, naming the field. */
+  readonly error: ParseError;
+}
+
+/**
+ * The result of {@link safeParseEcsEvent}: the event, or the error `parseEcsEvent` would throw.
+ */
+export type SafeParseResult = ParseSuccess | ParseFailure;
+
+const UnknownEcsEventSchema = envelopeSchema(z.string(), z.record(z.string(), z.unknown()));
+
+const SCHEMAS: Readonly<Record<string, readonly [KnownEcsEventKind, z.ZodMiniType]>> = {
+  [DETAIL_TYPES.task]: ['task', TaskStateChangeSchema],
+  [DETAIL_TYPES.service]: ['service', ServiceActionSchema],
+  [DETAIL_TYPES.deployment]: ['deployment', DeploymentStateChangeSchema],
+  [DETAIL_TYPES['container-instance']]: ['container-instance', ContainerInstanceStateChangeSchema],
+};
+
+/**
+ * Parses one Amazon ECS event in its EventBridge envelope.
+ *
+ * Known detail-types are validated against their schema; any other `detail-type` from
+ * `aws.ecs` comes back as kind `unknown` with its raw detail. Unknown fields pass through.
+ *
+ Envelope completion: events copied from logs or docs are often trimmed, and input
+ * transformers may pass only the detail. Only `detail-type`, `source` and `detail` are
+ * required; when `version`, `id`, `account`, `region`, `time` or `resources` are missing they
+ * are derived from the event itself: `account` and `region` from its ARNs, `time` from
+ * `detail.updatedAt` (or `createdAt`, `stoppedAt`, `startedAt`), `resources` from the task or
+ * container-instance ARN, and a stable `id` prefixed `derived-` computed from the detail, so
+ * duplicates still share it. A value that cannot be derived is the empty string, which the
+ * renderers treat as unknown. Fields that are present are validated as usual.
+ *
+ * @param input - A value from `JSON.parse`, for example one EventBridge event.
+ * @returns The typed event, discriminated by `kind`.
+ * @throws {@link ParseError} with a one-line message naming the field, for example
+ *   `detail.lastStatus: expected string, received number`; the `ZodError` is its `cause`.
+ * @example
+ * ```ts
+ * const event = parseEcsEvent(JSON.parse(body));
+ * if (event.kind === 'task') console.log(event.detail.stopCode);
+ * ```
+ */
+export function parseEcsEvent(input: unknown): EcsEvent {
+  const result = safeParseEcsEvent(input);
+  if (result.success) return result.data;
+  throw result.error;
+}
+
+/**
+ * Like {@link parseEcsEvent}, but returns `{ success, data }` or `{ success, error }` instead of
+ * throwing. Never throws, whatever the input.
+ *
+ * @param input - Any value.
+ * @returns The parsed event or a {@link ParseError}.
+ * @example
+ * ```ts
+ * const result = safeParseEcsEvent(input);
+ * if (!result.success) console.warn(result.error.message);
+ * ```
+ */
+export function safeParseEcsEvent(input: unknown): SafeParseResult {
+  return parseWithContext(input, '', undefined);
+}
+
+/**
+ * The outcome for one record of a batch: where it came from, and the parsed event or the error.
+ */
+export type ParsedRecord = SafeParseResult & RecordSource;
+
+/**
+ * Unwraps whatever a Lambda received ({@link unwrap}) and parses every event in it.
+ *
+ * One bad record never hides the others: each record gets its own result, with the record id
+ * to report in `batchItemFailures`.
+ *
+ * @param input - An EventBridge event, SQS or SNS batch, array, or NDJSON text.
+ * @param options - Tell the kind of bare `detail` objects (input transformers).
+ * @returns One result per record, in input order.
+ * @example
+ * ```ts
+ * for (const record of parseEcsEvents(sqsEvent)) {
+ *   if (!record.success) failures.push({ itemIdentifier: record.id });
+ * }
+ * ```
+ */
+export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedRecord[] {
+  return unwrap(input, options).map((record): ParsedRecord => {
+    if (!record.success) return record;
+    const { id, origin, label } = record;
+    const result = parseWithContext(record.data, label, id);
+    return result.success ? { success: true, id, origin, label, data: result.data } : { success: false, id, origin, label, error: result.error };
+  });
+}
+
+/**
+ * Parses one event, prefixing error messages with `label` (`SQS record 3 (messageId ...)`).
+ *
+ * @internal
+ */
+function parseWithContext(input: unknown, label: string, recordId: string | undefined): SafeParseResult {
+  const fail = (message: string, path: string, cause?: unknown): SafeParseResult => ({
+    success: false,
+    error: new ParseError(label ? `${label}: ${message}` : message, { path, recordId, cause }),
+  });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail(`expected an EventBridge event object, received ${describe(input)}`, '');
+  }
+  const raw = input as Record<string, unknown>;
+  const source = raw.source;
+  if (source !== 'aws.ecs') {
+    return fail(
+      source === undefined
+        ? 'not an Amazon ECS event: source is missing (expected "aws.ecs")'
+        : `not an Amazon ECS event: source is ${quote(source)} (expected "aws.ecs")`,
+      'source',
+    );
+  }
+  const detailType = raw['detail-type'];
+  if (typeof detailType !== 'string') {
+    return fail(`detail-type: expected string, received ${describe(detailType)}`, 'detail-type');
+  }
+  const known = SCHEMAS[detailType];
+  const completed = completeEnvelope(raw, known?.[0]);
+  const schema = known?.[1] ?? UnknownEcsEventSchema;
+  const result = schema.safeParse(completed);
+  if (!result.success) {
+    const issues = result.error.issues;
+    const first = issues[0] as $ZodIssue;
+    const path = formatPath(first.path);
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    return fail(`${path || 'event'}: ${describeIssue(first, completed)}${more}`, path, result.error);
+  }
+  const data = result.data as EcsEvent;
+  data.kind = known?.[0] ?? 'unknown';
+  return { success: true, data };
+}
+
+/**
+ * Fills envelope fields that trimmed samples and bare details lack, from the event itself.
+ * Returns the input unchanged when nothing is missing.
+ *
+ * @internal
+ */
+export function completeEnvelope(
+  raw: Record<string, unknown>,
+  kind: KnownEcsEventKind | undefined,
+): Record<string, unknown> {
+  if (
+    typeof raw.id === 'string' &&
+    typeof raw.time === 'string' &&
+    typeof raw.account === 'string' &&
+    typeof raw.region === 'string' &&
+    typeof raw.version === 'string' &&
+    Array.isArray(raw.resources) &&
+    !(kind === 'task' && missingDetailArn(raw.detail, 'taskArn', raw.resources)) &&
+    !(kind === 'container-instance' && missingDetailArn(raw.detail, 'containerInstanceArn', raw.resources))
+  ) {
+    return raw;
+  }
+  const detail = raw.detail;
+  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return raw;
+  const d = detail as Record<string, unknown>;
+  const arnField = kind === 'task' ? 'taskArn' : kind === 'container-instance' ? 'containerInstanceArn' : undefined;
+  const out: Record<string, unknown> = { ...raw };
+  if (out.resources === undefined) {
+    const own = arnField === undefined ? undefined : d[arnField];
+    out.resources = typeof own === 'string' ? [own] : [];
+  }
+  const resource0 = Array.isArray(out.resources) ? (out.resources[0] as unknown) : undefined;
+  if (arnField !== undefined && d[arnField] === undefined && typeof resource0 === 'string') {
+    out.detail = { ...d, [arnField]: resource0 };
+  }
+  if (out.account === undefined || out.region === undefined) {
+    const arn = [resource0, d.clusterArn, d.taskArn, d.containerInstanceArn]
+      .map((value) => (typeof value === 'string' ? parseArn(value) : undefined))
+      .find((parsed) => parsed !== undefined && parsed.region !== '');
+    if (out.account === undefined) out.account = arn?.account ?? '';
+    if (out.region === undefined) out.region = arn?.region ?? '';
+  }
+  if (out.time === undefined) {
+    const time = [d.updatedAt, d.createdAt, d.stoppedAt, d.startedAt].find((value) => typeof value === 'string');
+    out.time = time ?? '';
+  }
+  if (out.version === undefined) out.version = '0';
+  if (out.id === undefined) out.id = `derived-${stableHash(`${String(raw['detail-type'])}\n${JSON.stringify(detail)}`)}`;
+  return out;
+}
+
+function missingDetailArn(detail: unknown, field: string, resources: unknown[]): boolean {
+  return (
+    typeof detail === 'object' &&
+    detail !== null &&
+    (detail as Record<string, unknown>)[field] === undefined &&
+    typeof resources[0] === 'string'
+  );
+}
+
+/** Two 32-bit FNV-1a hashes with different offsets, as 16 hex digits. */
+function stableHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function quote(value: unknown): string {
+  if (typeof value !== 'string') return describe(value);
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+function describeIssue(issue: $ZodIssue, input: unknown): string {
+  if (issue.code === 'invalid_type') {
+    const received = valueAt(input, issue.path);
+    return received === undefined
+      ? `expected ${issue.expected}, but it is missing`
+      : `expected ${issue.expected}, received ${describe(received)}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+  }
+  return issue.message;
+}

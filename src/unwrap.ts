@@ -1,0 +1,278 @@
+/**
+ * Unwrapping: from whatever a Lambda function receives to a list of raw events, each with the
+ * id of the record that carried it.
+ *
+ * @module
+ */
+import { ParseError } from './errors.js';
+import { DETAIL_TYPES, type KnownEcsEventKind } from './events/index.js';
+
+/**
+ * Where a raw event came from.
+ *
+ * - `eventbridge`: the Lambda was invoked with the EventBridge event itself
+ * - `sqs`: the body of an SQS record
+ * - `sns`: the `Message` of an SNS record
+ * - `sqs-sns`: the `Message` of an SNS notification delivered through SQS
+ * - `array`: an element of a plain array
+ * - `ndjson`: a line of newline-delimited JSON text
+ * - `detail`: a bare `detail` (input transformer), wrapped because its kind was given
+ */
+export type UnwrapOrigin = 'eventbridge' | 'sqs' | 'sns' | 'sqs-sns' | 'array' | 'ndjson' | 'detail';
+
+/**
+ * Options of {@link unwrap} and {@link parseEcsEvents}.
+ */
+export interface UnwrapOptions {
+  /**
+   * The kind of bare `detail` objects, for EventBridge rules whose input transformer passes
+   * only `$.detail`. Without it, such objects are returned as they are (and fail to parse).
+   */
+  readonly kind?: KnownEcsEventKind;
+}
+
+/**
+ * Where a record came from: its id, origin and a readable position.
+ */
+export interface RecordSource {
+  /**
+   * Record id to report in `batchItemFailures`: the SQS `messageId`, the SNS `MessageId`, the
+   * EventBridge event `id`, or the position in an array (`0`, `1`, ...) or NDJSON text (line
+   * number).
+   */
+  readonly id: string;
+  /** Where the event came from. */
+  readonly origin: UnwrapOrigin;
+  /**
+   * Readable position used in error messages, for example `SQS record 3 (messageId 1f2e...)`;
+   * empty for a single EventBridge event.
+   */
+  readonly label: string;
+}
+
+/**
+ * A raw event found by {@link unwrap}, not validated yet.
+ */
+export interface UnwrappedEvent extends RecordSource {
+  /** Always `true`. */
+  readonly success: true;
+  /** The raw event. */
+  readonly data: unknown;
+  /** Never set on success. */
+  readonly error?: undefined;
+}
+
+/**
+ * A record {@link unwrap} could not read, for example an SQS body that is not JSON.
+ */
+export interface UnwrapFailure extends RecordSource {
+  /** Always `false`. */
+  readonly success: false;
+  /** Never set on failure. */
+  readonly data?: undefined;
+  /** Why the record could not be read. */
+  readonly error: ParseError;
+}
+
+/**
+ * One entry of {@link unwrap}'s result: a raw event, or the error that kept it from being read.
+ */
+export type UnwrappedRecord = UnwrappedEvent | UnwrapFailure;
+
+const MAX_DEPTH = 4;
+
+interface Context {
+  readonly options: UnwrapOptions | undefined;
+  readonly out: UnwrappedRecord[];
+}
+
+/**
+ * Finds the ECS events in what a Lambda function receives.
+ *
+ * Accepts an EventBridge event; an SQS batch (each `body` is the event JSON); an SNS batch
+ * (each `Message` is the event JSON); SNS notifications inside SQS bodies (either URL
+ * spelling, or raw message delivery); plain arrays; NDJSON or JSON text; and a bare `detail`
+ * when `options.kind` says what it is. A record that is not JSON becomes an error for that
+ * record only. Never throws.
+ *
+ * @param input - The Lambda event, or any JSON value or text.
+ * @param options - See {@link UnwrapOptions}.
+ * @returns One entry per event found, in input order.
+ * @example
+ * ```ts
+ * for (const record of unwrap(sqsEvent)) {
+ *   if (!record.success) console.warn(record.error.message);
+ * }
+ * ```
+ */
+export function unwrap(input: unknown, options?: UnwrapOptions): UnwrappedRecord[] {
+  const context: Context = { options, out: [] };
+  if (typeof input === 'string') {
+    unwrapText(input, context);
+  } else if (Array.isArray(input)) {
+    input.forEach((item, index) => {
+      visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
+    });
+  } else {
+    visit(input, context, 0, { id: eventId(input) ?? 'event', origin: 'eventbridge', label: '' });
+  }
+  return context.out;
+}
+
+interface Position {
+  readonly id: string;
+  readonly origin: UnwrapOrigin;
+  readonly label: string;
+}
+
+function unwrapText(text: string, context: Context): void {
+  const trimmed = text.trim();
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
+      });
+    } else {
+      visit(value, context, 0, { id: eventId(value) ?? 'event', origin: 'eventbridge', label: '' });
+    }
+    return;
+  } catch (error) {
+    if (!trimmed.includes('\n')) {
+      fail(context, { id: 'event', origin: 'eventbridge', label: 'input' }, 'is not JSON', error);
+      return;
+    }
+  }
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const position: Position = { id: String(index + 1), origin: 'ndjson', label: `line ${index + 1}` };
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      fail(context, position, 'is not JSON', error);
+      return;
+    }
+    visit(value, context, 1, position);
+  });
+}
+
+function visit(value: unknown, context: Context, depth: number, position: Position): void {
+  if (depth > MAX_DEPTH) {
+    fail(context, position, `is nested more than ${MAX_DEPTH} levels deep`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      visit(item, context, depth + 1, {
+        id: `${position.id}/${index}`,
+        origin: position.origin,
+        label: `${position.label || 'input'} item ${index}`,
+      });
+    });
+    return;
+  }
+  if (typeof value !== 'object' || value === null) {
+    emit(context, position, value);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if (Array.isArray(object.Records)) {
+    object.Records.forEach((record, index) => visitRecord(record, index, context, depth));
+    return;
+  }
+  const kind = context.options?.kind;
+  if (kind !== undefined && object['detail-type'] === undefined && object.source === undefined) {
+    const wrapped =
+      typeof object.detail === 'object' && object.detail !== null
+        ? { ...object, 'detail-type': DETAIL_TYPES[kind], source: 'aws.ecs' }
+        : { 'detail-type': DETAIL_TYPES[kind], source: 'aws.ecs', detail: object };
+    emit(context, { ...position, origin: position.origin === 'eventbridge' ? 'detail' : position.origin }, wrapped);
+    return;
+  }
+  emit(context, position, value);
+}
+
+function visitRecord(record: unknown, index: number, context: Context, depth: number): void {
+  if (typeof record !== 'object' || record === null) {
+    fail(context, { id: String(index), origin: 'sqs', label: `record ${index}` }, 'is not an object');
+    return;
+  }
+  const r = record as Record<string, unknown>;
+  if (typeof r.Sns === 'object' && r.Sns !== null) {
+    const sns = r.Sns as Record<string, unknown>;
+    const id = typeof sns.MessageId === 'string' ? sns.MessageId : String(index);
+    const position: Position = { id, origin: 'sns', label: `SNS record ${index} (MessageId ${id})` };
+    visitJsonField(sns.Message, 'Message', context, depth, position);
+    return;
+  }
+  if (typeof r.body === 'string' || r.eventSource === 'aws:sqs') {
+    const id = typeof r.messageId === 'string' ? r.messageId : String(index);
+    const position: Position = { id, origin: 'sqs', label: `SQS record ${index} (messageId ${id})` };
+    const body = parseJsonField(r.body, 'body', context, position);
+    if (body === FAILED) return;
+    if (isSnsNotification(body)) {
+      visitJsonField(body.Message, 'SNS Message', context, depth, { ...position, origin: 'sqs-sns' });
+    } else {
+      visit(body, context, depth + 1, position);
+    }
+    return;
+  }
+  const source = typeof r.eventSource === 'string' ? r.eventSource : typeof r.EventSource === 'string' ? r.EventSource : '';
+  fail(
+    context,
+    { id: String(index), origin: 'sqs', label: `record ${index}` },
+    source ? `is not an SQS or SNS record (eventSource ${JSON.stringify(source.slice(0, 40))})` : 'is not an SQS or SNS record',
+  );
+}
+
+const FAILED: unique symbol = Symbol('failed');
+
+function parseJsonField(text: unknown, field: string, context: Context, position: Position): unknown {
+  if (typeof text !== 'string') {
+    fail(context, position, `${field} is not a string`);
+    return FAILED;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    fail(context, position, `${field} is not JSON`, error);
+    return FAILED;
+  }
+}
+
+function visitJsonField(text: unknown, field: string, context: Context, depth: number, position: Position): void {
+  const value = parseJsonField(text, field, context, position);
+  if (value !== FAILED) visit(value, context, depth + 1, position);
+}
+
+function isSnsNotification(value: unknown): value is { Message: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>).Type === 'Notification' &&
+    'Message' in value
+  );
+}
+
+function eventId(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as Record<string, unknown>).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function emit(context: Context, position: Position, data: unknown): void {
+  context.out.push({ success: true, id: position.id, origin: position.origin, label: position.label, data });
+}
+
+function fail(context: Context, position: Position, problem: string, cause?: unknown): void {
+  const message = `${position.label || 'input'} ${problem}`;
+  context.out.push({
+    success: false,
+    id: position.id,
+    origin: position.origin,
+    label: position.label,
+    error: new ParseError(message, { recordId: position.id, cause }),
+  });
+}

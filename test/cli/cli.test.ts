@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, fixtureText } from '../helpers/fixtures.js';
+import { sqsEvent } from '../helpers/lambda.js';
+
+const CLI = join(FIXTURES, '..', '..', 'dist', 'cli.js');
+const TASK = join(FIXTURES, 'events', 'task', 'task-stopped-essential-container-exited-fargate-sidecar.json');
+const DEPLOYMENT = join(FIXTURES, 'events', 'deployment', 'docs-deployment-failed.json');
+
+/** Runs the built executable as a user would. */
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 15_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+
+describe('ecs-slack classify', () => {
+  it('prints one JSON line per event from files', () => {
+    const { code, stdout, stderr } = run(['classify', TASK, DEPLOYMENT]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = lines(stdout);
+    expect(out.map((line) => line.kind)).toEqual(['task', 'deployment']);
+    expect(out[0]).toMatchObject({ file: TASK, identity: { service: 'example-api-v1', cluster: 'test' } });
+  });
+
+  it('reads an SQS batch from standard input', () => {
+    const batch = sqsEvent([fixtureText('task', 'task-stopped-elb-health-check-failed-fargate'), '{bad']);
+    const { code, stdout, stderr } = run(['classify'], JSON.stringify(batch));
+    expect(code).toBe(1);
+    const out = lines(stdout);
+    expect(out).toHaveLength(2);
+    expect(out[0]!.kind).toBe('task');
+    expect(out[0]!.id).toBe(batch.Records[0]!.messageId);
+    expect(out[1]!.error).toMatch(/^SQS record 1 .* body is not JSON$/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('reads NDJSON and reports invalid events on stderr with exit code 1, processing the rest', () => {
+    const task = JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'));
+    const broken = structuredClone(task);
+    broken.detail.lastStatus = 5;
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-'));
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, [task, broken, task].map((event) => JSON.stringify(event)).join('\n'));
+    const { code, stdout, stderr } = run(['classify', file]);
+    expect(code).toBe(1);
+    expect(lines(stdout).map((line) => line.kind ?? 'error')).toEqual(['task', 'error', 'task']);
+    expect(stderr.trim()).toBe(`${file}: line 2: detail.lastStatus: expected string, received number`);
+  });
+
+  it('reports a missing file without a stack trace', () => {
+    const { code, stderr } = run(['classify', '/nonexistent/events.json']);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('/nonexistent/events.json: cannot read /nonexistent/events.json (ENOENT)');
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 on an unknown command or option', () => {
+    const unknown = run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const option = run(['classify', '--frob']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/^ecs-slack classify: Unknown option '--frob'/);
+  });
+
+  it('prints help and the version', () => {
+    expect(run(['--help']).stdout).toMatch(/^Usage: ecs-slack <command>/);
+    expect(run([]).code).toBe(2);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('ecs-slack demo', () => {
+  it('runs the sample events through the pipeline', () => {
+    const { code, stdout, stderr } = run(['demo']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/sample ECS events/);
+    expect(stdout).toMatch(/task failed ELB health checks/);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { EcsSlackError, ParseError, isEcsSlackError, isParseError } from '../src/index.js';
+
+describe('error guards', () => {
+  it('match instances', () => {
+    const error = new ParseError('detail.lastStatus: expected string', { path: 'detail.lastStatus', recordId: 'm-1' });
+    expect(isParseError(error)).toBe(true);
+    expect(isEcsSlackError(error)).toBe(true);
+    expect(error).toBeInstanceOf(EcsSlackError);
+    expect(error).toBeInstanceOf(Error);
+    expect([error.path, error.recordId, error.name]).toEqual(['detail.lastStatus', 'm-1', 'ParseError']);
+  });
+
+  it('match errors from another copy of the package by name', () => {
+    const foreign = Object.assign(new Error('x'), { name: 'ParseError' });
+    expect(isParseError(foreign)).toBe(true);
+    expect(isEcsSlackError(foreign)).toBe(true);
+  });
+
+  it('reject anything else', () => {
+    for (const value of [new Error('x'), new TypeError('x'), null, undefined, 'ParseError', { name: 42 }]) {
+      expect(isParseError(value)).toBe(false);
+      expect(isEcsSlackError(value)).toBe(false);
+    }
+  });
+
+  it('keep a cause only when given one', () => {
+    expect('cause' in new EcsSlackError('x')).toBe(false);
+    const cause = new Error('inner');
+    expect(new EcsSlackError('x', { cause }).cause).toBe(cause);
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import {
+  ParseError,
+  isEcsSlackError,
+  isParseError,
+  parseEcsEvent,
+  safeParseEcsEvent,
+} from '../src/index.js';
+import { loadFixture } from './helpers/fixtures.js';
+
+const stopped = (): Record<string, any> => loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar');
+
+/** Applies a one-field change to a real event and returns the parse error message. */
+function messageAfter(change: (event: Record<string, any>) => void, base = stopped()): string | undefined {
+  change(base);
+  const result = safeParseEcsEvent(base);
+  return result.success ? undefined : result.error.message;
+}
+
+describe('negative cases built from real events', () => {
+  it.each([
+    ['detail.lastStatus removed', (e: any) => delete e.detail.lastStatus, 'detail.lastStatus: expected string, but it is missing'],
+    ['detail.lastStatus a number', (e: any) => (e.detail.lastStatus = 3), 'detail.lastStatus: expected string, received number'],
+    ['detail.clusterArn null', (e: any) => (e.detail.clusterArn = null), 'detail.clusterArn: expected string, received null'],
+    ['detail.containers an object', (e: any) => (e.detail.containers = {}), 'detail.containers: expected array, received object'],
+    ['a container without name', (e: any) => delete e.detail.containers[1].name, 'detail.containers[1].name: expected string, but it is missing'],
+    ['exitCode as a string', (e: any) => (e.detail.containers[0].exitCode = '137'), 'detail.containers[0].exitCode: expected number, received string'],
+    ['version as a string', (e: any) => (e.detail.version = '7'), 'detail.version: expected number, received string'],
+    ['attachment details not an array', (e: any) => (e.detail.attachments[0].details = 'x'), 'detail.attachments[0].details: expected array, received string'],
+    ['resources a string', (e: any) => (e.resources = 'arn:aws:ecs:...'), 'resources: expected array, received string'],
+    ['detail removed', (e: any) => delete e.detail, 'detail: expected object, but it is missing'],
+    ['detail-type a number', (e: any) => (e['detail-type'] = 1), 'detail-type: expected string, received number'],
+  ])('%s', (_, change, expected) => {
+    expect(messageAfter(change)).toBe(expected);
+  });
+
+  it('names the first problem and counts the others on one line', () => {
+    const message = messageAfter((e) => {
+      delete e.detail.lastStatus;
+      delete e.detail.desiredStatus;
+      e.detail.version = 'x';
+    });
+    expect(message).toMatch(/^detail\.lastStatus: expected string, but it is missing \(and 2 more\)$/);
+    expect(message).not.toContain('\n');
+  });
+
+  it('service, deployment and container-instance fields are checked too', () => {
+    expect(messageAfter((e) => delete e.detail.eventName, loadFixture('service', 'docs-service-steady-state'))).toBe(
+      'detail.eventName: expected string, but it is missing',
+    );
+    expect(messageAfter((e) => delete e.detail.deploymentId, loadFixture('deployment', 'docs-deployment-failed'))).toBe(
+      'detail.deploymentId: expected string, but it is missing',
+    );
+    expect(
+      messageAfter((e) => (e.detail.agentConnected = 'yes'), loadFixture('container-instance', 'docs-container-instance-active')),
+    ).toBe('detail.agentConnected: expected boolean, received string');
+  });
+});
+
+describe('ParseError', () => {
+  it('keeps the ZodError as cause, the path, and is recognised by the guards', () => {
+    const event = stopped();
+    event.detail.lastStatus = 3;
+    let caught: unknown;
+    try {
+      parseEcsEvent(event);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ParseError);
+    const error = caught as ParseError;
+    expect(error.name).toBe('ParseError');
+    expect(error.path).toBe('detail.lastStatus');
+    expect(error.cause).toBeInstanceOf(Error);
+    expect((error.cause as ZodError).issues[0]?.path).toEqual(['detail', 'lastStatus']);
+    expect(isParseError(error)).toBe(true);
+    expect(isEcsSlackError(error)).toBe(true);
+  });
+
+  it('never echoes event values in the message', () => {
+    const event = stopped();
+    event.detail.lastStatus = { secret: 'hunter2-token' };
+    const result = safeParseEcsEvent(event);
+    expect(result.error?.message).toBe('detail.lastStatus: expected string, received object');
+    expect(result.error?.message).not.toContain('hunter2');
+  });
+});
+
+describe('kinds and forward compatibility', () => {
+  it('returns another aws.ecs detail-type as kind unknown with its raw detail', () => {
+    const event = {
+      version: '0',
+      id: 'b0e4ff2e-8a91-4b8e-9f5c-2f5f3d1b0c11',
+      'detail-type': 'ECS Container Instance Health Change',
+      source: 'aws.ecs',
+      account: '111122223333',
+      time: '2025-01-01T00:00:00Z',
+      region: 'us-east-1',
+      resources: ['arn:aws:ecs:us-east-1:111122223333:container-instance/default/abc'],
+      detail: { overallStatus: 'IMPAIRED', capacityProviderName: null },
+    };
+    const parsed = parseEcsEvent(event);
+    expect(parsed.kind).toBe('unknown');
+    expect(parsed.detail).toEqual({ overallStatus: 'IMPAIRED', capacityProviderName: null });
+  });
+
+  it('rejects an event from another source, saying so', () => {
+    const event = stopped();
+    event.source = 'aws.ec2';
+    expect(messageAfter(() => undefined, event)).toBe('not an Amazon ECS event: source is "aws.ec2" (expected "aws.ecs")');
+    delete event.source;
+    expect(messageAfter(() => undefined, event)).toBe('not an Amazon ECS event: source is missing (expected "aws.ecs")');
+  });
+
+  it.each([
+    [null, 'null'],
+    [[1, 2], 'array'],
+    ['text', 'string'],
+    [42, 'number'],
+  ])('rejects %j as input', (input, type) => {
+    expect(safeParseEcsEvent(input).error?.message).toBe(`expected an EventBridge event object, received ${type}`);
+  });
+
+  it('parses status, stop-code and event-name values AWS may add later', () => {
+    const event = stopped();
+    event.detail.lastStatus = 'HIBERNATING';
+    event.detail.stopCode = 'QuantumDecoherence';
+    event.detail.launchType = 'MANAGED_INSTANCES';
+    const parsed = parseEcsEvent(event);
+    expect(parsed.kind === 'task' && [parsed.detail.lastStatus, parsed.detail.stopCode]).toEqual([
+      'HIBERNATING',
+      'QuantumDecoherence',
+    ]);
+    const service = loadFixture('service', 'docs-service-steady-state') as Record<string, any>;
+    service.detail.eventName = 'SERVICE_SOMETHING_NEW';
+    service.detail.eventType = 'NOTICE';
+    expect(parseEcsEvent(service).kind).toBe('service');
+  });
+
+  it('keeps unknown fields at every level', () => {
+    const event = stopped();
+    event.brandNew = 1;
+    event.detail.newTaskField = { a: 1 };
+    event.detail.containers[0].newContainerField = true;
+    const parsed = parseEcsEvent(event) as any;
+    expect(parsed.brandNew).toBe(1);
+    expect(parsed.detail.newTaskField).toEqual({ a: 1 });
+    expect(parsed.detail.containers[0].newContainerField).toBe(true);
+  });
+
+  it('does not modify its input', () => {
+    const event = stopped();
+    const copy = structuredClone(event);
+    const parsed = parseEcsEvent(event);
+    expect(event).toEqual(copy);
+    expect(parsed).not.toBe(event);
+    expect('kind' in event).toBe(false);
+  });
+});

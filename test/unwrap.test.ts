@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { parseEcsEvents, unwrap } from '../src/index.js';
+import { fixtureText, loadFixture } from './helpers/fixtures.js';
+import { snsEvent, snsNotificationForSqs, sqsEvent } from './helpers/lambda.js';
+
+const crashed = fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar');
+const steady = fixtureText('service', 'docs-service-steady-state');
+const failed = fixtureText('deployment', 'docs-deployment-failed');
+
+function kindsOf(input: unknown, options?: Parameters<typeof parseEcsEvents>[1]) {
+  return parseEcsEvents(input, options).map((record) => (record.success ? record.data.kind : record.error.message));
+}
+
+describe('unwrap', () => {
+  it('takes an EventBridge event as it is, with its id', () => {
+    const event = JSON.parse(crashed);
+    expect(unwrap(event)).toEqual([
+      { success: true, id: event.id, origin: 'eventbridge', label: '', data: event },
+    ]);
+  });
+
+  it('reads an SQS batch, one record per message, keeping the messageId', () => {
+    const batch = sqsEvent([crashed, steady, failed]);
+    const records = parseEcsEvents(batch);
+    expect(records.map((record) => [record.id, record.origin, record.success && record.data.kind])).toEqual([
+      [batch.Records[0]!.messageId, 'sqs', 'task'],
+      [batch.Records[1]!.messageId, 'sqs', 'service'],
+      [batch.Records[2]!.messageId, 'sqs', 'deployment'],
+    ]);
+  });
+
+  it('reports an SQS record that is not JSON as an error for that record only', () => {
+    const batch = sqsEvent([crashed, '{"truncated": ', steady]);
+    const records = parseEcsEvents(batch);
+    expect(records.map((record) => record.success)).toEqual([true, false, true]);
+    const bad = records[1]!;
+    expect(bad.id).toBe(batch.Records[1]!.messageId);
+    expect(bad.error?.message).toBe(`SQS record 1 (messageId ${batch.Records[1]!.messageId}) body is not JSON`);
+    expect(bad.error?.recordId).toBe(batch.Records[1]!.messageId);
+  });
+
+  it('names the SQS record in validation errors', () => {
+    const event = loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar') as any;
+    event.detail.lastStatus = 7;
+    const batch = sqsEvent([steady, JSON.stringify(event)]);
+    const [, bad] = parseEcsEvents(batch);
+    expect(bad?.error?.message).toBe(
+      `SQS record 1 (messageId ${batch.Records[1]!.messageId}): detail.lastStatus: expected string, received number`,
+    );
+    expect(bad?.error?.path).toBe('detail.lastStatus');
+  });
+
+  it('reads an SNS batch (Lambda spelling SigningCertUrl)', () => {
+    const batch = snsEvent([crashed, failed]);
+    const records = parseEcsEvents(batch);
+    expect(records.map((record) => [record.id, record.origin, record.success && record.data.kind])).toEqual([
+      [batch.Records[0]!.Sns.MessageId, 'sns', 'task'],
+      [batch.Records[1]!.Sns.MessageId, 'sns', 'deployment'],
+    ]);
+  });
+
+  it('reads SNS notifications delivered through SQS (SigningCertURL spelling) and raw delivery', () => {
+    const batch = sqsEvent([snsNotificationForSqs(crashed), steady, snsNotificationForSqs('not json', 1)]);
+    const records = parseEcsEvents(batch);
+    expect(records.map((record) => [record.origin, record.success])).toEqual([
+      ['sqs-sns', true],
+      ['sqs', true],
+      ['sqs-sns', false],
+    ]);
+    expect(records[2]!.error?.message).toMatch(/SNS Message is not JSON$/);
+    expect(records[2]!.id).toBe(batch.Records[2]!.messageId);
+  });
+
+  it('accepts the SNS notification of the Lambda spelling inside SQS too', () => {
+    const lambdaSpelling = snsEvent([crashed]).Records[0]!.Sns;
+    const batch = sqsEvent([JSON.stringify(lambdaSpelling)]);
+    expect(kindsOf(batch)).toEqual(['task']);
+  });
+
+  it('reads plain arrays, including arrays of batches', () => {
+    const events = [JSON.parse(crashed), JSON.parse(steady)];
+    expect(kindsOf(events)).toEqual(['task', 'service']);
+    expect(unwrap(events).map((record) => [record.id, record.origin])).toEqual([
+      ['0', 'array'],
+      ['1', 'array'],
+    ]);
+    expect(kindsOf([sqsEvent([crashed]), snsEvent([failed])])).toEqual(['task', 'deployment']);
+  });
+
+  it('reads NDJSON text, with a per-line error for a bad line', () => {
+    const line = (text: string) => JSON.stringify(JSON.parse(text));
+    const text = `${line(crashed)}\n${line(steady)}\noops\n\n${line(failed)}\n`;
+    const records = parseEcsEvents(text);
+    expect(records.map((record) => (record.success ? record.data.kind : record.error.message))).toEqual([
+      'task',
+      'service',
+      'line 3 is not JSON',
+      'deployment',
+    ]);
+    expect(records.map((record) => record.origin)).toEqual(['ndjson', 'ndjson', 'ndjson', 'ndjson']);
+  });
+
+  it('reads JSON text of one event or of a batch', () => {
+    expect(kindsOf(crashed)).toEqual(['task']);
+    expect(kindsOf(JSON.stringify(sqsEvent([failed, steady])))).toEqual(['deployment', 'service']);
+  });
+
+  it('wraps a bare detail (input transformer) when told its kind', () => {
+    const detail = JSON.parse(crashed).detail;
+    const records = parseEcsEvents(detail, { kind: 'task' });
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(record.origin).toBe('detail');
+    expect(record.success && record.data.kind).toBe('task');
+    expect(record.data?.region).toBe('eu-central-1');
+    expect(record.data?.account).toBe('111111111111');
+    expect(record.data?.resources).toEqual([detail.taskArn]);
+    expect(record.data?.time).toBe(detail.updatedAt);
+  });
+
+  it('wraps a transformer output that kept detail and resources', () => {
+    const event = JSON.parse(failed);
+    const [record] = parseEcsEvents({ detail: event.detail, resources: event.resources }, { kind: 'deployment' });
+    expect(record?.success && record.data.kind).toBe('deployment');
+    expect(record?.data?.resources).toEqual(event.resources);
+  });
+
+  it('without the kind, a bare detail is an error saying it is not an ECS event', () => {
+    expect(kindsOf(JSON.parse(crashed).detail)).toEqual(['not an Amazon ECS event: source is missing (expected "aws.ecs")']);
+  });
+
+  it('rejects records of other services', () => {
+    const kinesis = { Records: [{ eventSource: 'aws:kinesis', kinesis: { data: 'e30=' } }] };
+    expect(kindsOf(kinesis)).toEqual(['record 0 is not an SQS or SNS record (eventSource "aws:kinesis")']);
+  });
+
+  it('rejects text that is not JSON at all', () => {
+    expect(kindsOf('hello')).toEqual(['input is not JSON']);
+  });
+
+  it('stops at absurd nesting instead of recursing forever', () => {
+    let value: unknown = JSON.parse(crashed);
+    for (let i = 0; i < 10; i++) value = [value];
+    const records = unwrap(value);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.error?.message).toMatch(/nested more than 4 levels deep$/);
+  });
+});

@@ -1,0 +1,32 @@
+import type { Options } from 'tsup';
+
+/** Library entry points: keep in step with `exports` in package.json and typedoc's entryPoints. */
+const entry = {
+  index: 'src/index.ts',
+};
+
+const config: Options[] = [
+  {
+    entry,
+    format: ['esm', 'cjs'],
+    // tsup 8's declaration bundler sets `baseUrl`, which TypeScript 6 deprecates.
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    treeshake: true,
+    splitting: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    treeshake: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+export default config;
