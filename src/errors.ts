@@ -90,6 +90,60 @@ export class ParseError extends EcsSlackError {
   }
 }
 
+/**
+ * Details recorded on a {@link DeliveryError}.
+ */
+export interface DeliveryErrorOptions extends EcsSlackErrorOptions {
+  /** HTTP status of the last attempt, absent for network errors and timeouts. */
+  readonly status?: number;
+  /** Slack's error string (`invalid_blocks`, `no_service`, `channel_not_found`, ...), when it gave one. */
+  readonly slackError?: string;
+  /** How many attempts were made. */
+  readonly attempts?: number;
+  /** Whether trying again later may succeed (network errors, 5xx, 429). */
+  readonly retryable?: boolean;
+}
+
+/**
+ * A message could not be delivered to Slack.
+ *
+ * Carries the HTTP status and Slack's error string, never the webhook URL or a token, so it is
+ * safe to log. Handlers rethrow it (EventBridge) or report the record (SQS) so nothing is lost.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await sender.send(message);
+ * } catch (error) {
+ *   if (isDeliveryError(error) && !error.retryable) console.error('fix the config:', error.slackError);
+ *   throw error;
+ * }
+ * ```
+ */
+export class DeliveryError extends EcsSlackError {
+  override name: string = 'DeliveryError';
+  /** HTTP status of the last attempt, `undefined` for network errors and timeouts. */
+  readonly status: number | undefined;
+  /** Slack's error string, when it gave one. */
+  readonly slackError: string | undefined;
+  /** How many attempts were made. */
+  readonly attempts: number;
+  /** Whether trying again later may succeed. */
+  readonly retryable: boolean;
+
+  /**
+   * @param message - One line naming what failed, without URL or token.
+   * @param options - Status, Slack error, attempts, retryability and `cause`.
+   */
+  constructor(message: string, options?: DeliveryErrorOptions) {
+    super(message, options);
+    this.status = options?.status;
+    this.slackError = options?.slackError;
+    this.attempts = options?.attempts ?? 1;
+    this.retryable = options?.retryable ?? false;
+  }
+}
+
 function hasName(error: unknown, names: readonly string[]): boolean {
   return (
     typeof error === 'object' &&
@@ -100,7 +154,7 @@ function hasName(error: unknown, names: readonly string[]): boolean {
 }
 
 /** Names of every class in this file; the guards match on them. */
-const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError'];
+const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError', 'DeliveryError'];
 
 /**
  * Tells whether a value is an error thrown by ecs-slack (any subclass).
@@ -131,4 +185,18 @@ export function isEcsSlackError(error: unknown): error is EcsSlackError {
  */
 export function isParseError(error: unknown): error is ParseError {
   return error instanceof ParseError || hasName(error, ['ParseError']);
+}
+
+/**
+ * Tells whether a value is a {@link DeliveryError}.
+ *
+ * @param error - Any caught value.
+ * @returns `true` for a {@link DeliveryError}, also one from another copy of the package.
+ * @example
+ * ```ts
+ * if (isDeliveryError(error)) console.warn(`Slack said ${error.slackError ?? error.status}`);
+ * ```
+ */
+export function isDeliveryError(error: unknown): error is DeliveryError {
+  return error instanceof DeliveryError || hasName(error, ['DeliveryError']);
 }
