@@ -85,6 +85,23 @@ export {
   type UnknownEcsEvent,
 } from './events/index.js';
 
+export { classify } from './classify/index.js';
+export { identify, type Identity } from './classify/identity.js';
+export { consoleBase, consoleLinks, type ConsoleLinks } from './classify/links.js';
+export type {
+  Cause,
+  Classification,
+  Culprit,
+  DeploymentOutcome,
+  Hint,
+  InstanceOutcome,
+  Outcome,
+  ServiceOutcome,
+  Severity,
+  TaskOutcome,
+  TaskPhase,
+} from './classify/types.js';
+
 export {
   parseEcsEvent,
   parseEcsEvents,

@@ -1,6 +1,7 @@
 /**
- * The built-in sample events behind `ecs-slack demo`: real events from the test fixtures
- * (AWS documentation examples and captures published by open-source projects; provenance in
+ * The built-in sample events behind `ecs-slack demo`: events from the test fixtures (AWS
+ * documentation examples and captures published by open-source projects, plus a few synthetic
+ * ones for documented situations without a public sample; provenance in
  * `test/fixtures/events/SOURCES.md`), bundled into the executable at build time.
  *
  * @internal
@@ -19,6 +20,9 @@ import elbHealthCheck from '../../test/fixtures/events/task/task-stopped-elb-hea
 import appCrashed from '../../test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json' with { type: 'json' };
 import deploymentStop from '../../test/fixtures/events/task/task-stopped-service-scaling-deployment-fargate.json' with { type: 'json' };
 import taskRunning from '../../test/fixtures/events/task/task-running-fargate-service-exec-enabled.json' with { type: 'json' };
+import oomKilled from '../../test/fixtures/events/task/synthetic-task-oom-exit137.json' with { type: 'json' };
+import imageNotFound from '../../test/fixtures/events/task/synthetic-task-pull-not-found.json' with { type: 'json' };
+import spotWarning from '../../test/fixtures/events/task/synthetic-task-spot-warning.json' with { type: 'json' };
 import userStopped from '../../test/fixtures/events/task/task-stopped-user-initiated-ec2-bridge-asg-capacity-provider.json' with { type: 'json' };
 
 /**
@@ -44,6 +48,9 @@ export const SAMPLES: readonly Sample[] = [
   { name: 'old task replaced by the deployment', event: deploymentStop },
   { name: 'app container crashed (exit 2)', event: appCrashed },
   { name: 'task failed ELB health checks', event: elbHealthCheck },
+  { name: 'container ran out of memory (synthetic)', event: oomKilled },
+  { name: 'image tag not found (synthetic)', event: imageNotFound },
+  { name: 'Fargate Spot two-minute warning (synthetic)', event: spotWarning },
   { name: 'service cannot start tasks', event: startImpaired },
   { name: 'no Fargate Spot capacity', event: placementFailure },
   { name: 'circuit breaker rolls back', event: deploymentRollback },

@@ -4,15 +4,17 @@
  * @internal
  * @module
  */
-import { identify } from '../../classify/identity.js';
+import { classify } from '../../classify/index.js';
+import type { Severity } from '../../classify/types.js';
 import { safeParseEcsEvent } from '../../parse.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
 import { writeLine, type CliIo } from '../io.js';
 import { SAMPLES } from '../samples.js';
-import { statusOf } from './classify.js';
+
+const MARK: Readonly<Record<Severity, string>> = { success: '✔', info: '·', warning: '!', error: '✖' };
 
 /**
- * Prints each sample event's kind, status and identity.
+ * Prints each sample event's severity, outcome, summary and fix.
  *
  * @internal
  */
@@ -27,13 +29,12 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       writeLine(io.stderr, `${sample.name}: ${result.error.message}`);
       continue;
     }
-    const event = result.data;
-    const identity = identify(event);
-    const where = [identity.cluster, identity.service ?? identity.group, identity.taskId ?? identity.deploymentId]
-      .filter((part) => part !== undefined)
-      .join(' / ');
+    const c = classify(result.data);
     writeLine(io.stdout, `${String(index + 1).padStart(2)}. ${sample.name}`);
-    writeLine(io.stdout, `    ${event.kind} ${statusOf(event) ?? ''}  ${where}\n`);
+    writeLine(io.stdout, `    ${MARK[c.severity]} ${c.severity.toUpperCase()} ${c.outcome}${c.cause === undefined ? '' : ` (${c.cause})`}`);
+    writeLine(io.stdout, `    ${c.summary}`);
+    if (c.hint !== undefined) writeLine(io.stdout, `    fix: ${c.hint.fix}`);
+    writeLine(io.stdout, '');
   }
   return code;
 }

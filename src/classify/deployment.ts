@@ -1,0 +1,79 @@
+/**
+ * Deployment events: started, rolling back, completed, failed.
+ *
+ * @module
+ */
+import type { DeploymentEvent } from '../events/index.js';
+import type { Identity } from './identity.js';
+import type { ServiceVerdict } from './service.js';
+import { severityOfEventType } from './service.js';
+import { clip } from './text.js';
+
+const CIRCUIT_BREAKER = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html';
+
+/**
+ * Classifies a deployment event.
+ *
+ * @internal
+ */
+export function classifyDeployment(event: DeploymentEvent, identity: Identity): ServiceVerdict {
+  const { eventName, eventType, reason, deploymentId } = event.detail;
+  return deploymentVerdict(eventName, eventType, reason, deploymentId, identity);
+}
+
+/**
+ * The verdict for a deployment event name, shared with the deployment names that arrive as
+ * service actions.
+ *
+ * @internal
+ */
+export function deploymentVerdict(
+  eventName: string,
+  eventType: string,
+  reason: string | undefined,
+  deploymentId: string | undefined,
+  identity: Identity,
+): ServiceVerdict {
+  const service = identity.service ?? 'the service';
+  const deployment = deploymentId === undefined ? `A deployment of ${service}` : `Deployment ${deploymentId} of ${service}`;
+  const withReason = reason === undefined ? {} : { reason };
+  switch (eventName) {
+    case 'SERVICE_DEPLOYMENT_IN_PROGRESS':
+      if (reason !== undefined && /rolling back/i.test(reason)) {
+        const target = /rolling back to (?:deploymentId )?(\S+?)\.?$/i.exec(reason)?.[1];
+        return {
+          outcome: 'deployment-rolling-back',
+          severity: 'warning',
+          summary: `${deployment} is rolling back${target === undefined || !target.startsWith('ecs-svc/') ? '' : ` to ${target}`}: ${reason.includes('circuit breaker') ? 'the circuit breaker tripped' : 'it did not become healthy'}`,
+          hint: {
+            id: 'deployment-rollback',
+            fix: "New tasks failed to start or to pass health checks, so ECS is going back to the last good deployment. The stopped tasks' reasons say why.",
+            docsUrl: CIRCUIT_BREAKER,
+          },
+          ...withReason,
+        };
+      }
+      return { outcome: 'deployment-started', severity: 'info', summary: `${deployment} started`, ...withReason };
+    case 'SERVICE_DEPLOYMENT_COMPLETED':
+      return { outcome: 'deployment-completed', severity: 'success', summary: `${deployment} completed`, ...withReason };
+    case 'SERVICE_DEPLOYMENT_FAILED':
+      return {
+        outcome: 'deployment-failed',
+        severity: 'error',
+        summary: `${deployment} failed${reason === undefined ? '' : `: ${clip(reason, 160)}`}`,
+        hint: {
+          id: 'deployment-failed',
+          fix: "The deployment circuit breaker (or a CloudWatch alarm) stopped the deployment. The stopped tasks' reasons say why the new tasks failed.",
+          docsUrl: CIRCUIT_BREAKER,
+        },
+        ...withReason,
+      };
+    default:
+      return {
+        outcome: 'deployment-event',
+        severity: severityOfEventType(eventType),
+        summary: `${deployment} reported ${eventName}`,
+        ...withReason,
+      };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * `classify`: from a parsed event to what happened, how bad it is, who is to blame and what
+ * usually fixes it.
+ *
+ * @module
+ */
+import type { EcsEvent } from '../events/index.js';
+import { classifyContainerInstance } from './container-instance.js';
+import { classifyDeployment } from './deployment.js';
+import { identify } from './identity.js';
+import { consoleLinks } from './links.js';
+import { classifyService } from './service.js';
+import { classifyTask } from './task.js';
+import type { Classification } from './types.js';
+
+/**
+ * Classifies a parsed ECS event: outcome, severity, task phase, cause, a one-sentence summary,
+ * the culprit container, a hint with its AWS documentation link, identity and console links.
+ *
+ * Pure and total: it never throws for an event that parsed, and unknown stop codes, reasons and
+ * event names fall back to a generic outcome (`stopped`, `service-event`, `deployment-event`).
+ *
+ * @param event - A parsed event from {@link parseEcsEvent}.
+ * @returns The classification.
+ * @example
+ * ```ts
+ * const c = classify(parseEcsEvent(input));
+ * if (c.severity === 'error') console.log(c.summary, c.hint?.fix);
+ * // "api ran out of memory (exit 137) and was stopped (web task 1f2e3d4c)"
+ * ```
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
+ */
+export function classify(event: EcsEvent): Classification {
+  const identity = identify(event);
+  const links = consoleLinks(identity);
+  switch (event.kind) {
+    case 'task':
+      return { kind: event.kind, ...classifyTask(event, identity), identity, links };
+    case 'service':
+      return { kind: event.kind, ...classifyService(event, identity), identity, links };
+    case 'deployment':
+      return { kind: event.kind, ...classifyDeployment(event, identity), identity, links };
+    case 'container-instance':
+      return { kind: event.kind, ...classifyContainerInstance(event, identity), identity, links };
+    case 'unknown':
+      return {
+        kind: 'unknown',
+        outcome: 'unknown-event',
+        severity: 'info',
+        summary: `${event['detail-type'] || 'An ECS event'}${identity.cluster === undefined ? '' : ` in ${identity.cluster}`}`,
+        identity,
+        links,
+      };
+  }
+}

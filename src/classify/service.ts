@@ -1,0 +1,156 @@
+/**
+ * Service action events: steady states, trouble starting or placing tasks, throttling, health.
+ *
+ * @module
+ */
+import type { ServiceActionEvent } from '../events/index.js';
+import type { Verdict as TaskVerdict } from './task.js';
+import { deploymentVerdict } from './deployment.js';
+import type { Identity } from './identity.js';
+import { matchStopReason } from './stop-reasons.js';
+import { clip } from './text.js';
+import type { Cause, DeploymentOutcome, Hint, ServiceOutcome, Severity } from './types.js';
+
+/**
+ * The kind-specific part of a service or deployment classification.
+ *
+ * @internal
+ */
+export type ServiceVerdict = Omit<TaskVerdict, 'outcome' | 'phase'> & { readonly outcome: ServiceOutcome | DeploymentOutcome };
+
+const SERVICE_MESSAGES = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html';
+const SERVICE_EVENTS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html';
+
+interface NameRow {
+  readonly outcome: ServiceOutcome;
+  readonly severity: Severity;
+  /** Sentence after the service name. */
+  readonly says: string;
+  readonly cause?: Cause;
+  readonly hint?: Omit<Hint, 'id'>;
+}
+
+/** Known event names. Unknown ones become `service-event`, with severity from `eventType`. */
+const NAMES: Readonly<Record<string, NameRow>> = {
+  SERVICE_STEADY_STATE: { outcome: 'steady-state', severity: 'info', says: 'is in a steady state' },
+  TASKSET_STEADY_STATE: { outcome: 'steady-state', severity: 'info', says: 'has a task set in a steady state' },
+  CAPACITY_PROVIDER_STEADY_STATE: {
+    outcome: 'steady-state',
+    severity: 'info',
+    says: 'has its capacity providers in a steady state',
+  },
+  SERVICE_DESIRED_COUNT_UPDATED: { outcome: 'desired-count-updated', severity: 'info', says: 'had its desired count updated' },
+  TASKS_STOPPED: { outcome: 'tasks-stopped', severity: 'info', says: 'stopped running tasks' },
+  SERVICE_TASK_START_IMPAIRED: {
+    outcome: 'task-start-impaired',
+    severity: 'warning',
+    says: 'is unable to consistently start tasks successfully',
+    hint: {
+      fix: "Tasks keep stopping soon after they start. The stopped tasks' reasons (task events) say why; the scheduler backs off until they start.",
+      docsUrl: SERVICE_MESSAGES,
+    },
+  },
+  SERVICE_TASK_PLACEMENT_FAILURE: {
+    outcome: 'placement-failed',
+    severity: 'error',
+    says: 'cannot place a task',
+    cause: 'capacity',
+    hint: { fix: 'No capacity matched the task. Add capacity or make the task smaller.', docsUrl: SERVICE_MESSAGES },
+  },
+  SERVICE_TASK_CONFIGURATION_FAILURE: {
+    outcome: 'configuration-failed',
+    severity: 'error',
+    says: 'cannot place a task because of its configuration',
+    cause: 'other',
+    hint: {
+      fix: 'The reason names the setting: for example tags without the long-ARN opt-in, or a task role ECS cannot assume.',
+      docsUrl: SERVICE_EVENTS,
+    },
+  },
+  ECS_OPERATION_THROTTLED: {
+    outcome: 'throttled',
+    severity: 'error',
+    says: 'was throttled by Amazon ECS API limits',
+    hint: { fix: 'Too many ECS API calls in the account and Region. Spread out deployments and automation, or ask for higher limits.', docsUrl: SERVICE_EVENTS },
+  },
+  SERVICE_DISCOVERY_OPERATION_THROTTLED: {
+    outcome: 'throttled',
+    severity: 'error',
+    says: 'was throttled by AWS Cloud Map API limits',
+    hint: { fix: 'Too many Cloud Map API calls. Spread out deployments, or ask for higher limits.', docsUrl: SERVICE_EVENTS },
+  },
+  SERVICE_DISCOVERY_INSTANCE_UNHEALTHY: {
+    outcome: 'unhealthy',
+    severity: 'warning',
+    says: 'has a task that is unhealthy in AWS Cloud Map',
+    hint: { fix: "Check the Cloud Map health check and the task's own health.", docsUrl: SERVICE_EVENTS },
+  },
+  VPC_LATTICE_TARGET_UNHEALTHY: {
+    outcome: 'unhealthy',
+    severity: 'warning',
+    says: 'has a VPC Lattice target that is unhealthy',
+    hint: { fix: 'Check the VPC Lattice target group health check and the task it points at.', docsUrl: SERVICE_EVENTS },
+  },
+  SERVICE_HEALTH_UNKNOWN: {
+    outcome: 'health-unknown',
+    severity: 'error',
+    says: 'could not read the health of its tasks',
+    hint: { fix: 'The scheduler could not read health data; check the load balancer and service health configuration.', docsUrl: SERVICE_EVENTS },
+  },
+  SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED: {
+    outcome: 'daemon-constraint-violated',
+    severity: 'error',
+    says: 'has a daemon task that no longer meets its placement constraints',
+    hint: { fix: 'An instance changed so the daemon task no longer fits its constraints; check instance attributes and the constraints.', docsUrl: SERVICE_EVENTS },
+  },
+};
+
+const EVENT_TYPE_SEVERITY: Readonly<Record<string, Severity>> = { INFO: 'info', WARN: 'warning', ERROR: 'error' };
+
+/**
+ * The severity AWS's `eventType` implies: INFO info, WARN warning, ERROR error, anything else info.
+ *
+ * @internal
+ */
+export function severityOfEventType(eventType: string): Severity {
+  return EVENT_TYPE_SEVERITY[eventType] ?? 'info';
+}
+
+/**
+ * Classifies a service action event.
+ *
+ * @internal
+ */
+export function classifyService(event: ServiceActionEvent, identity: Identity): ServiceVerdict {
+  const { eventName, eventType, reason } = event.detail;
+  if (eventName.startsWith('SERVICE_DEPLOYMENT_')) {
+    return deploymentVerdict(eventName, eventType, reason, undefined, identity);
+  }
+  const service = identity.service ?? 'The service';
+  const row = NAMES[eventName];
+  const because = reason === undefined ? '' : ` (${clip(reason, 160)})`;
+  if (row === undefined) {
+    return {
+      severity: severityOfEventType(eventType),
+      outcome: 'service-event',
+      summary: `${service} reported ${eventName}${because}`,
+      ...(reason === undefined ? {} : { reason }),
+    };
+  }
+  const catalogue = matchStopReason(reason);
+  const hint: Hint | undefined =
+    catalogue !== undefined
+      ? { id: catalogue.id, fix: catalogue.fix, docsUrl: catalogue.docsUrl }
+      : row.hint === undefined
+        ? undefined
+        : { id: row.outcome, ...row.hint };
+  const cause = catalogue?.cause ?? row.cause;
+  return {
+    outcome: row.outcome,
+    severity: row.severity,
+    summary: `${service} ${row.says}${because}`,
+    ...(cause === undefined ? {} : { cause }),
+    ...(reason === undefined ? {} : { reason }),
+    ...(hint === undefined ? {} : { hint }),
+  };
+}
