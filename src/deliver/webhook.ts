@@ -117,8 +117,9 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
  *
  * Each attempt has its own timeout. Network errors, timeouts and 5xx answers are retried after
  * an exponential backoff with jitter (about `baseDelayMs`, then twice that, up to `maxDelayMs`);
- * a 429 is retried after Slack's `Retry-After` (plus up to `baseDelayMs` of jitter); every
- * other 4xx fails at once. All of it stays within `maxTotalMs`: when the next wait would end
+ * a 429 (or a 5xx that sends one) is retried after its `Retry-After` plus up to `baseDelayMs`
+ * of jitter, so that concurrent Lambdas do not all come back at once; every other 4xx fails at
+ * once. All of it stays within `maxTotalMs`: when the next wait would end
  * past the budget the call fails at once with a retryable {@link DeliveryError}, so a Lambda
  * can hand the event back to EventBridge or SQS instead of timing out.
  *
