@@ -50,6 +50,13 @@ export interface WebhookSenderOptions {
 
 /**
  * The documented defaults of {@link WebhookSenderOptions}, in milliseconds and attempts.
+ *
+ * @example
+ * ```ts
+ * // Leave a second of a 10 s Lambda timeout for the rest of the handler.
+ * createWebhookSender({ url, maxTotalMs: WEBHOOK_DEFAULTS.maxTotalMs - 1000 });
+ * ```
+ * @see https://docs.slack.dev/apis/web-api/rate-limits
  */
 export const WEBHOOK_DEFAULTS: {
   /** Time allowed for one attempt: 5000. */
