@@ -2,17 +2,22 @@
  * ecs-slack: typed parsers, a classifier, noise filters and Slack Block Kit renderers for
  * Amazon ECS events on EventBridge.
  *
- * Everything exported here is pure (no I/O, no clock). The DynamoDB state store and the Lambda
- * handler live in the `ecs-slack/dynamodb` and `ecs-slack/lambda` subpaths.
+ * Everything exported here is pure (no I/O, no clock), except the two Slack senders, which do
+ * I/O only when called (`fetch` for webhooks, the user's own `WebClient` for the Web API) and
+ * pull in no dependency. The DynamoDB state store and the Lambda handler live in the
+ * `ecs-slack/dynamodb` and `ecs-slack/lambda` subpaths.
  *
  * @packageDocumentation
  */
 
 export {
+  DeliveryError,
   EcsSlackError,
   ParseError,
+  isDeliveryError,
   isEcsSlackError,
   isParseError,
+  type DeliveryErrorOptions,
   type EcsSlackErrorOptions,
   type ParseErrorOptions,
 } from './errors.js';
@@ -120,3 +125,17 @@ export {
   type UnwrappedEvent,
   type UnwrappedRecord,
 } from './unwrap.js';
+
+export type { SlackMessage } from './render/types.js';
+export type { PostOptions, PostedMessage, SlackSender } from './deliver/sender.js';
+export { WEBHOOK_DEFAULTS, createWebhookSender, type WebhookSenderOptions, type WebhookUrl } from './deliver/webhook.js';
+export {
+  createWebApiSender,
+  type ChatPostMessageRequest,
+  type ChatPostMessageResult,
+  type ChatUpdateRequest,
+  type SlackChatClient,
+  type SlackChatMethods,
+  type WebApiSender,
+  type WebApiSenderOptions,
+} from './deliver/web-api.js';

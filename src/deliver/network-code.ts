@@ -1,0 +1,33 @@
+/**
+ * A safe name for a network failure.
+ *
+ * @module
+ * @internal
+ */
+
+const CODE = /^[A-Z][A-Z0-9_]{1,40}$/;
+
+/**
+ * Names a network failure without reading any message: the first `code` in the `cause` chain
+ * that looks like a system or undici code (`ECONNRESET`, `ECONNREFUSED`, `ENOTFOUND`,
+ * `UND_ERR_SOCKET`, ...), else the error's class name. Messages are never read because Node's
+ * fetch errors can quote the URL or the host.
+ *
+ * @param error - What `fetch` (or a client built on it) threw.
+ * @returns A short identifier that is safe to put in an error message.
+ * @example
+ * ```ts
+ * networkCode(new TypeError('fetch failed', { cause: Object.assign(new Error(), { code: 'ECONNRESET' }) })); // 'ECONNRESET'
+ * ```
+ * @see https://nodejs.org/docs/latest-v20.x/api/errors.html#common-system-errors
+ * @internal
+ */
+export function networkCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && CODE.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'unknown';
+}

@@ -1,0 +1,72 @@
+/**
+ * One webhook POST with Node's `fetch`, reduced to an outcome that carries nothing from the
+ * request: no URL, no host, no error message from `fetch` (which can quote either).
+ *
+ * @module
+ * @internal
+ */
+import { networkCode } from './network-code.js';
+
+/**
+ * The result of one attempt.
+ *
+ * - `delivered`: Slack answered 2xx
+ * - `response`: any other HTTP answer, with its (truncated) body and `Retry-After` header
+ * - `timeout`: no complete answer within the attempt's time
+ * - `network`: the connection failed; `code` is the system or undici code (`ECONNRESET`,
+ *   `ECONNREFUSED`, `UND_ERR_SOCKET`, ...) or the error's class name
+ *
+ * @internal
+ */
+export type AttemptOutcome =
+  | { readonly kind: 'delivered' }
+  | { readonly kind: 'response'; readonly status: number; readonly body: string; readonly retryAfter: string | null }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  | { readonly kind: 'network'; readonly code: string };
+
+/** Longest part of an error body kept for reading Slack's error string and hints. */
+const MAX_BODY = 4000;
+
+/**
+ * Posts `body` to `url` once, with a timeout that covers the response body too.
+ *
+ * @param url - The webhook URL; only handed to `fetch`.
+ * @param body - The JSON payload.
+ * @param timeoutMs - Time allowed for this attempt.
+ * @returns What happened, in terms safe to put in an error.
+ * @example
+ * ```ts
+ * const outcome = await attemptPost(url, JSON.stringify(message), 5000);
+ * ```
+ * @see https://nodejs.org/docs/latest-v20.x/api/globals.html#fetch
+ * @internal
+ */
+export async function attemptPost(url: string, body: string, timeoutMs: number): Promise<AttemptOutcome> {
+  const limit = Math.max(1, Math.round(timeoutMs));
+  const signal = AbortSignal.timeout(limit);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+      signal,
+      redirect: 'error',
+    });
+    if (response.ok) {
+      // Slack accepted the message: the body (`ok`) changes nothing, even if it never completes.
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'delivered' };
+    }
+    // A body cut short (reset, timeout) still leaves the status, which decides what happens next.
+    const text = await response.text().catch(() => '');
+    return {
+      kind: 'response',
+      status: response.status,
+      body: text.slice(0, MAX_BODY),
+      retryAfter: response.headers.get('retry-after'),
+    };
+  } catch (error) {
+    if (signal.aborted) return { kind: 'timeout', timeoutMs: limit };
+    return { kind: 'network', code: networkCode(error) };
+  }
+}
