@@ -11,10 +11,13 @@
 export {
   EcsSlackError,
   ParseError,
+  StateStoreError,
   isEcsSlackError,
   isParseError,
+  isStateStoreError,
   type EcsSlackErrorOptions,
   type ParseErrorOptions,
+  type StateStoreErrorOptions,
 } from './errors.js';
 
 export {
@@ -103,3 +106,16 @@ export {
   type UnwrappedEvent,
   type UnwrappedRecord,
 } from './unwrap.js';
+
+export { MemoryStateStore, type MemoryStateStoreOptions } from './filter/memory-store.js';
+export type {
+  JsonPrimitive,
+  JsonValue,
+  PutIfHigherResult,
+  StateChange,
+  StateKey,
+  StateRecord,
+  StateStore,
+  StateValue,
+  StoreWrite,
+} from './filter/store.js';
