@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Packs the package, installs the tarball into a scratch project, and uses it the way a user
-// would: `import` (ESM), `require` (CommonJS), and the `ecs-slack` binary. Exits non-zero on any
-// failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
+// would: `import` (ESM), `require` (CommonJS), the `ecs-slack/dynamodb` subpath once its optional
+// peer is installed, and the `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -42,6 +42,40 @@ try {
   for (const node of nodes) {
     process.stdout.write(run(node, ['esm.mjs']));
     process.stdout.write(run(node, ['cjs.cjs']));
+  }
+
+  // The optional peer is not installed with the package, and the root entry works without it.
+  if (existsSync(join(scratch, 'node_modules', '@aws-sdk', 'client-dynamodb'))) {
+    throw new Error('@aws-sdk/client-dynamodb was installed although it is an optional peer');
+  }
+  const sdk = `@aws-sdk/client-dynamodb@${pkg.devDependencies['@aws-sdk/client-dynamodb']}`;
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', sdk]);
+  const dynamodbCheck = `
+    const store = new dynamodb.DynamoDbStateStore({
+      client: new sdk.DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+      tableName: 'ecs-slack-state',
+    });
+    if (store.tableName !== 'ecs-slack-state') throw new Error('unexpected tableName');
+    // Refused before any request is sent, with the error class the root entry exports.
+    store.put({ scope: 's', id: 'a' }, { n: Number.NaN }, undefined, { now: 0, ttlSeconds: 1 }).then(
+      () => { throw new Error('expected a StateStoreError'); },
+      (error) => {
+        if (!lib.isStateStoreError(error) || !(error instanceof lib.StateStoreError)) throw error;
+        console.log(process.version, kind, 'ecs-slack/dynamodb ok:', Object.keys(dynamodb).join(', '));
+      },
+    );`;
+  writeFileSync(
+    join(scratch, 'dynamodb-esm.mjs'),
+    `import * as lib from 'ecs-slack';\nimport * as dynamodb from 'ecs-slack/dynamodb';\nimport * as sdk from '@aws-sdk/client-dynamodb';\nconst kind = 'esm';\n${dynamodbCheck}\n`,
+  );
+  writeFileSync(
+    join(scratch, 'dynamodb-cjs.cjs'),
+    `const lib = require('ecs-slack');\nconst dynamodb = require('ecs-slack/dynamodb');\nconst sdk = require('@aws-sdk/client-dynamodb');\nconst kind = 'cjs';\n${dynamodbCheck}\n`,
+  );
+  const quiet = { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } };
+  for (const node of nodes) {
+    process.stdout.write(run(node, ['dynamodb-esm.mjs'], quiet));
+    process.stdout.write(run(node, ['dynamodb-cjs.cjs'], quiet));
   }
   const bin = join(scratch, 'node_modules', '.bin', 'ecs-slack');
   const line = JSON.parse(run(bin, ['classify', 'event.json']).trim());

@@ -144,6 +144,53 @@ export class DeliveryError extends EcsSlackError {
   }
 }
 
+/**
+ * Details recorded on a {@link StateStoreError}.
+ */
+export interface StateStoreErrorOptions extends EcsSlackErrorOptions {
+  /** The store operation or backend request that failed (`update`, `UpdateItem`, ...). */
+  readonly operation?: string;
+  /** Whether trying again later may succeed (throttling, timeouts, 5xx, contention). */
+  readonly retryable?: boolean;
+}
+
+/**
+ * A state store could not do what it was asked: its backend failed (a DynamoDB error other
+ * than a failed condition, a network error), or the request itself was invalid (adding to a
+ * field that is not a number, a value DynamoDB cannot hold).
+ *
+ * A failed condition is never an error: the store operations return `undefined` (or `equal` /
+ * `lower`) for it. The backend's own error is kept as `cause`. The message names the operation
+ * and the table, never a record's id or value.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.update(key, { add: { count: 1 } }, undefined, { now, ttlSeconds: 600 });
+ * } catch (error) {
+ *   if (isStateStoreError(error)) console.error(error.operation, error.retryable, error.message);
+ *   throw error; // nothing is lost: Lambda retries the event
+ * }
+ * ```
+ */
+export class StateStoreError extends EcsSlackError {
+  override name: string = 'StateStoreError';
+  /** The store operation or backend request that failed. */
+  readonly operation: string;
+  /** Whether trying again later may succeed. */
+  readonly retryable: boolean;
+
+  /**
+   * @param message - One line naming the operation and the table, without ids or values.
+   * @param options - Operation, retryability and `cause`.
+   */
+  constructor(message: string, options?: StateStoreErrorOptions) {
+    super(message, options);
+    this.operation = options?.operation ?? '';
+    this.retryable = options?.retryable ?? false;
+  }
+}
+
 function hasName(error: unknown, names: readonly string[]): boolean {
   return (
     typeof error === 'object' &&
@@ -154,7 +201,7 @@ function hasName(error: unknown, names: readonly string[]): boolean {
 }
 
 /** Names of every class in this file; the guards match on them. */
-const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError', 'DeliveryError'];
+const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError', 'DeliveryError', 'StateStoreError'];
 
 /**
  * Tells whether a value is an error thrown by ecs-slack (any subclass).
@@ -199,4 +246,18 @@ export function isParseError(error: unknown): error is ParseError {
  */
 export function isDeliveryError(error: unknown): error is DeliveryError {
   return error instanceof DeliveryError || hasName(error, ['DeliveryError']);
+}
+
+/**
+ * Tells whether a value is a {@link StateStoreError}.
+ *
+ * @param error - Any caught value.
+ * @returns `true` for a {@link StateStoreError}, also one from another copy of the package.
+ * @example
+ * ```ts
+ * if (isStateStoreError(error)) console.warn(`state store ${error.operation} failed`, error.retryable);
+ * ```
+ */
+export function isStateStoreError(error: unknown): error is StateStoreError {
+  return error instanceof StateStoreError || hasName(error, ['StateStoreError']);
 }

@@ -14,12 +14,15 @@ export {
   DeliveryError,
   EcsSlackError,
   ParseError,
+  StateStoreError,
   isDeliveryError,
   isEcsSlackError,
   isParseError,
+  isStateStoreError,
   type DeliveryErrorOptions,
   type EcsSlackErrorOptions,
   type ParseErrorOptions,
+  type StateStoreErrorOptions,
 } from './errors.js';
 
 export {
@@ -139,3 +142,16 @@ export {
   type WebApiSender,
   type WebApiSenderOptions,
 } from './deliver/web-api.js';
+
+export { MemoryStateStore, type MemoryStateStoreOptions } from './filter/memory-store.js';
+export type {
+  JsonPrimitive,
+  JsonValue,
+  PutIfHigherResult,
+  StateChange,
+  StateKey,
+  StateRecord,
+  StateStore,
+  StateValue,
+  StoreWrite,
+} from './filter/store.js';

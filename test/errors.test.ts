@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EcsSlackError, ParseError, isEcsSlackError, isParseError } from '../src/index.js';
+import {
+  EcsSlackError,
+  ParseError,
+  StateStoreError,
+  isEcsSlackError,
+  isParseError,
+  isStateStoreError,
+} from '../src/index.js';
 
 describe('error guards', () => {
   it('match instances', () => {
@@ -28,5 +35,16 @@ describe('error guards', () => {
     expect('cause' in new EcsSlackError('x')).toBe(false);
     const cause = new Error('inner');
     expect(new EcsSlackError('x', { cause }).cause).toBe(cause);
+  });
+
+  it('recognise a StateStoreError, also by name, with its operation and retryability', () => {
+    const cause = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    const error = new StateStoreError('DynamoDB UpdateItem on table t failed', { operation: 'UpdateItem', retryable: true, cause });
+    expect([isStateStoreError(error), isEcsSlackError(error), isParseError(error)]).toEqual([true, true, false]);
+    expect([error.name, error.operation, error.retryable, error.cause]).toEqual(['StateStoreError', 'UpdateItem', true, cause]);
+    expect(new StateStoreError('x')).toMatchObject({ operation: '', retryable: false });
+    const foreign = Object.assign(new Error('x'), { name: 'StateStoreError' });
+    expect([isStateStoreError(foreign), isEcsSlackError(foreign)]).toEqual([true, true]);
+    expect(isStateStoreError(new ParseError('x'))).toBe(false);
   });
 });

@@ -110,7 +110,8 @@ export interface StateStore {
 
   /**
    * Keeps the highest `order` seen for `key` (a resource's `detail.version`), in one atomic step:
-   * stores `{ order }` when there is no live record or it holds a lower order.
+   * stores `{ order }` when there is no live record or it holds a lower order (a live record
+   * whose value has no numeric `order` field counts as holding a lower one).
    *
    * @param key - The record's key.
    * @param order - The order of the event being seen.
@@ -156,5 +157,12 @@ export interface StateStore {
    * @param now - Current time, epoch milliseconds.
    * @returns Each live record with its id.
    */
-  list(scope: string, now: number): Promise<Array<{ readonly id: string; readonly record: StateRecord }>>;
+  list(scope: string, now: number): Promise<
+    Array<{
+      /** The record's id inside the scope. */
+      readonly id: string;
+      /** The live record. */
+      readonly record: StateRecord;
+    }>
+  >;
 }
