@@ -130,6 +130,35 @@ export {
 } from './unwrap.js';
 
 export type { SlackMessage } from './render/types.js';
+export { renderMessage } from './render/message.js';
+export { digestSummary, renderDigest, type ClassifiedEvent, type Digest } from './render/digest.js';
+export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
+export { blockKitBuilderUrl } from './render/builder-url.js';
+export {
+  OUTCOME_LABELS,
+  SEVERITY_STYLES,
+  type ExtraField,
+  type LogLink,
+  type RenderOptions,
+  type SeverityStyle,
+} from './render/options.js';
+export { SLACK_LIMITS, fitId, fitList, fitProse } from './render/limits.js';
+export {
+  bold,
+  code,
+  date,
+  escapeText,
+  join,
+  link,
+  mention,
+  pre,
+  text,
+  trusted,
+  type Mention,
+  type Mrkdwn,
+  type UserGroupMention,
+  type UserMention,
+} from './render/mrkdwn.js';
 export type { PostOptions, PostedMessage, SlackSender } from './deliver/sender.js';
 export { WEBHOOK_DEFAULTS, createWebhookSender, type WebhookSenderOptions, type WebhookUrl } from './deliver/webhook.js';
 export {

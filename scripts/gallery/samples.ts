@@ -1,161 +1,70 @@
 /**
- * Hand-written payloads shaped like the alerts DESIGN.md §6 describes, for the gallery until the
- * real renderer exists.
- *
- * Two colour layouts are shown on purpose: `{ text, attachments }` (DESIGN.md as written: Slack
- * then shows `text` as the message body above the bar) and `{ text, blocks, attachments }` (the
- * header at the top level, so `text` stays a notification-only fallback).
- *
- * To draw the real renderer's output instead, add a module next to this one that exports the same
- * `galleryEntries()` over fixture events, importing the built package by a computed specifier (so
- * type checks never need `dist/`), and point `npm run gallery` at it with `--entries`:
- *
- * ```ts
- * const dist: string = new URL('../../dist/index.js', import.meta.url).href;
- * const { parseEcsEvent, renderMessage } = (await import(dist)) as typeof import('../../src/index.js');
- * return CASES.map(({ kind, fixture, ...entry }) => ({ ...entry, message: renderMessage(parseEcsEvent(loadFixture(kind, fixture))) }));
- * ```
+ * The gallery's messages: real and synthetic fixture events rendered by ecs-slack itself, one per
+ * situation a paged engineer meets, plus a digest, a deployment card and the compact variant.
  */
-import type { KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
+import { classify, parseEcsEvent, renderDeploymentCard, renderDigest, renderMessage, type RenderOptions } from '../../src/index.js';
+import { loadFixture } from '../../test/helpers/fixtures.js';
 import type { GalleryEntry } from './types.js';
 
-const md = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
-const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text, emoji: true });
-const field = (label: string, value: string): MrkdwnElement => md(`*${label}*\n${value}`);
-const date = (seconds: number, fallback: string): string => `<!date^${seconds}^{date_short_pretty} at {time}|${fallback}>`;
+type Kind = Parameters<typeof loadFixture>[0];
 
-const REGION = 'us-east-1';
-const CONSOLE = `https://${REGION}.console.aws.amazon.com/ecs/v2/clusters/prod`;
-const TASK_ID = '4f2c7d1e9a8b4c3d8e7f6a5b4c3d2e1f';
-const DEPLOYMENT = 'ecs-svc/6548929173604859214';
-const context = (seconds: number, fallback: string): KnownBlock => ({
-  type: 'context',
-  elements: [md(`:cloud: 111122223333 · ${REGION} · ${date(seconds, fallback)}`)],
-});
+interface Case {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly kind: Kind;
+  readonly fixture: string;
+  readonly options?: RenderOptions;
+}
 
-const oomKill: GalleryEntry = {
-  name: 'task-oom-kill',
-  title: 'Task killed: out of memory (error, red)',
-  description: 'A service task whose essential container hit its hard memory limit. Layout { text, attachments }: Slack shows the top-level text as the message body, above the bar.',
-  message: {
-    text: 'checkout-api (prod): task 4f2c7d1e stopped, container web ran out of memory (exit 137)',
-    attachments: [
-      {
-        color: 'danger',
-        blocks: [
-          { type: 'header', text: plain(':red_circle: checkout-api: task killed, out of memory') },
-          { type: 'section', text: md('Container *web* was killed for using more than its *1024 MiB* memory limit (exit code `137`).') },
-          {
-            type: 'section',
-            fields: [
-              field('Cluster', 'prod'),
-              field('Service', `<${CONSOLE}/services/checkout-api/health?region=${REGION}|checkout-api>`),
-              field('Task', `<${CONSOLE}/tasks/${TASK_ID}/configuration?region=${REGION}|4f2c7d1e>`),
-              field('Task definition', '`checkout-api:42`'),
-              field('Started', date(1763551200, '2025-11-19 11:20 UTC')),
-              field('Stopped', date(1763555730, '2025-11-19 12:35 UTC')),
-            ],
-          },
-          { type: 'section', text: md('> OutOfMemoryError: Container killed due to memory usage') },
-          {
-            type: 'section',
-            text: md(
-              ':bulb: Raise the container memory limit, or look for a leak in the last deployment. ' +
-                '<https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html|Memory in ECS>',
-            ),
-          },
-          context(1763555730, '2025-11-19 12:35 UTC'),
-        ],
-      },
-    ],
-  },
-};
+const CASES: readonly Case[] = [
+  { name: 'task-oom-kill', title: 'Out of memory (error)', description: 'A Fargate service task whose app container hit its memory limit (synthetic, from the documented OutOfMemoryError reason).', kind: 'task', fixture: 'synthetic-task-oom-exit137' },
+  { name: 'task-crashed', title: 'Crash with a sidecar (error)', description: 'Real capture: the app exited 2, the Envoy sidecar exited 0; the culprit is the app.', kind: 'task', fixture: 'task-stopped-essential-container-exited-fargate-sidecar' },
+  { name: 'task-elb-health-check', title: 'Load balancer health checks failed (error)', description: 'Real capture: the scheduler replaced the task; exit 143 is the consequence, not the cause.', kind: 'task', fixture: 'task-stopped-elb-health-check-failed-fargate' },
+  { name: 'task-image-not-found', title: 'Image tag not found (error)', description: 'TaskFailedToStart with CannotPullContainerError ... not found (synthetic).', kind: 'task', fixture: 'synthetic-task-pull-not-found' },
+  { name: 'task-secrets', title: 'Secret cannot be read (error)', description: 'ResourceInitializationError while fetching a Secrets Manager value (synthetic).', kind: 'task', fixture: 'synthetic-task-rie-secrets' },
+  { name: 'task-spot-warning', title: 'Fargate Spot two-minute warning (warning)', description: 'The task is still RUNNING; the stop is coming (synthetic, from the documented snippet).', kind: 'task', fixture: 'synthetic-task-spot-warning' },
+  { name: 'task-batch-completed', title: 'Batch job finished (success)', description: 'Real capture from 2018: exit 0 and no stop code.', kind: 'task', fixture: 'task-stopped-ec2-standalone-exit0-no-stopcode' },
+  { name: 'task-user-stop-hostile', title: 'Hostile text stays text', description: 'A StopTask reason containing <!channel>: escaped, nobody is pinged (synthetic).', kind: 'task', fixture: 'synthetic-task-stopped-by-user-custom' },
+  { name: 'service-start-impaired', title: 'Service cannot start tasks (warning)', description: 'Real capture of SERVICE_TASK_START_IMPAIRED.', kind: 'service', fixture: 'service-task-start-impaired' },
+  { name: 'service-placement-fargate', title: 'No Fargate Spot capacity (error)', description: 'AWS docs example of SERVICE_TASK_PLACEMENT_FAILURE with RESOURCE:FARGATE.', kind: 'service', fixture: 'docs-service-task-placement-failure-fargate-spot' },
+  { name: 'deployment-started', title: 'Deployment started (info)', description: 'Real capture with the newer clusterArn field.', kind: 'deployment', fixture: 'deployment-in-progress-with-clusterarn' },
+  { name: 'deployment-rolling-back', title: 'Circuit breaker rolling back (warning)', description: 'The rollback reason text as DescribeServices shows it (synthetic).', kind: 'deployment', fixture: 'synthetic-deployment-rollback-real-reason' },
+  { name: 'deployment-failed', title: 'Deployment failed (error)', description: 'AWS docs example of SERVICE_DEPLOYMENT_FAILED.', kind: 'deployment', fixture: 'docs-deployment-failed' },
+  { name: 'deployment-completed', title: 'Deployment completed (success)', description: 'AWS docs example of SERVICE_DEPLOYMENT_COMPLETED.', kind: 'deployment', fixture: 'docs-deployment-completed' },
+  { name: 'instance-agent-disconnected', title: 'ECS agent disconnected (warning)', description: 'Container instance event (synthetic, from the AWS docs example).', kind: 'container-instance', fixture: 'synthetic-instance-agent-disconnected' },
+  { name: 'task-oom-compact', title: 'Compact variant', description: "The same out-of-memory alert with { variant: 'compact' }.", kind: 'task', fixture: 'synthetic-task-oom-exit137', options: { variant: 'compact' } },
+];
 
-const rollback: GalleryEntry = {
-  name: 'deployment-rollback',
-  title: 'Deployment rolling back (warning, amber)',
-  description:
-    'The deployment circuit breaker gave up and ECS rolls back to the previous revision. Layout { text, blocks, attachments }: the header is a top-level block, so the top-level text is only the notification.',
-  message: {
-    text: 'checkout-api (prod): deployment failed, rolling back to checkout-api:41',
-    blocks: [{ type: 'header', text: plain(':rewind: checkout-api: deployment rolling back') }],
-    attachments: [
-      {
-        color: 'warning',
-        blocks: [
-          {
-            type: 'section',
-            text: md(`Deployment \`${DEPLOYMENT}\` tripped the *circuit breaker*; ECS is restoring \`checkout-api:41\`.`),
-          },
-          { type: 'section', text: md('> ECS deployment circuit breaker: 3 tasks failed to start.') },
-          {
-            type: 'section',
-            fields: [
-              field('Cluster', 'prod'),
-              field('Service', 'checkout-api'),
-              field('Failed revision', '`checkout-api:42`'),
-              field('Rolling back to', '`checkout-api:41`'),
-              field('Started', date(1763554500, '2025-11-19 12:15 UTC')),
-              field('Failed tasks', '3 of 6'),
-            ],
-          },
-          {
-            type: 'actions',
-            elements: [
-              { type: 'button', text: plain('View deployment'), url: `${CONSOLE}/services/checkout-api/deployments?region=${REGION}`, style: 'primary', action_id: 'deployment' },
-              { type: 'button', text: plain('Service events'), url: `${CONSOLE}/services/checkout-api/events?region=${REGION}`, action_id: 'events' },
-            ],
-          },
-          context(1763556400, '2025-11-19 12:46 UTC'),
-        ],
-      },
-    ],
-  },
-};
-
-const recovered: GalleryEntry = {
-  name: 'service-recovered',
-  title: 'Service recovered (success, green)',
-  description: 'The steady state that follows a problem on the same service, announced once.',
-  message: {
-    text: 'checkout-api (prod) recovered: steady state, 6 of 6 tasks running',
-    attachments: [
-      {
-        color: 'good',
-        blocks: [
-          { type: 'header', text: plain(':large_green_circle: checkout-api recovered') },
-          { type: 'section', text: md('The service reached a *steady state* 55 min after the first problem. :white_check_mark:') },
-          {
-            type: 'section',
-            fields: [field('Cluster', 'prod'), field('Running', '6 of 6 tasks'), field('Task definition', '`checkout-api:41`'), field('Problems', '2 since 12:35')],
-          },
-          context(1763557800, '2025-11-19 13:10 UTC'),
-        ],
-      },
-    ],
-  },
-};
-
-const deploymentStarted: GalleryEntry = {
-  name: 'deployment-started',
-  title: 'Deployment started (info, compact, no colour)',
-  description: 'A compact message for routine events: one section and a context line, no attachment.',
-  message: {
-    text: 'checkout-api (prod): deployment started, rolling out checkout-api:43',
-    blocks: [
-      {
-        type: 'section',
-        text: md(
-          `:rocket: *checkout-api* deployment started: rolling out \`checkout-api:43\` to 6 tasks. ` +
-            `<${CONSOLE}/services/checkout-api/deployments?region=${REGION}|View deployment>`,
-        ),
-      },
-      context(1763559000, '2025-11-19 13:30 UTC'),
-    ],
-  },
-};
-
-/** The gallery's messages, in page order. */
-export function galleryEntries(): Promise<GalleryEntry[]> {
-  return Promise.resolve([oomKill, rollback, recovered, deploymentStarted]);
+/** The gallery entries, rendered from the sources. */
+export function galleryEntries(): GalleryEntry[] {
+  const entries: GalleryEntry[] = CASES.map(({ kind, fixture, options, ...entry }) => ({
+    ...entry,
+    message: renderMessage(parseEcsEvent(loadFixture(kind, fixture)), undefined, options),
+  }));
+  const crash = parseEcsEvent(loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143'));
+  entries.push({
+    name: 'crash-loop-digest',
+    title: 'Crash-loop digest',
+    description: 'What the noise filter sends after the first alert when a task keeps crashing: one digest per window.',
+    message: renderDigest({ count: 14, since: '2020-03-16T15:27:04Z', until: '2020-03-16T15:37:04Z', latest: { event: crash, classification: classify(crash) } }),
+  });
+  entries.push({
+    name: 'deployment-card',
+    title: 'Deployment progress card',
+    description: 'The card deployment threads post once and then edit in place as tasks start and fail.',
+    message: renderDeploymentCard({
+      deploymentId: 'ecs-svc/6177963417134325488',
+      service: 'example-service',
+      cluster: 'example-cluster',
+      state: 'in-progress',
+      tasksStarted: 3,
+      tasksFailed: 2,
+      startedAt: '2025-02-18T00:17:22Z',
+      updatedAt: '2025-02-18T00:21:40Z',
+      reason: 'app exited with code 1 (application error) and task a6eaf015 of example-service stopped',
+      links: classify(parseEcsEvent(loadFixture('deployment', 'deployment-in-progress-with-clusterarn'))).links,
+    }),
+  });
+  return entries;
 }

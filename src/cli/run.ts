@@ -7,6 +7,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
+import { renderCommand } from './commands/render.js';
 import { EXIT_OK, EXIT_INVALID_INPUT, EXIT_USAGE, UsageError } from './args.js';
 import { writeLine, type CliIo } from './io.js';
 
@@ -14,6 +15,11 @@ const USAGE = `Usage: ecs-slack <command> [options] [FILE...]
 
 Commands:
   classify [FILE...]   One JSON line per event: kind, outcome, severity, summary, identity, links
+  render [FILE...]     One Slack Block Kit payload per event (NDJSON)
+      --pretty           Pretty-print each payload
+      --builder-url      Print a Block Kit Builder link per message instead
+      --no-color         No colour bar (top-level blocks only)
+      --compact          The two-block compact layout
   demo                 Run the built-in sample events through the pipeline and print the result
 
 Input: a JSON event, a JSON array, NDJSON, or a Lambda SQS / SNS payload. Reads standard input
@@ -36,6 +42,7 @@ export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   classify: classifyCommand,
   demo: demoCommand,
+  render: renderCommand,
 };
 
 /**

@@ -94,13 +94,14 @@ describe.skipIf(!installed && !inCi)('the gallery in headless Chromium', () => {
     }
   });
 
-  it('paints the attachment colour bar in Slack colours', async () => {
+  it('paints the attachment colour bar in the severity colours', async () => {
     const colours = await page.evaluate(
       `[...document.querySelectorAll('.attachment-bar')].map((bar) => getComputedStyle(bar).backgroundColor)`,
     );
-    expect(colours).toContain('rgb(163, 2, 0)'); // danger
-    expect(colours).toContain('rgb(218, 160, 56)'); // warning
-    expect(colours).toContain('rgb(46, 184, 134)'); // good
+    expect(colours).toContain('rgb(224, 30, 90)'); // error #E01E5A
+    expect(colours).toContain('rgb(236, 178, 46)'); // warning #ECB22E
+    expect(colours).toContain('rgb(46, 182, 125)'); // success #2EB67D
+    expect(colours).toContain('rgb(160, 160, 166)'); // info #A0A0A6
   });
 
   it('takes a screenshot of each message that is not blank, at device scale factor 2', async () => {

@@ -87,3 +87,39 @@ describe('ecs-slack demo', () => {
     expect(stdout).toMatch(/task failed ELB health checks/);
   });
 });
+
+describe('ecs-slack render', () => {
+  it('prints one valid payload per event (NDJSON)', async () => {
+    const { validateMessage } = await import('../helpers/block-kit.js');
+    const { code, stdout, stderr } = run(['render', TASK, DEPLOYMENT]);
+    expect([code, stderr]).toEqual([0, '']);
+    const payloads = lines(stdout);
+    expect(payloads).toHaveLength(2);
+    for (const payload of payloads) expect(validateMessage(payload as any)).toEqual([]);
+    expect(payloads[0]!.text).toBe('app exited with code 2 and task a6eaf015 of example-api-v1 stopped');
+  });
+
+  it('--pretty, --no-color and --compact change the output', () => {
+    const pretty = run(['render', '--pretty', '--no-color', '--compact', TASK]);
+    expect(pretty.code).toBe(0);
+    expect(pretty.stdout.startsWith('{\n  "text"')).toBe(true);
+    const payload = JSON.parse(pretty.stdout);
+    expect(payload.attachments).toBeUndefined();
+    expect(payload.blocks.map((b: any) => b.type)).toEqual(['section', 'context']);
+  });
+
+  it('--builder-url prints a Block Kit Builder link per message', () => {
+    const { code, stdout } = run(['render', '--builder-url', TASK, DEPLOYMENT]);
+    expect(code).toBe(0);
+    const urls = stdout.trim().split('\n');
+    expect(urls).toHaveLength(2);
+    for (const url of urls) expect(url).toMatch(/^https:\/\/app\.slack\.com\/block-kit-builder\/#%7B/);
+  });
+
+  it('reports invalid input on stderr and renders the rest', () => {
+    const { code, stdout, stderr } = run(['render'], `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\nnot json\n`);
+    expect(code).toBe(1);
+    expect(lines(stdout)).toHaveLength(1);
+    expect(stderr.trim()).toBe('-: line 2 is not JSON');
+  });
+});

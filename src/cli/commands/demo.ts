@@ -9,12 +9,14 @@ import type { Severity } from '../../classify/types.js';
 import { safeParseEcsEvent } from '../../parse.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
 import { writeLine, type CliIo } from '../io.js';
+import { preview } from '../preview.js';
+import { renderMessage } from '../../render/message.js';
 import { SAMPLES } from '../samples.js';
 
 const MARK: Readonly<Record<Severity, string>> = { success: '✔', info: '·', warning: '!', error: '✖' };
 
 /**
- * Prints each sample event's severity, outcome, summary and fix.
+ * Prints each sample event's severity and outcome, and a terminal preview of its Slack message.
  *
  * @internal
  */
@@ -30,10 +32,8 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       continue;
     }
     const c = classify(result.data);
-    writeLine(io.stdout, `${String(index + 1).padStart(2)}. ${sample.name}`);
-    writeLine(io.stdout, `    ${MARK[c.severity]} ${c.severity.toUpperCase()} ${c.outcome}${c.cause === undefined ? '' : ` (${c.cause})`}`);
-    writeLine(io.stdout, `    ${c.summary}`);
-    if (c.hint !== undefined) writeLine(io.stdout, `    fix: ${c.hint.fix}`);
+    writeLine(io.stdout, `${String(index + 1).padStart(2)}. ${sample.name}: ${MARK[c.severity]} ${c.severity} / ${c.outcome}${c.cause === undefined ? '' : ` (${c.cause})`}`);
+    writeLine(io.stdout, preview(renderMessage(result.data, c)));
     writeLine(io.stdout, '');
   }
   return code;

@@ -1,0 +1,109 @@
+/**
+ * Pieces every kind-specific renderer shares: title, links, context, durations.
+ *
+ * @internal
+ * @module
+ */
+import type { Classification } from '../classify/types.js';
+import type { EcsEvent } from '../events/index.js';
+import type { DraftField, DraftLink } from './layout.js';
+import { code, date, link, text, type Mrkdwn } from './mrkdwn.js';
+import { OUTCOME_LABELS, type RenderOptions } from './options.js';
+
+/**
+ * The title: the custom one, or `<service>: <outcome>`.
+ *
+ * @internal
+ */
+export function titleOf(event: EcsEvent, c: Classification, options: RenderOptions): string {
+  const custom = typeof options.title === 'function' ? options.title(event, c) : options.title;
+  if (custom !== undefined && custom.trim() !== '') return custom;
+  const { service, group, cluster, ec2InstanceId, containerInstanceId } = c.identity;
+  const subject = service ?? group?.replace(/^family:/, '') ?? (c.kind === 'container-instance' ? (ec2InstanceId ?? containerInstanceId) : undefined) ?? cluster ?? 'ECS';
+  return `${subject}: ${OUTCOME_LABELS[c.outcome]}`;
+}
+
+/**
+ * A value linked to the console when there is a link, else as code.
+ *
+ * @internal
+ */
+export function linked(value: string | undefined, url: string | undefined): Mrkdwn | undefined {
+  if (value === undefined || value === '') return undefined;
+  return url === undefined ? code(value) : link(url, value);
+}
+
+/**
+ * The cluster and service fields.
+ *
+ * @internal
+ */
+export function placeFields(c: Classification): DraftField[] {
+  return [
+    { label: 'Cluster', value: linked(c.identity.cluster, c.links.cluster) },
+    { label: 'Service', value: linked(c.identity.service, c.links.service) },
+  ];
+}
+
+/**
+ * The user's extra fields after ours, keeping at most 10 with the user's always shown.
+ *
+ * @internal
+ */
+export function withExtraFields(ours: readonly DraftField[], event: EcsEvent, c: Classification, options: RenderOptions): DraftField[] {
+  const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
+  const present = ours.filter((field) => field.value !== undefined);
+  const theirs = extra.slice(0, 10).map((field) => ({ label: field.label, value: text(field.value) }));
+  return [...present.slice(0, Math.max(0, 10 - theirs.length)), ...theirs];
+}
+
+/**
+ * Console links plus the user's log link.
+ *
+ * @internal
+ */
+export function linksOf(pairs: ReadonlyArray<readonly [string, string | undefined]>, event: EcsEvent, c: Classification, options: RenderOptions): DraftLink[] {
+  const links: DraftLink[] = pairs.map(([label, url]) => ({ label, url }));
+  const log = options.logLink?.(event, c);
+  if (typeof log === 'string') links.push({ label: 'Logs', url: log });
+  else if (log !== undefined) links.push({ label: log.label ?? 'Logs', url: log.url });
+  return links;
+}
+
+/**
+ * The context line: account, Region and the event's time.
+ *
+ * @internal
+ */
+export function contextOf(event: EcsEvent): Mrkdwn[] {
+  const parts: Mrkdwn[] = [];
+  if (event.account !== '') parts.push(text(`account ${event.account}`));
+  if (event.region !== '') parts.push(text(event.region));
+  if (event.time !== '') parts.push(date(event.time, '{date_short_pretty} {time_secs}'));
+  return parts;
+}
+
+/**
+ * A human duration between two ISO times (`3m 12s`, `2h 5m`), or `undefined`.
+ *
+ * @internal
+ */
+export function duration(from: string | undefined, to: string | undefined): string | undefined {
+  if (from === undefined || to === undefined) return undefined;
+  const ms = Date.parse(to) - Date.parse(from);
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+  return `${Math.floor(s / 86_400)}d ${Math.floor((s % 86_400) / 3600)}h`;
+}
+
+/**
+ * A date field value, or `undefined` without a time.
+ *
+ * @internal
+ */
+export function dateValue(iso: string | undefined): Mrkdwn | undefined {
+  return iso === undefined || iso === '' ? undefined : date(iso);
+}

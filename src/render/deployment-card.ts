@@ -1,0 +1,105 @@
+/**
+ * The deployment progress card that deployment threads post and then edit in place.
+ *
+ * @module
+ */
+import type { ConsoleLinks } from '../classify/links.js';
+import type { Severity } from '../classify/types.js';
+import { assemble } from './layout.js';
+import { code, date, text, type Mrkdwn } from './mrkdwn.js';
+import type { RenderOptions } from './options.js';
+import type { SlackMessage } from './types.js';
+
+/**
+ * Where a deployment stands.
+ *
+ * - `in-progress`: started, tasks being replaced
+ * - `rolling-back`: the circuit breaker or an alarm is going back to the last good deployment
+ * - `completed`: steady state reached
+ * - `failed`: the deployment failed
+ */
+export type DeploymentState = 'in-progress' | 'rolling-back' | 'completed' | 'failed';
+
+/**
+ * What a deployment card shows.
+ */
+export interface DeploymentProgress {
+  /** `ecs-svc/...`. */
+  readonly deploymentId: string;
+  /** Service name. */
+  readonly service?: string;
+  /** Cluster name. */
+  readonly cluster?: string;
+  /** Where the deployment stands. */
+  readonly state: DeploymentState;
+  /** Tasks of this deployment that reached RUNNING so far. */
+  readonly tasksStarted: number;
+  /** Tasks of this deployment that failed so far. */
+  readonly tasksFailed: number;
+  /** When the deployment started (ISO-8601). */
+  readonly startedAt?: string;
+  /** When the card was last updated from an event (ISO-8601). */
+  readonly updatedAt?: string;
+  /** The latest reason (deployment reason or the last task failure). */
+  readonly reason?: string;
+  /** Console links (service, deployments, events). */
+  readonly links?: ConsoleLinks;
+  /**
+   * Revision of the card, increased on every update: block ids include it, since Slack wants
+   * new block ids on `chat.update`.
+   */
+  readonly revision?: number;
+}
+
+const STATES: Readonly<Record<DeploymentState, { readonly severity: Severity; readonly label: string }>> = {
+  'in-progress': { severity: 'info', label: 'deployment in progress' },
+  'rolling-back': { severity: 'warning', label: 'deployment rolling back' },
+  completed: { severity: 'success', label: 'deployment completed' },
+  failed: { severity: 'error', label: 'deployment failed' },
+};
+
+/**
+ * Renders a deployment progress card: service, deployment id, state, tasks started and failed so
+ * far, and links to the deployment.
+ *
+ * @param progress - The deployment's state.
+ * @param options - The same options as {@link renderMessage} (`title`, `fields` and `logLink`
+ *   are ignored: they need an event).
+ * @returns A Slack message, to post and later update in place.
+ * @example
+ * ```ts
+ * const card = renderDeploymentCard({ deploymentId: 'ecs-svc/1', service: 'web', state: 'in-progress', tasksStarted: 2, tasksFailed: 0 });
+ * ```
+ */
+export function renderDeploymentCard(progress: DeploymentProgress, options: RenderOptions = {}): SlackMessage {
+  const state = STATES[progress.state];
+  const service = progress.service ?? 'service';
+  const counts = `${progress.tasksStarted} started, ${progress.tasksFailed} failed`;
+  const field = (label: string, value: Mrkdwn | undefined) => ({ label, value });
+  const links = progress.links ?? {};
+  return assemble(
+    {
+      title: `${service}: ${state.label}`,
+      summary: `Deployment ${progress.deploymentId} of ${service} is ${progress.state.replace('-', ' ')}: ${counts}`,
+      severity: state.severity,
+      fields: [
+        field('Cluster', progress.cluster === undefined ? undefined : code(progress.cluster)),
+        field('Service', code(service)),
+        field('Deployment', code(progress.deploymentId)),
+        field('State', text(progress.state)),
+        field('Tasks started', text(String(progress.tasksStarted))),
+        field('Tasks failed', text(String(progress.tasksFailed))),
+        field('Started', progress.startedAt === undefined ? undefined : date(progress.startedAt)),
+        field('Updated', progress.updatedAt === undefined ? undefined : date(progress.updatedAt)),
+      ],
+      ...(progress.reason === undefined ? {} : { reason: progress.reason, reasonLabel: 'Latest' }),
+      links: [
+        { label: 'Deployments', url: links.serviceDeployments },
+        { label: 'Service events', url: links.serviceEvents },
+      ],
+      context: [],
+      blockIdPrefix: `deploy-${progress.revision ?? 0}`,
+    },
+    { ...options, mentions: undefined },
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The digest a crash loop folds into: "api crashed 14 more times in the last 10 min; last exit 1".
+ *
+ * @module
+ */
+import type { Classification, Outcome } from '../classify/types.js';
+import type { EcsEvent } from '../events/index.js';
+import { contextOf, dateValue, linked, linksOf, placeFields, withExtraFields } from './common.js';
+import { assemble } from './layout.js';
+import { OUTCOME_LABELS, type RenderOptions } from './options.js';
+import type { SlackMessage } from './types.js';
+import { text } from './mrkdwn.js';
+
+/**
+ * An event with its classification.
+ */
+export interface ClassifiedEvent {
+  /** The parsed event. */
+  readonly event: EcsEvent;
+  /** Its classification. */
+  readonly classification: Classification;
+}
+
+/**
+ * Repeats of one incident folded together by the noise filter.
+ */
+export interface Digest {
+  /** How many repeats were folded, not counting the first alert. */
+  readonly count: number;
+  /** When the folding window started (ISO-8601). */
+  readonly since: string;
+  /** When the latest repeat happened (ISO-8601). */
+  readonly until: string;
+  /** The latest repeat, whose details the digest shows. */
+  readonly latest: ClassifiedEvent;
+}
+
+const VERBS: Partial<Record<Outcome, string>> = {
+  crashed: 'crashed',
+  'out-of-memory': 'ran out of memory',
+  'failed-to-start': 'failed to start',
+  'health-check-failed': 'failed its health checks',
+  'spot-interrupted': 'was interrupted by Spot',
+  infrastructure: 'was stopped by AWS',
+  stopped: 'stopped',
+  'task-start-impaired': 'was unable to start tasks',
+  'placement-failed': 'could not place a task',
+  'agent-disconnected': 'lost its agent',
+};
+
+/**
+ * The digest's sentence: `api crashed 14 more times in the last 10 min; last exit 1`.
+ *
+ * @param digest - The folded repeats.
+ * @returns One plain sentence.
+ * @example
+ * ```ts
+ * digestSummary({ count: 14, since, until, latest }); // 'api crashed 14 more times in the last 10 min; last exit 1'
+ * ```
+ */
+export function digestSummary(digest: Digest): string {
+  const c = digest.latest.classification;
+  const subject = c.culprit?.name ?? c.identity.service ?? c.identity.group ?? c.identity.cluster ?? 'The service';
+  const verb = VERBS[c.outcome] ?? `had "${c.outcome}"`;
+  const minutes = Math.max(1, Math.ceil((Date.parse(digest.until) - Date.parse(digest.since)) / 60_000) || 1);
+  const times = digest.count === 1 ? 'once more' : `${digest.count} more times`;
+  const last = c.culprit?.exitCode === undefined ? '' : `; last exit ${c.culprit.exitCode}`;
+  return `${subject} ${verb} ${times} in the last ${minutes} min${last}`;
+}
+
+/**
+ * Renders a digest of folded repeats: the count and window, the latest details, the fix.
+ *
+ * @param digest - The folded repeats.
+ * @param options - The same options as {@link renderMessage}.
+ * @returns A Slack message.
+ * @example
+ * ```ts
+ * await sender.post(renderDigest(digest));
+ * ```
+ */
+export function renderDigest(digest: Digest, options: RenderOptions = {}): SlackMessage {
+  const { event, classification: c } = digest.latest;
+  const subject = c.identity.service ?? c.identity.group ?? c.identity.cluster ?? 'ECS';
+  return assemble(
+    {
+      title: `${subject}: ${OUTCOME_LABELS[c.outcome]}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
+      summary: digestSummary(digest),
+      severity: c.severity,
+      fields: withExtraFields(
+        [
+          ...placeFields(c),
+          { label: 'Repeats', value: text(String(digest.count)) },
+          { label: 'Since', value: dateValue(digest.since) },
+          { label: 'Latest', value: dateValue(digest.until) },
+          { label: 'Latest task', value: linked(c.identity.taskId, c.links.task) },
+        ],
+        event,
+        c,
+        options,
+      ),
+      ...(c.reason === undefined ? {} : { reason: c.reason, reasonLabel: 'Latest reason' }),
+      ...(c.hint === undefined ? {} : { hint: c.hint }),
+      links: linksOf([['Latest task', c.links.task], ['Service events', c.links.serviceEvents]], event, c, options),
+      context: contextOf(event),
+    },
+    options,
+  );
+}

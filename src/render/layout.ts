@@ -1,0 +1,185 @@
+/**
+ * The shared anatomy of every message: header, summary, culprit, fields, reason, lists, hint,
+ * links and context, in full or compact form, always within Slack's limits.
+ *
+ * @internal
+ * @module
+ */
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  SectionBlock,
+} from '@slack/types';
+import type { Classification, Severity } from '../classify/types.js';
+import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
+import { bold, join, link, mention, pre, text, trusted, type Mention, type Mrkdwn } from './mrkdwn.js';
+import { SEVERITY_STYLES, type RenderOptions } from './options.js';
+import type { SlackMessage } from './types.js';
+
+/**
+ * A field of the grid: label and rendered value.
+ *
+ * @internal
+ */
+export interface DraftField {
+  readonly label: string;
+  readonly value: Mrkdwn | undefined;
+}
+
+/**
+ * A console or log link.
+ *
+ * @internal
+ */
+export interface DraftLink {
+  readonly label: string;
+  readonly url: string | undefined;
+}
+
+/**
+ * What a kind-specific renderer decides; {@link assemble} lays it out.
+ *
+ * @internal
+ */
+export interface Draft {
+  /** The title, plain text (`web: out of memory`). */
+  readonly title: string;
+  /** The one-sentence summary (plain text). */
+  readonly summary: string;
+  readonly severity: Severity;
+  /** A line about the culprit, already rendered. */
+  readonly culprit?: Mrkdwn;
+  readonly fields: readonly DraftField[];
+  /** The AWS text that explains the event (raw). */
+  readonly reason?: string;
+  /** Label of the reason block, `Reason` by default. */
+  readonly reasonLabel?: string;
+  /** A titled list (containers), items rendered, most important first. */
+  readonly list?: { readonly title: string; readonly items: readonly Mrkdwn[] };
+  readonly hint?: Classification['hint'];
+  readonly links: readonly DraftLink[];
+  /** Context pieces (account, Region, time), rendered. */
+  readonly context: readonly Mrkdwn[];
+  /** Prefix for block ids, when blocks need stable ids (message updates). */
+  readonly blockIdPrefix?: string;
+}
+
+const mrkdwn = (value: string): MrkdwnElement => ({ type: 'mrkdwn', text: value, verbatim: true });
+
+function section(value: Mrkdwn, blockId?: string): SectionBlock {
+  return { type: 'section', text: mrkdwn(value), ...(blockId === undefined ? {} : { block_id: blockId }) };
+}
+
+function mentionsFor(severity: Severity, options: RenderOptions): Mrkdwn | undefined {
+  const list: readonly Mention[] | undefined = options.mentions?.[severity];
+  return list === undefined || list.length === 0 ? undefined : join(list.map(mention), ' ');
+}
+
+/**
+ * Lays a draft out as a Slack message.
+ *
+ * @internal
+ */
+export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
+  const style = SEVERITY_STYLES[draft.severity];
+  const mentions = mentionsFor(draft.severity, options);
+  const id = (name: string): string | undefined =>
+    draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
+  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && l.url.length <= SLACK_LIMITS.buttonUrl);
+  const blocks: KnownBlock[] = [];
+
+  if (options.variant === 'compact') {
+    const head = join([mentions, trusted(style.emoji), bold(fitProse(draft.title, SLACK_LIMITS.headerText, text))], ' ');
+    const line = fitProse(draft.summary, SLACK_LIMITS.sectionText - head.length - 3, text);
+    blocks.push(section(trusted(`${head}\n${line}`), id('summary')));
+    const context = [...links.map((l) => link(l.url, l.label)), ...draft.context].slice(0, SLACK_LIMITS.contextElements);
+    if (context.length > 0) blocks.push(contextBlock(context, id('context')));
+  } else {
+    const header: HeaderBlock = {
+      type: 'header',
+      // plain_text is never parsed for mentions, links or entities: event text goes in as it is.
+      text: { type: 'plain_text', text: fitProse(`${style.emoji} ${draft.title}`, SLACK_LIMITS.headerText, plain), emoji: true },
+      ...(id('header') === undefined ? {} : { block_id: id('header') as string }),
+    };
+    blocks.push(header);
+    const lead = mentions === undefined ? '' : `${mentions} `;
+    // The culprit line holds an identifier: shown whole or not at all.
+    const culprit = draft.culprit === undefined ? '' : (fitId(`\n${draft.culprit}`, SLACK_LIMITS.fieldText) ?? '');
+    const summary = fitProse(draft.summary, SLACK_LIMITS.sectionText - lead.length - culprit.length, text);
+    blocks.push(section(trusted(`${lead}${summary}${culprit}`), id('summary')));
+    const fields = fieldBlock(draft.fields, id('fields'));
+    if (fields !== undefined) blocks.push(fields);
+    if (draft.reason !== undefined && draft.reason.trim() !== '') {
+      const label = `${bold(text(draft.reasonLabel ?? 'Reason'))}\n`;
+      blocks.push(section(trusted(`${label}${fitProse(draft.reason, SLACK_LIMITS.sectionText - label.length, pre)}`), id('reason')));
+    }
+    if (draft.list !== undefined && draft.list.items.length > 0) {
+      const label = `${bold(text(draft.list.title))}\n`;
+      const items = fitList(draft.list.items, SLACK_LIMITS.sectionText - label.length, '\n', (n) => trusted(`…and ${n} more`));
+      blocks.push(section(trusted(`${label}${items}`), id('list')));
+    }
+    if (draft.hint !== undefined) {
+      const docs = link(draft.hint.docsUrl, 'AWS docs');
+      const label = ':bulb: *How to fix:* ';
+      const fix = fitProse(draft.hint.fix, SLACK_LIMITS.sectionText - label.length - docs.length - 1, text);
+      blocks.push(section(trusted(`${label}${fix} ${docs}`), id('hint')));
+    }
+    if (links.length > 0) blocks.push(options.buttons === true ? buttons(links, id('links')) : linkLine(links, id('links')));
+    if (draft.context.length > 0) blocks.push(contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context')));
+  }
+
+  const fallback = fitProse(draft.summary, SLACK_LIMITS.fallbackText, text);
+  const message: SlackMessage = { text: mentions === undefined ? fallback : `${mentions} ${fallback}` };
+  const kept = blocks.slice(0, SLACK_LIMITS.blocks);
+  if (options.color === false) {
+    message.blocks = kept;
+  } else {
+    // The first block stays on top so `text` is only the notification fallback (with no top-level
+    // blocks Slack would also show `text` above the attachment); the rest gets the colour bar.
+    const [first, ...rest] = kept;
+    message.blocks = first === undefined ? [] : [first];
+    if (rest.length > 0) message.attachments = [{ color: style.color, blocks: rest }];
+  }
+  return message;
+}
+
+const plain = (value: string): string => value;
+
+function fieldBlock(fields: readonly DraftField[], blockId: string | undefined): SectionBlock | undefined {
+  const shown: MrkdwnElement[] = [];
+  for (const field of fields) {
+    if (field.value === undefined || shown.length === SLACK_LIMITS.sectionFields) continue;
+    const label = `${bold(text(field.label))}\n`;
+    const value = fitId(field.value, SLACK_LIMITS.fieldText - label.length);
+    if (value !== undefined) shown.push(mrkdwn(`${label}${value}`));
+  }
+  if (shown.length === 0) return undefined;
+  return { type: 'section', fields: shown, ...(blockId === undefined ? {} : { block_id: blockId }) };
+}
+
+function linkLine(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): SectionBlock {
+  const items = links.map((l) => link(l.url, l.label));
+  return section(trusted(`:link: ${fitList(items, SLACK_LIMITS.sectionText - 8, ' · ', (n) => trusted(`and ${n} more`))}`), blockId);
+}
+
+function buttons(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): ActionsBlock {
+  const elements: Button[] = links.slice(0, SLACK_LIMITS.actionsElements).map((l, index) => ({
+    type: 'button',
+    text: { type: 'plain_text', text: fitProse(l.label, SLACK_LIMITS.buttonText, plain) },
+    url: l.url,
+    action_id: `ecs-slack-link-${index}`,
+  }));
+  return { type: 'actions', elements, ...(blockId === undefined ? {} : { block_id: blockId }) };
+}
+
+function contextBlock(elements: readonly Mrkdwn[], blockId: string | undefined): ContextBlock {
+  return {
+    type: 'context',
+    elements: elements.map((value) => mrkdwn(fitProse(value, SLACK_LIMITS.sectionText, trusted))),
+    ...(blockId === undefined ? {} : { block_id: blockId }),
+  };
+}

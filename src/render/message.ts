@@ -1,0 +1,57 @@
+/**
+ * `renderMessage`: from an event to a Slack Block Kit message.
+ *
+ * @module
+ */
+import { classify } from '../classify/index.js';
+import type { Classification } from '../classify/types.js';
+import type { EcsEvent } from '../events/index.js';
+import { assemble, type Draft } from './layout.js';
+import type { RenderOptions } from './options.js';
+import { draftDeployment, draftInstance, draftService, draftUnknown } from './service.js';
+import { draftTask } from './task.js';
+import type { SlackMessage } from './types.js';
+
+/**
+ * Renders an event as a Slack message: a header with the severity emoji, service and outcome;
+ * the summary and the culprit container; a field grid (cluster, service, task linked to the
+ * console, task definition, capacity, deployment, started and stopped times, uptime); the AWS
+ * reason; the containers; the hint with its AWS docs link; console links; and a context line
+ * (account, Region, event time).
+ *
+ * Pure, and always valid Block Kit within Slack's limits: every string from the event is
+ * escaped (no mention, link or date token can come from it), long text is cut with an ellipsis,
+ * long lists with "and N more", identifiers are never cut.
+ *
+ * @param event - A parsed event.
+ * @param classification - Its classification; computed with {@link classify} when omitted.
+ * @param options - Colour, variant, mentions, title, extra fields, log link, buttons.
+ * @returns A payload to spread into `IncomingWebhook.send` or `chat.postMessage`.
+ * @example
+ * ```ts
+ * const message = renderMessage(parseEcsEvent(input), undefined, {
+ *   mentions: { error: [{ userGroup: 'S0123ABCD' }] },
+ * });
+ * await client.chat.postMessage({ channel: 'C0123ABCD', ...message });
+ * ```
+ * @see https://docs.slack.dev/reference/block-kit/blocks
+ */
+export function renderMessage(event: EcsEvent, classification?: Classification, options: RenderOptions = {}): SlackMessage {
+  const c = classification ?? classify(event);
+  return assemble(draftOf(event, c, options), options);
+}
+
+function draftOf(event: EcsEvent, c: Classification, options: RenderOptions): Draft {
+  switch (event.kind) {
+    case 'task':
+      return draftTask(event, c, options);
+    case 'service':
+      return draftService(event, c, options);
+    case 'deployment':
+      return draftDeployment(event, c, options);
+    case 'container-instance':
+      return draftInstance(event, c, options);
+    case 'unknown':
+      return draftUnknown(event, c, options);
+  }
+}

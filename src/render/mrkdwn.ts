@@ -1,0 +1,217 @@
+/**
+ * Slack mrkdwn, safely: one escaper for everything that comes from an event, and a branded
+ * type for markup the library built itself. Only the helpers here can produce links, dates and
+ * mentions; event text can never become one.
+ *
+ * @see https://docs.slack.dev/messaging/formatting-message-text
+ * @module
+ */
+
+declare const MRKDWN: unique symbol;
+
+/**
+ * A mrkdwn string the library built: escaped event text, or markup from {@link link},
+ * {@link date}, the mention helpers or an explicit {@link trusted} call. A plain `string` is
+ * never accepted where `Mrkdwn` is expected, so raw event text cannot slip into a message.
+ */
+export type Mrkdwn = string & {
+  /** Type-only brand: no such property exists at run time. */
+  readonly [MRKDWN]: true;
+};
+
+/**
+ * Marks a string as mrkdwn the caller vouches for: the one named way out of escaping.
+ *
+ * @param markup - mrkdwn you wrote, never event text.
+ * @returns The same string, typed as {@link Mrkdwn}.
+ * @example
+ * ```ts
+ * const bold = trusted('*Deployments*');
+ * ```
+ */
+export function trusted(markup: string): Mrkdwn {
+  return markup as Mrkdwn;
+}
+
+/**
+ * Escapes Slack's three control characters: `&` to `&amp;`, `<` to `&lt;`, `>` to `&gt;`.
+ * Every string that comes from an event goes through this one function, so it can never form a
+ * mention, a link or a date token. Nothing else is HTML-encoded: Slack decodes only these.
+ *
+ * @param value - Any text.
+ * @returns The escaped text.
+ * @example
+ * ```ts
+ * escapeText('<!channel> & you'); // '&lt;!channel&gt; &amp; you'
+ * ```
+ * @see https://docs.slack.dev/messaging/formatting-message-text#escaping
+ */
+export function escapeText(value: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // & (38), < (60), > (62)
+    if (c !== 38 && c !== 60 && c !== 62) continue;
+    out += value.slice(last, i) + (c === 38 ? '&amp;' : c === 60 ? '&lt;' : '&gt;');
+    last = i + 1;
+  }
+  return last === 0 ? value : out + value.slice(last);
+}
+
+/** Look-alikes for mrkdwn formatting characters, so event text cannot bold, strike or code itself. */
+const INERT: Readonly<Record<string, string>> = { '*': '\u2217', '~': '\u223c', '`': '\u02cb', _: '\u02cd' };
+
+/**
+ * Event text for use inside mrkdwn prose: escaped, line breaks folded to spaces (so it cannot
+ * start a block quote), and the formatting characters that would take effect (`*`, `~`,
+ * backticks, and `_` at a word edge) replaced by look-alike characters. Underscores inside
+ * words (`my_service`) stay, since Slack does not format them.
+ *
+ * @param value - Event text.
+ * @returns Inert mrkdwn.
+ * @example
+ * ```ts
+ * text('*boom* `rm -rf`'); // '∗boom∗ ˋrm -rfˋ'
+ * ```
+ */
+export function text(value: string): Mrkdwn {
+  const flat = value.replace(/[\r\n\t]+/g, ' ');
+  const inert = flat.replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => INERT[c] ?? c);
+  return escapeText(inert) as Mrkdwn;
+}
+
+/**
+ * Event text as an inline code span, for identifiers (cluster, task id, image). Escaped;
+ * backticks and line breaks cannot end the span early.
+ *
+ * @param value - An identifier or short value.
+ * @returns The code span.
+ * @example
+ * ```ts
+ * code('ecs-svc/123'); // '`ecs-svc/123`'
+ * ```
+ */
+export function code(value: string): Mrkdwn {
+  return `\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\r\n\t]+/g, ' '))}\`` as Mrkdwn;
+}
+
+/**
+ * Event text as a preformatted block, for the reasons AWS writes: nothing inside is formatted.
+ *
+ * @param value - Multi-line event text.
+ * @returns The preformatted block.
+ * @example
+ * ```ts
+ * pre('CannotPullContainerError: ...');
+ * ```
+ */
+export function pre(value: string): Mrkdwn {
+  return `\`\`\`${escapeText(value.replace(/`/g, '\u02cb'))}\`\`\`` as Mrkdwn;
+}
+
+/**
+ * Bold mrkdwn. A plain string is escaped first.
+ *
+ * @param value - Library markup or plain text.
+ * @returns `*value*`.
+ * @example
+ * ```ts
+ * bold('Cluster'); // '*Cluster*'
+ * ```
+ */
+export function bold(value: Mrkdwn | string): Mrkdwn {
+  return `*${value}*` as Mrkdwn;
+}
+
+/**
+ * A link. Only `https:` and `http:` URLs are linked; the characters that would end Slack's
+ * link syntax (`|`, `<`, `>`, spaces) are percent-encoded in the URL, and the label is inert
+ * text with `|` replaced by a look-alike.
+ *
+ * @param url - Absolute URL.
+ * @param label - Visible text (escaped); the URL when omitted.
+ * @returns `<url|label>`, or just the label when the URL is not http(s).
+ * @example
+ * ```ts
+ * link('https://console.aws.amazon.com/ecs/v2', 'Console');
+ * ```
+ */
+export function link(url: string, label?: string): Mrkdwn {
+  // `|` ends the URL part of Slack's link syntax; in a label it becomes a look-alike.
+  const shown = text(label ?? url).replace(/\|/g, '\u2223') as Mrkdwn;
+  if (!/^https?:\/\//i.test(url)) return shown;
+  const safe = url.replace(/[|<>\s"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `<${safe}|${shown}>` as Mrkdwn;
+}
+
+/**
+ * A date token Slack renders in each reader's time zone, with a UTC fallback.
+ *
+ * @param isoTime - An ISO-8601 time from the event.
+ * @param format - Slack date tokens, `{date_short_pretty} {time}` by default.
+ * @returns The `<!date^...>` token, or inert text when the time does not parse.
+ * @example
+ * ```ts
+ * date('2020-03-16T15:37:04Z'); // '<!date^1584373024^{date_short_pretty} {time}|2020-03-16 15:37 UTC>'
+ * ```
+ * @see https://docs.slack.dev/messaging/formatting-message-text#date-formatting
+ */
+export function date(isoTime: string, format = '{date_short_pretty} {time}'): Mrkdwn {
+  const millis = Date.parse(isoTime);
+  if (Number.isNaN(millis)) return text(isoTime);
+  const iso = new Date(millis).toISOString();
+  const fallback = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return `<!date^${Math.floor(millis / 1000)}^${format.replace(/[|>^]/g, '')}|${fallback}>` as Mrkdwn;
+}
+
+/**
+ * Who to notify: a user group, a user, or (only when asked) `here` / `channel`.
+ */
+export type Mention = UserGroupMention | UserMention | 'here' | 'channel';
+
+/** Mentions a user group. */
+export interface UserGroupMention {
+  /** The user group id, `S...`. */
+  readonly userGroup: string;
+}
+
+/** Mentions a user. */
+export interface UserMention {
+  /** The user id, `U...` or `W...`. */
+  readonly user: string;
+}
+
+/**
+ * The mrkdwn of a mention. User and group ids are checked (`S...`, `U...`/`W...`), so only
+ * real ids can be mentioned.
+ *
+ * @param who - The user group, user, `here` or `channel`.
+ * @returns `<!subteam^ID>`, `<@ID>`, `<!here>` or `<!channel>`.
+ * @throws `TypeError` for an id that is not a Slack id.
+ * @example
+ * ```ts
+ * mention({ userGroup: 'S0123ABCD' }); // '<!subteam^S0123ABCD>'
+ * ```
+ */
+export function mention(who: Mention): Mrkdwn {
+  if (who === 'here' || who === 'channel') return `<!${who}>` as Mrkdwn;
+  const id = 'userGroup' in who ? who.userGroup : who.user;
+  if (!/^[A-Z0-9]{2,}$/.test(id)) throw new TypeError(`not a Slack id: ${JSON.stringify(id.slice(0, 40))}`);
+  return ('userGroup' in who ? `<!subteam^${id}>` : `<@${id}>`) as Mrkdwn;
+}
+
+/**
+ * Joins mrkdwn pieces with a separator (library markup itself).
+ *
+ * @param parts - Pieces; `undefined` and empty ones are skipped.
+ * @param separator - What goes between them.
+ * @returns The joined mrkdwn.
+ * @example
+ * ```ts
+ * join([bold('Cluster'), code('prod')], ' ');
+ * ```
+ */
+export function join(parts: ReadonlyArray<Mrkdwn | undefined>, separator: string): Mrkdwn {
+  return parts.filter((part): part is Mrkdwn => part !== undefined && part !== '').join(separator) as Mrkdwn;
+}

@@ -1,0 +1,123 @@
+/**
+ * Rendering options, and the look of each severity and outcome.
+ *
+ * @module
+ */
+import type { Classification, Outcome, Severity } from '../classify/types.js';
+import type { EcsEvent } from '../events/index.js';
+import type { Mention } from './mrkdwn.js';
+
+/**
+ * An extra field shown in the message's field grid. The value is plain text (escaped).
+ */
+export interface ExtraField {
+  /** Field label, for example `Team`. */
+  readonly label: string;
+  /** Field value, plain text. */
+  readonly value: string;
+}
+
+/**
+ * A link to logs, built by {@link RenderOptions.logLink}.
+ */
+export interface LogLink {
+  /** Absolute http(s) URL. */
+  readonly url: string;
+  /** Link text, `Logs` by default. */
+  readonly label?: string;
+}
+
+/**
+ * How {@link renderMessage} draws a message. Every option is optional.
+ */
+export interface RenderOptions {
+  /**
+   * Put the blocks in an attachment with a colour bar by severity (red, amber, green, grey).
+   * Default `true`.
+   */
+  readonly color?: boolean;
+  /** `full` (header, fields, reason, hint, links) or `compact` (two blocks). Default `full`. */
+  readonly variant?: 'full' | 'compact';
+  /**
+   * Who to mention per severity, for example `{ error: [{ userGroup: 'S0123ABCD' }] }`.
+   * `here` and `channel` are only used when listed. Default: nobody.
+   */
+  readonly mentions?: Readonly<Partial<Record<Severity, readonly Mention[]>>>;
+  /** A custom title instead of `<service>: <outcome>` (plain text). */
+  readonly title?: string | ((event: EcsEvent, classification: Classification) => string);
+  /** Extra fields appended to the field grid (at most 10 fields are shown in all). */
+  readonly fields?: readonly ExtraField[] | ((event: EcsEvent, classification: Classification) => readonly ExtraField[]);
+  /** Builds a link to the logs (CloudWatch or elsewhere) for an event, or `undefined` for none. */
+  readonly logLink?: (event: EcsEvent, classification: Classification) => LogLink | string | undefined;
+  /**
+   * Draw console links as link buttons instead of mrkdwn links. Default `false`: link buttons
+   * show a warning in Slack unless the app has an interactivity URL.
+   */
+  readonly buttons?: boolean;
+}
+
+/**
+ * How a severity looks: emoji, attachment colour, and a word.
+ */
+export interface SeverityStyle {
+  /** Emoji shortcode for the header. */
+  readonly emoji: string;
+  /** Attachment colour bar. */
+  readonly color: string;
+  /** Word for notifications. */
+  readonly label: string;
+}
+
+/**
+ * The look of each severity: red, amber, green and grey.
+ */
+export const SEVERITY_STYLES: Readonly<Record<Severity, SeverityStyle>> = {
+  error: { emoji: ':red_circle:', color: '#E01E5A', label: 'Error' },
+  warning: { emoji: ':large_yellow_circle:', color: '#ECB22E', label: 'Warning' },
+  success: { emoji: ':large_green_circle:', color: '#2EB67D', label: 'Success' },
+  info: { emoji: ':white_circle:', color: '#A0A0A6', label: 'Info' },
+};
+
+/**
+ * The words each outcome gets in a title: `web: out of memory`.
+ */
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  starting: 'task starting',
+  running: 'task running',
+  stopping: 'task stopping',
+  completed: 'task completed',
+  crashed: 'task crashed',
+  'out-of-memory': 'out of memory',
+  'failed-to-start': 'task failed to start',
+  'health-check-failed': 'health checks failed',
+  'deployment-replaced': 'task replaced by a deployment',
+  'scaled-in': 'task scaled in',
+  'stopped-by-user': 'task stopped by a user',
+  'spot-interrupted': 'Spot interruption',
+  infrastructure: 'task stopped by AWS',
+  stopped: 'task stopped',
+  'steady-state': 'steady state',
+  'desired-count-updated': 'desired count updated',
+  'tasks-stopped': 'tasks stopped',
+  'task-start-impaired': 'unable to start tasks',
+  'placement-failed': 'cannot place tasks',
+  'configuration-failed': 'task configuration failed',
+  throttled: 'throttled',
+  unhealthy: 'unhealthy target',
+  'health-unknown': 'health unknown',
+  'daemon-constraint-violated': 'daemon constraint violated',
+  'service-event': 'service event',
+  'deployment-started': 'deployment started',
+  'deployment-rolling-back': 'deployment rolling back',
+  'deployment-completed': 'deployment completed',
+  'deployment-failed': 'deployment failed',
+  'deployment-event': 'deployment event',
+  'instance-active': 'instance active',
+  'instance-registering': 'instance registering',
+  'instance-draining': 'instance draining',
+  'instance-deregistered': 'instance deregistered',
+  'instance-registration-failed': 'instance registration failed',
+  'agent-disconnected': 'agent disconnected',
+  'agent-update-failed': 'agent update failed',
+  'unknown-event': 'ECS event',
+};

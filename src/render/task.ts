@@ -1,0 +1,103 @@
+/**
+ * The task renderer: what stopped, which container, why, and where to look.
+ *
+ * @internal
+ * @module
+ */
+import type { Classification } from '../classify/types.js';
+import type { TaskEvent } from '../events/index.js';
+import { contextOf, dateValue, duration, linked, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
+import type { Draft } from './layout.js';
+import { bold, code, join, text, trusted, type Mrkdwn } from './mrkdwn.js';
+import type { RenderOptions } from './options.js';
+
+/**
+ * Drafts a task message.
+ *
+ * @internal
+ */
+export function draftTask(event: TaskEvent, c: Classification, options: RenderOptions): Draft {
+  const d = event.detail;
+  const id = c.identity;
+  const capacity = [...new Set([d.launchType, d.capacityProviderName])].filter((v) => v !== undefined);
+  const definition =
+    id.taskDefinitionFamily === undefined
+      ? undefined
+      : id.taskDefinitionRevision === undefined
+        ? id.taskDefinitionFamily
+        : `${id.taskDefinitionFamily}:${id.taskDefinitionRevision}`;
+  const fields = withExtraFields(
+    [
+      ...placeFields(c),
+      { label: id.service === undefined ? 'Group' : 'Task', value: id.service === undefined ? text(id.group ?? '') : linked(id.taskId, c.links.task) },
+      { label: 'Task', value: id.service === undefined ? linked(id.taskId, c.links.task) : undefined },
+      { label: 'Task definition', value: linked(definition, c.links.taskDefinition) },
+      { label: 'Status', value: c.phase === 'stopped' || d.lastStatus === d.desiredStatus ? undefined : code(`${d.lastStatus} → ${d.desiredStatus}`) },
+      { label: 'Capacity', value: capacity.length === 0 ? undefined : text(capacity.join(' · ')) },
+      { label: 'Deployment', value: id.deploymentId === undefined ? undefined : code(id.deploymentId) },
+      { label: 'Started', value: dateValue(d.startedAt) },
+      { label: 'Stopped', value: dateValue(d.stoppedAt) },
+      { label: 'Uptime', value: uptime(d.startedAt, d.stoppedAt ?? d.executionStoppedAt) },
+    ],
+    event,
+    c,
+    options,
+  );
+  const containers = d.containers.length > 1 ? containerLines(event) : [];
+  return {
+    title: titleOf(event, c, options),
+    summary: c.summary,
+    severity: c.severity,
+    ...(c.culprit === undefined ? {} : { culprit: culpritLine(c) }),
+    fields,
+    ...(c.reason === undefined && d.stoppedReason === undefined ? {} : { reason: c.reason ?? d.stoppedReason }),
+    ...(containers.length === 0 ? {} : { list: { title: `Containers (${d.containers.length})`, items: containers } }),
+    ...(c.hint === undefined ? {} : { hint: c.hint }),
+    links: linksOf(
+      [
+        ['Task', c.links.task],
+        ['Service events', c.links.serviceEvents],
+        ['Deployments', c.links.serviceDeployments],
+        ['Task definition', c.links.taskDefinition],
+      ],
+      event,
+      c,
+      options,
+    ),
+    context: contextOf(event),
+  };
+}
+
+function uptime(from: string | undefined, to: string | undefined): Mrkdwn | undefined {
+  const text_ = duration(from, to);
+  return text_ === undefined ? undefined : text(text_);
+}
+
+function culpritLine(c: Classification): Mrkdwn {
+  const culprit = c.culprit!;
+  const exit =
+    culprit.exitCode === undefined
+      ? text('no exit code')
+      : join([trusted('exit'), bold(String(culprit.exitCode)), culprit.exitMeaning === undefined ? undefined : text(`(${culprit.exitMeaning})`)], ' ');
+  return join([trusted(':mag: *Container*'), code(culprit.name), exit], ' ');
+}
+
+function containerLines(event: TaskEvent): Mrkdwn[] {
+  // Containers that explain something first: a reason, then a non-zero exit.
+  const rank = (c: TaskEvent['detail']['containers'][number]) =>
+    (c.reason !== undefined ? 0 : 2) + (c.exitCode !== undefined && c.exitCode !== 0 ? 0 : 1);
+  return [...event.detail.containers]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((c) =>
+      join(
+        [
+          code(c.name),
+          text(c.lastStatus),
+          c.exitCode === undefined ? undefined : join([trusted('exit'), bold(String(c.exitCode))], ' '),
+          c.image === undefined ? text('(no image: AWS-managed)') : undefined,
+          c.reason === undefined ? undefined : text(`— ${c.reason.length > 120 ? `${c.reason.slice(0, 119)}…` : c.reason}`),
+        ],
+        ' ',
+      ),
+    );
+}
