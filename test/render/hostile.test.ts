@@ -146,9 +146,10 @@ describe('properties over mutated real events', () => {
         if (!parsed.success) return;
         const message = renderMessage(parsed.data, undefined, options);
         expectSafe(message);
-        for (const { text } of mrkdwnTexts(message)) expect(controlSequences(text).every((s) => !s.includes('evil'))).toBe(true);
+        // No link may point anywhere but where the library links (labels may quote hostile text, inert).
+        for (const { text } of mrkdwnTexts(message)) for (const s of controlSequences(text)) expect(s.split('|')[0]).not.toContain('evil');
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 });
