@@ -131,6 +131,7 @@ export {
 
 export type { SlackMessage } from './render/types.js';
 export { renderMessage } from './render/message.js';
+export { renderDecision } from './render/decision.js';
 export { digestSummary, renderDigest, type ClassifiedEvent, type Digest } from './render/digest.js';
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { blockKitBuilderUrl } from './render/builder-url.js';
@@ -173,6 +174,27 @@ export {
 } from './deliver/web-api.js';
 
 export { MemoryStateStore, type MemoryStateStoreOptions } from './filter/memory-store.js';
+export { createNoiseFilter } from './filter/noise-filter.js';
+export { FILTER_PRESETS, resolveFilterOptions } from './filter/presets.js';
+export { SEVERITY_ORDER, applyStatelessRules, type StatelessVerdict } from './filter/rules.js';
+export type {
+  Decision,
+  DecisionReceipt,
+  DeferDecision,
+  DigestDecision,
+  FilterPreset,
+  NameFilter,
+  NoiseFilter,
+  NoiseFilterOptions,
+  NotifyDecision,
+  ReceiptMarker,
+  ReceiptProblem,
+  ReceiptSteady,
+  ReceiptWindow,
+  ResolvedFilterOptions,
+  SuppressDecision,
+  SuppressReason,
+} from './filter/types.js';
 export type {
   JsonPrimitive,
   JsonValue,

@@ -15,11 +15,14 @@ const USAGE = `Usage: ecs-slack <command> [options] [FILE...]
 
 Commands:
   classify [FILE...]   One JSON line per event: kind, outcome, severity, summary, identity, links
+      --preset NAME      Add the noise filter's decision (alerts, verbose, none)
   render [FILE...]     One Slack Block Kit payload per event (NDJSON)
       --pretty           Pretty-print each payload
       --builder-url      Print a Block Kit Builder link per message instead
       --no-color         No colour bar (top-level blocks only)
       --compact          The two-block compact layout
+      --preset NAME      Only what the noise filter would send (alerts, verbose, none),
+                         using each event's own time; open digests flushed at the end
   demo                 Run the built-in sample events through the pipeline and print the result
 
 Input: a JSON event, a JSON array, NDJSON, or a Lambda SQS / SNS payload. Reads standard input

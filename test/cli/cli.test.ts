@@ -12,7 +12,7 @@ const DEPLOYMENT = join(FIXTURES, 'events', 'deployment', 'docs-deployment-faile
 
 /** Runs the built executable as a user would. */
 function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 15_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 15_000, maxBuffer: 64 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -121,5 +121,39 @@ describe('ecs-slack render', () => {
     expect(code).toBe(1);
     expect(lines(stdout)).toHaveLength(1);
     expect(stderr.trim()).toBe('-: line 2 is not JSON');
+  });
+});
+
+describe('--preset', () => {
+  const crashLoopFile = async () => {
+    const { crashLoop } = await import('../helpers/crash-loop.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-'));
+    const file = join(dir, 'crash-loop.ndjson');
+    writeFileSync(file, crashLoop().map((d) => JSON.stringify(d.event)).join('\n'));
+    return file;
+  };
+
+  it('render --preset alerts prints only what would be sent, the final digest included', async () => {
+    const { code, stdout } = run(['render', '--preset', 'alerts', await crashLoopFile()]);
+    expect(code).toBe(0);
+    expect(lines(stdout).map((m) => m.text)).toEqual([
+      'app exited with code 1 (application error) and task 00000000 of example-api-v1 stopped',
+      'app crashed 499 more times in the last 10 min; last exit 1',
+    ]);
+  });
+
+  it('classify --preset adds the decision and its reason', async () => {
+    const { code, stdout } = run(['classify', '--preset', 'alerts', await crashLoopFile()]);
+    expect(code).toBe(0);
+    const decisions = lines(stdout).map((l) => `${l.decision.action}:${l.decision.reason ?? ''}`);
+    expect(decisions.filter((d) => d === 'suppress:duplicate')).toHaveLength(50);
+    expect(decisions.filter((d) => d === 'notify:')).toHaveLength(1);
+    expect(lines(stdout).every((l) => l.decision.action !== 'suppress' || l.decision.detail.length > 0)).toBe(true);
+  });
+
+  it('rejects an unknown preset with exit code 2', () => {
+    const { code, stderr } = run(['render', '--preset', 'loud', TASK]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown preset "loud"; use alerts, verbose, none/);
   });
 });

@@ -5,17 +5,34 @@
  * @module
  */
 import { classify } from '../../classify/index.js';
+import type { Decision } from '../../filter/types.js';
+import { OfflineFilter, presetFilter } from '../filtering.js';
 import { readEvents, writeLine, type CliIo } from '../io.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
 
+function summarize(decision: Decision): { action: string; reason?: string; detail?: string } {
+  switch (decision.action) {
+    case 'suppress':
+      return { action: 'suppress', reason: decision.reason, detail: decision.detail };
+    case 'defer':
+      return { action: 'defer', detail: decision.detail };
+    case 'digest':
+      return { action: 'digest', detail: `digest of ${decision.digest.count} repeats sent instead` };
+    case 'notify':
+      return decision.recovery ? { action: 'notify', reason: 'recovery' } : { action: 'notify' };
+  }
+}
+
 /**
- * Prints one JSON line per event on stdout (the file, the record id and the classification), and
- * each invalid record on stderr (exit 1).
+ * Prints one JSON line per event on stdout (the file, the record id and the classification, plus
+ * the noise filter's decision with `--preset`), and each invalid record on stderr (exit 1).
  *
  * @internal
  */
 export async function classifyCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { positionals } = parseOptions(args, {});
+  const { values, positionals } = parseOptions(args, { preset: { type: 'string' } });
+  const filter = presetFilter(values.preset);
+  const offline = filter === undefined ? undefined : new OfflineFilter(filter);
   let code = EXIT_OK;
   for (const record of await readEvents(positionals, io)) {
     const where = { file: record.file, id: record.id };
@@ -25,7 +42,9 @@ export async function classifyCommand(args: readonly string[], io: CliIo): Promi
       writeLine(io.stderr, `${record.file}: ${record.error.message}`);
       continue;
     }
-    writeLine(io.stdout, JSON.stringify({ ...where, ...classify(record.data) }));
+    const c = classify(record.data);
+    const decision = offline === undefined ? undefined : summarize(await offline.decide(record.data, c));
+    writeLine(io.stdout, JSON.stringify({ ...where, ...c, ...(decision === undefined ? {} : { decision }) }));
   }
   return code;
 }

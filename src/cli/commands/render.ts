@@ -5,14 +5,18 @@
  * @module
  */
 import { blockKitBuilderUrl } from '../../render/builder-url.js';
+import { renderDecision } from '../../render/decision.js';
 import { renderMessage } from '../../render/message.js';
 import type { RenderOptions } from '../../render/options.js';
+import type { SlackMessage } from '../../render/types.js';
+import { OfflineFilter, presetFilter } from '../filtering.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
 import { readEvents, writeLine, type CliIo } from '../io.js';
 
 /**
  * Prints one payload per event: NDJSON, pretty JSON (`--pretty`), or a Block Kit Builder link
- * (`--builder-url`). `--no-color` and `--compact` choose the layout.
+ * (`--builder-url`). `--no-color` and `--compact` choose the layout. With `--preset`, only the
+ * messages the noise filter would send, digests included (flushed at the end of input).
  *
  * @internal
  */
@@ -22,8 +26,15 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
     'builder-url': { type: 'boolean' },
     'no-color': { type: 'boolean' },
     compact: { type: 'boolean' },
+    preset: { type: 'string' },
   });
   const options: RenderOptions = { color: values['no-color'] !== true, variant: values.compact === true ? 'compact' : 'full' };
+  const filter = presetFilter(values.preset);
+  const offline = filter === undefined ? undefined : new OfflineFilter(filter);
+  const print = (message: SlackMessage): void => {
+    if (values['builder-url'] === true) writeLine(io.stdout, blockKitBuilderUrl(message));
+    else writeLine(io.stdout, values.pretty === true ? JSON.stringify(message, null, 2) : JSON.stringify(message));
+  };
   let code = EXIT_OK;
   for (const record of await readEvents(positionals, io)) {
     if (!record.success) {
@@ -31,9 +42,13 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
       writeLine(io.stderr, `${record.file}: ${record.error.message}`);
       continue;
     }
-    const message = renderMessage(record.data, undefined, options);
-    if (values['builder-url'] === true) writeLine(io.stdout, blockKitBuilderUrl(message));
-    else writeLine(io.stdout, values.pretty === true ? JSON.stringify(message, null, 2) : JSON.stringify(message));
+    if (offline === undefined) {
+      print(renderMessage(record.data, undefined, options));
+      continue;
+    }
+    const decision = await offline.decide(record.data);
+    if (decision.action === 'notify' || decision.action === 'digest') print(renderDecision(decision, record.data, options));
   }
+  for (const digest of (await offline?.finish()) ?? []) print(renderDecision(digest, undefined, options));
   return code;
 }

@@ -1,0 +1,122 @@
+/**
+ * Folding: repeats of one incident inside a window become the first alert plus one digest.
+ *
+ * A fold window record holds `start` (epoch ms), `since` and `until` (ISO), `count` (repeats
+ * after the first alert), `latest` (the latest repeat, as JSON) and, after a failed digest
+ * delivery, `carryCount` / `carrySince` credited to the next digest.
+ *
+ * @internal
+ * @module
+ */
+import { classify } from '../classify/index.js';
+import type { Classification } from '../classify/types.js';
+import type { EcsEvent } from '../events/index.js';
+import { safeParseEcsEvent } from '../parse.js';
+import type { Digest } from '../render/digest.js';
+import type { StateKey, StateRecord, StateStore, StateValue } from './store.js';
+
+/** What folding decided for one event. */
+export type FoldOutcome =
+  | { readonly kind: 'first' }
+  | { readonly kind: 'folded'; readonly count: number }
+  | { readonly kind: 'digest'; readonly digest: Digest; readonly count: number; readonly since: string };
+
+const MAX_ATTEMPTS = 8;
+
+function numberField(value: StateValue, field: string): number {
+  const n = value[field];
+  return typeof n === 'number' ? n : 0;
+}
+
+function stringField(value: StateValue, field: string): string | undefined {
+  const s = value[field];
+  return typeof s === 'string' ? s : undefined;
+}
+
+/**
+ * The digest a closed window holds, or `undefined` when nothing was folded into it (or its
+ * latest repeat can no longer be read).
+ *
+ * @internal
+ */
+export function digestOfWindow(record: StateRecord): { digest: Digest; count: number; since: string } | undefined {
+  const value = record.value;
+  const count = numberField(value, 'count') + numberField(value, 'carryCount');
+  const since = stringField(value, 'carrySince') ?? stringField(value, 'since') ?? '';
+  const until = stringField(value, 'until') ?? since;
+  if (count === 0) return undefined;
+  const parsed = safeParseEcsEvent(value.latest);
+  if (!parsed.success) return undefined;
+  const event: EcsEvent = parsed.data;
+  const classification: Classification = classify(event);
+  return { digest: { count, since, until, latest: { event, classification } }, count, since };
+}
+
+/**
+ * Folds one event into its incident's window.
+ *
+ * @internal
+ */
+export async function fold(
+  store: StateStore,
+  key: StateKey,
+  event: EcsEvent,
+  windowMs: number,
+  ttlSeconds: number,
+  now: number,
+): Promise<FoldOutcome> {
+  const write = { now, ttlSeconds };
+  const iso = new Date(now).toISOString();
+  const latest = event as unknown as StateValue;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const record = await store.get(key, now);
+    if (record === undefined) {
+      const created = await store.put(key, { start: now, since: iso, until: iso, count: 0 }, undefined, write);
+      if (created !== undefined) return { kind: 'first' };
+      continue;
+    }
+    const start = numberField(record.value, 'start');
+    if (now < start + windowMs) {
+      const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest } }, { start }, write);
+      if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
+      continue;
+    }
+    // The window has closed: start a new one. Repeats in the old one go out as a digest, and this
+    // event is the new window's first repeat; with none, this event is a new incident.
+    const closed = digestOfWindow(record);
+    const next: StateValue =
+      closed === undefined
+        ? { start: now, since: iso, until: iso, count: 0 }
+        : { start: now, since: iso, until: iso, count: 1, latest };
+    const replaced = await store.put(key, next, record.version, write);
+    if (replaced === undefined) continue;
+    return closed === undefined ? { kind: 'first' } : { kind: 'digest', ...closed };
+  }
+  // Lost every race: the others are folding this incident right now, so this one is a repeat.
+  return { kind: 'folded', count: -1 };
+}
+
+/**
+ * Credits a digest that could not be delivered to its incident's next digest.
+ *
+ * @internal
+ */
+export async function creditDigest(
+  store: StateStore,
+  key: StateKey,
+  digest: Digest,
+  count: number,
+  since: string,
+  ttlSeconds: number,
+  now: number,
+): Promise<void> {
+  const record = await store.get(key, now);
+  const carrySince = stringField(record?.value ?? {}, 'carrySince') ?? since;
+  // A window taken by `flush` is gone: keep the latest repeat so the credit can be reported.
+  const set: StateValue = { carrySince };
+  if (record?.value.latest === undefined) {
+    set.latest = digest.latest.event as unknown as StateValue;
+    set.until = digest.until;
+  }
+  await store.update(key, { add: { carryCount: count }, set }, undefined, { now, ttlSeconds });
+}

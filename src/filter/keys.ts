@@ -1,0 +1,94 @@
+/**
+ * Where the noise filter keeps its state. Scopes are DynamoDB partition keys: only `fold` is
+ * listed (by `flush`), every other record gets a partition of its own.
+ *
+ * @internal
+ * @module
+ */
+import type { Classification } from '../classify/types.js';
+import type { EcsEvent } from '../events/index.js';
+import type { StateKey } from './store.js';
+
+/** The scope of fold windows, listed by `flush`. */
+export const FOLD_SCOPE = 'fold';
+/** The id used where a scope holds a single record (DynamoDB keys cannot be empty). */
+const ONE = '-';
+
+/**
+ * The resource and version of a versioned event (tasks and container instances), else
+ * `undefined`.
+ *
+ * @internal
+ */
+export function versionOf(event: EcsEvent): { readonly resource: string; readonly version: number } | undefined {
+  if (event.kind === 'task' && event.detail.version !== undefined) return { resource: event.detail.taskArn, version: event.detail.version };
+  if (event.kind === 'container-instance' && event.detail.version !== undefined) {
+    return { resource: event.detail.containerInstanceArn, version: event.detail.version };
+  }
+  return undefined;
+}
+
+/**
+ * The record holding the highest version seen of a resource.
+ *
+ * @internal
+ */
+export function orderKey(resource: string): StateKey {
+  return { scope: `order#${resource}`, id: ONE };
+}
+
+/**
+ * The claim of one delivery: a resource version for versioned events, else the envelope id.
+ *
+ * @internal
+ */
+export function claimKey(event: EcsEvent): StateKey {
+  const versioned = versionOf(event);
+  return versioned === undefined
+    ? { scope: `claim#${event.id}`, id: ONE }
+    : { scope: `claim#${versioned.resource}`, id: String(versioned.version) };
+}
+
+/**
+ * The service an event is about, as `cluster/service` (or the group of a standalone task).
+ *
+ * @internal
+ */
+export function serviceOf(c: Classification): string | undefined {
+  const owner = c.identity.service ?? c.identity.group;
+  return owner === undefined ? undefined : `${c.identity.cluster ?? ''}/${owner}`;
+}
+
+/**
+ * The open-problem marker of a service, taken by its recovery.
+ *
+ * @internal
+ */
+export function problemKey(service: string): StateKey {
+  return { scope: `problem#${service}`, id: ONE };
+}
+
+/**
+ * Whether a service was last announced as steady (steady states `changes` mode).
+ *
+ * @internal
+ */
+export function steadyKey(service: string): StateKey {
+  return { scope: `steady#${service}`, id: ONE };
+}
+
+/**
+ * The fold window of an incident: cluster, service, outcome, cause and culprit container.
+ *
+ * @internal
+ */
+export function foldKey(c: Classification): StateKey {
+  const parts = [
+    c.identity.cluster ?? '',
+    c.identity.service ?? c.identity.group ?? c.identity.ec2InstanceId ?? '',
+    c.outcome,
+    c.cause ?? '',
+    c.culprit?.name ?? '',
+  ];
+  return { scope: FOLD_SCOPE, id: parts.map((part) => part.replace(/[%|]/g, (ch) => encodeURIComponent(ch))).join('|') };
+}

@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MemoryStateStore,
+  classify,
+  createNoiseFilter,
+  parseEcsEvent,
+  type Decision,
+  type EcsEvent,
+  type NoiseFilter,
+  type NoiseFilterOptions,
+} from '../../src/index.js';
+import { crashLoop } from '../helpers/crash-loop.js';
+import { loadFixture } from '../helpers/fixtures.js';
+
+type Kind = Parameters<typeof loadFixture>[0];
+const T0 = Date.parse('2026-11-20T09:00:00Z');
+const event = (kind: Kind, name: string, change?: (e: any) => void): EcsEvent => {
+  const raw = loadFixture(kind, name) as any;
+  change?.(raw);
+  return parseEcsEvent(raw);
+};
+
+/** Decides, and settles as a sender that always succeeds would. */
+async function run(filter: NoiseFilter, e: EcsEvent, now: number): Promise<Decision> {
+  const decision = await filter.decide(e, classify(e), now);
+  if (decision.action === 'notify' || decision.action === 'digest') await filter.commit(decision, now);
+  return decision;
+}
+
+const crash = (i: number, change?: (e: any) => void) =>
+  event('task', 'synthetic-task-crashed-exit1-sidecar143', (e) => {
+    e.id = `id-${i}`;
+    e.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${String(i).padStart(32, '0')}`;
+    e.resources = [e.detail.taskArn];
+    change?.(e);
+  });
+
+describe('the crash-loop scenario (alerts preset)', () => {
+  it('500 failures in 10 minutes with duplicates, routine stops and a stale RUNNING make at most 3 messages, one counting the crashes', async () => {
+    const filter = createNoiseFilter();
+    const sent: Decision[] = [];
+    const reasons = new Map<string, number>();
+    for (const { event: raw, now } of crashLoop()) {
+      const decision = await run(filter, parseEcsEvent(raw), now);
+      if (decision.action === 'notify' || decision.action === 'digest') sent.push(decision);
+      if (decision.action === 'suppress') reasons.set(decision.reason, (reasons.get(decision.reason) ?? 0) + 1);
+      expect(decision.action).not.toBe('defer');
+    }
+    const end = T0 + 30 * 60_000;
+    for (const digest of await filter.flush(end)) {
+      sent.push(digest);
+      await filter.commit(digest, end);
+    }
+    expect(sent.length).toBeLessThanOrEqual(3);
+    expect(sent.map((d) => d.action)).toEqual(['notify', 'digest']);
+    expect(sent[0]).toMatchObject({ action: 'notify', classification: { outcome: 'crashed' } });
+    expect(sent[1]).toMatchObject({ action: 'digest', digest: { count: 499 } });
+    expect(Object.fromEntries(reasons)).toEqual({ folded: 499, duplicate: 50, 'routine-stop': 10, transitional: 1 });
+  });
+});
+
+describe('folding', () => {
+  it('sends the digest with the next repeat after the window closes; that repeat opens the next window', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: 60 });
+    const actions: string[] = [];
+    for (let i = 0; i < 5; i++) actions.push((await run(filter, crash(i), T0 + i * 10_000)).action);
+    const late = await run(filter, crash(5), T0 + 70_000);
+    expect(actions).toEqual(['notify', 'suppress', 'suppress', 'suppress', 'suppress']);
+    expect(late).toMatchObject({ action: 'digest', digest: { count: 4, since: new Date(T0).toISOString() } });
+    expect(late.action === 'digest' && late.digest.latest.classification.outcome).toBe('crashed');
+    const flushed = await filter.flush(T0 + 200_000);
+    expect(flushed.map((d) => d.digest.count)).toEqual([1]);
+    expect(await filter.flush(T0 + 300_000)).toEqual([]);
+  });
+
+  it('a failure after a quiet window is a new incident, not a digest', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: 60 });
+    expect((await run(filter, crash(1), T0)).action).toBe('notify');
+    expect((await run(filter, crash(2), T0 + 61_000)).action).toBe('notify');
+  });
+
+  it('folds per incident: another outcome or culprit is its own alert', async () => {
+    const filter = createNoiseFilter();
+    expect((await run(filter, crash(1), T0)).action).toBe('notify');
+    const oom = event('task', 'synthetic-task-oom-exit137', (e) => (e.id = 'oom-1'));
+    expect((await run(filter, oom, T0 + 1000)).action).toBe('notify');
+    const other = crash(2, (e) => (e.detail.group = 'service:other'));
+    expect((await run(filter, other, T0 + 2000)).action).toBe('notify');
+  });
+
+  it('never folds deployment events', async () => {
+    const filter = createNoiseFilter();
+    const failed = (id: string, deploymentId: string) =>
+      event('deployment', 'docs-deployment-failed', (e) => Object.assign(e, { id }, { detail: { ...e.detail, deploymentId } }));
+    expect((await run(filter, failed('a', 'ecs-svc/1'), T0)).action).toBe('notify');
+    expect((await run(filter, failed('b', 'ecs-svc/2'), T0 + 1000)).action).toBe('notify');
+  });
+
+  it('a digest that could not be delivered is credited to the next one', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: 60 });
+    await run(filter, crash(0), T0);
+    await run(filter, crash(1), T0 + 1000);
+    await run(filter, crash(2), T0 + 2000);
+    const late = await filter.decide(crash(3), classify(crash(3)), T0 + 61_000);
+    expect(late).toMatchObject({ action: 'digest', digest: { count: 2 } });
+    if (late.action === 'digest') await filter.release(late, T0 + 61_000);
+    const [next] = await filter.flush(T0 + 200_000);
+    expect(next?.digest.count).toBe(3);
+    expect(next?.digest.since).toBe(new Date(T0).toISOString());
+  });
+
+  it('a flushed digest that could not be delivered comes back on the next flush', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: 60 });
+    await run(filter, crash(0), T0);
+    await run(filter, crash(1), T0 + 1000);
+    const [digest] = await filter.flush(T0 + 100_000);
+    expect(digest?.digest.count).toBe(1);
+    await filter.release(digest!, T0 + 100_000);
+    expect((await filter.flush(T0 + 200_000)).map((d) => d.digest.count)).toEqual([1]);
+  });
+});
+
+describe('duplicates, stale events and retries', () => {
+  it('drops the same event delivered twice (resource version) and an unversioned duplicate (envelope id)', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: false });
+    expect((await run(filter, crash(1), T0)).action).toBe('notify');
+    expect(await run(filter, crash(1), T0 + 5)).toMatchObject({ action: 'suppress', reason: 'duplicate' });
+    const placement = event('service', 'docs-service-task-placement-failure-ec2-cpu');
+    expect((await run(filter, placement, T0)).action).toBe('notify');
+    expect(await run(filter, placement, T0 + 5)).toMatchObject({ action: 'suppress', reason: 'duplicate' });
+  });
+
+  it('a duplicate with another envelope id but the same resource version is still a duplicate', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: false });
+    await run(filter, crash(1), T0);
+    expect(await run(filter, crash(1, (e) => (e.id = 'another-id')), T0 + 5)).toMatchObject({ reason: 'duplicate' });
+  });
+
+  it('drops an older version that arrives after a newer one (stale)', async () => {
+    const filter = createNoiseFilter({ preset: 'verbose' });
+    await run(filter, crash(1), T0);
+    const older = crash(1, (e) => {
+      e.id = 'older';
+      e.detail.version = e.detail.version - 1;
+    });
+    expect(await run(filter, older, T0 + 5)).toMatchObject({ action: 'suppress', reason: 'stale' });
+  });
+
+  it('defers a duplicate whose first delivery is still in flight, then handles the retry once it was released', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: false });
+    const first = await filter.decide(crash(1), classify(crash(1)), T0);
+    expect(first.action).toBe('notify');
+    expect(await filter.decide(crash(1), classify(crash(1)), T0 + 5)).toMatchObject({ action: 'defer' });
+    if (first.action === 'notify') await filter.release(first, T0 + 10);
+    const retry = await filter.decide(crash(1), classify(crash(1)), T0 + 60_000);
+    expect(retry.action).toBe('notify');
+  });
+
+  it('a claim left by a crashed delivery expires after the lease, so nothing is lost', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: false, leaseSeconds: 30 });
+    await filter.decide(crash(1), classify(crash(1)), T0);
+    expect((await filter.decide(crash(1), classify(crash(1)), T0 + 10_000)).action).toBe('defer');
+    expect((await filter.decide(crash(1), classify(crash(1)), T0 + 31_000)).action).toBe('notify');
+  });
+});
+
+describe('recovery and steady states', () => {
+  const steady = (id: string, service = 'image_inferrer') =>
+    event('service', 'service-task-start-impaired', (e) => {
+      e.id = id;
+      e.detail.eventName = 'SERVICE_STEADY_STATE';
+      e.detail.eventType = 'INFO';
+      e.resources = [e.resources[0].replace('image_inferrer', service)];
+    });
+  const impaired = () => event('service', 'service-task-start-impaired');
+
+  it('alerts: steady states stay quiet, except the first after a problem, announced once as a recovery', async () => {
+    const filter = createNoiseFilter();
+    expect(await run(filter, steady('s0'), T0)).toMatchObject({ action: 'suppress', reason: 'steady-state' });
+    expect((await run(filter, impaired(), T0 + 1000)).action).toBe('notify');
+    const recovery = await run(filter, steady('s1'), T0 + 2000);
+    expect(recovery).toMatchObject({ action: 'notify', recovery: true, classification: { severity: 'success' } });
+    expect(recovery.action === 'notify' && recovery.classification.summary).toBe(
+      'image_inferrer recovered after task-start-impaired: image_inferrer is in a steady state',
+    );
+    expect(await run(filter, steady('s2'), T0 + 3000)).toMatchObject({ action: 'suppress', reason: 'steady-state' });
+    expect(await run(filter, steady('s3', 'other'), T0 + 3000)).toMatchObject({ action: 'suppress' });
+  });
+
+  it('a recovery that could not be delivered is announced by the next steady state', async () => {
+    const filter = createNoiseFilter();
+    await run(filter, impaired(), T0);
+    const first = await filter.decide(steady('s1'), classify(steady('s1')), T0 + 1000);
+    expect(first).toMatchObject({ action: 'notify', recovery: true });
+    if (first.action === 'notify') await filter.release(first, T0 + 1000);
+    expect(await run(filter, steady('s2'), T0 + 2000)).toMatchObject({ action: 'notify', recovery: true });
+  });
+
+  it('a completed deployment after a problem is announced as a recovery', async () => {
+    const filter = createNoiseFilter();
+    const crashOfService = crash(1, (e) => {
+      e.detail.group = 'service:servicetest';
+      e.detail.clusterArn = 'arn:aws:ecs:us-west-2:111122223333:cluster/default';
+    });
+    await run(filter, crashOfService, T0);
+    const completed = event('deployment', 'docs-deployment-completed');
+    expect(await run(filter, completed, T0 + 1000)).toMatchObject({ action: 'notify', recovery: true });
+  });
+
+  it('verbose: a steady state is notified when it is a change, not when it repeats', async () => {
+    const filter = createNoiseFilter({ preset: 'verbose' });
+    expect((await run(filter, steady('s0'), T0)).action).toBe('notify');
+    expect(await run(filter, steady('s1'), T0 + 1000)).toMatchObject({ action: 'suppress', reason: 'steady-state' });
+    await run(filter, event('service', 'synthetic-service-desired-count-updated', (e) => (e.resources = [steady('x').resources[0]])), T0 + 2000);
+    expect((await run(filter, steady('s2'), T0 + 3000)).action).toBe('notify');
+  });
+});
+
+describe('presets', () => {
+  const decideAll = async (options: NoiseFilterOptions, names: Array<[Kind, string]>) => {
+    const filter = createNoiseFilter(options);
+    const out: Record<string, string> = {};
+    for (const [kind, name] of names) {
+      const d = await run(filter, event(kind, name), T0);
+      out[name] = d.action === 'suppress' ? `suppress:${d.reason}` : d.action;
+    }
+    return out;
+  };
+  const SAMPLE: Array<[Kind, string]> = [
+    ['task', 'task-running-ec2-service'],
+    ['task', 'task-stopped-service-scaling-deployment-ec2'],
+    ['task', 'task-stopped-ec2-standalone-exit0-no-stopcode'],
+    ['task', 'task-stopped-elb-health-check-failed-fargate'],
+    ['task', 'synthetic-task-spot-warning'],
+    ['container-instance', 'docs-container-instance-active'],
+    ['deployment', 'deployment-in-progress-with-clusterarn'],
+    ['service', 'synthetic-service-desired-count-updated'],
+  ];
+
+  it('alerts', async () => {
+    expect(await decideAll({}, SAMPLE)).toEqual({
+      'task-running-ec2-service': 'suppress:transitional',
+      'task-stopped-service-scaling-deployment-ec2': 'suppress:routine-stop',
+      'task-stopped-ec2-standalone-exit0-no-stopcode': 'suppress:severity',
+      'task-stopped-elb-health-check-failed-fargate': 'notify',
+      'synthetic-task-spot-warning': 'notify',
+      'docs-container-instance-active': 'suppress:instance-churn',
+      'deployment-in-progress-with-clusterarn': 'notify',
+      'synthetic-service-desired-count-updated': 'suppress:severity',
+    });
+  });
+
+  it('verbose: every terminal change', async () => {
+    expect(await decideAll({ preset: 'verbose' }, SAMPLE)).toEqual({
+      'task-running-ec2-service': 'suppress:transitional',
+      'task-stopped-service-scaling-deployment-ec2': 'notify',
+      'task-stopped-ec2-standalone-exit0-no-stopcode': 'notify',
+      'task-stopped-elb-health-check-failed-fargate': 'notify',
+      'synthetic-task-spot-warning': 'notify',
+      'docs-container-instance-active': 'suppress:instance-churn',
+      'deployment-in-progress-with-clusterarn': 'notify',
+      'synthetic-service-desired-count-updated': 'notify',
+    });
+  });
+
+  it('none: everything, duplicates included', async () => {
+    const filter = createNoiseFilter({ preset: 'none' });
+    for (let i = 0; i < 3; i++) expect((await run(filter, event('task', 'task-running-ec2-service'), T0)).action).toBe('notify');
+  });
+
+  it('every option of a preset can be overridden', async () => {
+    expect(await decideAll({ routineStops: false, minSeverity: 'info', instanceChurn: false }, SAMPLE)).toMatchObject({
+      'task-stopped-service-scaling-deployment-ec2': 'notify',
+      'docs-container-instance-active': 'notify',
+    });
+    expect(await decideAll({ services: { exclude: ['sin-web_*'] }, kinds: ['task'] }, SAMPLE)).toMatchObject({
+      'task-stopped-elb-health-check-failed-fargate': 'suppress:service',
+      'deployment-in-progress-with-clusterarn': 'suppress:kind',
+    });
+    expect(() => createNoiseFilter({ preset: 'loud' as never })).toThrow(/unknown filter preset "loud"/);
+    expect(() => createNoiseFilter({ foldWindowSeconds: 0 })).toThrow(RangeError);
+  });
+
+  it('a shared store keeps state across filter instances (a cold start)', async () => {
+    const store = new MemoryStateStore();
+    await run(createNoiseFilter({ store, foldWindowSeconds: false }), crash(1), T0);
+    expect(await run(createNoiseFilter({ store, foldWindowSeconds: false }), crash(1), T0 + 5)).toMatchObject({ reason: 'duplicate' });
+  });
+});
