@@ -30,14 +30,20 @@ try {
     if (event.kind !== 'task') throw new Error('expected a task event, got ' + event.kind);
     const bad = lib.safeParseEcsEvent({ source: 'aws.ec2' });
     if (bad.success || !lib.isParseError(bad.error)) throw new Error('expected a ParseError');
-    console.log(process.version, kind, 'ok:', Object.keys(lib).length, 'exports');`;
+    console.log(process.version, kind, 'ok:', Object.keys(lib).length, 'exports');
+    const posts = [];
+    const handler = lambda.createHandler({ sender: { post: async (message) => (posts.push(message), {}) }, logger: () => {} });
+    handler(JSON.parse(require_fs.readFileSync('event.json', 'utf8'))).then(() => {
+      if (posts.length !== 1 || !posts[0].text) throw new Error('the Lambda handler sent ' + posts.length + ' messages');
+      console.log(process.version, kind, 'ecs-slack/lambda ok: sent', JSON.stringify(posts[0].text));
+    });`;
   writeFileSync(
     join(scratch, 'esm.mjs'),
-    `import * as lib from 'ecs-slack';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${check}\n`,
+    `import * as lib from 'ecs-slack';\nimport * as lambda from 'ecs-slack/lambda';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${check}\n`,
   );
   writeFileSync(
     join(scratch, 'cjs.cjs'),
-    `const lib = require('ecs-slack');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${check}\n`,
+    `const lib = require('ecs-slack');\nconst lambda = require('ecs-slack/lambda');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${check}\n`,
   );
   for (const node of nodes) {
     process.stdout.write(run(node, ['esm.mjs']));

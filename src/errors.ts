@@ -191,6 +191,49 @@ export class StateStoreError extends EcsSlackError {
   }
 }
 
+/**
+ * Another invocation is posting a deployment's card right now; the event should be retried
+ * shortly (its SQS record reported as failed, or the EventBridge invocation failed), when the
+ * card exists. Always retryable.
+ *
+ * @example
+ * ```ts
+ * if (isThreadBusyError(error)) return { batchItemFailures: [{ itemIdentifier: record.messageId }] };
+ * ```
+ */
+export class ThreadBusyError extends EcsSlackError {
+  override name: string = 'ThreadBusyError';
+  /** Always `true`: retrying later succeeds once the card is posted. */
+  readonly retryable: boolean = true;
+}
+
+/**
+ * The configuration is missing or wrong: no Slack destination, a secret without a resolver, a
+ * secret that does not hold a webhook URL. The message names the setting, never its value.
+ *
+ * @example
+ * ```ts
+ * if (isConfigError(error)) console.error('fix the Lambda configuration:', error.message);
+ * ```
+ */
+export class ConfigError extends EcsSlackError {
+  override name: string = 'ConfigError';
+}
+
+/**
+ * Events of a Lambda invocation that has no partial response (EventBridge, SNS, a scheduled
+ * flush) failed: thrown by the handler so Lambda's async retries and the DLQ or on-failure
+ * destination take over. The message counts the failures; each one was logged.
+ *
+ * @example
+ * ```ts
+ * // Lambda sees the throw and retries the invocation.
+ * ```
+ */
+export class HandlerError extends EcsSlackError {
+  override name: string = 'HandlerError';
+}
+
 function hasName(error: unknown, names: readonly string[]): boolean {
   return (
     typeof error === 'object' &&
@@ -201,7 +244,7 @@ function hasName(error: unknown, names: readonly string[]): boolean {
 }
 
 /** Names of every class in this file; the guards match on them. */
-const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError', 'DeliveryError', 'StateStoreError'];
+const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError', 'DeliveryError', 'StateStoreError', 'ThreadBusyError', 'ConfigError', 'HandlerError'];
 
 /**
  * Tells whether a value is an error thrown by ecs-slack (any subclass).
@@ -260,4 +303,32 @@ export function isDeliveryError(error: unknown): error is DeliveryError {
  */
 export function isStateStoreError(error: unknown): error is StateStoreError {
   return error instanceof StateStoreError || hasName(error, ['StateStoreError']);
+}
+
+/**
+ * Tells whether a value is a {@link ThreadBusyError}.
+ *
+ * @param error - Any caught value.
+ * @returns `true` for a {@link ThreadBusyError}, also one from another copy of the package.
+ * @example
+ * ```ts
+ * if (isThreadBusyError(error)) console.warn('card being posted elsewhere; retrying later');
+ * ```
+ */
+export function isThreadBusyError(error: unknown): error is ThreadBusyError {
+  return error instanceof ThreadBusyError || hasName(error, ['ThreadBusyError']);
+}
+
+/**
+ * Tells whether a value is a {@link ConfigError}.
+ *
+ * @param error - Any caught value.
+ * @returns `true` for a {@link ConfigError}, also one from another copy of the package.
+ * @example
+ * ```ts
+ * if (isConfigError(error)) throw error; // retrying will not help
+ * ```
+ */
+export function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof ConfigError || hasName(error, ['ConfigError']);
 }

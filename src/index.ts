@@ -11,14 +11,19 @@
  */
 
 export {
+  ConfigError,
   DeliveryError,
   EcsSlackError,
+  HandlerError,
   ParseError,
   StateStoreError,
+  ThreadBusyError,
+  isConfigError,
   isDeliveryError,
   isEcsSlackError,
   isParseError,
   isStateStoreError,
+  isThreadBusyError,
   type DeliveryErrorOptions,
   type EcsSlackErrorOptions,
   type ParseErrorOptions,
@@ -132,6 +137,20 @@ export {
 export type { SlackMessage } from './render/types.js';
 export { renderMessage } from './render/message.js';
 export { renderDecision } from './render/decision.js';
+export {
+  createPipeline,
+  type Pipeline,
+  type PipelineLogEntry,
+  type PipelineLogger,
+  type PipelineOptions,
+  type PipelineResult,
+} from './pipeline.js';
+export {
+  createDeploymentThreads,
+  type DeploymentThread,
+  type DeploymentThreads,
+  type DeploymentThreadsOptions,
+} from './deliver/threads.js';
 export { digestSummary, renderDigest, type ClassifiedEvent, type Digest } from './render/digest.js';
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { blockKitBuilderUrl } from './render/builder-url.js';

@@ -5,6 +5,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import type { RenderOptions } from '../render/options.js';
 
 /** Every event went through. */
 export const EXIT_OK = 0;
@@ -38,4 +39,13 @@ export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * The layout flags shared by `render` and `send`: `--no-color` and `--compact`.
+ *
+ * @internal
+ */
+export function layoutOptions(values: Readonly<Record<string, string | boolean | undefined>>): RenderOptions {
+  return { color: values['no-color'] !== true, variant: values.compact === true ? 'compact' : 'full' };
 }

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ParseError } from '../errors.js';
+import type { EcsEvent } from '../events/index.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
 
 /**
@@ -71,4 +72,29 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
  */
 export function writeLine(stream: NodeJS.WritableStream, line: string): void {
   stream.write(`${line}\n`);
+}
+
+/**
+ * Reads every event of the input and calls `each` on the valid ones, in order. An invalid
+ * record is reported on stderr (and to `onInvalid`) and makes the result exit code 1.
+ *
+ * @internal
+ */
+export async function forEachEvent(
+  files: readonly string[],
+  io: CliIo,
+  each: (event: EcsEvent, record: SourcedRecord) => Promise<void> | void,
+  onInvalid?: (record: SourcedRecord) => void,
+): Promise<number> {
+  let code = 0;
+  for (const record of await readEvents(files, io)) {
+    if (record.success) {
+      await each(record.data, record);
+      continue;
+    }
+    code = 1;
+    onInvalid?.(record);
+    writeLine(io.stderr, `${record.file}: ${record.error.message}`);
+  }
+  return code;
 }

@@ -8,6 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
 import { renderCommand } from './commands/render.js';
+import { sendCommand } from './commands/send.js';
 import { EXIT_OK, EXIT_INVALID_INPUT, EXIT_USAGE, UsageError } from './args.js';
 import { writeLine, type CliIo } from './io.js';
 
@@ -23,6 +24,10 @@ Commands:
       --compact          The two-block compact layout
       --preset NAME      Only what the noise filter would send (alerts, verbose, none),
                          using each event's own time; open digests flushed at the end
+  send [FILE...]       Render and post each event to an incoming webhook; one JSON log line each
+      --webhook-url URL  The webhook (default: SLACK_WEBHOOK_URL); never printed
+      --preset NAME      Filter first (alerts, verbose; default none: send every event)
+      --no-color, --compact  As for render
   demo                 Run the built-in sample events through the pipeline and print the result
 
 Input: a JSON event, a JSON array, NDJSON, or a Lambda SQS / SNS payload. Reads standard input
@@ -32,8 +37,8 @@ Options:
   -h, --help           Show this help
   -v, --version        Show the version
 
-Exit status: 0 when every event went through, 1 when some input was invalid (the rest is still
-processed, each problem on stderr), 2 on usage errors.`;
+Exit status: 0 when every event went through, 1 when some input was invalid or could not be
+delivered (the rest is still processed, each problem reported), 2 on usage errors.`;
 
 /**
  * A command: receives its own arguments and the streams, returns the exit code.
@@ -46,6 +51,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   classify: classifyCommand,
   demo: demoCommand,
   render: renderCommand,
+  send: sendCommand,
 };
 
 /**

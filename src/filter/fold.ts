@@ -2,8 +2,10 @@
  * Folding: repeats of one incident inside a window become the first alert plus one digest.
  *
  * A fold window record holds `start` (epoch ms), `since` and `until` (ISO), `count` (repeats
- * after the first alert), `latest` (the latest repeat, as JSON) and, after a failed digest
- * delivery, `carryCount` / `carrySince` credited to the next digest.
+ * after the first alert), `alerted` (whether the first alert is out or on its way; set back to
+ * `false` when it could not be delivered, so the next event of the window alerts instead),
+ * `latest` (the latest repeat, as JSON) and, after a failed digest delivery, `carryCount` /
+ * `carrySince` credited to the next digest.
  *
  * @internal
  * @module
@@ -71,11 +73,17 @@ export async function fold(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);
     if (record === undefined) {
-      const created = await store.put(key, { start: now, since: iso, until: iso, count: 0 }, undefined, write);
+      const created = await store.put(key, { start: now, since: iso, until: iso, count: 0, alerted: true }, undefined, write);
       if (created !== undefined) return { kind: 'first' };
       continue;
     }
     const start = numberField(record.value, 'start');
+    if (now < start + windowMs && record.value.alerted === false) {
+      // The window's first alert could not be delivered: this event takes its place.
+      const taken = await store.update(key, { set: { alerted: true } }, { start, alerted: false }, write);
+      if (taken !== undefined) return { kind: 'first' };
+      continue;
+    }
     if (now < start + windowMs) {
       const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest } }, { start }, write);
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
@@ -86,8 +94,8 @@ export async function fold(
     const closed = digestOfWindow(record);
     const next: StateValue =
       closed === undefined
-        ? { start: now, since: iso, until: iso, count: 0 }
-        : { start: now, since: iso, until: iso, count: 1, latest };
+        ? { start: now, since: iso, until: iso, count: 0, alerted: true }
+        : { start: now, since: iso, until: iso, count: 1, alerted: true, latest };
     const replaced = await store.put(key, next, record.version, write);
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first' } : { kind: 'digest', ...closed };
@@ -119,4 +127,14 @@ export async function creditDigest(
     set.until = digest.until;
   }
   await store.update(key, { add: { carryCount: count }, set }, undefined, { now, ttlSeconds });
+}
+
+/**
+ * Hands a window's first alert back after it could not be delivered: the window's next event
+ * (the retry, or another repeat) alerts instead of being folded.
+ *
+ * @internal
+ */
+export async function reopenAlert(store: StateStore, key: StateKey, ttlSeconds: number, now: number): Promise<void> {
+  await store.update(key, { set: { alerted: false } }, { alerted: true }, { now, ttlSeconds });
 }

@@ -5,7 +5,7 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { creditDigest, digestOfWindow, fold } from './fold.js';
+import { creditDigest, digestOfWindow, fold, reopenAlert } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from './memory-store.js';
 import { resolveFilterOptions } from './presets.js';
@@ -115,6 +115,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       if (folded.kind === 'digest') {
         return { action: 'digest', digest: folded.digest, receipt: { ...receipt, digestOf: { key, count: folded.count, since: folded.since } } };
       }
+      receipt.alertOf = key;
     }
     return notify(c, false, receipt);
   }
@@ -138,6 +139,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       const outcome = receipt.recoveredFrom.value.outcome;
       await this.#store.update(receipt.recoveredFrom.key, { set: { outcome: typeof outcome === 'string' ? outcome : 'problem' } }, undefined, this.#long(now));
     }
+    if (receipt.alertOf !== undefined) await reopenAlert(this.#store, receipt.alertOf, this.options.dedupeTtlSeconds, now);
     if (receipt.digestOf !== undefined && decision.action === 'digest') {
       const { key, count, since } = receipt.digestOf;
       await creditDigest(this.#store, key, decision.digest, count, since, this.options.dedupeTtlSeconds, now);

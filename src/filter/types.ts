@@ -119,6 +119,8 @@ export interface DecisionReceipt {
   readonly recoveredFrom?: ReceiptMarker;
   /** A digest's fold window, to credit back on release. */
   readonly digestOf?: ReceiptWindow;
+  /** The fold window whose first alert this is, to hand back on release. */
+  readonly alertOf?: StateKey;
   /** A problem this notification marks on its service, for a later recovery. */
   readonly problem?: ReceiptProblem;
   /** Steady-state bookkeeping for `changes`. */

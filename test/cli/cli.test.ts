@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureText } from '../helpers/fixtures.js';
 import { sqsEvent } from '../helpers/lambda.js';
+import { startScriptedServer } from '../helpers/slack-server.js';
 
 const CLI = join(FIXTURES, '..', '..', 'dist', 'cli.js');
 const TASK = join(FIXTURES, 'events', 'task', 'task-stopped-essential-container-exited-fargate-sidecar.json');
@@ -155,5 +156,50 @@ describe('--preset', () => {
     const { code, stderr } = run(['render', '--preset', 'loud', TASK]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown preset "loud"; use alerts, verbose, none/);
+  });
+});
+
+describe('ecs-slack send', () => {
+  const runAsync = (args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('posts each event to the webhook, one log line each, never printing the URL', async () => {
+    const server = await startScriptedServer([{ status: 200, body: 'ok' }]);
+    try {
+      const url = `${server.origin}/services/TSECRET/BSECRET/xsecretx`;
+      const { code, stdout, stderr } = await runAsync(['send', '--webhook-url', url, TASK, DEPLOYMENT]);
+      expect(code).toBe(0);
+      expect(server.requests).toHaveLength(2);
+      expect(lines(stdout).map((l) => l.msg)).toEqual(['sent', 'sent']);
+      expect(stdout + stderr).not.toContain('SECRET');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads SLACK_WEBHOOK_URL, filters with --preset, and exits 1 when Slack refuses', async () => {
+    const server = await startScriptedServer([{ status: 404, body: 'no_service' }]);
+    try {
+      const url = `${server.origin}/services/TSECRET/BSECRET/xsecretx`;
+      const { code, stdout, stderr } = await runAsync(['send', '--preset', 'alerts', TASK], { SLACK_WEBHOOK_URL: url });
+      expect(code).toBe(1);
+      expect(lines(stdout)[0]).toMatchObject({ msg: 'failed', detail: expect.stringContaining('no_service') });
+      expect(stdout + stderr).not.toContain('SECRET');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('exits 2 without a webhook URL', () => {
+    const { code, stderr } = run(['send', TASK]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/give --webhook-url URL or set SLACK_WEBHOOK_URL/);
   });
 });

@@ -287,3 +287,22 @@ describe('presets', () => {
     expect(await run(createNoiseFilter({ store, foldWindowSeconds: false }), crash(1), T0 + 5)).toMatchObject({ reason: 'duplicate' });
   });
 });
+
+describe('nothing lost when the first alert fails', () => {
+  it('the retry of an undelivered first alert alerts again instead of being folded', async () => {
+    const filter = createNoiseFilter();
+    const first = await filter.decide(crash(1), classify(crash(1)), T0);
+    expect(first.action).toBe('notify');
+    if (first.action === 'notify') await filter.release(first, T0 + 10);
+    expect((await run(filter, crash(1), T0 + 60_000)).action).toBe('notify');
+    expect(await run(filter, crash(2), T0 + 61_000)).toMatchObject({ action: 'suppress', reason: 'folded' });
+  });
+
+  it('when another repeat arrives first, it takes the undelivered alert’s place', async () => {
+    const filter = createNoiseFilter();
+    const first = await filter.decide(crash(1), classify(crash(1)), T0);
+    if (first.action === 'notify') await filter.release(first, T0 + 10);
+    expect((await run(filter, crash(2), T0 + 20)).action).toBe('notify');
+    expect(await run(filter, crash(1), T0 + 30)).toMatchObject({ action: 'suppress', reason: 'folded' });
+  });
+});

@@ -4,7 +4,7 @@
  * request so tests can check exactly what was sent.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback.js';
 
 /** One scripted answer. */
 export type Reply =
@@ -40,7 +40,6 @@ export async function startScriptedServer(
   script: readonly Reply[] | ((request: RecordedRequest, index: number) => Reply),
 ): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const pick = (request: RecordedRequest, index: number): Reply => {
     if (typeof script === 'function') return script(request, index);
     const reply = script[Math.min(index, script.length - 1)];
@@ -67,19 +66,10 @@ export async function startScriptedServer(
       }
     });
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: loopback.origin,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => loopback.close(),
   };
 }

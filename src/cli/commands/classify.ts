@@ -7,8 +7,8 @@
 import { classify } from '../../classify/index.js';
 import type { Decision } from '../../filter/types.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
-import { readEvents, writeLine, type CliIo } from '../io.js';
-import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
+import { forEachEvent, writeLine, type CliIo } from '../io.js';
+import { parseOptions } from '../args.js';
 
 function summarize(decision: Decision): { action: string; reason?: string; detail?: string } {
   switch (decision.action) {
@@ -33,18 +33,14 @@ export async function classifyCommand(args: readonly string[], io: CliIo): Promi
   const { values, positionals } = parseOptions(args, { preset: { type: 'string' } });
   const filter = presetFilter(values.preset);
   const offline = filter === undefined ? undefined : new OfflineFilter(filter);
-  let code = EXIT_OK;
-  for (const record of await readEvents(positionals, io)) {
-    const where = { file: record.file, id: record.id };
-    if (!record.success) {
-      code = EXIT_INVALID_INPUT;
-      writeLine(io.stdout, JSON.stringify({ ...where, error: record.error.message }));
-      writeLine(io.stderr, `${record.file}: ${record.error.message}`);
-      continue;
-    }
-    const c = classify(record.data);
-    const decision = offline === undefined ? undefined : summarize(await offline.decide(record.data, c));
-    writeLine(io.stdout, JSON.stringify({ ...where, ...c, ...(decision === undefined ? {} : { decision }) }));
-  }
-  return code;
+  return forEachEvent(
+    positionals,
+    io,
+    async (event, record) => {
+      const c = classify(event);
+      const decision = offline === undefined ? undefined : summarize(await offline.decide(event, c));
+      writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, ...c, ...(decision === undefined ? {} : { decision }) }));
+    },
+    (record) => writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })),
+  );
 }

@@ -7,11 +7,10 @@
 import { blockKitBuilderUrl } from '../../render/builder-url.js';
 import { renderDecision } from '../../render/decision.js';
 import { renderMessage } from '../../render/message.js';
-import type { RenderOptions } from '../../render/options.js';
 import type { SlackMessage } from '../../render/types.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
-import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
-import { readEvents, writeLine, type CliIo } from '../io.js';
+import { layoutOptions, parseOptions } from '../args.js';
+import { forEachEvent, writeLine, type CliIo } from '../io.js';
 
 /**
  * Prints one payload per event: NDJSON, pretty JSON (`--pretty`), or a Block Kit Builder link
@@ -28,27 +27,21 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
     compact: { type: 'boolean' },
     preset: { type: 'string' },
   });
-  const options: RenderOptions = { color: values['no-color'] !== true, variant: values.compact === true ? 'compact' : 'full' };
+  const options = layoutOptions(values);
   const filter = presetFilter(values.preset);
   const offline = filter === undefined ? undefined : new OfflineFilter(filter);
   const print = (message: SlackMessage): void => {
     if (values['builder-url'] === true) writeLine(io.stdout, blockKitBuilderUrl(message));
     else writeLine(io.stdout, values.pretty === true ? JSON.stringify(message, null, 2) : JSON.stringify(message));
   };
-  let code = EXIT_OK;
-  for (const record of await readEvents(positionals, io)) {
-    if (!record.success) {
-      code = EXIT_INVALID_INPUT;
-      writeLine(io.stderr, `${record.file}: ${record.error.message}`);
-      continue;
-    }
+  const code = await forEachEvent(positionals, io, async (event) => {
     if (offline === undefined) {
-      print(renderMessage(record.data, undefined, options));
-      continue;
+      print(renderMessage(event, undefined, options));
+      return;
     }
-    const decision = await offline.decide(record.data);
-    if (decision.action === 'notify' || decision.action === 'digest') print(renderDecision(decision, record.data, options));
-  }
+    const decision = await offline.decide(event);
+    if (decision.action === 'notify' || decision.action === 'digest') print(renderDecision(decision, event, options));
+  });
   for (const digest of (await offline?.finish()) ?? []) print(renderDecision(digest, undefined, options));
   return code;
 }

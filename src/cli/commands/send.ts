@@ -1,0 +1,56 @@
+/**
+ * `ecs-slack send`: render and post to an incoming webhook.
+ *
+ * @internal
+ * @module
+ */
+import { createWebhookSender } from '../../deliver/webhook.js';
+import { createPipeline, type PipelineLogEntry } from '../../pipeline.js';
+import { EXIT_INVALID_INPUT, UsageError, layoutOptions, parseOptions } from '../args.js';
+import { presetFilter } from '../filtering.js';
+import { forEachEvent, writeLine, type CliIo } from '../io.js';
+
+/**
+ * Sends each event (through the noise filter with `--preset`, default `none`: every event) to
+ * the webhook from `--webhook-url` or `SLACK_WEBHOOK_URL`, one JSON log line per event on stdout.
+ * Exits 1 when any event was invalid or could not be delivered. The URL is never printed.
+ *
+ * @internal
+ */
+export async function sendCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    'webhook-url': { type: 'string' },
+    preset: { type: 'string' },
+    'no-color': { type: 'boolean' },
+    compact: { type: 'boolean' },
+  });
+  const url = typeof values['webhook-url'] === 'string' ? values['webhook-url'] : io.env.SLACK_WEBHOOK_URL;
+  if (url === undefined || url === '') throw new UsageError('give --webhook-url URL or set SLACK_WEBHOOK_URL');
+  if (!/^https?:\/\//.test(url)) throw new UsageError('the webhook URL must start with https://');
+  const filter = presetFilter(values.preset ?? 'none');
+  let now = 0;
+  let failed = false;
+  const pipeline = createPipeline({
+    sender: createWebhookSender({ url }),
+    ...(filter === undefined ? {} : { filter }),
+    render: layoutOptions(values),
+    threads: false,
+    clock: () => now,
+    logger: (entry: PipelineLogEntry) => {
+      if (entry.msg === 'failed') failed = true;
+      writeLine(io.stdout, JSON.stringify(entry));
+    },
+  });
+  const code = await forEachEvent(positionals, io, async (event, record) => {
+    const time = Date.parse(event.time);
+    if (Number.isFinite(time)) now = Math.max(now, time);
+    await pipeline.handle(event, record.id);
+  });
+  // Send the digests still open at the end of input, as if their windows had closed.
+  const window = filter?.options.foldWindowSeconds;
+  if (typeof window === 'number') {
+    now += window * 1000;
+    await pipeline.flush();
+  }
+  return failed ? EXIT_INVALID_INPUT : code;
+}

@@ -1,0 +1,126 @@
+/**
+ * Where the Slack webhook URL comes from: the options, or the environment, possibly through a
+ * Secrets Manager secret or an SSM parameter resolved by the user's own resolver (so ecs-slack
+ * imports no AWS SDK). Resolved once per cold start.
+ *
+ * @module
+ */
+import { ConfigError } from '../errors.js';
+
+/**
+ * A secret to resolve: a Secrets Manager secret id, or an SSM parameter name.
+ */
+export type SecretReference = SecretsManagerReference | SsmParameterReference;
+
+/** A Secrets Manager secret. */
+export interface SecretsManagerReference {
+  /** Discriminant. */
+  readonly source: 'secrets-manager';
+  /** The secret's id or ARN (`SLACK_WEBHOOK_SECRET_ID`). */
+  readonly secretId: string;
+}
+
+/** An SSM Parameter Store parameter (a SecureString). */
+export interface SsmParameterReference {
+  /** Discriminant. */
+  readonly source: 'ssm';
+  /** The parameter's name (`SLACK_WEBHOOK_PARAMETER`). */
+  readonly parameterName: string;
+}
+
+/**
+ * Fetches a secret's value; yours, so ecs-slack needs no AWS SDK. Called once per cold start.
+ *
+ * @example
+ * ```ts
+ * const resolveSecret: SecretResolver = async (ref) => {
+ *   if (ref.source !== 'secrets-manager') throw new Error('unsupported');
+ *   const out = await secrets.send(new GetSecretValueCommand({ SecretId: ref.secretId }));
+ *   return out.SecretString ?? '';
+ * };
+ * ```
+ */
+export type SecretResolver = (reference: SecretReference) => Promise<string>;
+
+/**
+ * The environment variables the handler reads.
+ *
+ * - `SLACK_WEBHOOK_URL`: the incoming webhook URL itself
+ * - `SLACK_WEBHOOK_SECRET_ID`: a Secrets Manager secret holding it (plain, or JSON with `url`)
+ * - `SLACK_WEBHOOK_PARAMETER`: an SSM SecureString parameter holding it
+ */
+export const ENVIRONMENT: {
+  /** The webhook URL itself. */
+  readonly webhookUrl: 'SLACK_WEBHOOK_URL';
+  /** A Secrets Manager secret id holding it. */
+  readonly secretId: 'SLACK_WEBHOOK_SECRET_ID';
+  /** An SSM parameter name holding it. */
+  readonly parameterName: 'SLACK_WEBHOOK_PARAMETER';
+} = {
+  webhookUrl: 'SLACK_WEBHOOK_URL',
+  secretId: 'SLACK_WEBHOOK_SECRET_ID',
+  parameterName: 'SLACK_WEBHOOK_PARAMETER',
+};
+
+/**
+ * Reads the webhook URL out of a secret's value: the URL itself, or JSON with `url`,
+ * `webhookUrl` or `SLACK_WEBHOOK_URL`.
+ *
+ * @internal
+ */
+export function webhookUrlFromSecret(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(trimmed) as Record<string, unknown>;
+      for (const field of ['url', 'webhookUrl', 'SLACK_WEBHOOK_URL']) {
+        const candidate = parsed[field];
+        if (typeof candidate === 'string' && candidate !== '') return candidate;
+      }
+    } catch {
+      // fall through to the error below
+    }
+    throw new ConfigError('the webhook secret is JSON without a "url" field');
+  }
+  if (!/^https?:\/\//.test(trimmed)) throw new ConfigError('the webhook secret does not hold a URL');
+  return trimmed;
+}
+
+/**
+ * The webhook URL source for the handler, from the options or the environment: a string, or a
+ * function resolving a secret once (cached; retried on the next call if it failed).
+ *
+ * @internal
+ */
+export function webhookUrlSource(
+  env: Readonly<Record<string, string | undefined>>,
+  resolveSecret: SecretResolver | undefined,
+): string | (() => Promise<string>) {
+  const direct = env[ENVIRONMENT.webhookUrl];
+  if (direct !== undefined && direct !== '') return direct;
+  const secretId = env[ENVIRONMENT.secretId];
+  const parameterName = env[ENVIRONMENT.parameterName];
+  const reference: SecretReference | undefined =
+    secretId !== undefined && secretId !== ''
+      ? { source: 'secrets-manager', secretId }
+      : parameterName !== undefined && parameterName !== ''
+        ? { source: 'ssm', parameterName }
+        : undefined;
+  if (reference === undefined) {
+    throw new ConfigError(
+      `no Slack destination: pass sender, webhookUrl or webApi, or set ${ENVIRONMENT.webhookUrl}, ${ENVIRONMENT.secretId} or ${ENVIRONMENT.parameterName}`,
+    );
+  }
+  if (resolveSecret === undefined) {
+    const name = reference.source === 'ssm' ? ENVIRONMENT.parameterName : ENVIRONMENT.secretId;
+    throw new ConfigError(`${name} is set but no resolveSecret was given to fetch it`);
+  }
+  let pending: Promise<string> | undefined;
+  return () => {
+    pending ??= resolveSecret(reference).then(webhookUrlFromSecret, (error: unknown) => {
+      pending = undefined;
+      throw new ConfigError(`could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'}`, { cause: error });
+    });
+    return pending;
+  };
+}

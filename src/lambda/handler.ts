@@ -1,0 +1,217 @@
+/**
+ * `createHandler`: the whole Lambda, for EventBridge invocations, SQS batches (with partial batch
+ * responses), SNS, and scheduled invocations that flush digests.
+ *
+ * @module
+ */
+import { createWebApiSender, type WebApiSenderOptions } from '../deliver/web-api.js';
+import type { SlackSender } from '../deliver/sender.js';
+import { createWebhookSender } from '../deliver/webhook.js';
+import { HandlerError } from '../errors.js';
+import type { KnownEcsEventKind } from '../events/index.js';
+import type { StateStore } from '../filter/store.js';
+import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
+import { parseEcsEvents, type ParsedRecord } from '../parse.js';
+import { createPipeline, errorLine, type Pipeline, type PipelineLogger } from '../pipeline.js';
+import type { RenderOptions } from '../render/options.js';
+import { webhookUrlSource, type SecretResolver } from './config.js';
+
+/**
+ * Options of {@link createHandler}. Give one Slack destination: `sender`, `webApi`, `webhookUrl`,
+ * or the environment (`SLACK_WEBHOOK_URL`, `SLACK_WEBHOOK_SECRET_ID`, `SLACK_WEBHOOK_PARAMETER`).
+ */
+export interface HandlerOptions {
+  /** Your own sender. */
+  readonly sender?: SlackSender;
+  /** Post with your `@slack/web-api` `WebClient` to this channel; enables deployment threads. */
+  readonly webApi?: WebApiSenderOptions;
+  /** The incoming webhook URL (default: from the environment). */
+  readonly webhookUrl?: string;
+  /** Fetches `SLACK_WEBHOOK_SECRET_ID` / `SLACK_WEBHOOK_PARAMETER` once per cold start. */
+  readonly resolveSecret?: SecretResolver;
+  /** The environment to read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The noise filter or its options (default: `alerts`). */
+  readonly filter?: NoiseFilter | NoiseFilterOptions;
+  /** Shared state: `DynamoDbStateStore` when several Lambdas run at once; default in memory. */
+  readonly store?: StateStore;
+  /** How messages are drawn. */
+  readonly render?: RenderOptions;
+  /** Deployment threads; default on with `webApi`. */
+  readonly threads?: boolean;
+  /** The kind of bare `detail` payloads, for rules whose input transformer passes `$.detail`. */
+  readonly kind?: KnownEcsEventKind;
+  /**
+   * SQS: drop records that are not valid ECS events after logging them, instead of reporting
+   * them for a retry (they would fail again, and end in the dead-letter queue). Default `false`.
+   */
+  readonly dropInvalidRecords?: boolean;
+  /**
+   * After each invocation, send digests whose fold window has closed, at most once per this
+   * many seconds per Lambda instance (default 60; `false` to leave it to a scheduled rule).
+   */
+  readonly flushIntervalSeconds?: number | false;
+  /** Where log entries go; default one JSON line each on standard output. */
+  readonly logger?: PipelineLogger;
+  /** The clock, epoch milliseconds; default `Date.now`. */
+  readonly clock?: () => number;
+}
+
+/**
+ * The partial batch response of an SQS invocation; structurally `SQSBatchResponse` from
+ * `@types/aws-lambda`.
+ */
+export interface BatchResponse {
+  /** The records to retry, by `messageId`. */
+  batchItemFailures: BatchItemFailure[];
+}
+
+/** One record to retry. */
+export interface BatchItemFailure {
+  /** The SQS `messageId`. */
+  itemIdentifier: string;
+}
+
+/**
+ * An SQS batch as Lambda delivers it (the fields the handler reads).
+ */
+export interface SqsBatch {
+  /** The records. */
+  readonly Records: ReadonlyArray<{
+    /** The record id reported in `batchItemFailures`. */
+    readonly messageId: string;
+    /** The event JSON (or an SNS notification holding it). */
+    readonly body: string;
+  }>;
+}
+
+/**
+ * The Lambda handler: give it any of EventBridge, SQS, SNS or scheduled events. An SQS batch
+ * gets a partial batch response; anything else resolves to nothing (or throws). Assignable to
+ * `SQSHandler`, `EventBridgeHandler`, `SNSHandler` and `ScheduledHandler` from
+ * `@types/aws-lambda`.
+ */
+export interface EcsSlackHandler {
+  /**
+   * Handles an SQS batch.
+   *
+   * @param event - The batch.
+   * @param context - Lambda's context (unused).
+   * @returns The records to retry.
+   */
+  (event: SqsBatch, context?: unknown): Promise<BatchResponse>;
+  /**
+   * Handles an EventBridge event, an SNS batch or a scheduled event.
+   *
+   * @param event - What Lambda delivered.
+   * @param context - Lambda's context (unused).
+   * @returns Nothing; throws when something must be retried.
+   */
+  (event: unknown, context?: unknown): Promise<void>;
+}
+
+function isScheduled(event: unknown): boolean {
+  const e = event as Record<string, unknown> | null;
+  return typeof e === 'object' && e !== null && e.source === 'aws.events' && e['detail-type'] === 'Scheduled Event';
+}
+
+function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; eventSourceARN?: string }> } {
+  const records = (event as { Records?: unknown } | null)?.Records;
+  return Array.isArray(records) && records.some((r) => typeof (r as { messageId?: unknown }).messageId === 'string');
+}
+
+/**
+ * Creates the Lambda handler: unwraps and parses what Lambda delivers, classifies, filters,
+ * renders and sends, with deployment threads when posting through the Web API.
+ *
+ * Nothing is lost: for SQS it returns the `messageId` of every record that failed to parse
+ * (unless `dropInvalidRecords`), to deliver, or that another invocation is still delivering, so
+ * SQS retries exactly those (turn on `ReportBatchItemFailures`; FIFO queues stop at the first
+ * failure); for EventBridge and SNS it throws, so Lambda retries and the DLQ takes the rest. One
+ * JSON log line per event, never a secret.
+ *
+ * @param options - Slack destination, filter, store, rendering and the rest.
+ * @returns The handler.
+ * @example
+ * ```ts
+ * import { createHandler } from 'ecs-slack/lambda';
+ *
+ * export const handler = createHandler({ filter: { preset: 'alerts' } }); // SLACK_WEBHOOK_URL from the environment
+ * ```
+ */
+export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
+  let pipeline: Pipeline | undefined;
+  let lastFlush = Number.NEGATIVE_INFINITY;
+  const clock = options.clock ?? Date.now;
+  const log = options.logger ?? ((entry) => console.log(JSON.stringify(entry)));
+
+  const getPipeline = (): Pipeline => {
+    pipeline ??= createPipeline({
+      sender: senderFor(options),
+      ...(options.filter === undefined ? {} : { filter: options.filter }),
+      ...(options.store === undefined ? {} : { store: options.store }),
+      ...(options.render === undefined ? {} : { render: options.render }),
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      logger: log,
+      clock,
+    });
+    return pipeline;
+  };
+
+  async function flushIfDue(force: boolean): Promise<number> {
+    const interval = options.flushIntervalSeconds ?? 60;
+    if (!force && (interval === false || clock() - lastFlush < interval * 1000)) return 0;
+    lastFlush = clock();
+    const results = await getPipeline().flush();
+    return results.filter((r) => r.status === 'failed').length;
+  }
+
+  const handler = async (event: unknown): Promise<BatchResponse | undefined> => {
+    const p = getPipeline();
+    if (isScheduled(event)) {
+      const failures = await flushIfDue(true);
+      if (failures > 0) throw new HandlerError(`${failures} digest(s) could not be delivered`);
+      return undefined;
+    }
+    const records = parseEcsEvents(event, options.kind === undefined ? undefined : { kind: options.kind });
+    const failed = new Set<string>();
+    const fifo = isSqs(event) && event.Records.some((r) => r.eventSourceARN?.endsWith('.fifo'));
+    for (const record of records) {
+      if (fifo && failed.size > 0) {
+        failed.add(record.id);
+        continue;
+      }
+      if (!(await handled(p, record, options, log))) failed.add(record.id);
+    }
+    await flushIfDue(false).catch(() => 0);
+    if (isSqs(event)) {
+      const ids = event.Records.map((r, index) => r.messageId ?? String(index));
+      // FIFO: everything after the first failure goes back too, in order.
+      const firstFailed = fifo ? ids.findIndex((id) => failed.has(id)) : -1;
+      const retry = firstFailed < 0 ? ids.filter((id) => failed.has(id)) : ids.slice(firstFailed);
+      return { batchItemFailures: [...new Set(retry)].map((itemIdentifier) => ({ itemIdentifier })) };
+    }
+    if (failed.size > 0) throw new HandlerError(`${failed.size} of ${records.length} event(s) failed; Lambda will retry the invocation`);
+    return undefined;
+  };
+  return handler as EcsSlackHandler;
+}
+
+/** Handles one record; `false` when it must be retried. */
+async function handled(p: Pipeline, record: ParsedRecord, options: HandlerOptions, log: PipelineLogger): Promise<boolean> {
+  if (!record.success) {
+    const drop = options.dropInvalidRecords === true;
+    log({ level: 'warn', msg: drop ? 'dropped' : 'invalid', id: record.id, detail: errorLine(record.error) });
+    return drop;
+  }
+  const result = await p.handle(record.data, record.id);
+  return result.status === 'sent' || result.status === 'suppressed';
+}
+
+/** The sender the options ask for. */
+function senderFor(options: HandlerOptions): SlackSender {
+  if (options.sender !== undefined) return options.sender;
+  if (options.webApi !== undefined) return createWebApiSender(options.webApi);
+  const url = options.webhookUrl ?? webhookUrlSource(options.env ?? process.env, options.resolveSecret);
+  return createWebhookSender({ url });
+}

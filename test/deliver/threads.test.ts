@@ -1,0 +1,136 @@
+import { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  MemoryStateStore,
+  ThreadBusyError,
+  classify,
+  createDeploymentThreads,
+  createPipeline,
+  createWebApiSender,
+  createWebhookSender,
+  parseEcsEvent,
+  type PipelineLogEntry,
+} from '../../src/index.js';
+import { validateMessage } from '../helpers/block-kit.js';
+import { DEPLOYMENT_ID, deploymentScenario } from '../helpers/deployment-scenario.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
+
+let slack: FakeSlackApi;
+beforeEach(async () => {
+  slack = await startFakeSlackApi();
+});
+afterEach(async () => {
+  await slack.close();
+});
+
+const client = () => new WebClient('xoxb-test-token', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+const T0 = Date.parse('2025-02-18T00:17:22Z');
+
+function cardText(): string {
+  const [card] = slack.channelMessages();
+  return JSON.stringify(card?.payload);
+}
+
+describe('deployment threads through the pipeline', () => {
+  it('one card per deployment, edited in place; problems, rollback and completion as replies', async () => {
+    const logs: PipelineLogEntry[] = [];
+    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: (e) => logs.push(e), clock: () => T0 });
+    for (const raw of deploymentScenario()) {
+      const result = await pipeline.handle(parseEcsEvent(raw));
+      expect(result.status).not.toBe('failed');
+    }
+    expect(slack.channelMessages()).toHaveLength(1);
+    const [card] = slack.channelMessages();
+    expect(card!.edits).toBeGreaterThanOrEqual(6);
+    expect(cardText()).toContain('deployment completed');
+    expect(cardText()).toContain('*Tasks started*\\n3');
+    expect(cardText()).toContain('*Tasks failed*\\n2');
+    expect(validateMessage(card!.payload as never)).toEqual([]);
+    const replies = slack.replies(card!.ts).map((m) => m.payload.text);
+    expect(replies).toEqual([
+      'app exited with code 1 (application error) and task aaaaaaaa of example-service stopped',
+      'Deployment ecs-svc/6177963417134325488 of example-service is rolling back to ecs-svc/5172139016543851234: the circuit breaker tripped',
+      // The completion right after a problem is announced as the recovery it is.
+      'example-service recovered after deployment-rolling-back: deployment ecs-svc/6177963417134325488 of example-service completed',
+    ]);
+    expect(logs.filter((l) => l.msg === 'sent').map((l) => l.reason)).toEqual(['card', 'thread-reply', 'thread-reply', 'thread-reply']);
+    expect(logs.find((l) => l.reason === 'folded')).toBeDefined();
+  });
+
+  it('every update carries new block ids, and stays valid Block Kit', async () => {
+    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => T0 });
+    for (const raw of deploymentScenario()) await pipeline.handle(parseEcsEvent(raw));
+    const updates = slack.calls.filter((c) => c.method === 'chat.update');
+    const ids = updates.map((u) => JSON.stringify(u.args.attachments ?? u.args.blocks).match(/"block_id":"(deploy-\d+)-/)?.[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('a task event of a deployment nobody announced yet opens the card', async () => {
+    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => T0 });
+    const [, running] = deploymentScenario();
+    await pipeline.handle(parseEcsEvent(running!));
+    expect(slack.channelMessages()).toHaveLength(1);
+    expect(cardText()).toContain(DEPLOYMENT_ID);
+    expect(cardText()).toContain('*Tasks started*\\n1');
+  });
+
+  it('after the deployment completed, its tasks alert in the channel as usual', async () => {
+    let now = T0;
+    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => now });
+    for (const raw of deploymentScenario()) await pipeline.handle(parseEcsEvent(raw));
+    const late = structuredClone(deploymentScenario()[5]!);
+    late.id = 'late-crash';
+    late.detail.taskArn = `${late.detail.taskArn.slice(0, late.detail.taskArn.lastIndexOf('/'))}/${'b'.repeat(32)}`;
+    late.detail.containers[1].reason = 'a new reason';
+    late.detail.containers[1].exitCode = 3;
+    late.resources = [late.detail.taskArn];
+    now = T0 + 3_600_000; // an hour later: a new incident, not a repeat
+    await pipeline.handle(parseEcsEvent(late));
+    expect(slack.channelMessages()).toHaveLength(2);
+  });
+});
+
+describe('createDeploymentThreads', () => {
+  it('needs a sender that can update messages', () => {
+    expect(() => createDeploymentThreads({ sender: createWebhookSender({ url: 'https://hooks.slack.com/x' }), store: new MemoryStateStore() })).toThrow(TypeError);
+  });
+
+  it('is idempotent: the same events observed twice count once', async () => {
+    const threads = createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store: new MemoryStateStore() });
+    for (const round of [1, 2]) {
+      for (const raw of deploymentScenario()) {
+        const event = parseEcsEvent(raw);
+        await threads.observe(event, classify(event), T0 + round);
+      }
+    }
+    expect(slack.channelMessages()).toHaveLength(1);
+    expect(cardText()).toContain('*Tasks started*\\n3');
+    expect(cardText()).toContain('*Tasks failed*\\n2');
+  });
+
+  it('two Lambdas racing on a new deployment post one card; the loser is told to retry', async () => {
+    const store = new MemoryStateStore();
+    const make = () => createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store });
+    const [first, second] = [make(), make()];
+    const [started, running] = deploymentScenario();
+    const a = parseEcsEvent(started!);
+    const b = parseEcsEvent(running!);
+    const results = await Promise.allSettled([first.observe(a, classify(a), T0), second.observe(b, classify(b), T0)]);
+    expect(slack.channelMessages()).toHaveLength(1);
+    const rejected = results.filter((r) => r.status === 'rejected');
+    expect(rejected.every((r) => (r as PromiseRejectedResult).reason instanceof ThreadBusyError)).toBe(true);
+    // The retry succeeds once the card exists.
+    if (rejected.length > 0) await second.observe(b, classify(b), T0 + 1000);
+    expect(cardText()).toContain('*Tasks started*\\n1');
+  });
+
+  it('a card that could not be posted is posted by the retry', async () => {
+    slack.failCall(0, 500);
+    const threads = createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store: new MemoryStateStore() });
+    const [started] = deploymentScenario();
+    const event = parseEcsEvent(started!);
+    await expect(threads.observe(event, classify(event), T0)).rejects.toMatchObject({ name: 'DeliveryError' });
+    await threads.observe(event, classify(event), T0 + 1000);
+    expect(slack.channelMessages()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,182 @@
+import type { EventBridgeHandler, ScheduledHandler, SNSHandler, SQSHandler } from 'aws-lambda';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { ConfigError, HandlerError, createHandler, type HandlerOptions } from '../../src/lambda/index.js';
+import { createWebhookSender, type PipelineLogEntry } from '../../src/index.js';
+import { fixtureText, loadFixture } from '../helpers/fixtures.js';
+import { snsEvent, sqsEvent } from '../helpers/lambda.js';
+import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';
+
+const SECRET_PATH = '/services/T0000SECRET/B0000SECRET/XXXXsecretXXXX';
+let server: ScriptedServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function setup(script: readonly Reply[] | ((r: unknown, i: number) => Reply), options: Partial<HandlerOptions> = {}) {
+  server = await startScriptedServer(script as never);
+  const logs: PipelineLogEntry[] = [];
+  let now = Date.parse('2026-11-20T09:00:00Z');
+  // One attempt per delivery keeps the tests fast; the sender's own retries are tested elsewhere.
+  const handler = createHandler({
+    sender: createWebhookSender({ url: `${server.origin}${SECRET_PATH}`, maxAttempts: 1 }),
+    logger: (entry) => logs.push(entry),
+    clock: () => now,
+    ...options,
+  });
+  return { handler, logs, server, tick: (ms: number) => (now += ms) };
+}
+
+const crash = (id: string, task = id) => {
+  const event = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+  event.id = id;
+  event.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${task.padStart(32, '0')}`;
+  event.resources = [event.detail.taskArn];
+  event.detail.group = `service:svc-${task}`;
+  return event;
+};
+const ok: Reply = { status: 200, body: 'ok' };
+const down: Reply = { status: 500, body: 'internal error' };
+const noSecrets = (logs: PipelineLogEntry[]) => {
+  const text = JSON.stringify(logs);
+  expect(text).not.toContain('SECRET');
+  expect(text).not.toContain('127.0.0.1');
+};
+
+describe('EventBridge invocations', () => {
+  it('sends an alert and returns nothing', async () => {
+    const { handler, logs, server } = await setup([ok]);
+    expect(await handler(crash('a'))).toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+    expect(JSON.parse(server.requests[0]!.body).text).toMatch(/^app exited with code 1/);
+    expect(logs).toEqual([expect.objectContaining({ level: 'info', msg: 'sent', id: 'a', outcome: 'crashed', reason: 'alert' })]);
+  });
+
+  it('throws when delivery failed, so Lambda retries; the retry is delivered once', async () => {
+    const { handler, logs, server } = await setup([down, ok], { flushIntervalSeconds: false });
+    await expect(handler(crash('a'))).rejects.toBeInstanceOf(HandlerError);
+    expect(logs.at(-1)).toMatchObject({ level: 'error', msg: 'failed', id: 'a' });
+    noSecrets(logs);
+    await handler(crash('a'));
+    await handler(crash('a'));
+    expect(server.requests.filter((r) => r.path === SECRET_PATH)).toHaveLength(2);
+    expect(logs.filter((l) => l.msg === 'sent')).toHaveLength(1);
+    expect(logs.at(-1)).toMatchObject({ msg: 'suppressed', reason: 'duplicate' });
+  });
+
+  it('accepts a bare detail when told its kind', async () => {
+    const { handler, server } = await setup([ok], { kind: 'task' });
+    await handler(crash('a').detail);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('SQS batches', () => {
+  it('reports only the records to retry: invalid ones and failed deliveries', async () => {
+    const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), { flushIntervalSeconds: false });
+    const batch = sqsEvent([
+      JSON.stringify(crash('a')),
+      '{not json',
+      JSON.stringify(crash('b')),
+      fixtureText('service', 'docs-service-steady-state'),
+    ]);
+    const result = await handler(batch);
+    const ids = batch.Records.map((r) => r.messageId);
+    expect(result?.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([ids[1]!, ids[2]!].sort());
+    expect(logs.map((l) => l.msg)).toEqual(['sent', 'invalid', 'failed', 'suppressed']);
+    noSecrets(logs);
+  });
+
+  it('drops invalid records after logging them when asked to', async () => {
+    const { handler, logs } = await setup([ok], { dropInvalidRecords: true });
+    const result = await handler(sqsEvent(['{not json', JSON.stringify(crash('a'))]));
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(logs.map((l) => l.msg)).toEqual(['dropped', 'sent']);
+  });
+
+  it('FIFO queues: everything from the first failure on goes back, in order', async () => {
+    const { handler } = await setup((_r, i) => (i >= 1 ? down : ok), { flushIntervalSeconds: false });
+    const batch = sqsEvent([JSON.stringify(crash('a')), JSON.stringify(crash('b')), JSON.stringify(crash('c'))]);
+    for (const record of batch.Records) record.eventSourceARN = 'arn:aws:sqs:us-east-1:111122223333:ecs-events.fifo';
+    const result = await handler(batch);
+    expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(batch.Records.slice(1).map((r) => r.messageId));
+  });
+
+  it('a record whose delivery is still in flight elsewhere is reported for a retry, not dropped', async () => {
+    // Two handlers sharing one store, like two Lambda instances with the DynamoDB store.
+    const { MemoryStateStore } = await import('../../src/index.js');
+    const store = new MemoryStateStore();
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const first = createHandler({ sender: { post: async () => (await slow, {}) }, store, logger: () => undefined });
+    const second = createHandler({ sender: { post: async () => ({}) }, store, logger: () => undefined });
+    const batch = sqsEvent([JSON.stringify(crash('a'))]);
+    const pending = first(batch);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await second(batch)).toEqual({ batchItemFailures: [{ itemIdentifier: batch.Records[0]!.messageId }] });
+    release();
+    expect(await pending).toEqual({ batchItemFailures: [] });
+  });
+});
+
+describe('SNS and scheduled invocations', () => {
+  it('SNS: throws when any event could not be delivered', async () => {
+    const { handler } = await setup([down], { flushIntervalSeconds: false });
+    await expect(handler(snsEvent([JSON.stringify(crash('a'))]))).rejects.toThrow(/1 of 1 event\(s\) failed/);
+  });
+
+  it('a scheduled invocation flushes the digests whose window closed', async () => {
+    const { handler, server, tick } = await setup([ok], { flushIntervalSeconds: false });
+    await handler(crash('a', 'x'));
+    const second = crash('b', 'x');
+    second.detail.taskArn = second.detail.taskArn.replace(/x$/, 'y');
+    second.resources = [second.detail.taskArn];
+    await handler(second);
+    expect(server.requests).toHaveLength(1);
+    tick(11 * 60_000);
+    await handler({ version: '0', id: 'tick', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '1', time: '', region: 'us-east-1', resources: [], detail: {} });
+    expect(server.requests).toHaveLength(2);
+    expect(JSON.parse(server.requests[1]!.body).text).toBe('app crashed once more in the last 1 min; last exit 1');
+  });
+});
+
+describe('configuration', () => {
+  it('reads SLACK_WEBHOOK_URL from the environment', async () => {
+    server = await startScriptedServer([ok]);
+    const handler = createHandler({ env: { SLACK_WEBHOOK_URL: `${server.origin}/hook` }, logger: () => undefined });
+    await handler(crash('a'));
+    expect(server.requests[0]!.path).toBe('/hook');
+  });
+
+  it('resolves a Secrets Manager secret once per cold start, plain or JSON', async () => {
+    server = await startScriptedServer([ok]);
+    for (const value of [`${server.origin}/hook`, JSON.stringify({ url: `${server.origin}/hook` })]) {
+      const calls: unknown[] = [];
+      const handler = createHandler({
+        env: { SLACK_WEBHOOK_SECRET_ID: 'prod/slack-webhook' },
+        resolveSecret: async (reference) => (calls.push(reference), value),
+        logger: () => undefined,
+      });
+      await handler(crash(`a-${calls.length}-${value.length}`));
+      await handler(crash(`b-${value.length}`, 'other'));
+      expect(calls).toEqual([{ source: 'secrets-manager', secretId: 'prod/slack-webhook' }]);
+    }
+  });
+
+  it('fails clearly, naming the setting and never its value', async () => {
+    await expect(createHandler({ env: {}, logger: () => undefined })(crash('a'))).rejects.toThrow(
+      /no Slack destination: pass sender, webhookUrl or webApi, or set SLACK_WEBHOOK_URL, SLACK_WEBHOOK_SECRET_ID or SLACK_WEBHOOK_PARAMETER/,
+    );
+    await expect(createHandler({ env: { SLACK_WEBHOOK_PARAMETER: '/prod/hook' }, logger: () => undefined })(crash('a'))).rejects.toBeInstanceOf(ConfigError);
+  });
+});
+
+describe('types', () => {
+  it('the handler fits the @types/aws-lambda handler types', () => {
+    const handler = createHandler({ webhookUrl: 'https://hooks.slack.com/services/x' });
+    expectTypeOf(handler).toExtend<SQSHandler>();
+    expectTypeOf(handler).toExtend<EventBridgeHandler<string, unknown, unknown>>();
+    expectTypeOf(handler).toExtend<SNSHandler>();
+    expectTypeOf(handler).toExtend<ScheduledHandler>();
+  });
+});
