@@ -139,6 +139,7 @@ export { renderMessage } from './render/message.js';
 export { renderDecision } from './render/decision.js';
 export {
   createPipeline,
+  jsonLineLogger,
   type Pipeline,
   type PipelineLogEntry,
   type PipelineLogger,

@@ -111,7 +111,16 @@ export interface Pipeline {
   flush(): Promise<PipelineResult[]>;
 }
 
-const defaultLogger: PipelineLogger = (entry) => {
+/**
+ * The default logger: one JSON line per entry on standard output (CloudWatch Logs in Lambda).
+ *
+ * @param entry - The entry to write.
+ * @example
+ * ```ts
+ * createPipeline({ sender, logger: (entry) => entry.level !== 'info' && jsonLineLogger(entry) });
+ * ```
+ */
+export const jsonLineLogger: PipelineLogger = (entry) => {
   console.log(JSON.stringify(entry));
 };
 
@@ -140,7 +149,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const threads: DeploymentThreads | undefined = threadsOn
     ? createDeploymentThreads({ sender, store, ...(options.render === undefined ? {} : { render: options.render }) })
     : undefined;
-  const log = options.logger ?? defaultLogger;
+  const log = options.logger ?? jsonLineLogger;
   const clock = options.clock ?? Date.now;
 
   const describe = (id: string | undefined, c: Classification | undefined) => ({

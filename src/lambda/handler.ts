@@ -12,7 +12,7 @@ import type { KnownEcsEventKind } from '../events/index.js';
 import type { StateStore } from '../filter/store.js';
 import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
-import { createPipeline, errorLine, type Pipeline, type PipelineLogger } from '../pipeline.js';
+import { createPipeline, errorLine, jsonLineLogger, type Pipeline, type PipelineLogger } from '../pipeline.js';
 import type { RenderOptions } from '../render/options.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
 
@@ -143,7 +143,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
   let pipeline: Pipeline | undefined;
   let lastFlush = Number.NEGATIVE_INFINITY;
   const clock = options.clock ?? Date.now;
-  const log = options.logger ?? ((entry) => console.log(JSON.stringify(entry)));
+  const log = options.logger ?? jsonLineLogger;
 
   const getPipeline = (): Pipeline => {
     pipeline ??= createPipeline({
