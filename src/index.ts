@@ -215,6 +215,8 @@ export type {
   SuppressDecision,
   SuppressReason,
 } from './filter/types.js';
+export { eventPattern, eventPatterns } from './patterns/index.js';
+export type { AnythingButMatch, EventPattern, EventPatternFields, EventPatternMatch } from './patterns/types.js';
 export type {
   JsonPrimitive,
   JsonValue,

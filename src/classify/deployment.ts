@@ -8,6 +8,7 @@ import type { Identity } from './identity.js';
 import type { ServiceVerdict } from './service.js';
 import { severityOfEventType } from './service.js';
 import { clip } from './text.js';
+import type { DeploymentOutcome, Severity } from './types.js';
 
 const CIRCUIT_BREAKER = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html';
 
@@ -20,6 +21,23 @@ export function classifyDeployment(event: DeploymentEvent, identity: Identity): 
   const { eventName, eventType, reason, deploymentId } = event.detail;
   return deploymentVerdict(eventName, eventType, reason, deploymentId, identity);
 }
+
+/**
+ * Every outcome {@link deploymentVerdict} can give each deployment event name, with its severity
+ * (an IN_PROGRESS is a rollback when its reason says so). Any other name is a `deployment-event`
+ * with the severity of its `eventType`. Keep in step with the switch below; the event patterns
+ * read it to know which names a preset never notifies.
+ *
+ * @internal
+ */
+export const DEPLOYMENT_EVENT_NAMES: Readonly<Record<string, ReadonlyArray<readonly [DeploymentOutcome, Severity]>>> = {
+  SERVICE_DEPLOYMENT_IN_PROGRESS: [
+    ['deployment-started', 'info'],
+    ['deployment-rolling-back', 'warning'],
+  ],
+  SERVICE_DEPLOYMENT_COMPLETED: [['deployment-completed', 'success']],
+  SERVICE_DEPLOYMENT_FAILED: [['deployment-failed', 'error']],
+};
 
 /**
  * The verdict for a deployment event name, shared with the deployment names that arrive as

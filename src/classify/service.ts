@@ -21,7 +21,12 @@ export type ServiceVerdict = Omit<TaskVerdict, 'outcome' | 'phase'> & { readonly
 const SERVICE_MESSAGES = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html';
 const SERVICE_EVENTS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html';
 
-interface NameRow {
+/**
+ * What a known service action name is classified as.
+ *
+ * @internal
+ */
+export interface NameRow {
   readonly outcome: ServiceOutcome;
   readonly severity: Severity;
   /** Sentence after the service name. */
@@ -30,8 +35,14 @@ interface NameRow {
   readonly hint?: Omit<Hint, 'id'>;
 }
 
-/** Known event names. Unknown ones become `service-event`, with severity from `eventType`. */
-const NAMES: Readonly<Record<string, NameRow>> = {
+/**
+ * Known service action names (deployment names aside). Unknown ones become `service-event`, with
+ * severity from `eventType`. The event patterns read it to know which names a preset never
+ * notifies.
+ *
+ * @internal
+ */
+export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   SERVICE_STEADY_STATE: { outcome: 'steady-state', severity: 'info', says: 'is in a steady state' },
   TASKSET_STEADY_STATE: { outcome: 'steady-state', severity: 'info', says: 'has a task set in a steady state' },
   CAPACITY_PROVIDER_STEADY_STATE: {
@@ -127,7 +138,7 @@ export function classifyService(event: ServiceActionEvent, identity: Identity): 
     return deploymentVerdict(eventName, eventType, reason, undefined, identity);
   }
   const service = identity.service ?? 'The service';
-  const row = NAMES[eventName];
+  const row = SERVICE_EVENT_NAMES[eventName];
   const because = reason === undefined ? '' : ` (${clip(reason, 160)})`;
   if (row === undefined) {
     return {

@@ -32,10 +32,10 @@ export class UsageError extends Error {
 export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
   args: readonly string[],
   options: T,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+): { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+    return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -46,6 +46,6 @@ export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[
  *
  * @internal
  */
-export function layoutOptions(values: Readonly<Record<string, string | boolean | undefined>>): RenderOptions {
+export function layoutOptions(values: Readonly<Record<string, unknown>>): RenderOptions {
   return { color: values['no-color'] !== true, variant: values.compact === true ? 'compact' : 'full' };
 }

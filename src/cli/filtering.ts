@@ -15,16 +15,27 @@ import { UsageError } from './args.js';
 const PRESETS: readonly FilterPreset[] = ['alerts', 'verbose', 'none'];
 
 /**
+ * The preset a `--preset` value names, or `undefined` without one.
+ *
+ * @throws {@link UsageError} for anything but `alerts`, `verbose` or `none`.
+ * @internal
+ */
+export function presetOption(preset: unknown): FilterPreset | undefined {
+  if (typeof preset !== 'string') return undefined;
+  if (!PRESETS.includes(preset as FilterPreset)) {
+    throw new UsageError(`unknown preset "${preset}"; use ${PRESETS.join(', ')}`);
+  }
+  return preset as FilterPreset;
+}
+
+/**
  * The filter for a `--preset` value, or `undefined` without one.
  *
  * @internal
  */
-export function presetFilter(preset: string | boolean | undefined): NoiseFilter | undefined {
-  if (preset === undefined || typeof preset === 'boolean') return undefined;
-  if (!PRESETS.includes(preset as FilterPreset)) {
-    throw new UsageError(`unknown preset "${preset}"; use ${PRESETS.join(', ')}`);
-  }
-  return createNoiseFilter({ preset: preset as FilterPreset });
+export function presetFilter(preset: unknown): NoiseFilter | undefined {
+  const name = presetOption(preset);
+  return name === undefined ? undefined : createNoiseFilter({ preset: name });
 }
 
 /**

@@ -7,6 +7,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
+import { patternsCommand } from './commands/patterns.js';
 import { renderCommand } from './commands/render.js';
 import { sendCommand } from './commands/send.js';
 import { EXIT_OK, EXIT_INVALID_INPUT, EXIT_USAGE, UsageError } from './args.js';
@@ -28,6 +29,12 @@ Commands:
       --webhook-url URL  The webhook (default: SLACK_WEBHOOK_URL); never printed
       --preset NAME      Filter first (alerts, verbose; default none: send every event)
       --no-color, --compact  As for render
+  patterns             The EventBridge event pattern that selects what a preset can notify (JSON)
+      --preset NAME      alerts (default), verbose or none
+      --cluster NAME     Only this cluster (repeatable; * globs)
+      --service NAME     Only this service (repeatable; * globs)
+      --list             A JSON array of non-overlapping patterns, one rule each
+      --compact          One line instead of pretty JSON
   demo                 Run the built-in sample events through the pipeline and print the result
 
 Input: a JSON event, a JSON array, NDJSON, or a Lambda SQS / SNS payload. Reads standard input
@@ -50,6 +57,7 @@ export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   classify: classifyCommand,
   demo: demoCommand,
+  patterns: patternsCommand,
   render: renderCommand,
   send: sendCommand,
 };

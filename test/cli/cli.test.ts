@@ -203,3 +203,56 @@ describe('ecs-slack send', () => {
     expect(stderr).toMatch(/give --webhook-url URL or set SLACK_WEBHOOK_URL/);
   });
 });
+
+describe('ecs-slack patterns', () => {
+  const load = async () => import('../../src/index.js');
+
+  it('prints the one pattern of the alerts preset, which EventBridge accepts', async () => {
+    const { eventPattern } = await load();
+    const { validatePattern } = await import('../helpers/event-pattern.js');
+    const { code, stdout, stderr } = run(['patterns']);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(JSON.parse(stdout)).toEqual(eventPattern('alerts'));
+    expect(validatePattern(JSON.parse(stdout))).toEqual([]);
+    expect(stdout).toContain('\n  "source": ["aws.ecs"],\n');
+    expect(stdout.length).toBeLessThanOrEqual(2048);
+  });
+
+  it('--preset, --cluster and --service choose the selection; --list prints the patterns for one rule each', async () => {
+    const { eventPattern, eventPatterns } = await load();
+    const none = run(['patterns', '--preset', 'none', '--compact']);
+    expect([none.code, none.stdout]).toEqual([0, '{"source":["aws.ecs"]}\n']);
+    const scoped = run(['patterns', '--cluster', 'prod', '--cluster', 'stage-*', '--service', 'api']);
+    expect(scoped.code).toBe(0);
+    const options = { preset: 'alerts', clusters: { include: ['prod', 'stage-*'] }, services: { include: ['api'] } } as const;
+    expect(JSON.parse(scoped.stdout)).toEqual(eventPattern(options));
+    const list = run(['patterns', '--list', '--preset', 'verbose']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual(eventPatterns('verbose'));
+  });
+
+  it('selects a real stopped task, and not a running one', async () => {
+    const { matchesPattern } = await import('../helpers/event-pattern.js');
+    const pattern = JSON.parse(run(['patterns', '--cluster', 'test']).stdout);
+    expect(matchesPattern(pattern, JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar')))).toBe(true);
+    expect(matchesPattern(pattern, JSON.parse(fixtureText('task', 'task-running-fargate-service-exec-enabled')))).toBe(false);
+  });
+
+  it('warns on stderr when the pattern is too long for one rule, and still prints it', () => {
+    const clusters = Array.from({ length: 40 }, (_, i) => ['--cluster', `production-cluster-${i}`]).flat();
+    const { code, stdout, stderr } = run(['patterns', ...clusters]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).source).toEqual(['aws.ecs']);
+    expect(stderr).toMatch(/^ecs-slack patterns: warning: the pattern has \d+ characters and EventBridge accepts at most 2048; use --list/);
+  });
+
+  it('exits 2 on an unknown preset or an argument', () => {
+    const preset = run(['patterns', '--preset', 'loud']);
+    expect(preset.code).toBe(2);
+    expect(preset.stderr).toMatch(/unknown preset "loud"; use alerts, verbose, none/);
+    const file = run(['patterns', TASK]);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/patterns reads no events/);
+    expect(run(['--help']).stdout).toMatch(/\n {2}patterns {13}The EventBridge event pattern/);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * `ecs-slack patterns`: the EventBridge event pattern for a preset, ready to paste.
+ *
+ * @internal
+ * @module
+ */
+import type { NoiseFilterOptions } from '../../filter/types.js';
+import { eventPattern, eventPatterns } from '../../patterns/index.js';
+import { EXIT_OK, UsageError, parseOptions } from '../args.js';
+import { presetOption } from '../filtering.js';
+import { writeLine, type CliIo } from '../io.js';
+import { formatJson } from '../json.js';
+
+/** EventBridge's limit on one rule's event pattern, in characters. */
+const MAX_PATTERN_LENGTH = 2048;
+
+function names(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? value.map(String) : undefined;
+}
+
+/**
+ * Prints the event pattern that selects what the preset (`--preset`, default `alerts`) can
+ * notify, as pretty JSON: one pattern for one rule, or with `--list` a JSON array of patterns
+ * that never overlap, one rule each. `--cluster` and `--service` (repeatable, `*` globs) keep
+ * only those clusters and services; `--compact` prints one line. Warns on stderr when a pattern
+ * is longer than EventBridge accepts.
+ *
+ * @internal
+ */
+export async function patternsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    preset: { type: 'string' },
+    cluster: { type: 'string', multiple: true },
+    service: { type: 'string', multiple: true },
+    list: { type: 'boolean' },
+    compact: { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; patterns reads no events`);
+  const clusters = names(values.cluster);
+  const services = names(values.service);
+  const options: NoiseFilterOptions = {
+    preset: presetOption(values.preset) ?? 'alerts',
+    ...(clusters === undefined ? {} : { clusters: { include: clusters } }),
+    ...(services === undefined ? {} : { services: { include: services } }),
+  };
+  const format = (value: unknown): string => (values.compact === true ? JSON.stringify(value) : formatJson(value));
+  const patterns = values.list === true ? eventPatterns(options) : [eventPattern(options)];
+  writeLine(io.stdout, format(values.list === true ? patterns : patterns[0]));
+  for (const [index, pattern] of patterns.entries()) {
+    const length = format(pattern).length;
+    if (length <= MAX_PATTERN_LENGTH) continue;
+    const which = values.list === true ? `pattern ${index + 1}` : 'the pattern';
+    const fits = JSON.stringify(pattern).length <= MAX_PATTERN_LENGTH;
+    const hint = fits ? 'use --compact' : values.list === true ? 'name fewer clusters or services' : 'use --list (one rule per pattern) or name fewer clusters or services';
+    writeLine(io.stderr, `ecs-slack patterns: warning: ${which} has ${length} characters and EventBridge accepts at most ${MAX_PATTERN_LENGTH}; ${hint}`);
+  }
+  return EXIT_OK;
+}
