@@ -30,8 +30,11 @@ function webClient(): Promise<WebClient> {
   client ??= botToken().then(
     (token) =>
       new WebClient(token, {
-        // Let SQS retry a failed record instead of sleeping inside the Lambda; 429s are still waited out.
+        // Fail fast and let SQS bring the record back, instead of sleeping inside the function: no
+        // retries, and a 429 is an error at once (with retries: 0 alone, the client would wait
+        // out Retry-After and then fail anyway).
         retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
         ...(process.env.SLACK_API_URL === undefined ? {} : { slackApiUrl: process.env.SLACK_API_URL }),
       }),
     (error: unknown) => {

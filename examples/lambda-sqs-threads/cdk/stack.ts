@@ -117,6 +117,7 @@ export class LambdaSqsThreadsStack extends Stack {
 
     new CfnOutput(this, 'SecretName', { value: botToken.secretName });
     new CfnOutput(this, 'FunctionName', { value: fn.functionName });
+    new CfnOutput(this, 'EventsQueueUrl', { value: events.queueUrl });
     new CfnOutput(this, 'FailedEventsQueueUrl', { value: failed.queueUrl });
   }
 }
