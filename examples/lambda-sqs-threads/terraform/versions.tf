@@ -4,8 +4,8 @@ terraform {
   required_providers {
     aws = {
       source = "hashicorp/aws"
-      # nodejs22.x needs a provider from December 2024 or later.
-      version = ">= 5.80"
+      # Checked against the 6.25 schema; a 5.x release recent enough to know nodejs22.x should do.
+      version = ">= 6.0"
     }
     archive = {
       source  = "hashicorp/archive"
