@@ -23,6 +23,8 @@ export interface FakeCall {
   readonly args: Record<string, unknown>;
   /** The status answered. */
   readonly status: number;
+  /** The `Authorization` header the client sent (`Bearer xoxb-...`). */
+  readonly authorization?: string;
 }
 
 /** A running fake Slack Web API. */
@@ -70,12 +72,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
       const args = argsOf(req, Buffer.concat(chunks).toString('utf8'));
       const failure = failures.get(calls.length);
+      const authorization = req.headers.authorization;
       if (failure !== undefined) {
-        calls.push({ method, args, status: failure });
+        calls.push({ method, args, status: failure, authorization });
         if (failure === 429) return reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
         return reply(res, 500, { ok: false, error: 'internal_error' });
       }
-      calls.push({ method, args, status: 200 });
+      calls.push({ method, args, status: 200, authorization });
       const payload = { text: args.text as string | undefined, blocks: args.blocks as unknown[] | undefined, attachments: args.attachments as unknown[] | undefined };
       if (method === 'chat.postMessage') {
         const ts = `${clock++}.000100`;

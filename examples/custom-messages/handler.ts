@@ -1,0 +1,41 @@
+/**
+ * Messages shaped for your team: extra fields, a link to the culprit container's CloudWatch
+ * logs, user groups mentioned per severity, and the compact variant, all through `render`.
+ * The message itself stays escaped and within Slack's limits whatever these return.
+ */
+import { consoleBase, type Classification, type EcsEvent, type ExtraField, type LogLink, type RenderOptions } from 'ecs-slack';
+import { createHandler } from 'ecs-slack/lambda';
+
+/** Where each service's containers log: the awslogs-group and awslogs-stream-prefix of its task definition. */
+const LOGS: Readonly<Record<string, { group: string; streamPrefix: string }>> = {
+  'example-api-v1': { group: '/ecs/example-api', streamPrefix: 'ecs' },
+};
+
+/** Who owns what, shown as a field. */
+const TEAMS: Readonly<Record<string, string>> = { 'example-api-v1': 'Payments' };
+
+/** The CloudWatch console escapes each path part twice, then writes `%` as `$`. */
+const consolePart = (part: string): string => encodeURIComponent(encodeURIComponent(part)).replace(/%/g, '$');
+
+/** The log stream of the container that explains the stop: awslogs names it `<prefix>/<container>/<task id>`. */
+export function cloudWatchLogs(event: EcsEvent, c: Classification): LogLink | undefined {
+  const logs = c.identity.service === undefined ? undefined : LOGS[c.identity.service];
+  const base = consoleBase(c.identity.partition, event.region);
+  if (logs === undefined || base === undefined || c.culprit === undefined || c.identity.taskId === undefined) return undefined;
+  const stream = `${logs.streamPrefix}/${c.culprit.name}/${c.identity.taskId}`;
+  const url = `${new URL(base).origin}/cloudwatch/home?region=${event.region}#logsV2:log-groups/log-group/${consolePart(logs.group)}/log-events/${consolePart(stream)}`;
+  return { url, label: `Logs of ${c.culprit.name}` };
+}
+
+export const render: RenderOptions = {
+  // Shown after ecs-slack's own fields; values are plain text (escaped).
+  fields: (_event, c): ExtraField[] => [{ label: 'Team', value: TEAMS[c.identity.service ?? ''] ?? 'Platform' }],
+  logLink: cloudWatchLogs,
+  // User group ids (Slack: the group's profile, "Copy group ID"). Nobody is mentioned otherwise;
+  // 'here' and 'channel' only when listed.
+  mentions: { error: [{ userGroup: 'S0123ABCD' }], warning: [{ user: 'U0456EFGH' }] },
+  // Two blocks instead of the full layout: for busy channels.
+  variant: process.env.SLACK_COMPACT === 'true' ? 'compact' : 'full',
+};
+
+export const handler = createHandler({ render });

@@ -1,0 +1,114 @@
+/**
+ * Checks the examples' Terraform without Terraform (which cannot be installed here) and without
+ * the network, with HashiCorp's own HCL libraries compiled to WebAssembly:
+ *
+ * - every file parses (hcl2json: the HCL 2 parser Terraform uses);
+ * - every file is formatted as `terraform fmt` would (hcl-tools: hclwrite's `Format`);
+ * - every reference (`aws_sqs_queue.events.arn`, `var.name`, `local.x`, `data.y.z`) names
+ *   something the module declares, and every variable and local is used;
+ * - the facts the docs promise: the rule matches `aws.ecs` and the four detail-types ecs-slack
+ *   reads, the function runs on arm64, the DynamoDB actions are exactly the store's five, and the
+ *   SQS event source reports batch item failures.
+ *
+ * What it cannot check: argument names against the AWS provider's schema (check-terraform-schema.ts
+ * does, run by hand: the bindings it reads are 392 MB), and anything AWS decides at apply time.
+ * Run by `npm run check:infra`, after `npm run build`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from '@cdktf/hcl-tools';
+import { getReferencesInExpression, parse } from '@cdktf/hcl2json';
+import { DETAIL_TYPES } from '../../dist/index.js';
+
+type Json = Record<string, any>;
+
+const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
+const MODULES = ['lambda-webhook/terraform', 'lambda-sqs-threads/terraform'];
+const STORE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
+/** Reference roots that need no declaration. */
+const BUILT_IN = new Set(['path', 'terraform', 'each', 'count', 'self']);
+
+const problems: string[] = [];
+
+/** Merges the parsed files of a module: blocks of one type from several files side by side. */
+function merge(into: Json, from: Json): void {
+  for (const [key, value] of Object.entries(from)) {
+    if (Array.isArray(value)) into[key] = [...((into[key] as unknown[]) ?? []), ...value];
+    else if (typeof value === 'object' && value !== null) merge((into[key] ??= {}), value as Json);
+    else into[key] = value;
+  }
+}
+
+/** Every string in a parsed module that holds an interpolation, with where it is. */
+function expressions(value: unknown, where: string, out: Array<[string, string]>): Array<[string, string]> {
+  if (typeof value === 'string' && value.includes('${')) out.push([where, value]);
+  else if (Array.isArray(value)) value.forEach((item, i) => expressions(item, `${where}[${i}]`, out));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) expressions(v, `${where}.${k}`, out);
+  return out;
+}
+
+async function checkModule(dir: string): Promise<Json> {
+  const module: Json = {};
+  for (const file of readdirSync(join(EXAMPLES, dir)).filter((f) => f.endsWith('.tf')).sort()) {
+    const name = `${dir}/${file}`;
+    const text = readFileSync(join(EXAMPLES, dir, file), 'utf8');
+    try {
+      merge(module, await parse(name, text));
+    } catch (error) {
+      problems.push(`${name}: does not parse: ${String(error)}`);
+      continue;
+    }
+    if ((await format(text)) !== text) problems.push(`${name}: not formatted as terraform fmt would`);
+  }
+
+  const variables = new Set(Object.keys(module.variable ?? {}));
+  const locals = new Set((module.locals as Json[] | undefined)?.flatMap((block) => Object.keys(block)) ?? []);
+  const used = new Set<string>();
+  for (const [where, expression] of expressions(module, dir, [])) {
+    if (/^[^.]+\.variable\.\w+\[0\]\.type$/.test(where)) continue; // a type constraint, not a reference
+    for (const { value } of await getReferencesInExpression(where, expression)) {
+      const [root = '', second = '', third = ''] = value.split('.');
+      used.add(`${root}.${second}`);
+      const known =
+        BUILT_IN.has(root) ||
+        (root === 'var' && variables.has(second)) ||
+        (root === 'local' && locals.has(second)) ||
+        (root === 'data' && module.data?.[second]?.[third.replace(/\[.*$/, '')] !== undefined) ||
+        module.resource?.[root]?.[second.replace(/\[.*$/, '')] !== undefined;
+      if (!known) problems.push(`${where}: ${value} refers to nothing declared in the module`);
+    }
+  }
+  for (const name of variables) if (!used.has(`var.${name}`)) problems.push(`${dir}: variable ${name} is never used`);
+  for (const name of locals) if (!used.has(`local.${name}`)) problems.push(`${dir}: local ${name} is never used`);
+  return module;
+}
+
+function expectEqual(actual: unknown, expected: unknown, what: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const modules = new Map<string, Json>();
+for (const dir of MODULES) {
+  const module = await checkModule(dir);
+  modules.set(dir, module);
+  const locals = Object.assign({}, ...((module.locals as Json[] | undefined) ?? [])) as Json;
+  expectEqual(locals.detail_types, Object.values(DETAIL_TYPES), `${dir}: local.detail_types`);
+  const rule = module.resource?.aws_cloudwatch_event_rule?.ecs?.[0] as Json | undefined;
+  expectEqual(/source\s*=\s*\["aws.ecs"\]/.test(String(rule?.event_pattern)), true, `${dir}: the rule matches source aws.ecs`);
+  expectEqual(/"detail-type"\s*=\s*local.detail_types/.test(String(rule?.event_pattern)), true, `${dir}: the rule matches the detail-types`);
+  const fn = module.resource?.aws_lambda_function?.handler?.[0] as Json | undefined;
+  expectEqual(fn?.architectures, ['arm64'], `${dir}: architectures`);
+  expectEqual(module.variable?.runtime?.[0]?.default, 'nodejs22.x', `${dir}: default runtime`);
+}
+
+const threads = modules.get('lambda-sqs-threads/terraform')!;
+const statements = threads.data.aws_iam_policy_document.function[0].statement as Json[];
+expectEqual(statements.find((s) => s.sid === 'StateStore')?.actions, STORE_ACTIONS, 'lambda-sqs-threads: DynamoDB actions');
+expectEqual(threads.resource.aws_lambda_event_source_mapping.events[0].function_response_types, ['ReportBatchItemFailures'], 'lambda-sqs-threads: function_response_types');
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`Terraform: ${MODULES.join(', ')} parse, are formatted, and every reference resolves`);

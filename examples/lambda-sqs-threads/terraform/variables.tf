@@ -1,0 +1,33 @@
+variable "name" {
+  description = "Name of the function, and prefix of the other resources."
+  type        = string
+  default     = "ecs-slack-threads"
+}
+
+variable "slack_channel" {
+  description = "The Slack channel ID to post to (C0123456789); invite the app to it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[CG][A-Z0-9]+$", var.slack_channel))
+    error_message = "Use the channel ID (C0123456789), not its name: chat.update needs the ID."
+  }
+}
+
+variable "bundle_dir" {
+  description = "Folder holding the esbuild bundle of handler.ts (index.js and its source map); default ../build beside this module. See README.md."
+  type        = string
+  default     = null
+}
+
+variable "runtime" {
+  description = "Lambda runtime: nodejs22.x or nodejs24.x."
+  type        = string
+  default     = "nodejs22.x"
+}
+
+variable "log_retention_days" {
+  description = "How long CloudWatch Logs keeps the function's log lines."
+  type        = number
+  default     = 30
+}
