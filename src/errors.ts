@@ -113,7 +113,7 @@ export interface DeliveryErrorOptions extends EcsSlackErrorOptions {
  * @example
  * ```ts
  * try {
- *   await sender.send(message);
+ *   await sender.post(message);
  * } catch (error) {
  *   if (isDeliveryError(error) && !error.retryable) console.error('fix the config:', error.slackError);
  *   throw error;
@@ -218,6 +218,17 @@ export class ThreadBusyError extends EcsSlackError {
  */
 export class ConfigError extends EcsSlackError {
   override name: string = 'ConfigError';
+  /** Whether trying again may help (a secret that could not be fetched), or the setting must be fixed. */
+  readonly retryable: boolean;
+
+  /**
+   * @param message - One line naming the setting, never its value.
+   * @param options - `cause`, and whether retrying may help (default `false`).
+   */
+  constructor(message: string, options?: EcsSlackErrorOptions & { readonly retryable?: boolean }) {
+    super(message, options);
+    this.retryable = options?.retryable ?? false;
+  }
 }
 
 /**

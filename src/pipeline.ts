@@ -11,6 +11,7 @@ import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads 
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
 import { MemoryStateStore } from './filter/memory-store.js';
+import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
 import type { StateStore } from './filter/store.js';
 import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
@@ -58,6 +59,11 @@ export interface PipelineOptions {
   readonly filter?: NoiseFilter | NoiseFilterOptions;
   /** State shared by the filter and the deployment threads; default a new `MemoryStateStore`. */
   readonly store?: StateStore;
+  /**
+   * Keeps this pipeline's state apart from other pipelines sharing the store (one per Slack
+   * channel, say): its own duplicates, digests and deployment cards. Default: none.
+   */
+  readonly namespace?: string;
   /** How messages are drawn. */
   readonly render?: RenderOptions;
   /**
@@ -139,7 +145,8 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  * ```
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const store = options.store ?? new MemoryStateStore();
+  const shared = options.store ?? new MemoryStateStore();
+  const store = options.namespace === undefined ? shared : namespacedStore(shared, options.namespace);
   const filter: NoiseFilter =
     options.filter !== undefined && 'decide' in options.filter
       ? (options.filter as NoiseFilter)

@@ -17,8 +17,9 @@ import { DETAIL_TYPES, type KnownEcsEventKind } from './events/index.js';
  * - `array`: an element of a plain array
  * - `ndjson`: a line of newline-delimited JSON text
  * - `detail`: a bare `detail` (input transformer), wrapped because its kind was given
+ * - `destination`: the `requestPayload` of a Lambda on-failure destination record (a replay)
  */
-export type UnwrapOrigin = 'eventbridge' | 'sqs' | 'sns' | 'sqs-sns' | 'array' | 'ndjson' | 'detail';
+export type UnwrapOrigin = 'eventbridge' | 'sqs' | 'sns' | 'sqs-sns' | 'array' | 'ndjson' | 'detail' | 'destination';
 
 /**
  * Options of {@link unwrap} and {@link parseEcsEvents}.
@@ -91,9 +92,10 @@ interface Context {
  *
  * Accepts an EventBridge event; an SQS batch (each `body` is the event JSON); an SNS batch
  * (each `Message` is the event JSON); SNS notifications inside SQS bodies (either URL
- * spelling, or raw message delivery); plain arrays; NDJSON or JSON text; and a bare `detail`
- * when `options.kind` says what it is. A record that is not JSON becomes an error for that
- * record only. Never throws.
+ * spelling, or raw message delivery); plain arrays, also of JSON strings; NDJSON or JSON text;
+ * a bare `detail` when `options.kind` says what it is; and, for replays, `aws sqs
+ * receive-message` output and Lambda on-failure destination records. A record that is not JSON
+ * becomes an error for that record only. Never throws.
  *
  * @param input - The Lambda event, or any JSON value or text.
  * @param options - See {@link UnwrapOptions}.
@@ -173,6 +175,11 @@ function visit(value: unknown, context: Context, depth: number, position: Positi
     });
     return;
   }
+  if (typeof value === 'string' && depth > 0) {
+    // A JSON string inside a list: dead-letter bodies saved as an array of strings, say.
+    visitJsonField(value, 'item', context, depth, position);
+    return;
+  }
   if (typeof value !== 'object' || value === null) {
     emit(context, position, value);
     return;
@@ -180,6 +187,16 @@ function visit(value: unknown, context: Context, depth: number, position: Positi
   const object = value as Record<string, unknown>;
   if (Array.isArray(object.Records)) {
     object.Records.forEach((record, index) => visitRecord(record, index, context, depth));
+    return;
+  }
+  if (Array.isArray(object.Messages)) {
+    // `aws sqs receive-message` output (a dead-letter queue being replayed).
+    object.Messages.forEach((message, index) => visitRecord(cliMessage(message), index, context, depth));
+    return;
+  }
+  if ('requestPayload' in object && typeof object.requestContext === 'object') {
+    // A Lambda on-failure destination record: the original invocation's event.
+    visit(object.requestPayload, context, depth + 1, { id: eventId(object.requestPayload) ?? position.id, origin: 'destination', label: 'destination record' });
     return;
   }
   const kind = context.options?.kind;
@@ -245,6 +262,13 @@ function parseJsonField(text: unknown, field: string, context: Context, position
 function visitJsonField(text: unknown, field: string, context: Context, depth: number, position: Position): void {
   const value = parseJsonField(text, field, context, position);
   if (value !== FAILED) visit(value, context, depth + 1, position);
+}
+
+/** An `aws sqs receive-message` message (`MessageId`, `Body`) in the shape of a Lambda SQS record. */
+function cliMessage(message: unknown): unknown {
+  if (typeof message !== 'object' || message === null) return message;
+  const m = message as Record<string, unknown>;
+  return { messageId: m.MessageId, body: m.Body, eventSource: 'aws:sqs' };
 }
 
 function isSnsNotification(value: unknown): value is { Message: unknown } {

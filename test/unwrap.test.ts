@@ -146,3 +146,32 @@ describe('unwrap', () => {
     expect(records[0]!.error?.message).toMatch(/nested more than 4 levels deep$/);
   });
 });
+
+describe('replays', () => {
+  it('reads an array of JSON strings (dead-letter bodies)', () => {
+    expect(kindsOf([crashed, steady])).toEqual(['task', 'service']);
+    expect(kindsOf(['{oops', failed])).toEqual(['item 0 item is not JSON', 'deployment']);
+  });
+
+  it('reads `aws sqs receive-message` output, keeping each MessageId', () => {
+    const output = { Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r', MD5OfBody: 'x', Body: crashed }, { MessageId: 'm-2', Body: 'nope' }] };
+    const records = parseEcsEvents(output);
+    expect(records.map((r) => [r.id, r.success])).toEqual([
+      ['m-1', true],
+      ['m-2', false],
+    ]);
+  });
+
+  it('reads a Lambda on-failure destination record', () => {
+    const event = JSON.parse(crashed);
+    const record = {
+      version: '1.0',
+      timestamp: '2026-11-20T09:00:00.000Z',
+      requestContext: { requestId: 'r-1', functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:alerts', condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestPayload: event,
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      responsePayload: { errorType: 'HandlerError', errorMessage: '1 of 1 event(s) failed' },
+    };
+    expect(unwrap(record)).toEqual([{ success: true, id: event.id, origin: 'destination', label: 'destination record', data: event }]);
+  });
+});

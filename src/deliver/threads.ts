@@ -54,6 +54,12 @@ export interface DeploymentThreads {
    * `startedBy` is the deployment), counts tasks that started and failed (each task once), sets
    * the state, and edits the card. Idempotent: a retried event changes nothing twice.
    *
+   * A task event does not open a card for a deployment known to have finished, or when another
+   * deployment of its service started since (both remembered for 90 days), so a crash loop long
+   * after a deployment completed alerts in the channel instead. A deployment that finished before
+   * the handler ever saw one of its service's deployments is not known: its tasks may still open
+   * a card.
+   *
    * @param event - The parsed event.
    * @param classification - Its classification.
    * @param now - Current time, epoch milliseconds.
@@ -73,6 +79,13 @@ const STATE_OF_OUTCOME: Readonly<Record<string, DeploymentState>> = {
   'deployment-failed': 'failed',
 };
 const FINAL: ReadonlySet<string> = new Set(['completed', 'failed']);
+/** How long the current and finished deployments of a service are remembered: 90 days. */
+const MEMORY_SECONDS = 90 * DAY;
+
+const currentKey = (c: Classification): StateKey => ({
+  scope: `currentdeploy#${c.identity.cluster ?? ''}/${c.identity.service ?? ''}`,
+  id: '-',
+});
 
 /** The deployment an event is about: a deployment event's id, or a service task's `startedBy`. */
 function deploymentOf(event: EcsEvent, c: Classification): string | undefined {
@@ -178,6 +191,28 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     return undefined;
   }
 
+  /**
+   * Remembers which deployment of a service is current and which have finished (for 90 days),
+   * so a task of an old or finished deployment (a crash loop long after it completed) does not
+   * open a card claiming that deployment is in progress.
+   */
+  async function remember(deploymentId: string, c: Classification, now: number): Promise<void> {
+    const write = { now, ttlSeconds: MEMORY_SECONDS };
+    if (c.outcome === 'deployment-started' && c.identity.service !== undefined) {
+      await store.update(currentKey(c), { set: { deploymentId } }, undefined, write);
+    }
+    if (c.outcome === 'deployment-completed' || c.outcome === 'deployment-failed') {
+      await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, undefined, write);
+    }
+  }
+
+  /** Whether a task event may open its deployment's card: not finished, and not superseded. */
+  async function mayOpenFor(deploymentId: string, c: Classification, now: number): Promise<boolean> {
+    if ((await store.get({ scope: `finished#${deploymentId}`, id: '-' }, now)) !== undefined) return false;
+    const current = await store.get(currentKey(c), now);
+    return current === undefined || current.value.deploymentId === deploymentId;
+  }
+
   /** Edits the card to show the record's latest revision, until nobody changed it meanwhile. */
   async function refresh(key: StateKey, record: StateRecord, now: number): Promise<void> {
     let current: StateRecord | undefined = record;
@@ -197,6 +232,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       if (deploymentId === undefined) return undefined;
       const key: StateKey = { scope: `thread#${deploymentId}`, id: '-' };
       let record = await store.get(key, now);
+      if (event.kind === 'deployment') await remember(event.detail.deploymentId, c, now);
+      if (record === undefined && event.kind === 'task' && !(await mayOpenFor(deploymentId, c, now))) return undefined;
       if (record === undefined || record.value.phase !== 'posted') {
         const initial: { [field: string]: JsonValue } = {
           deploymentId,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DeliveryError } from '../errors.js';
+import { DeliveryError, isConfigError, isEcsSlackError } from '../errors.js';
 import type { SlackMessage } from '../render/types.js';
 import { backoffDelay, retryAfterMs, sleep as realSleep } from './backoff.js';
 import type { SlackSender } from './sender.js';
@@ -102,8 +102,10 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
     try {
       url = typeof source === 'function' ? await source() : source;
     } catch (error) {
-      const name = error instanceof Error ? error.name : typeof error;
-      throw new DeliveryError(`Slack webhook URL could not be resolved (${name})`, { attempts: 0, retryable: true });
+      // ecs-slack's own errors (a ConfigError from the Lambda configuration) never carry a secret,
+      // so their message is kept; of anything else only the class name.
+      const what = isEcsSlackError(error) ? `${error.name}: ${error.message}` : error instanceof Error ? error.name : typeof error;
+      throw new DeliveryError(`Slack webhook URL could not be resolved (${what})`, { attempts: 0, retryable: !isConfigError(error) || error.retryable });
     }
     if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
       throw new DeliveryError('Slack webhook URL is not a valid http(s) URL', { attempts: 0, retryable: false });

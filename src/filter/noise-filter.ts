@@ -8,6 +8,7 @@ import type { EcsEvent } from '../events/index.js';
 import { creditDigest, digestOfWindow, fold, reopenAlert } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from './memory-store.js';
+import { namespacedStore } from './namespaced-store.js';
 import { resolveFilterOptions } from './presets.js';
 import { applyStatelessRules } from './rules.js';
 import type { StateKey, StateStore } from './store.js';
@@ -52,7 +53,8 @@ const NO_RECEIPT: DecisionReceipt = { claims: [] };
  * ```
  */
 export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter {
-  return new StatefulNoiseFilter(resolveFilterOptions(options), options.store ?? new MemoryStateStore());
+  const store = options.store ?? new MemoryStateStore();
+  return new StatefulNoiseFilter(resolveFilterOptions(options), options.namespace === undefined ? store : namespacedStore(store, options.namespace));
 }
 
 class StatefulNoiseFilter implements NoiseFilter {

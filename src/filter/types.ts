@@ -40,6 +40,11 @@ export interface NoiseFilterOptions {
   readonly preset?: FilterPreset;
   /** Where state lives; default a new `MemoryStateStore`. Use the DynamoDB store across Lambdas. */
   readonly store?: StateStore;
+  /**
+   * Keeps this filter's records apart from other filters sharing the store (one filter per Slack
+   * channel, say), so each `flush` only sends its own digests. Default: none.
+   */
+  readonly namespace?: string;
   /** Only these kinds (default: all). */
   readonly kinds?: readonly EcsEventKind[];
   /** Outcomes always notified, whatever their severity (alerts: the deployment outcomes). */

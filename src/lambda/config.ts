@@ -119,7 +119,11 @@ export function webhookUrlSource(
   return () => {
     pending ??= resolveSecret(reference).then(webhookUrlFromSecret, (error: unknown) => {
       pending = undefined;
-      throw new ConfigError(`could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'}`, { cause: error });
+      const name = error instanceof Error ? error.name : typeof error;
+      throw new ConfigError(`could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'} (${name})`, {
+        cause: error,
+        retryable: true,
+      });
     });
     return pending;
   };

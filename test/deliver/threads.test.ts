@@ -134,3 +134,33 @@ describe('createDeploymentThreads', () => {
     expect(slack.channelMessages()).toHaveLength(1);
   });
 });
+
+describe('cards for old deployments', () => {
+  it('a task of a deployment known to have finished long ago alerts in the channel, without a card', async () => {
+    let now = T0;
+    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => now });
+    for (const raw of deploymentScenario()) await pipeline.handle(parseEcsEvent(raw));
+    now = T0 + 30 * 86_400_000; // a month later: the card itself has been forgotten
+    const late = structuredClone(deploymentScenario()[5]!);
+    late.id = 'month-later';
+    late.detail.taskArn = `${late.detail.taskArn.slice(0, late.detail.taskArn.lastIndexOf('/'))}/${'c'.repeat(32)}`;
+    late.resources = [late.detail.taskArn];
+    await pipeline.handle(parseEcsEvent(late));
+    expect(slack.channelMessages()).toHaveLength(2);
+    expect(slack.channelMessages()[1]!.payload.text).toMatch(/^app exited with code 1/);
+  });
+
+  it('a task of an older deployment of the service, after a newer one started, opens no card', async () => {
+    const store = new MemoryStateStore();
+    const threads = createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store });
+    const [started, running] = deploymentScenario();
+    const newer = structuredClone(started!);
+    newer.id = 'newer';
+    newer.detail.deploymentId = 'ecs-svc/1111111111111111111';
+    const n = parseEcsEvent(newer);
+    await threads.observe(n, classify(n), T0);
+    const old = parseEcsEvent(running!);
+    expect(await threads.observe(old, classify(old), T0 + 1000)).toBeUndefined();
+    expect(slack.channelMessages()).toHaveLength(1);
+  });
+});

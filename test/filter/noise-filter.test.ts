@@ -306,3 +306,18 @@ describe('nothing lost when the first alert fails', () => {
     expect(await run(filter, crash(1), T0 + 30)).toMatchObject({ action: 'suppress', reason: 'folded' });
   });
 });
+
+describe('namespaces', () => {
+  it('filters sharing one store in different namespaces keep their own duplicates and digests', async () => {
+    const { namespacedStore } = await import('../../src/index.js');
+    const store = new MemoryStateStore();
+    const a = createNoiseFilter({ store, namespace: 'a', foldWindowSeconds: 60 });
+    const b = createNoiseFilter({ store, namespace: 'b', foldWindowSeconds: 60 });
+    expect((await run(a, crash(1), T0)).action).toBe('notify');
+    expect((await run(b, crash(1), T0)).action).toBe('notify');
+    await run(a, crash(2), T0 + 1000);
+    expect((await b.flush(T0 + 120_000)).map((d) => d.digest.count)).toEqual([]);
+    expect((await a.flush(T0 + 120_000)).map((d) => d.digest.count)).toEqual([1]);
+    expect(await namespacedStore(store, 'a').list('fold', T0)).toEqual([]);
+  });
+});

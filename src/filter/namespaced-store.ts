@@ -1,0 +1,33 @@
+/**
+ * A view of a state store under a namespace, so several filters (one per Slack channel, say) can
+ * share one table without seeing each other's records.
+ *
+ * @module
+ */
+import type { JsonPrimitive, PutIfHigherResult, StateChange, StateKey, StateRecord, StateStore, StateValue, StoreWrite } from './store.js';
+
+/**
+ * Wraps a store so that every key's scope is prefixed with `namespace` and `:`.
+ *
+ * @param store - The shared store.
+ * @param namespace - The namespace, for example the channel a pipeline posts to.
+ * @returns A store whose records live apart from other namespaces'.
+ * @example
+ * ```ts
+ * const payments = createNoiseFilter({ store: namespacedStore(store, 'payments') });
+ * ```
+ */
+export function namespacedStore(store: StateStore, namespace: string): StateStore {
+  const key = (k: StateKey): StateKey => ({ scope: `${namespace}:${k.scope}`, id: k.id });
+  return {
+    get: (k: StateKey, now: number): Promise<StateRecord | undefined> => store.get(key(k), now),
+    put: (k: StateKey, value: StateValue, expectedVersion: number | undefined, write: StoreWrite): Promise<StateRecord | undefined> =>
+      store.put(key(k), value, expectedVersion, write),
+    putIfHigher: (k: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> => store.putIfHigher(key(k), order, write),
+    update: (k: StateKey, change: StateChange, where: Readonly<Record<string, JsonPrimitive>> | undefined, write: StoreWrite): Promise<StateRecord | undefined> =>
+      store.update(key(k), change, where, write),
+    take: (k: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> => store.take(key(k), now, expectedVersion),
+    list: (scope: string, now: number): Promise<Array<{ readonly id: string; readonly record: StateRecord }>> =>
+      store.list(`${namespace}:${scope}`, now),
+  };
+}
