@@ -8,13 +8,23 @@ import {
   resolveFilterOptions,
   unwrap,
 } from 'ecs-slack';
+import { handWritten } from './baselines/hand-written.js';
+import { powertoolsParse } from './baselines/powertools.js';
 import { STOPPED_TASK_TEXT } from './fixture.js';
-import { medianNs } from './stats.js';
+import { median, medianNs } from './stats.js';
 
 /** One measured stage of the hot path. */
 export interface Stage {
   readonly name: string;
   readonly nsPerOp: number;
+}
+
+/** A way of handling the event, measured against `JSON.parse` of it in the same rounds. */
+export interface Contender {
+  readonly name: string;
+  readonly nsPerOp: number;
+  /** Median over the rounds of (its time / `JSON.parse` time in the same round). */
+  readonly vsJsonParse: number;
 }
 
 /** The hot path's figures, all measured in this process on the same event text. */
@@ -24,12 +34,18 @@ export interface HotPath {
   readonly unwrapParseVsJsonParse: number;
   /** unwrap + parse + classify + stateless filter + render + JSON.stringify, divided by JSON.parse. */
   readonly pipelineVsJsonParse: number;
+  /** JSON.parse alone, the ecs-slack pipeline, a hand-written handler, Powertools' parser. */
+  readonly contenders: Contender[];
 }
 
+/** Rounds of the side-by-side comparison; each measures every contender once, in turn. */
+const ROUNDS = 7;
+
 /**
- * Measures each stage of the hot path and the whole of it against `JSON.parse` of the same
- * string: unwrap (which includes `JSON.parse`), parse, classify, the stateless filter rules,
- * render, and `JSON.stringify` of the payload.
+ * Measures each stage of the hot path, then compares the whole pipeline, a hand-written handler
+ * and Powertools' parser with `JSON.parse` of the same string in interleaved rounds, so a load
+ * change on the machine hits them alike: unwrap (which includes `JSON.parse`), parse, classify,
+ * the stateless filter rules, render, and `JSON.stringify` of the payload.
  */
 export async function hotPath(): Promise<HotPath> {
   const text = STOPPED_TASK_TEXT;
@@ -38,9 +54,24 @@ export async function hotPath(): Promise<HotPath> {
   const c = classify(event);
   const message = renderMessage(event, c);
 
+  const pipeline = (): string => {
+    const [record] = parseEcsEvents(text);
+    if (!record?.success) throw new Error('benchmark event failed to parse');
+    const classification = classify(record.data);
+    if (applyStatelessRules(record.data, classification, rules) !== 'pass') throw new Error('benchmark event was filtered out');
+    return JSON.stringify(renderMessage(record.data, classification));
+  };
+  if (handWritten(text) === undefined) throw new Error('the hand-written baseline ignored the benchmark event');
+  const contenders: ReadonlyArray<readonly [string, () => unknown]> = [
+    ['JSON.parse', () => do_not_optimize(JSON.parse(text))],
+    ['ecs-slack pipeline', () => do_not_optimize(pipeline())],
+    ['hand-written handler', () => do_not_optimize(handWritten(text))],
+    ['Powertools parser (EventBridgeEnvelope)', () => do_not_optimize(powertoolsParse(text))],
+  ];
+
   const jsonParse = await medianNs(() => do_not_optimize(JSON.parse(text)));
   const unwrapOnly = await medianNs(() => do_not_optimize(unwrap(text)));
-  const parseOnly = await medianNs(() => do_not_optimize(parseEcsEvent(JSON.parse(text)))) - jsonParse;
+  const parseOnly = (await medianNs(() => do_not_optimize(parseEcsEvent(JSON.parse(text))))) - jsonParse;
   const classifyOnly = await medianNs(() => do_not_optimize(classify(event)));
   const filterOnly = await medianNs(() => do_not_optimize(applyStatelessRules(event, c, rules)));
   const renderOnly = await medianNs(() => do_not_optimize(renderMessage(event, c)));
@@ -50,13 +81,18 @@ export async function hotPath(): Promise<HotPath> {
     if (!record?.success) throw new Error('benchmark event failed to parse');
     do_not_optimize(record);
   });
-  const pipeline = await medianNs(() => {
-    const [record] = parseEcsEvents(text);
-    if (!record?.success) throw new Error('benchmark event failed to parse');
-    const classification = classify(record.data);
-    if (applyStatelessRules(record.data, classification, rules) !== 'pass') throw new Error('benchmark event was filtered out');
-    do_not_optimize(JSON.stringify(renderMessage(record.data, classification)));
-  });
+
+  const times = contenders.map((): number[] => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, [, fn]] of contenders.entries()) times[index]!.push(await medianNs(fn, 150));
+  }
+  const ratios = (index: number) => times[index]!.map((ns, round) => ns / times[0]![round]!);
+  const compared = contenders.map(([name], index): Contender => ({
+    name,
+    nsPerOp: median(times[index]!),
+    vsJsonParse: median(ratios(index)),
+  }));
+
   return {
     stages: [
       { name: 'JSON.parse', nsPerOp: jsonParse },
@@ -67,9 +103,10 @@ export async function hotPath(): Promise<HotPath> {
       { name: 'render', nsPerOp: renderOnly },
       { name: 'JSON.stringify of the payload', nsPerOp: stringifyOnly },
       { name: 'unwrap + parse', nsPerOp: unwrapParse },
-      { name: 'whole pipeline', nsPerOp: pipeline },
+      { name: 'whole pipeline', nsPerOp: compared[1]!.nsPerOp },
     ],
     unwrapParseVsJsonParse: unwrapParse / jsonParse,
-    pipelineVsJsonParse: pipeline / jsonParse,
+    pipelineVsJsonParse: compared[1]!.vsJsonParse,
+    contenders: compared,
   };
 }
