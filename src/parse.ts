@@ -9,6 +9,7 @@ import { ParseError } from './errors.js';
 import { envelopeSchema } from './events/common.js';
 import { ContainerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
 import { DeploymentStateChangeSchema } from './events/deployment-state-change.js';
+import * as fast from './events/fast-parsers.js';
 import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/index.js';
 import { ServiceActionSchema } from './events/service-action.js';
 import { TaskStateChangeSchema } from './events/task-state-change.js';
@@ -46,11 +47,16 @@ export type SafeParseResult = ParseSuccess | ParseFailure;
 
 const UnknownEcsEventSchema = envelopeSchema(z.string(), z.record(z.string(), z.unknown()));
 
-const SCHEMAS: Readonly<Record<string, readonly [KnownEcsEventKind, z.ZodMiniType]>> = {
-  [DETAIL_TYPES.task]: ['task', TaskStateChangeSchema],
-  [DETAIL_TYPES.service]: ['service', ServiceActionSchema],
-  [DETAIL_TYPES.deployment]: ['deployment', DeploymentStateChangeSchema],
-  [DETAIL_TYPES['container-instance']]: ['container-instance', ContainerInstanceStateChangeSchema],
+/**
+ * Each known detail-type: its kind, the parser generated from its schema (the fast path, see
+ * `events/fast-parsers.ts`), and the schema itself, which decides whenever the fast path says no
+ * and words the error.
+ */
+const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, z.ZodMiniType]>> = {
+  [DETAIL_TYPES.task]: ['task', fast.taskStateChange, TaskStateChangeSchema],
+  [DETAIL_TYPES.service]: ['service', fast.serviceAction, ServiceActionSchema],
+  [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, DeploymentStateChangeSchema],
+  [DETAIL_TYPES['container-instance']]: ['container-instance', fast.containerInstanceStateChange, ContainerInstanceStateChangeSchema],
 };
 
 /**
@@ -157,9 +163,15 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
   if (typeof detailType !== 'string') {
     return fail(`detail-type: expected string, received ${describe(detailType)}`, 'detail-type');
   }
-  const known = SCHEMAS[detailType];
+  const known = Object.hasOwn(KINDS, detailType) ? KINDS[detailType] : undefined;
   const completed = completeEnvelope(raw, known?.[0]);
-  const schema = known?.[1] ?? UnknownEcsEventSchema;
+  const parsed = known === undefined ? fast.INVALID : known[1](completed);
+  if (parsed !== fast.INVALID) {
+    const data = parsed as EcsEvent;
+    data.kind = known![0];
+    return { success: true, data };
+  }
+  const schema = known?.[2] ?? UnknownEcsEventSchema;
   const result = schema.safeParse(completed);
   if (!result.success) {
     const issues = result.error.issues;
