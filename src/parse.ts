@@ -7,13 +7,14 @@ import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import { ParseError } from './errors.js';
 import { envelopeSchema } from './events/common.js';
-import { ContainerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
-import { DeploymentStateChangeSchema } from './events/deployment-state-change.js';
+import { containerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
+import { deploymentStateChangeSchema } from './events/deployment-state-change.js';
 import * as fast from './events/fast-parsers.js';
 import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/index.js';
-import { ServiceActionSchema } from './events/service-action.js';
-import { TaskStateChangeSchema } from './events/task-state-change.js';
+import { serviceActionSchema } from './events/service-action.js';
+import { taskStateChangeSchema } from './events/task-state-change.js';
 import { parseArn } from './internal/arn.js';
+import { once } from './internal/once.js';
 import { unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
 
 /**
@@ -45,18 +46,18 @@ export interface ParseFailure {
  */
 export type SafeParseResult = ParseSuccess | ParseFailure;
 
-const UnknownEcsEventSchema = envelopeSchema(z.string(), z.record(z.string(), z.unknown()));
+const unknownEcsEventSchema = /* @__PURE__ */ once(() => envelopeSchema(z.string(), z.record(z.string(), z.unknown())));
 
 /**
  * Each known detail-type: its kind, the parser generated from its schema (the fast path, see
- * `events/fast-parsers.ts`), and the schema itself, which decides whenever the fast path says no
- * and words the error.
+ * `events/fast-parsers.ts`), and the schema itself, built only when first needed: it decides
+ * whenever the fast path says no, and words the error.
  */
-const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, z.ZodMiniType]>> = {
-  [DETAIL_TYPES.task]: ['task', fast.taskStateChange, TaskStateChangeSchema],
-  [DETAIL_TYPES.service]: ['service', fast.serviceAction, ServiceActionSchema],
-  [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, DeploymentStateChangeSchema],
-  [DETAIL_TYPES['container-instance']]: ['container-instance', fast.containerInstanceStateChange, ContainerInstanceStateChangeSchema],
+const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, () => z.ZodMiniType]>> = {
+  [DETAIL_TYPES.task]: ['task', fast.taskStateChange, taskStateChangeSchema],
+  [DETAIL_TYPES.service]: ['service', fast.serviceAction, serviceActionSchema],
+  [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, deploymentStateChangeSchema],
+  [DETAIL_TYPES['container-instance']]: ['container-instance', fast.containerInstanceStateChange, containerInstanceStateChangeSchema],
 };
 
 /**
@@ -171,7 +172,7 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
     data.kind = known![0];
     return { success: true, data };
   }
-  const schema = known?.[2] ?? UnknownEcsEventSchema;
+  const schema = (known?.[2] ?? unknownEcsEventSchema)();
   const result = schema.safeParse(completed);
   if (!result.success) {
     const issues = result.error.issues;
