@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +15,8 @@ export interface ConsumerBundle {
   readonly gzipBytes: number;
   /** The same handler with the cold-start runner around it (`bench/consumer/first-payload.ts`). */
   readonly firstPayloadPath: string;
+  /** The bare start to compare with: an ES module like the bundle that only prints a line. */
+  readonly barePath: string;
 }
 
 /**
@@ -39,10 +41,13 @@ export async function bundleConsumer(): Promise<ConsumerBundle> {
   });
   const handlerPath = join(outdir, 'handler.mjs');
   const code = readFileSync(handlerPath);
+  const barePath = join(outdir, 'bare.mjs');
+  writeFileSync(barePath, 'process.stdout.write("{}\\n");\n');
   return {
     handlerPath,
     bytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     firstPayloadPath: join(outdir, 'first-payload.mjs'),
+    barePath,
   };
 }

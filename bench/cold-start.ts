@@ -56,13 +56,18 @@ function timeToFirstLine(args: readonly string[]): Promise<{ ms: number; line: s
 /**
  * Cold start to the first rendered payload: a fresh `node` process running the bundled consumer
  * Lambda until it has rendered the payload of one STOPPED task event (it prints it instead of
- * posting it), minus a bare `node` process printing one line; medians of {@link RUNS}
+ * posting it), minus a bare `node` process running an ES module that prints one line (so what
+ * is left is the bundle's own cost, not Node's ES module loader); medians of {@link RUNS}
  * interleaved runs.
  *
  * @param firstPayloadPath - The bundle of `bench/consumer/first-payload.ts`.
+ * @param barePath - The ES module that only prints a line.
  */
-export async function coldFirstPayload(firstPayloadPath: string): Promise<{ firstPayloadMs: number; bareNodeMs: number; payloadBytes: number }> {
-  const bareArgs = ['-e', 'process.stdout.write("{}\\n")'];
+export async function coldFirstPayload(
+  firstPayloadPath: string,
+  barePath: string,
+): Promise<{ firstPayloadMs: number; bareNodeMs: number; payloadBytes: number }> {
+  const bareArgs = [barePath];
   const bare: number[] = [];
   const bundle: number[] = [];
   let payload = '';

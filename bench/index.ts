@@ -26,7 +26,7 @@ const started = performance.now();
 
 const hot = await hotPath();
 const bundle = await bundleConsumer();
-const cold = await coldFirstPayload(bundle.firstPayloadPath);
+const cold = await coldFirstPayload(bundle.firstPayloadPath, bundle.barePath);
 const coldUnbundled = coldImport();
 const crash = await crashLoopMessages();
 const heap = heapGrowth();
