@@ -40,6 +40,8 @@ export interface HotPath {
 
 /** Rounds of the side-by-side comparison; each measures every contender once, in turn. */
 const ROUNDS = 7;
+/** How long each contender runs before anything is measured. */
+const WARM_UP_MS = 2000;
 
 /**
  * Measures each stage of the hot path, then compares the whole pipeline, a hand-written handler
@@ -69,6 +71,16 @@ export async function hotPath(): Promise<HotPath> {
     ['hand-written handler', () => do_not_optimize(handWritten(text))],
     ['Powertools parser (EventBridgeEnvelope)', () => do_not_optimize(powertoolsParse(text))],
   ];
+
+  // Steady state first: V8 takes a second or so of running before its optimising compiler has
+  // settled on these functions (some take 30-70 ms to compile, on a background thread that
+  // shares two cores with everything else), and a short measurement would mostly time the
+  // warm-up. Every contender gets the same warm-up.
+  const warmUp = (fn: () => unknown) => {
+    const until = performance.now() + WARM_UP_MS;
+    while (performance.now() < until) for (let i = 0; i < 100; i++) fn();
+  };
+  for (const [, fn] of contenders) warmUp(fn);
 
   const jsonParse = await medianNs(() => do_not_optimize(JSON.parse(text)));
   const unwrapOnly = await medianNs(() => do_not_optimize(unwrap(text)));
