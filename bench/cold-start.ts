@@ -57,8 +57,8 @@ function timeToFirstLine(args: readonly string[]): Promise<{ ms: number; line: s
  * Cold start to the first rendered payload: a fresh `node` process running the bundled consumer
  * Lambda until it has rendered the payload of one STOPPED task event (it prints it instead of
  * posting it), minus a bare `node` process running an ES module that prints one line (so what
- * is left is the bundle's own cost, not Node's ES module loader); medians of {@link RUNS}
- * interleaved runs.
+ * is left is the bundle's own cost, not Node's ES module loader): the median of {@link RUNS}
+ * such differences, each from a bare run and a bundle run back to back.
  *
  * @param firstPayloadPath - The bundle of `bench/consumer/first-payload.ts`.
  * @param barePath - The ES module that only prints a line.
@@ -80,6 +80,7 @@ export async function coldFirstPayload(
   }
   const message = JSON.parse(payload) as { text?: unknown; blocks?: unknown };
   if (typeof message.text !== 'string' || !Array.isArray(message.blocks)) throw new Error(`not a Slack payload: ${payload.slice(0, 80)}`);
-  const bareNodeMs = median(bare);
-  return { firstPayloadMs: median(bundle) - bareNodeMs, bareNodeMs, payloadBytes: payload.length };
+  // The median of the pairwise differences: a pair runs back to back, so a slow spell of the
+  // machine hits both of its runs, where two separate medians can each catch a different one.
+  return { firstPayloadMs: median(bundle.map((ms, i) => ms - bare[i]!)), bareNodeMs: median(bare), payloadBytes: payload.length };
 }
