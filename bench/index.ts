@@ -4,6 +4,8 @@
  * A benchmark, not a test: it reports numbers and never fails on them. With `--json`, the last
  * line of output is one JSON object with every figure.
  */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { bundleConsumer } from './bundle.js';
 import { coldFirstPayload, coldImport } from './cold-start.js';
 import { STOPPED_TASK_TEXT } from './fixture.js';
@@ -27,6 +29,7 @@ const started = performance.now();
 const hot = await hotPath();
 const bundle = await bundleConsumer();
 const cold = await coldFirstPayload(bundle.firstPayloadPath, bundle.barePath);
+rmSync(dirname(bundle.handlerPath), { recursive: true, force: true });
 const coldUnbundled = coldImport();
 const crash = await crashLoopMessages();
 const heap = heapGrowth();
