@@ -1,9 +1,12 @@
 /**
- * Runs 1,000,000 events through parse, classify and the `alerts` noise filter (default memory
- * store, scheduled flush every 10,000 events) and prints the heap growth after GC as JSON.
+ * Runs 1,000,000 events through the pipeline: parse, classify, the `alerts` noise filter
+ * (default memory store, scheduled flush every 10,000 events), then render + JSON.stringify of
+ * what the filter sends, and prints the heap growth after GC as JSON. Every tenth event is
+ * rendered as well, sent or not, so that any state the renderer kept would show (100,000 renders
+ * of distinct events; rendering all of them would double the run time for no more evidence).
  * Started by bench/noise.ts with `--expose-gc`.
  */
-import { classify, createNoiseFilter, parseEcsEvent } from 'ecs-slack';
+import { classify, createNoiseFilter, parseEcsEvent, renderDecision, renderMessage } from 'ecs-slack';
 import { crashLoop } from '../test/helpers/crash-loop.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -28,13 +31,25 @@ function eventAt(i: number): Record<string, unknown> {
   };
 }
 
+let rendered = 0;
+
 async function run(from: number, to: number): Promise<void> {
   for (let i = from; i < to; i++) {
     const now = t0 + i * 1000;
     const event = parseEcsEvent(eventAt(i));
-    const decision = await filter.decide(event, classify(event), now);
-    if (decision.action === 'notify' || decision.action === 'digest') await filter.commit(decision, now);
-    if (i % 10_000 === 0) for (const digest of await filter.flush(now)) await filter.commit(digest, now);
+    const classification = classify(event);
+    if (i % 10 === 0) rendered += JSON.stringify(renderMessage(event, classification)).length;
+    const decision = await filter.decide(event, classification, now);
+    if (decision.action === 'notify' || decision.action === 'digest') {
+      rendered += JSON.stringify(renderDecision(decision, event)).length;
+      await filter.commit(decision, now);
+    }
+    if (i % 10_000 === 0) {
+      for (const digest of await filter.flush(now)) {
+        rendered += JSON.stringify(renderDecision(digest, undefined)).length;
+        await filter.commit(digest, now);
+      }
+    }
   }
 }
 
@@ -47,4 +62,5 @@ await run(WARM_UP, WARM_UP + TOTAL);
 gc();
 gc();
 const after = process.memoryUsage().heapUsed;
+if (rendered === 0) throw new Error('nothing was rendered');
 console.log(JSON.stringify({ bytes: after - before, events: TOTAL, seconds: Math.round((performance.now() - start) / 100) / 10 }));

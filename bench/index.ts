@@ -4,19 +4,44 @@
  * A benchmark, not a test: it reports numbers and never fails on them. With `--json`, the last
  * line of output is one JSON object with every figure.
  */
-import { coldImport } from './cold-start.js';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { bundleConsumer } from './bundle.js';
+import { coldFirstPayload, coldImport } from './cold-start.js';
 import { STOPPED_TASK_TEXT } from './fixture.js';
 import { hotPath } from './hot-path.js';
 import { crashLoopMessages, heapGrowth } from './noise.js';
 import { opsPerSecond } from './stats.js';
 
+/** The budgets of DESIGN.md section 9 (issue 7): each figure must be at most this. */
+const BUDGETS = {
+  pipelineVsJsonParse: 2.2,
+  bundleGzipBytes: 40_960,
+  coldFirstPayloadMs: 15,
+  heapGrowthBytes: 1_048_575,
+  crashLoopMessages: 3,
+} as const;
+
 const json = process.argv.includes('--json');
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const started = performance.now();
 
 const hot = await hotPath();
-const cold = coldImport();
+const bundle = await bundleConsumer();
+const cold = await coldFirstPayload(bundle.firstPayloadPath, bundle.barePath);
+rmSync(dirname(bundle.handlerPath), { recursive: true, force: true });
+const coldUnbundled = coldImport();
 const crash = await crashLoopMessages();
 const heap = heapGrowth();
+
+const figures = {
+  pipelineVsJsonParse: round(hot.pipelineVsJsonParse),
+  bundleGzipBytes: bundle.gzipBytes,
+  coldFirstPayloadMs: round(cold.firstPayloadMs, 1),
+  heapGrowthBytes: heap.bytes,
+  crashLoopMessages: crash.messages,
+};
+const verdict = (key: keyof typeof BUDGETS) => (figures[key] <= BUDGETS[key] ? 'within budget' : 'OVER BUDGET');
 
 console.log(`ecs-slack benchmark on ${process.version} (${process.platform}-${process.arch})`);
 console.log(`event: STOPPED Fargate task, ${STOPPED_TASK_TEXT.length} bytes\n`);
@@ -24,26 +49,52 @@ console.log('stage'.padEnd(42), 'ns/op'.padStart(10), 'ops/s'.padStart(12));
 for (const stage of hot.stages) {
   console.log(stage.name.padEnd(42), stage.nsPerOp.toFixed(0).padStart(10), String(opsPerSecond(stage.nsPerOp)).padStart(12));
 }
+console.log('\nside by side, in interleaved rounds:');
+console.log('handler'.padEnd(42), 'ns/op'.padStart(10), 'ops/s'.padStart(12), 'x JSON.parse'.padStart(14));
+for (const contender of hot.contenders) {
+  console.log(
+    contender.name.padEnd(42),
+    contender.nsPerOp.toFixed(0).padStart(10),
+    String(opsPerSecond(contender.nsPerOp)).padStart(12),
+    contender.vsJsonParse.toFixed(2).padStart(14),
+  );
+}
 console.log(`\nunwrap + parse vs JSON.parse: ${hot.unwrapParseVsJsonParse.toFixed(2)}x`);
-console.log(`whole pipeline vs JSON.parse: ${hot.pipelineVsJsonParse.toFixed(2)}x (budget 2.2)`);
-console.log(`crash loop (500 failures in 10 min, alerts preset): ${crash.messages} messages (budget 3): ${crash.texts.join(' | ')}`);
-console.log(`heap growth over ${heap.events.toLocaleString('en')} events: ${heap.bytes} bytes (budget 1 MB), ${heap.seconds} s`);
-console.log(`cold import of the package: ${cold.importMs.toFixed(1)} ms beyond a bare node start (${cold.bareNodeMs.toFixed(1)} ms)`);
+console.log(`whole pipeline vs JSON.parse: ${figures.pipelineVsJsonParse}x (budget ${BUDGETS.pipelineVsJsonParse}: ${verdict('pipelineVsJsonParse')})`);
+console.log(
+  `consumer Lambda bundle (esbuild, minified, ESM): ${bundle.bytes} bytes, ${figures.bundleGzipBytes} gzipped (budget ${BUDGETS.bundleGzipBytes}: ${verdict('bundleGzipBytes')})`,
+);
+console.log(
+  `cold start to the first payload (${cold.payloadBytes} bytes): ${figures.coldFirstPayloadMs} ms beyond a bare node start (${cold.bareNodeMs.toFixed(1)} ms) (budget ${BUDGETS.coldFirstPayloadMs}: ${verdict('coldFirstPayloadMs')})`,
+);
+console.log(`cold import of the unbundled package: ${coldUnbundled.importMs.toFixed(1)} ms beyond a bare node start`);
+console.log(
+  `crash loop (500 failures in 10 min, alerts preset): ${crash.messages} messages (budget ${BUDGETS.crashLoopMessages}: ${verdict('crashLoopMessages')}): ${crash.texts.join(' | ')}`,
+);
+console.log(
+  `heap growth over ${heap.events.toLocaleString('en')} events: ${heap.bytes} bytes (budget under 1 MB: ${verdict('heapGrowthBytes')}), ${heap.seconds} s`,
+);
+console.log(`benchmark took ${Math.round((performance.now() - started) / 1000)} s`);
 
 if (json) {
+  const timing = (ns: number) => ({ nsPerOp: round(ns, 0), opsPerSecond: opsPerSecond(ns) });
   console.log(
     JSON.stringify({
       node: process.version,
       eventBytes: STOPPED_TASK_TEXT.length,
-      stages: Object.fromEntries(
-        hot.stages.map((stage) => [stage.name, { nsPerOp: round(stage.nsPerOp, 0), opsPerSecond: opsPerSecond(stage.nsPerOp) }]),
+      ...figures,
+      budgets: BUDGETS,
+      withinBudgets: Object.fromEntries(Object.keys(BUDGETS).map((key) => [key, verdict(key as keyof typeof BUDGETS) === 'within budget'])),
+      stages: Object.fromEntries(hot.stages.map((stage) => [stage.name, timing(stage.nsPerOp)])),
+      baselines: Object.fromEntries(
+        hot.contenders.map((contender) => [contender.name, { ...timing(contender.nsPerOp), vsJsonParse: round(contender.vsJsonParse) }]),
       ),
       unwrapParseVsJsonParse: round(hot.unwrapParseVsJsonParse),
-      pipelineVsJsonParse: round(hot.pipelineVsJsonParse),
-      crashLoopMessages: crash.messages,
-      heapGrowthBytes: heap.bytes,
-      coldImportMs: round(cold.importMs, 1),
+      bundleBytes: bundle.bytes,
+      payloadBytes: cold.payloadBytes,
       bareNodeMs: round(cold.bareNodeMs, 1),
+      coldImportUnbundledMs: round(coldUnbundled.importMs, 1),
+      heapSeconds: heap.seconds,
     }),
   );
 }

@@ -29,8 +29,8 @@ export async function crashLoopMessages(): Promise<{ messages: number; texts: st
 }
 
 /**
- * Heap growth over 1,000,000 events through parse, classify and the `alerts` noise filter with
- * the default memory store, measured in a fresh process with `--expose-gc`.
+ * Heap growth over 1,000,000 events through parse, classify, the `alerts` noise filter with the
+ * default memory store, and render, measured in a fresh process with `--expose-gc`.
  */
 export function heapGrowth(): { bytes: number; events: number; seconds: number } {
   const script = fileURLToPath(new URL('./heap-worker.ts', import.meta.url));

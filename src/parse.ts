@@ -7,12 +7,14 @@ import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import { ParseError } from './errors.js';
 import { envelopeSchema } from './events/common.js';
-import { ContainerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
-import { DeploymentStateChangeSchema } from './events/deployment-state-change.js';
+import { containerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
+import { deploymentStateChangeSchema } from './events/deployment-state-change.js';
+import * as fast from './events/fast-parsers.js';
 import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/index.js';
-import { ServiceActionSchema } from './events/service-action.js';
-import { TaskStateChangeSchema } from './events/task-state-change.js';
+import { serviceActionSchema } from './events/service-action.js';
+import { taskStateChangeSchema } from './events/task-state-change.js';
 import { parseArn } from './internal/arn.js';
+import { once } from './internal/once.js';
 import { unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
 
 /**
@@ -44,13 +46,18 @@ export interface ParseFailure {
  */
 export type SafeParseResult = ParseSuccess | ParseFailure;
 
-const UnknownEcsEventSchema = envelopeSchema(z.string(), z.record(z.string(), z.unknown()));
+const unknownEcsEventSchema = /* @__PURE__ */ once(() => envelopeSchema(z.string(), z.record(z.string(), z.unknown())));
 
-const SCHEMAS: Readonly<Record<string, readonly [KnownEcsEventKind, z.ZodMiniType]>> = {
-  [DETAIL_TYPES.task]: ['task', TaskStateChangeSchema],
-  [DETAIL_TYPES.service]: ['service', ServiceActionSchema],
-  [DETAIL_TYPES.deployment]: ['deployment', DeploymentStateChangeSchema],
-  [DETAIL_TYPES['container-instance']]: ['container-instance', ContainerInstanceStateChangeSchema],
+/**
+ * Each known detail-type: its kind, the parser generated from its schema (the fast path, see
+ * `events/fast-parsers.ts`), and the schema itself, built only when first needed: it decides
+ * whenever the fast path says no, and words the error.
+ */
+const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, () => z.ZodMiniType]>> = {
+  [DETAIL_TYPES.task]: ['task', fast.taskStateChange, taskStateChangeSchema],
+  [DETAIL_TYPES.service]: ['service', fast.serviceAction, serviceActionSchema],
+  [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, deploymentStateChangeSchema],
+  [DETAIL_TYPES['container-instance']]: ['container-instance', fast.containerInstanceStateChange, containerInstanceStateChangeSchema],
 };
 
 /**
@@ -157,9 +164,15 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
   if (typeof detailType !== 'string') {
     return fail(`detail-type: expected string, received ${describe(detailType)}`, 'detail-type');
   }
-  const known = SCHEMAS[detailType];
+  const known = Object.hasOwn(KINDS, detailType) ? KINDS[detailType] : undefined;
   const completed = completeEnvelope(raw, known?.[0]);
-  const schema = known?.[1] ?? UnknownEcsEventSchema;
+  const parsed = known === undefined ? fast.INVALID : known[1](completed);
+  if (parsed !== fast.INVALID) {
+    const data = parsed as EcsEvent;
+    data.kind = known![0];
+    return { success: true, data };
+  }
+  const schema = (known?.[2] ?? unknownEcsEventSchema)();
   const result = schema.safeParse(completed);
   if (!result.success) {
     const issues = result.error.issues;

@@ -4,7 +4,7 @@
  * @module
  */
 import type { EcsEvent } from '../events/index.js';
-import { lastSegment, parseArn } from '../internal/arn.js';
+import { arnPartition, firstSegment, lastSegment, parseArn } from '../internal/arn.js';
 
 /**
  * Where an event comes from and what it is about, pulled out of the ARNs and fields that each
@@ -118,8 +118,7 @@ function set<K extends keyof Identity>(identity: Mutable<Identity>, key: K, valu
 function setCluster(identity: Mutable<Identity>, clusterArn: string | undefined): void {
   if (clusterArn === undefined || identity.clusterArn !== undefined) return;
   identity.clusterArn = clusterArn;
-  const arn = parseArn(clusterArn);
-  set(identity, 'cluster', arn?.resourceType === 'cluster' ? arn.segments[0] : undefined);
+  set(identity, 'cluster', firstSegment(clusterArn, 'cluster'));
 }
 
 function setService(identity: Mutable<Identity>, serviceArn: string | undefined): void {
@@ -136,8 +135,7 @@ function setService(identity: Mutable<Identity>, serviceArn: string | undefined)
 }
 
 function setTaskDefinition(identity: Mutable<Identity>, taskDefinitionArn: string): void {
-  const arn = parseArn(taskDefinitionArn);
-  const name = arn?.resourceType === 'task-definition' ? arn.segments[0] : undefined;
+  const name = firstSegment(taskDefinitionArn, 'task-definition');
   if (name === undefined || name === '') return;
   const colon = name.lastIndexOf(':');
   const revision = colon < 0 ? Number.NaN : Number(name.slice(colon + 1));
@@ -156,8 +154,8 @@ function setTaskDefinition(identity: Mutable<Identity>, taskDefinitionArn: strin
  */
 export function partitionOf(arns: ReadonlyArray<string | undefined>, region: string): string | undefined {
   for (const candidate of arns) {
-    const arn = parseArn(candidate);
-    if (arn !== undefined && arn.partition !== '') return arn.partition;
+    const partition = arnPartition(candidate);
+    if (partition !== undefined && partition !== '') return partition;
   }
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';

@@ -46,7 +46,7 @@ const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
  * @see https://docs.aws.amazon.com/general/latest/gr/mgmt-console.html
  */
 export function consoleBase(partition: string | undefined, region: string): string | undefined {
-  const host = partition === undefined ? undefined : CONSOLE_HOSTS[partition];
+  const host = partition === undefined || !Object.hasOwn(CONSOLE_HOSTS, partition) ? undefined : CONSOLE_HOSTS[partition];
   if (host === undefined || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return undefined;
   return `https://${region}.${host}/ecs/v2`;
 }

@@ -124,7 +124,7 @@ const EVENT_TYPE_SEVERITY: Readonly<Record<string, Severity>> = { INFO: 'info', 
  * @internal
  */
 export function severityOfEventType(eventType: string): Severity {
-  return EVENT_TYPE_SEVERITY[eventType] ?? 'info';
+  return Object.hasOwn(EVENT_TYPE_SEVERITY, eventType) ? (EVENT_TYPE_SEVERITY[eventType] as Severity) : 'info';
 }
 
 /**
@@ -138,7 +138,8 @@ export function classifyService(event: ServiceActionEvent, identity: Identity): 
     return deploymentVerdict(eventName, eventType, reason, undefined, identity);
   }
   const service = identity.service ?? 'The service';
-  const row = SERVICE_EVENT_NAMES[eventName];
+  // Own keys only: an event name like `constructor` is unknown, not Object.prototype's.
+  const row = Object.hasOwn(SERVICE_EVENT_NAMES, eventName) ? SERVICE_EVENT_NAMES[eventName] : undefined;
   const because = reason === undefined ? '' : ` (${clip(reason, 160)})`;
   if (row === undefined) {
     return {

@@ -430,19 +430,67 @@ export function matchStopReason(text: string | undefined): StopReasonRow | undef
 
 function matchRow(trimmed: string, tokensOnly: boolean): StopReasonRow | undefined {
   let lower: string | undefined;
-  for (const row of STOP_REASONS) {
-    if (row.tokens !== undefined && !row.tokens.some((token) => startsWithToken(trimmed, token))) continue;
+  for (const row of rowsStartingWith(trimmed.charAt(0))) {
+    if (row.tokens !== undefined && !someToken(trimmed, row.tokens)) continue;
     if (row.tokens === undefined && (tokensOnly || (row.prefixes === undefined && row.contains === undefined))) continue;
-    if (row.prefixes !== undefined && !row.prefixes.some((prefix) => trimmed.startsWith(prefix))) continue;
+    if (row.prefixes !== undefined && !somePrefix(trimmed, row.prefixes)) continue;
     if (row.contains !== undefined && !trimmed.includes(row.contains)) continue;
     if (row.keywords !== undefined) {
       lower ??= trimmed.toLowerCase();
-      const haystack = lower;
-      if (!row.keywords.some((keyword) => haystack.includes(keyword))) continue;
+      if (!someKeyword(lower, row.keywords)) continue;
     }
     return row;
   }
   return undefined;
+}
+
+/** Catalogue rows by the first character of their tokens or prefixes, built on first use. */
+let byFirstCharacter: Map<string, StopReasonRow[]> | undefined;
+/** Rows that match on `contains` alone, whatever the text starts with. */
+const containsOnly: StopReasonRow[] = [];
+
+/**
+ * The rows that can match a text starting with `first`, in catalogue order: those with a token
+ * or prefix starting with it, and those matching on `contains` alone. Every other row's token or
+ * prefix test would fail, so {@link matchRow} finds the same row while testing a handful.
+ */
+function rowsStartingWith(first: string): readonly StopReasonRow[] {
+  if (byFirstCharacter === undefined) {
+    const index = new Map<string, StopReasonRow[]>();
+    for (const row of STOP_REASONS) {
+      const starts = row.tokens ?? row.prefixes;
+      if (starts === undefined) {
+        if (row.contains === undefined) continue;
+        containsOnly.push(row);
+        for (const rows of index.values()) rows.push(row);
+        continue;
+      }
+      for (const start of starts) {
+        const character = start.charAt(0);
+        const rows = index.get(character) ?? [...containsOnly];
+        if (rows.at(-1) !== row) rows.push(row);
+        index.set(character, rows);
+      }
+    }
+    byFirstCharacter = index;
+  }
+  return byFirstCharacter.get(first) ?? containsOnly;
+}
+
+// Plain loops: this runs for every reason of every event, and closures would be made each time.
+function someToken(text: string, tokens: readonly string[]): boolean {
+  for (const token of tokens) if (startsWithToken(text, token)) return true;
+  return false;
+}
+
+function somePrefix(text: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) if (text.startsWith(prefix)) return true;
+  return false;
+}
+
+function someKeyword(lower: string, keywords: readonly string[]): boolean {
+  for (const keyword of keywords) if (lower.includes(keyword)) return true;
+  return false;
 }
 
 /**
@@ -452,5 +500,13 @@ function matchRow(trimmed: string, tokensOnly: boolean): StopReasonRow | undefin
  * @internal
  */
 export function matchStopCode(code: string | undefined): StopReasonRow | undefined {
-  return code === undefined ? undefined : STOP_REASONS.find((row) => row.stopCodes?.includes(code));
+  if (code === undefined) return undefined;
+  if (byStopCode === undefined) {
+    byStopCode = new Map();
+    for (const row of STOP_REASONS) for (const stopCode of row.stopCodes ?? []) if (!byStopCode.has(stopCode)) byStopCode.set(stopCode, row);
+  }
+  return byStopCode.get(code);
 }
+
+/** The first row explaining each stop code, built on first use. */
+let byStopCode: Map<string, StopReasonRow> | undefined;

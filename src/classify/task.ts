@@ -201,17 +201,15 @@ function finish(partial: StopFinding, phase: TaskPhase, detail: TaskStateChangeD
   // Hints say what fixes a problem: routine and successful outcomes get none.
   const hint = severity === 'warning' || severity === 'error' ? hintFor(partial, culprit) : undefined;
   const cause = outcome === 'failed-to-start' || outcome === 'health-check-failed' ? (partial.cause ?? 'other') : partial.cause;
-  return {
-    outcome,
-    severity,
-    phase,
-    summary: summarize(outcome, phase, detail, identity, culprit, partial.reason),
-    ...(cause === undefined ? {} : { cause }),
-    ...(partial.reason === undefined ? {} : { reason: partial.reason }),
-    ...(culprit === undefined ? {} : { culprit }),
-    ...(hint === undefined ? {} : { hint }),
-  };
+  const verdict: Mutable<Verdict> = { outcome, severity, phase, summary: summarize(outcome, phase, detail, identity, culprit, partial.reason) };
+  if (cause !== undefined) verdict.cause = cause;
+  if (partial.reason !== undefined) verdict.reason = partial.reason;
+  if (culprit !== undefined) verdict.culprit = culprit;
+  if (hint !== undefined) verdict.hint = hint;
+  return verdict;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function hintFor(finding: StopFinding, culprit: Culprit | undefined): Hint | undefined {
   if (finding.row !== undefined && finding.row.id !== 'essential-container-exited') {
@@ -222,13 +220,12 @@ function hintFor(finding: StopFinding, culprit: Culprit | undefined): Hint | und
 
 function toCulprit(container: Container): Culprit {
   const meaning = exitMeaning(container.exitCode);
-  return {
-    name: container.name,
-    ...(container.exitCode === undefined ? {} : { exitCode: container.exitCode }),
-    ...(meaning === undefined ? {} : { exitMeaning: meaning }),
-    ...(container.reason === undefined ? {} : { reason: container.reason }),
-    ...(container.image === undefined ? {} : { image: container.image }),
-  };
+  const culprit: Mutable<Culprit> = { name: container.name };
+  if (container.exitCode !== undefined) culprit.exitCode = container.exitCode;
+  if (meaning !== undefined) culprit.exitMeaning = meaning;
+  if (container.reason !== undefined) culprit.reason = container.reason;
+  if (container.image !== undefined) culprit.image = container.image;
+  return culprit;
 }
 
 /** What to call the task in a sentence: `task 1a2b3c4d of web`. */

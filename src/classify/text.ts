@@ -12,7 +12,8 @@
  * @internal
  */
 export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only spaces, one at a time, none at either end: already flat (the usual AWS reason).
+  const flat = NOT_FLAT.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
@@ -27,3 +28,6 @@ export function clip(text: string, max: number): string {
 export function shortId(id: string): string {
   return id.length > 12 ? id.slice(0, 8) : id;
 }
+
+/** Whitespace other than a space, two in a row, or any at either end. */
+const NOT_FLAT = /[^\S ]|\s\s|^\s|\s$/;

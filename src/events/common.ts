@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../internal/once.js';
 
 /**
  * A string that is usually one of the known values `T`, but may be any other string AWS adds
@@ -28,12 +29,21 @@ export interface NameValuePair {
 }
 
 /**
+ * Builds {@link NameValuePairSchema} on first use (see {@link once}).
+ *
+ * @internal
+ */
+export const nameValuePairSchema: () => z.ZodMiniType<NameValuePair> = /* @__PURE__ */ once(() =>
+  z.looseObject({
+    name: z.string(),
+    value: z.optional(z.string()),
+  }),
+);
+
+/**
  * Schema of a {@link NameValuePair}; unknown fields pass through.
  */
-export const NameValuePairSchema: z.ZodMiniType<NameValuePair> = z.looseObject({
-  name: z.string(),
-  value: z.optional(z.string()),
-});
+export const NameValuePairSchema: z.ZodMiniType<NameValuePair> = /* @__PURE__ */ nameValuePairSchema();
 
 /**
  * Status of a task or container-instance attachment.
@@ -69,14 +79,23 @@ export interface Attachment {
 }
 
 /**
+ * Builds {@link AttachmentSchema} on first use.
+ *
+ * @internal
+ */
+export const attachmentSchema: () => z.ZodMiniType<Attachment> = /* @__PURE__ */ once(() =>
+  z.looseObject({
+    id: z.string(),
+    type: z.string(),
+    status: z.string(),
+    details: z.optional(z.array(nameValuePairSchema())),
+  }),
+);
+
+/**
  * Schema of an {@link Attachment}; unknown fields pass through.
  */
-export const AttachmentSchema: z.ZodMiniType<Attachment> = z.looseObject({
-  id: z.string(),
-  type: z.string(),
-  status: z.string(),
-  details: z.optional(z.array(NameValuePairSchema)),
-});
+export const AttachmentSchema: z.ZodMiniType<Attachment> = /* @__PURE__ */ attachmentSchema();
 
 /**
  * The envelope EventBridge puts around every AWS service event.

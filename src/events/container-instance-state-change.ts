@@ -5,8 +5,9 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../internal/once.js';
 import type { Attachment, EcsEnvelope, NameValuePair, OpenString } from './common.js';
-import { AttachmentSchema, NameValuePairSchema, envelopeSchema } from './common.js';
+import { attachmentSchema, envelopeSchema, nameValuePairSchema } from './common.js';
 
 /**
  * The `detail-type` of container-instance events.
@@ -105,22 +106,24 @@ export interface ContainerInstanceStateChangeDetail {
   accountType?: string;
 }
 
-const optionalNumber = z.optional(z.number());
-
-const InstanceResourceSchema: z.ZodMiniType<InstanceResource> = z.looseObject({
-  name: z.string(),
-  type: z.optional(z.string()),
-  integerValue: optionalNumber,
-  longValue: optionalNumber,
-  doubleValue: optionalNumber,
-  stringSetValue: z.optional(z.array(z.string())),
-});
-
 /**
- * Schema of {@link ContainerInstanceStateChangeDetail}; unknown fields pass through.
+ * Builds {@link ContainerInstanceStateChangeDetailSchema} on first use.
+ *
+ * @internal
  */
-export const ContainerInstanceStateChangeDetailSchema: z.ZodMiniType<ContainerInstanceStateChangeDetail> =
-  z.looseObject({
+export const containerInstanceStateChangeDetailSchema: () => z.ZodMiniType<ContainerInstanceStateChangeDetail> = /* @__PURE__ */ once(() => {
+  const optionalNumber = z.optional(z.number());
+
+  const instanceResource: z.ZodMiniType<InstanceResource> = z.looseObject({
+    name: z.string(),
+    type: z.optional(z.string()),
+    integerValue: optionalNumber,
+    longValue: optionalNumber,
+    doubleValue: optionalNumber,
+    stringSetValue: z.optional(z.array(z.string())),
+  });
+
+  return z.looseObject({
     clusterArn: z.string(),
     containerInstanceArn: z.string(),
     status: z.string(),
@@ -136,17 +139,23 @@ export const ContainerInstanceStateChangeDetailSchema: z.ZodMiniType<ContainerIn
         dockerVersion: z.optional(z.string()),
       }),
     ),
-    registeredResources: z.optional(z.array(InstanceResourceSchema)),
-    remainingResources: z.optional(z.array(InstanceResourceSchema)),
-    attributes: z.optional(z.array(NameValuePairSchema)),
+    registeredResources: z.optional(z.array(instanceResource)),
+    remainingResources: z.optional(z.array(instanceResource)),
+    attributes: z.optional(z.array(nameValuePairSchema())),
     runningTasksCount: optionalNumber,
     pendingTasksCount: optionalNumber,
     registeredAt: z.optional(z.string()),
     updatedAt: z.optional(z.string()),
-    attachments: z.optional(z.array(AttachmentSchema)),
+    attachments: z.optional(z.array(attachmentSchema())),
     capacityProviderName: z.optional(z.string()),
     accountType: z.optional(z.string()),
   });
+});
+
+/**
+ * Schema of {@link ContainerInstanceStateChangeDetail}; unknown fields pass through.
+ */
+export const ContainerInstanceStateChangeDetailSchema: z.ZodMiniType<ContainerInstanceStateChangeDetail> = /* @__PURE__ */ containerInstanceStateChangeDetailSchema();
 
 /**
  * An `ECS Container Instance State Change` event in its EventBridge envelope.
@@ -157,6 +166,15 @@ export type ContainerInstanceStateChange = EcsEnvelope<
 >;
 
 /**
+ * Builds {@link ContainerInstanceStateChangeSchema} on first use.
+ *
+ * @internal
+ */
+export const containerInstanceStateChangeSchema: () => z.ZodMiniType<ContainerInstanceStateChange> = /* @__PURE__ */ once(() =>
+  envelopeSchema(z.literal(CONTAINER_INSTANCE_STATE_CHANGE), containerInstanceStateChangeDetailSchema()),
+);
+
+/**
  * Schema of a whole {@link ContainerInstanceStateChange} event.
  *
  * @example
@@ -165,5 +183,4 @@ export type ContainerInstanceStateChange = EcsEnvelope<
  * console.log(event.detail.status, event.detail.agentConnected);
  * ```
  */
-export const ContainerInstanceStateChangeSchema: z.ZodMiniType<ContainerInstanceStateChange> =
-  envelopeSchema(z.literal(CONTAINER_INSTANCE_STATE_CHANGE), ContainerInstanceStateChangeDetailSchema);
+export const ContainerInstanceStateChangeSchema: z.ZodMiniType<ContainerInstanceStateChange> = /* @__PURE__ */ containerInstanceStateChangeSchema();

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../internal/once.js';
 import type { EcsEnvelope, OpenString } from './common.js';
 import { envelopeSchema } from './common.js';
 
@@ -45,9 +46,11 @@ export interface DeploymentStateChangeDetail {
 }
 
 /**
- * Schema of {@link DeploymentStateChangeDetail}; unknown fields and names pass through.
+ * Builds {@link DeploymentStateChangeDetailSchema} on first use.
+ *
+ * @internal
  */
-export const DeploymentStateChangeDetailSchema: z.ZodMiniType<DeploymentStateChangeDetail> =
+export const deploymentStateChangeDetailSchema: () => z.ZodMiniType<DeploymentStateChangeDetail> = /* @__PURE__ */ once(() =>
   z.looseObject({
     eventType: z.string(),
     eventName: z.string(),
@@ -55,7 +58,13 @@ export const DeploymentStateChangeDetailSchema: z.ZodMiniType<DeploymentStateCha
     updatedAt: z.string(),
     reason: z.optional(z.string()),
     clusterArn: z.optional(z.string()),
-  });
+  }),
+);
+
+/**
+ * Schema of {@link DeploymentStateChangeDetail}; unknown fields and names pass through.
+ */
+export const DeploymentStateChangeDetailSchema: z.ZodMiniType<DeploymentStateChangeDetail> = /* @__PURE__ */ deploymentStateChangeDetailSchema();
 
 /**
  * An `ECS Deployment State Change` event in its EventBridge envelope.
@@ -66,6 +75,15 @@ export type DeploymentStateChange = EcsEnvelope<
 >;
 
 /**
+ * Builds {@link DeploymentStateChangeSchema} on first use.
+ *
+ * @internal
+ */
+export const deploymentStateChangeSchema: () => z.ZodMiniType<DeploymentStateChange> = /* @__PURE__ */ once(() =>
+  envelopeSchema(z.literal(DEPLOYMENT_STATE_CHANGE), deploymentStateChangeDetailSchema()),
+);
+
+/**
  * Schema of a whole {@link DeploymentStateChange} event.
  *
  * @example
@@ -74,7 +92,4 @@ export type DeploymentStateChange = EcsEnvelope<
  * console.log(event.detail.deploymentId, event.detail.eventName);
  * ```
  */
-export const DeploymentStateChangeSchema: z.ZodMiniType<DeploymentStateChange> = envelopeSchema(
-  z.literal(DEPLOYMENT_STATE_CHANGE),
-  DeploymentStateChangeDetailSchema,
-);
+export const DeploymentStateChangeSchema: z.ZodMiniType<DeploymentStateChange> = /* @__PURE__ */ deploymentStateChangeSchema();

@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../internal/once.js';
 import type { EcsEnvelope, OpenString } from './common.js';
 import { envelopeSchema } from './common.js';
 
@@ -80,32 +81,50 @@ export interface ServiceActionDetail {
   containerPort?: number;
 }
 
-const optionalStrings = z.optional(z.array(z.string()));
+/**
+ * Builds {@link ServiceActionDetailSchema} on first use.
+ *
+ * @internal
+ */
+export const serviceActionDetailSchema: () => z.ZodMiniType<ServiceActionDetail> = /* @__PURE__ */ once(() => {
+  const optionalStrings = z.optional(z.array(z.string()));
+
+  return z.looseObject({
+    eventType: z.string(),
+    eventName: z.string(),
+    clusterArn: z.string(),
+    createdAt: z.optional(z.string()),
+    reason: z.optional(z.string()),
+    capacityProviderArns: optionalStrings,
+    containerInstanceArns: optionalStrings,
+    ec2InstanceIds: optionalStrings,
+    taskArns: optionalStrings,
+    taskSetArns: optionalStrings,
+    desiredCount: z.optional(z.number()),
+    targetGroupArns: optionalStrings,
+    serviceRegistryArns: optionalStrings,
+    containerPort: z.optional(z.number()),
+  });
+});
 
 /**
  * Schema of {@link ServiceActionDetail}; unknown fields and event names pass through.
  */
-export const ServiceActionDetailSchema: z.ZodMiniType<ServiceActionDetail> = z.looseObject({
-  eventType: z.string(),
-  eventName: z.string(),
-  clusterArn: z.string(),
-  createdAt: z.optional(z.string()),
-  reason: z.optional(z.string()),
-  capacityProviderArns: optionalStrings,
-  containerInstanceArns: optionalStrings,
-  ec2InstanceIds: optionalStrings,
-  taskArns: optionalStrings,
-  taskSetArns: optionalStrings,
-  desiredCount: z.optional(z.number()),
-  targetGroupArns: optionalStrings,
-  serviceRegistryArns: optionalStrings,
-  containerPort: z.optional(z.number()),
-});
+export const ServiceActionDetailSchema: z.ZodMiniType<ServiceActionDetail> = /* @__PURE__ */ serviceActionDetailSchema();
 
 /**
  * An `ECS Service Action` event in its EventBridge envelope.
  */
 export type ServiceAction = EcsEnvelope<typeof SERVICE_ACTION, ServiceActionDetail>;
+
+/**
+ * Builds {@link ServiceActionSchema} on first use.
+ *
+ * @internal
+ */
+export const serviceActionSchema: () => z.ZodMiniType<ServiceAction> = /* @__PURE__ */ once(() =>
+  envelopeSchema(z.literal(SERVICE_ACTION), serviceActionDetailSchema()),
+);
 
 /**
  * Schema of a whole {@link ServiceAction} event.
@@ -116,7 +135,4 @@ export type ServiceAction = EcsEnvelope<typeof SERVICE_ACTION, ServiceActionDeta
  * console.log(event.detail.eventName, event.resources[0]);
  * ```
  */
-export const ServiceActionSchema: z.ZodMiniType<ServiceAction> = envelopeSchema(
-  z.literal(SERVICE_ACTION),
-  ServiceActionDetailSchema,
-);
+export const ServiceActionSchema: z.ZodMiniType<ServiceAction> = /* @__PURE__ */ serviceActionSchema();

@@ -4,10 +4,11 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { once } from '../internal/once.js';
 import {
-  AttachmentSchema,
-  NameValuePairSchema,
+  attachmentSchema,
   envelopeSchema,
+  nameValuePairSchema,
   type Attachment,
   type EcsEnvelope,
   type NameValuePair,
@@ -286,115 +287,124 @@ export interface TaskStateChangeDetail {
   healthStatus?: OpenString<'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN'>;
 }
 
-const optionalString = z.optional(z.string());
-const optionalNumber = z.optional(z.number());
+/**
+ * Builds {@link TaskStateChangeDetailSchema} on first use.
+ *
+ * @internal
+ */
+export const taskStateChangeDetailSchema: () => z.ZodMiniType<TaskStateChangeDetail> = /* @__PURE__ */ once(() => {
+  const optionalString = z.optional(z.string());
+  const optionalNumber = z.optional(z.number());
 
-const ContainerSchema: z.ZodMiniType<Container> = z.looseObject({
-  name: z.string(),
-  lastStatus: z.string(),
-  containerArn: optionalString,
-  taskArn: optionalString,
-  image: optionalString,
-  imageDigest: optionalString,
-  runtimeId: optionalString,
-  exitCode: optionalNumber,
-  reason: optionalString,
-  networkBindings: z.optional(
-    z.array(
-      z.looseObject({
-        bindIP: optionalString,
-        containerPort: optionalNumber,
-        hostPort: optionalNumber,
-        protocol: optionalString,
-      }),
+  const container: z.ZodMiniType<Container> = z.looseObject({
+    name: z.string(),
+    lastStatus: z.string(),
+    containerArn: optionalString,
+    taskArn: optionalString,
+    image: optionalString,
+    imageDigest: optionalString,
+    runtimeId: optionalString,
+    exitCode: optionalNumber,
+    reason: optionalString,
+    networkBindings: z.optional(
+      z.array(
+        z.looseObject({
+          bindIP: optionalString,
+          containerPort: optionalNumber,
+          hostPort: optionalNumber,
+          protocol: optionalString,
+        }),
+      ),
     ),
-  ),
-  networkInterfaces: z.optional(
-    z.array(
-      z.looseObject({
-        attachmentId: optionalString,
-        privateIpv4Address: optionalString,
-        ipv6Address: optionalString,
-      }),
+    networkInterfaces: z.optional(
+      z.array(
+        z.looseObject({
+          attachmentId: optionalString,
+          privateIpv4Address: optionalString,
+          ipv6Address: optionalString,
+        }),
+      ),
     ),
-  ),
-  cpu: optionalString,
-  memory: optionalString,
-  memoryReservation: optionalString,
-  managedAgents: z.optional(
-    z.array(
-      z.looseObject({
-        name: z.string(),
-        status: optionalString,
-        reason: optionalString,
-        lastStartedAt: optionalString,
-      }),
+    cpu: optionalString,
+    memory: optionalString,
+    memoryReservation: optionalString,
+    managedAgents: z.optional(
+      z.array(
+        z.looseObject({
+          name: z.string(),
+          status: optionalString,
+          reason: optionalString,
+          lastStartedAt: optionalString,
+        }),
+      ),
     ),
-  ),
-  healthStatus: optionalString,
-  gpuIds: z.optional(z.array(z.string())),
-});
+    healthStatus: optionalString,
+    gpuIds: z.optional(z.array(z.string())),
+  });
 
-const TaskOverridesSchema: z.ZodMiniType<TaskOverrides> = z.looseObject({
-  containerOverrides: z.optional(
-    z.array(
-      z.looseObject({
-        name: optionalString,
-        command: z.optional(z.array(z.string())),
-        environment: z.optional(z.array(NameValuePairSchema)),
-        cpu: optionalNumber,
-        memory: optionalNumber,
-        memoryReservation: optionalNumber,
-      }),
+  const overrides: z.ZodMiniType<TaskOverrides> = z.looseObject({
+    containerOverrides: z.optional(
+      z.array(
+        z.looseObject({
+          name: optionalString,
+          command: z.optional(z.array(z.string())),
+          environment: z.optional(z.array(nameValuePairSchema())),
+          cpu: optionalNumber,
+          memory: optionalNumber,
+          memoryReservation: optionalNumber,
+        }),
+      ),
     ),
-  ),
-  cpu: optionalString,
-  memory: optionalString,
-  taskRoleArn: optionalString,
-  executionRoleArn: optionalString,
+    cpu: optionalString,
+    memory: optionalString,
+    taskRoleArn: optionalString,
+    executionRoleArn: optionalString,
+  });
+
+  return z.looseObject({
+    clusterArn: z.string(),
+    taskArn: z.string(),
+    taskDefinitionArn: z.string(),
+    lastStatus: z.string(),
+    desiredStatus: z.string(),
+    containers: z.array(container),
+    group: optionalString,
+    createdAt: optionalString,
+    updatedAt: optionalString,
+    version: optionalNumber,
+    overrides: z.optional(overrides),
+    launchType: optionalString,
+    capacityProviderName: optionalString,
+    cpu: optionalString,
+    memory: optionalString,
+    availabilityZone: optionalString,
+    containerInstanceArn: optionalString,
+    platformVersion: optionalString,
+    platformFamily: optionalString,
+    connectivity: optionalString,
+    connectivityAt: optionalString,
+    pullStartedAt: optionalString,
+    pullStoppedAt: optionalString,
+    startedAt: optionalString,
+    startedBy: optionalString,
+    stoppingAt: optionalString,
+    executionStoppedAt: optionalString,
+    stoppedAt: optionalString,
+    stopCode: optionalString,
+    stoppedReason: optionalString,
+    attachments: z.optional(z.array(attachmentSchema())),
+    attributes: z.optional(z.array(nameValuePairSchema())),
+    enableExecuteCommand: z.optional(z.boolean()),
+    ephemeralStorage: z.optional(z.looseObject({ sizeInGiB: optionalNumber })),
+    healthStatus: optionalString,
+  });
 });
 
 /**
  * Schema of {@link TaskStateChangeDetail}. Unknown fields pass through; status and stop-code
  * values are not restricted to the known ones.
  */
-export const TaskStateChangeDetailSchema: z.ZodMiniType<TaskStateChangeDetail> = z.looseObject({
-  clusterArn: z.string(),
-  taskArn: z.string(),
-  taskDefinitionArn: z.string(),
-  lastStatus: z.string(),
-  desiredStatus: z.string(),
-  containers: z.array(ContainerSchema),
-  group: optionalString,
-  createdAt: optionalString,
-  updatedAt: optionalString,
-  version: optionalNumber,
-  overrides: z.optional(TaskOverridesSchema),
-  launchType: optionalString,
-  capacityProviderName: optionalString,
-  cpu: optionalString,
-  memory: optionalString,
-  availabilityZone: optionalString,
-  containerInstanceArn: optionalString,
-  platformVersion: optionalString,
-  platformFamily: optionalString,
-  connectivity: optionalString,
-  connectivityAt: optionalString,
-  pullStartedAt: optionalString,
-  pullStoppedAt: optionalString,
-  startedAt: optionalString,
-  startedBy: optionalString,
-  stoppingAt: optionalString,
-  executionStoppedAt: optionalString,
-  stoppedAt: optionalString,
-  stopCode: optionalString,
-  stoppedReason: optionalString,
-  attachments: z.optional(z.array(AttachmentSchema)),
-  attributes: z.optional(z.array(NameValuePairSchema)),
-  enableExecuteCommand: z.optional(z.boolean()),
-  ephemeralStorage: z.optional(z.looseObject({ sizeInGiB: optionalNumber })),
-  healthStatus: optionalString,
-});
+export const TaskStateChangeDetailSchema: z.ZodMiniType<TaskStateChangeDetail> = /* @__PURE__ */ taskStateChangeDetailSchema();
 
 /**
  * An `ECS Task State Change` event in its EventBridge envelope.
@@ -402,6 +412,15 @@ export const TaskStateChangeDetailSchema: z.ZodMiniType<TaskStateChangeDetail> =
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_task_events.html
  */
 export type TaskStateChange = EcsEnvelope<typeof TASK_STATE_CHANGE, TaskStateChangeDetail>;
+
+/**
+ * Builds {@link TaskStateChangeSchema} on first use.
+ *
+ * @internal
+ */
+export const taskStateChangeSchema: () => z.ZodMiniType<TaskStateChange> = /* @__PURE__ */ once(() =>
+  envelopeSchema(z.literal(TASK_STATE_CHANGE), taskStateChangeDetailSchema()),
+);
 
 /**
  * Schema of a whole {@link TaskStateChange} event.
@@ -412,7 +431,4 @@ export type TaskStateChange = EcsEnvelope<typeof TASK_STATE_CHANGE, TaskStateCha
  * if (result.success) console.log(result.data.detail.lastStatus);
  * ```
  */
-export const TaskStateChangeSchema: z.ZodMiniType<TaskStateChange> = envelopeSchema(
-  z.literal(TASK_STATE_CHANGE),
-  TaskStateChangeDetailSchema,
-);
+export const TaskStateChangeSchema: z.ZodMiniType<TaskStateChange> = /* @__PURE__ */ taskStateChangeSchema();

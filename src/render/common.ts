@@ -6,6 +6,7 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
+import { timeMillis } from '../internal/time.js';
 import type { DraftField, DraftLink } from './layout.js';
 import { code, date, link, text, type Mrkdwn } from './mrkdwn.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
@@ -53,6 +54,7 @@ export function placeFields(c: Classification): DraftField[] {
 export function withExtraFields(ours: readonly DraftField[], event: EcsEvent, c: Classification, options: RenderOptions): DraftField[] {
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
   const present = ours.filter((field) => field.value !== undefined);
+  if (extra.length === 0) return present;
   const theirs = extra.slice(0, 10).map((field) => ({ label: field.label, value: text(field.value) }));
   return [...present.slice(0, Math.max(0, 10 - theirs.length)), ...theirs];
 }
@@ -90,7 +92,7 @@ export function contextOf(event: EcsEvent): Mrkdwn[] {
  */
 export function duration(from: string | undefined, to: string | undefined): string | undefined {
   if (from === undefined || to === undefined) return undefined;
-  const ms = Date.parse(to) - Date.parse(from);
+  const ms = timeMillis(to) - timeMillis(from);
   if (!Number.isFinite(ms) || ms < 0) return undefined;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s}s`;

@@ -71,7 +71,9 @@ export interface Draft {
 const mrkdwn = (value: string): MrkdwnElement => ({ type: 'mrkdwn', text: value, verbatim: true });
 
 function section(value: Mrkdwn, blockId?: string): SectionBlock {
-  return { type: 'section', text: mrkdwn(value), ...(blockId === undefined ? {} : { block_id: blockId }) };
+  const block: SectionBlock = { type: 'section', text: mrkdwn(value) };
+  if (blockId !== undefined) block.block_id = blockId;
+  return block;
 }
 
 function mentionsFor(severity: Severity, options: RenderOptions): Mrkdwn | undefined {
@@ -103,8 +105,9 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
       type: 'header',
       // plain_text is never parsed for mentions, links or entities: event text goes in as it is.
       text: { type: 'plain_text', text: fitProse(`${style.emoji} ${draft.title}`, SLACK_LIMITS.headerText, plain), emoji: true },
-      ...(id('header') === undefined ? {} : { block_id: id('header') as string }),
     };
+    const headerId = id('header');
+    if (headerId !== undefined) header.block_id = headerId;
     blocks.push(header);
     const lead = mentions === undefined ? '' : `${mentions} `;
     // The culprit line holds an identifier: shown whole or not at all.
@@ -158,7 +161,9 @@ function fieldBlock(fields: readonly DraftField[], blockId: string | undefined):
     if (value !== undefined) shown.push(mrkdwn(`${label}${value}`));
   }
   if (shown.length === 0) return undefined;
-  return { type: 'section', fields: shown, ...(blockId === undefined ? {} : { block_id: blockId }) };
+  const block: SectionBlock = { type: 'section', fields: shown };
+  if (blockId !== undefined) block.block_id = blockId;
+  return block;
 }
 
 function linkLine(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): SectionBlock {
@@ -173,13 +178,13 @@ function buttons(links: ReadonlyArray<{ label: string; url: string }>, blockId: 
     url: l.url,
     action_id: `ecs-slack-link-${index}`,
   }));
-  return { type: 'actions', elements, ...(blockId === undefined ? {} : { block_id: blockId }) };
+  const block: ActionsBlock = { type: 'actions', elements };
+  if (blockId !== undefined) block.block_id = blockId;
+  return block;
 }
 
 function contextBlock(elements: readonly Mrkdwn[], blockId: string | undefined): ContextBlock {
-  return {
-    type: 'context',
-    elements: elements.map((value) => mrkdwn(fitProse(value, SLACK_LIMITS.sectionText, trusted))),
-    ...(blockId === undefined ? {} : { block_id: blockId }),
-  };
+  const block: ContextBlock = { type: 'context', elements: elements.map((value) => mrkdwn(fitProse(value, SLACK_LIMITS.sectionText, trusted))) };
+  if (blockId !== undefined) block.block_id = blockId;
+  return block;
 }

@@ -7,6 +7,8 @@
  * @module
  */
 
+import { canonicalUtcMillis } from '../internal/time.js';
+
 declare const MRKDWN: unique symbol;
 
 /**
@@ -76,10 +78,19 @@ const INERT: Readonly<Record<string, string>> = { '*': '\u2217', '~': '\u223c', 
  * ```
  */
 export function text(value: string): Mrkdwn {
-  const flat = value.replace(/[\r\n\t]+/g, ' ');
-  const inert = flat.replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => INERT[c] ?? c);
+  // Most event text (names, ids, statuses) has nothing to fold, neutralise or escape.
+  if (!TEXT_SPECIALS.test(value)) return value as Mrkdwn;
+  const flat = value.replace(LINE_BREAKS, ' ');
+  const inert = flat.replace(FORMATTING, (c) => INERT[c] ?? c);
   return escapeText(inert) as Mrkdwn;
 }
+
+/** Any character {@link text} changes. */
+const TEXT_SPECIALS = /[\r\n\t*~`_&<>]/;
+const LINE_BREAKS = /[\r\n\t]+/g;
+const FORMATTING = /[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+/** Any character {@link code} changes. */
+const CODE_SPECIALS = /[\r\n\t`&<>]/;
 
 /**
  * Event text as an inline code span, for identifiers (cluster, task id, image). Escaped;
@@ -93,7 +104,8 @@ export function text(value: string): Mrkdwn {
  * ```
  */
 export function code(value: string): Mrkdwn {
-  return `\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\r\n\t]+/g, ' '))}\`` as Mrkdwn;
+  const inner = CODE_SPECIALS.test(value) ? escapeText(value.replace(/`/g, '\u02cb').replace(LINE_BREAKS, ' ')) : value;
+  return `\`${inner}\`` as Mrkdwn;
 }
 
 /**
@@ -107,7 +119,7 @@ export function code(value: string): Mrkdwn {
  * ```
  */
 export function pre(value: string): Mrkdwn {
-  return `\`\`\`${escapeText(value.replace(/`/g, '\u02cb'))}\`\`\`` as Mrkdwn;
+  return `\`\`\`${escapeText(value.includes('`') ? value.replace(/`/g, '\u02cb') : value)}\`\`\`` as Mrkdwn;
 }
 
 /**
@@ -139,11 +151,18 @@ export function bold(value: Mrkdwn | string): Mrkdwn {
  */
 export function link(url: string, label?: string): Mrkdwn {
   // `|` ends the URL part of Slack's link syntax; in a label it becomes a look-alike.
-  const shown = text(label ?? url).replace(/\|/g, '\u2223') as Mrkdwn;
-  if (!/^https?:\/\//i.test(url)) return shown;
-  const safe = url.replace(/[|<>\s"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const plain = text(label ?? url);
+  const shown = (plain.includes('|') ? plain.replace(/\|/g, '\u2223') : plain) as Mrkdwn;
+  if (!HTTP_URL.test(url)) return shown;
+  const safe = URL_BREAKERS.test(url) ? url.replace(URL_BREAKERS_ALL, percentEncode) : url;
   return `<${safe}|${shown}>` as Mrkdwn;
 }
+
+const HTTP_URL = /^https?:\/\//i;
+/** Characters that would end Slack's `<url|label>` syntax early, or break the URL. */
+const URL_BREAKERS = /[|<>\s"]/;
+const URL_BREAKERS_ALL = /[|<>\s"]/g;
+const percentEncode = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 
 /**
  * A date token Slack renders in each reader's time zone, with a UTC fallback.
@@ -158,12 +177,19 @@ export function link(url: string, label?: string): Mrkdwn {
  * @see https://docs.slack.dev/messaging/formatting-message-text#date-formatting
  */
 export function date(isoTime: string, format = '{date_short_pretty} {time}'): Mrkdwn {
-  const millis = Date.parse(isoTime);
+  // A canonical UTC time (how AWS writes them) already reads as its own ISO form.
+  const canonical = canonicalUtcMillis(isoTime);
+  const millis = canonical ?? Date.parse(isoTime);
   if (Number.isNaN(millis)) return text(isoTime);
-  const iso = new Date(millis).toISOString();
+  const iso = canonical === undefined ? new Date(millis).toISOString() : isoTime;
   const fallback = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return `<!date^${Math.floor(millis / 1000)}^${format.replace(/[|>^]/g, '')}|${fallback}>` as Mrkdwn;
+  const tokens = DATE_BREAKERS.test(format) ? format.replace(DATE_BREAKERS_ALL, '') : format;
+  return `<!date^${Math.floor(millis / 1000)}^${tokens}|${fallback}>` as Mrkdwn;
 }
+
+/** Characters that would end a date token early. */
+const DATE_BREAKERS = /[|>^]/;
+const DATE_BREAKERS_ALL = /[|>^]/g;
 
 /**
  * Who to notify: a user group, a user, or (only when asked) `here` / `channel`.
@@ -213,5 +239,10 @@ export function mention(who: Mention): Mrkdwn {
  * ```
  */
 export function join(parts: ReadonlyArray<Mrkdwn | undefined>, separator: string): Mrkdwn {
-  return parts.filter((part): part is Mrkdwn => part !== undefined && part !== '').join(separator) as Mrkdwn;
+  let out = '';
+  for (const part of parts) {
+    if (part === undefined || part === '') continue;
+    out = out === '' ? part : `${out}${separator}${part}`;
+  }
+  return out as Mrkdwn;
 }

@@ -19,7 +19,8 @@ import type { RenderOptions } from './options.js';
 export function draftTask(event: TaskEvent, c: Classification, options: RenderOptions): Draft {
   const d = event.detail;
   const id = c.identity;
-  const capacity = [...new Set([d.launchType, d.capacityProviderName])].filter((v) => v !== undefined);
+  const provider = d.capacityProviderName === d.launchType ? undefined : d.capacityProviderName;
+  const capacity = provider === undefined ? d.launchType : d.launchType === undefined ? provider : `${d.launchType} · ${provider}`;
   const definition =
     id.taskDefinitionFamily === undefined
       ? undefined
@@ -33,7 +34,7 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
       { label: 'Task', value: id.service === undefined ? linked(id.taskId, c.links.task) : undefined },
       { label: 'Task definition', value: linked(definition, c.links.taskDefinition) },
       { label: 'Status', value: c.phase === 'stopped' || d.lastStatus === d.desiredStatus ? undefined : code(`${d.lastStatus} → ${d.desiredStatus}`) },
-      { label: 'Capacity', value: capacity.length === 0 ? undefined : text(capacity.join(' · ')) },
+      { label: 'Capacity', value: capacity === undefined ? undefined : text(capacity) },
       { label: 'Deployment', value: id.deploymentId === undefined ? undefined : code(id.deploymentId) },
       { label: 'Started', value: dateValue(d.startedAt) },
       { label: 'Stopped', value: dateValue(d.stoppedAt) },
@@ -48,11 +49,12 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
     title: titleOf(event, c, options),
     summary: c.summary,
     severity: c.severity,
-    ...(c.culprit === undefined ? {} : { culprit: culpritLine(c) }),
+    // Absent parts are `undefined` rather than spread in conditionally: same draft, less work.
+    culprit: c.culprit === undefined ? undefined : culpritLine(c),
     fields,
-    ...(c.reason === undefined && d.stoppedReason === undefined ? {} : { reason: c.reason ?? d.stoppedReason }),
-    ...(containers.length === 0 ? {} : { list: { title: `Containers (${d.containers.length})`, items: containers } }),
-    ...(c.hint === undefined ? {} : { hint: c.hint }),
+    reason: c.reason ?? d.stoppedReason,
+    list: containers.length === 0 ? undefined : { title: `Containers (${d.containers.length})`, items: containers },
+    hint: c.hint,
     links: linksOf(
       [
         ['Task', c.links.task],

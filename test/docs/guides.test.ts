@@ -15,10 +15,6 @@ import { loadFixture } from '../helpers/fixtures.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
-/** Documents being written on other branches, linked before they land. */
-const PENDING = new Set([
-  'docs/performance.md', // performance work, in parallel
-]);
 
 /** The Markdown files whose links and code are checked. */
 const DOCS: string[] = [
@@ -70,7 +66,6 @@ describe('links in README.md, docs/ and the examples’ READMEs', () => {
       if (/^[a-z]+:/i.test(target)) continue; // https:, mailto:
       const [path = '', anchor] = target.split('#');
       const file = path === '' ? doc : relative(ROOT, resolve(ROOT, dirname(doc), decodeURIComponent(path)));
-      if (PENDING.has(file)) continue;
       if (!existsSync(join(ROOT, file))) {
         broken.push(`${target}: no such file`);
         continue;
@@ -85,7 +80,6 @@ describe('links in README.md, docs/ and the examples’ READMEs', () => {
   it('the guides link each other and README links every guide', () => {
     const readme = links(read('README.md'));
     for (const guide of DOCS.filter((d) => d.startsWith('docs/'))) expect(readme, guide).toContain(guide);
-    for (const pending of PENDING) expect(readme).toContain(pending);
   });
 });
 
