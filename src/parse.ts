@@ -15,7 +15,7 @@ import { serviceActionSchema } from './events/service-action.js';
 import { taskStateChangeSchema } from './events/task-state-change.js';
 import { parseArn } from './internal/arn.js';
 import { once } from './internal/once.js';
-import { unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
+import { UNNAMED, unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
 
 /**
  * A successful parse.
@@ -131,9 +131,13 @@ export type ParsedRecord = SafeParseResult & RecordSource;
 export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedRecord[] {
   return unwrap(input, options).map((record): ParsedRecord => {
     if (!record.success) return record;
-    const { id, origin, label } = record;
-    const result = parseWithContext(record.data, label, id);
-    return result.success ? { success: true, id, origin, label, data: result.data } : { success: false, id, origin, label, error: result.error };
+    const { origin, label } = record;
+    const result = parseWithContext(record.data, label, record.id);
+    if (!result.success) return { success: false, id: record.id, origin, label, error: result.error };
+    // A lone event without an `id` (trimmed by a transformer, or a bare detail) has no record id
+    // of its own: report the id parsing gave it, derived from its content.
+    const id = record.id === UNNAMED && (origin === 'eventbridge' || origin === 'detail') ? result.data.id : record.id;
+    return { success: true, id, origin, label, data: result.data };
   });
 }
 

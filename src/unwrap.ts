@@ -8,6 +8,14 @@ import { ParseError } from './errors.js';
 import { DETAIL_TYPES, type KnownEcsEventKind } from './events/index.js';
 
 /**
+ * Record id of a lone event that has no `id` of its own; {@link parseEcsEvents} replaces it with
+ * the id parsing derives.
+ *
+ * @internal
+ */
+export const UNNAMED = 'event';
+
+/**
  * Where a raw event came from.
  *
  * - `eventbridge`: the Lambda was invoked with the EventBridge event itself
@@ -39,7 +47,8 @@ export interface RecordSource {
   /**
    * Record id to report in `batchItemFailures`: the SQS `messageId`, the SNS `MessageId`, the
    * EventBridge event `id`, or the position in an array (`0`, `1`, ...) or NDJSON text (line
-   * number).
+   * number). A lone event without an `id` gets, once parsed, the `derived-` id parsing gives it
+   * (`"event"` when it fails to parse).
    */
   readonly id: string;
   /** Where the event came from. */
@@ -116,7 +125,7 @@ export function unwrap(input: unknown, options?: UnwrapOptions): UnwrappedRecord
       visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
     });
   } else {
-    visit(input, context, 0, { id: eventId(input) ?? 'event', origin: 'eventbridge', label: '' });
+    visit(input, context, 0, { id: eventId(input) ?? UNNAMED, origin: 'eventbridge', label: '' });
   }
   return context.out;
 }
@@ -136,12 +145,12 @@ function unwrapText(text: string, context: Context): void {
         visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
       });
     } else {
-      visit(value, context, 0, { id: eventId(value) ?? 'event', origin: 'eventbridge', label: '' });
+      visit(value, context, 0, { id: eventId(value) ?? UNNAMED, origin: 'eventbridge', label: '' });
     }
     return;
   } catch (error) {
     if (!trimmed.includes('\n')) {
-      fail(context, { id: 'event', origin: 'eventbridge', label: 'input' }, 'is not JSON', error);
+      fail(context, { id: UNNAMED, origin: 'eventbridge', label: 'input' }, 'is not JSON', error);
       return;
     }
   }

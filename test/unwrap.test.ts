@@ -118,6 +118,21 @@ describe('unwrap', () => {
     expect(record.data?.time).toBe(detail.updatedAt);
   });
 
+  it('gives a lone event without an id the id parsing derives, as its record id', () => {
+    const detail = JSON.parse(crashed).detail;
+    const [bare] = parseEcsEvents(detail, { kind: 'task' });
+    expect(bare?.success).toBe(true);
+    expect(bare?.id).toMatch(/^derived-/);
+    expect(bare?.id).toBe(bare?.data?.id);
+    const { id: _dropped, ...trimmed } = JSON.parse(crashed);
+    const [envelope] = parseEcsEvents(trimmed);
+    expect(envelope?.id).toBe(envelope?.data?.id);
+    expect(envelope?.id).toBe(bare?.id);
+    // An event with its own id keeps it; one that fails has nothing to derive from.
+    expect(parseEcsEvents(crashed)[0]?.id).toBe(JSON.parse(crashed).id);
+    expect(parseEcsEvents({ ...trimmed, detail: { lastStatus: 7 } })[0]?.id).toBe('event');
+  });
+
   it('wraps a transformer output that kept detail and resources', () => {
     const event = JSON.parse(failed);
     const [record] = parseEcsEvents({ detail: event.detail, resources: event.resources }, { kind: 'deployment' });

@@ -91,7 +91,9 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
   const mentions = mentionsFor(draft.severity, options);
   const id = (name: string): string | undefined =>
     draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
-  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && l.url.length <= SLACK_LIMITS.buttonUrl);
+  // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
+  // line would show a bare label.
+  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && l.url.length <= SLACK_LIMITS.buttonUrl && WEB_URL.test(l.url));
   const blocks: KnownBlock[] = [];
 
   if (options.variant === 'compact') {
@@ -151,6 +153,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
 }
 
 const plain = (value: string): string => value;
+const WEB_URL = /^https?:\/\//i;
 
 function fieldBlock(fields: readonly DraftField[], blockId: string | undefined): SectionBlock | undefined {
   const shown: MrkdwnElement[] = [];

@@ -21,7 +21,7 @@ export interface ExtraField {
  * A link to logs, built by {@link RenderOptions.logLink}.
  */
 export interface LogLink {
-  /** Absolute http(s) URL. */
+  /** Absolute http(s) URL; a link with any other scheme is left out of the message. */
   readonly url: string;
   /** Link text, `Logs` by default. */
   readonly label?: string;

@@ -143,4 +143,15 @@ describe('options', () => {
     ]);
     expect(actions.elements[0].url).toMatch(/^https:\/\/eu-central-1\.console\.aws\.amazon\.com\//);
   });
+
+  it('leaves out links that are not http(s), which Slack would refuse as buttons', () => {
+    const logLink = () => ({ url: 's3://bucket/logs/task.log', label: 'Log archive' });
+    for (const buttons of [true, false]) {
+      const message = renderMessage(oom(), undefined, { buttons, logLink });
+      expect(JSON.stringify(message)).not.toContain('Log archive');
+      expect(JSON.stringify(message)).not.toContain('s3://');
+    }
+    const actions = renderMessage(oom(), undefined, { buttons: true, logLink }).attachments![0]!.blocks!.find((b) => b.type === 'actions') as any;
+    expect(actions.elements.map((e: any) => e.text.text)).toEqual(['Task', 'Service events', 'Deployments', 'Task definition']);
+  });
 });
