@@ -133,7 +133,13 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
       const fix = fitProse(draft.hint.fix, SLACK_LIMITS.sectionText - label.length - docs.length - 1, text);
       blocks.push(section(trusted(`${label}${fix} ${docs}`), id('hint')));
     }
-    if (links.length > 0) blocks.push(options.buttons === true ? buttons(links, id('links')) : linkLine(links, id('links')));
+    if (options.buttons === true) {
+      if (links.length > 0) blocks.push(buttons(links, id('links')));
+    } else {
+      // The link line leaves out what the field grid links already (the task, its definition).
+      const more = links.filter((l) => !draft.fields.some((f) => f.value !== undefined && f.value.includes(`<${l.url}|`)));
+      if (more.length > 0) blocks.push(linkLine(more, id('links')));
+    }
     if (draft.context.length > 0) blocks.push(contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context')));
   }
 

@@ -16,8 +16,9 @@ import type { SlackMessage } from './types.js';
  * Renders an event as a Slack message: a header with the severity emoji, service and outcome;
  * the summary and the culprit container; a field grid (cluster, service, task linked to the
  * console, task definition, capacity, deployment, started and stopped times, uptime); the AWS
- * reason; the containers; the hint with its AWS docs link; console links; and a context line
- * (account, Region, event time).
+ * reason; the containers; the hint with its AWS docs link; the console links the grid does not
+ * hold already (service events, deployments, logs); and a context line (account, Region, event
+ * time). With `buttons: true` every console link is a button.
  *
  * Pure, and always valid Block Kit within Slack's limits: every string from the event is
  * escaped (no mention, link or date token can come from it), long text is cut with an ellipsis,

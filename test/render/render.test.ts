@@ -144,6 +144,16 @@ describe('options', () => {
     expect(actions.elements[0].url).toMatch(/^https:\/\/eu-central-1\.console\.aws\.amazon\.com\//);
   });
 
+  it('the link line holds only links the field grid does not', () => {
+    const blocks = renderMessage(oom()).attachments![0]!.blocks!;
+    const grid = JSON.stringify(blocks.find((b) => b.type === 'section' && 'fields' in b));
+    const line = (blocks.find((b) => b.type === 'section' && (b as any).text?.text.startsWith(':link:')) as any).text.text as string;
+    const urls = [...line.matchAll(/<([^|>]+)\|([^>]+)>/g)].map((m) => [m[1], m[2]]);
+    expect(urls.map(([, label]) => label)).toEqual(['Service events', 'Deployments']);
+    for (const [url] of urls) expect(grid).not.toContain(url);
+    expect(grid).toContain('/tasks/');
+  });
+
   it('leaves out links that are not http(s), which Slack would refuse as buttons', () => {
     const logLink = () => ({ url: 's3://bucket/logs/task.log', label: 'Log archive' });
     for (const buttons of [true, false]) {
