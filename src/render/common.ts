@@ -35,14 +35,25 @@ export function linked(value: string | undefined, url: string | undefined): Mrkd
 }
 
 /**
+ * A field whose value is linked to the console when there is a link, else shown as code; it
+ * remembers its URL so the link line does not repeat it.
+ *
+ * @internal
+ */
+export function linkedField(label: string, value: string | undefined, url: string | undefined): DraftField {
+  const shown = linked(value, url);
+  return shown === undefined || url === undefined ? { label, value: shown } : { label, value: shown, url };
+}
+
+/**
  * The cluster and service fields.
  *
  * @internal
  */
 export function placeFields(c: Classification): DraftField[] {
   return [
-    { label: 'Cluster', value: linked(c.identity.cluster, c.links.cluster) },
-    { label: 'Service', value: linked(c.identity.service, c.links.service) },
+    linkedField('Cluster', c.identity.cluster, c.links.cluster),
+    linkedField('Service', c.identity.service, c.links.service),
   ];
 }
 

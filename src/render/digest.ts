@@ -5,7 +5,7 @@
  */
 import type { Classification, Outcome } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { contextOf, dateValue, linked, linksOf, placeFields, withExtraFields } from './common.js';
+import { contextOf, dateValue, linkedField, linksOf, placeFields, withExtraFields } from './common.js';
 import { assemble } from './layout.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
@@ -93,7 +93,7 @@ export function renderDigest(digest: Digest, options: RenderOptions = {}): Slack
           { label: 'Repeats', value: text(String(digest.count)) },
           { label: 'Since', value: dateValue(digest.since) },
           { label: 'Latest', value: dateValue(digest.until) },
-          { label: 'Latest task', value: linked(c.identity.taskId, c.links.task) },
+          linkedField('Latest task', c.identity.taskId, c.links.task),
         ],
         event,
         c,

@@ -28,6 +28,8 @@ import type { SlackMessage } from './types.js';
 export interface DraftField {
   readonly label: string;
   readonly value: Mrkdwn | undefined;
+  /** The console URL the value links to, if any. */
+  readonly url?: string;
 }
 
 /**
@@ -116,7 +118,8 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     const culprit = draft.culprit === undefined ? '' : (fitId(`\n${draft.culprit}`, SLACK_LIMITS.fieldText) ?? '');
     const summary = fitProse(draft.summary, SLACK_LIMITS.sectionText - lead.length - culprit.length, text);
     blocks.push(section(trusted(`${lead}${summary}${culprit}`), id('summary')));
-    const fields = fieldBlock(draft.fields, id('fields'));
+    const inGrid = new Set<string>();
+    const fields = fieldBlock(draft.fields, id('fields'), inGrid);
     if (fields !== undefined) blocks.push(fields);
     if (draft.reason !== undefined && draft.reason.trim() !== '') {
       const label = `${bold(text(draft.reasonLabel ?? 'Reason'))}\n`;
@@ -137,7 +140,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
       if (links.length > 0) blocks.push(buttons(links, id('links')));
     } else {
       // The link line leaves out what the field grid links already (the task, its definition).
-      const more = links.filter((l) => !draft.fields.some((f) => f.value !== undefined && f.value.includes(`<${l.url}|`)));
+      const more = inGrid.size === 0 ? links : links.filter((l) => !inGrid.has(l.url));
       if (more.length > 0) blocks.push(linkLine(more, id('links')));
     }
     if (draft.context.length > 0) blocks.push(contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context')));
@@ -161,13 +164,16 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
 const plain = (value: string): string => value;
 const WEB_URL = /^https?:\/\//i;
 
-function fieldBlock(fields: readonly DraftField[], blockId: string | undefined): SectionBlock | undefined {
+/** The field grid; adds the URLs of the fields it shows to `linked`. */
+function fieldBlock(fields: readonly DraftField[], blockId: string | undefined, linked: Set<string>): SectionBlock | undefined {
   const shown: MrkdwnElement[] = [];
   for (const field of fields) {
     if (field.value === undefined || shown.length === SLACK_LIMITS.sectionFields) continue;
     const label = `${bold(text(field.label))}\n`;
     const value = fitId(field.value, SLACK_LIMITS.fieldText - label.length);
-    if (value !== undefined) shown.push(mrkdwn(`${label}${value}`));
+    if (value === undefined) continue;
+    shown.push(mrkdwn(`${label}${value}`));
+    if (field.url !== undefined) linked.add(field.url);
   }
   if (shown.length === 0) return undefined;
   const block: SectionBlock = { type: 'section', fields: shown };

@@ -7,7 +7,7 @@
 import type { Classification } from '../classify/types.js';
 import type { ContainerInstanceEvent, DeploymentEvent, ServiceActionEvent, UnknownEcsEvent } from '../events/index.js';
 import { lastSegment } from '../internal/arn.js';
-import { contextOf, dateValue, linked, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
+import { contextOf, dateValue, linkedField, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
 import type { Draft } from './layout.js';
 import { code, text } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
@@ -96,8 +96,8 @@ export function draftInstance(event: ContainerInstanceEvent, c: Classification, 
     ...base(event, c, options),
     fields: withExtraFields(
       [
-        { label: 'Cluster', value: linked(id.cluster, c.links.cluster) },
-        { label: 'Instance', value: linked(id.ec2InstanceId ?? id.containerInstanceId, c.links.containerInstance) },
+        linkedField('Cluster', id.cluster, c.links.cluster),
+        linkedField('Instance', id.ec2InstanceId ?? id.containerInstanceId, c.links.containerInstance),
         { label: 'Status', value: code(d.status) },
         { label: 'Agent', value: text(d.agentConnected ? 'connected' : 'disconnected') },
         { label: 'Agent version', value: d.versionInfo?.agentVersion === undefined ? undefined : code(d.versionInfo.agentVersion) },
@@ -127,7 +127,7 @@ export function draftUnknown(event: UnknownEcsEvent, c: Classification, options:
     fields: withExtraFields(
       [
         { label: 'Detail type', value: text(event['detail-type']) },
-        { label: 'Cluster', value: linked(c.identity.cluster, c.links.cluster) },
+        linkedField('Cluster', c.identity.cluster, c.links.cluster),
         { label: 'Resource', value: event.resources[0] === undefined ? undefined : code(event.resources[0]) },
       ],
       event,

@@ -6,7 +6,7 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { TaskEvent } from '../events/index.js';
-import { contextOf, dateValue, duration, linked, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
+import { contextOf, dateValue, duration, linkedField, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
 import type { Draft } from './layout.js';
 import { bold, code, join, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
@@ -30,9 +30,9 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
   const fields = withExtraFields(
     [
       ...placeFields(c),
-      { label: id.service === undefined ? 'Group' : 'Task', value: id.service === undefined ? text(id.group ?? '') : linked(id.taskId, c.links.task) },
-      { label: 'Task', value: id.service === undefined ? linked(id.taskId, c.links.task) : undefined },
-      { label: 'Task definition', value: linked(definition, c.links.taskDefinition) },
+      id.service === undefined ? { label: 'Group', value: text(id.group ?? '') } : linkedField('Task', id.taskId, c.links.task),
+      id.service === undefined ? linkedField('Task', id.taskId, c.links.task) : { label: 'Task', value: undefined },
+      linkedField('Task definition', definition, c.links.taskDefinition),
       { label: 'Status', value: c.phase === 'stopped' || d.lastStatus === d.desiredStatus ? undefined : code(`${d.lastStatus} → ${d.desiredStatus}`) },
       { label: 'Capacity', value: capacity === undefined ? undefined : text(capacity) },
       { label: 'Deployment', value: id.deploymentId === undefined ? undefined : code(id.deploymentId) },
