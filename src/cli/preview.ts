@@ -32,14 +32,19 @@ export function plainText(mrkdwn: string): string {
     .replace(/<@([A-Z0-9]+)>/g, '@$1')
     .replace(/```/g, '')
     .replace(/\*([^*\n]+)\*/g, '$1')
-    .replace(/:[a-z_]+:/g, (code) => EMOJI[code] ?? code)
+    .replace(EMOJI_CODE, emojiOf)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
 
+const EMOJI_CODE = /:[a-z_]+:/g;
+const emojiOf = (code: string): string => EMOJI[code] ?? code;
+
+/** Terminal text of a text object: mrkdwn is decoded; plain_text is shown as it is, emoji drawn. */
 function textOf(object: TextObject | undefined): string {
-  return object === undefined ? '' : object.type === 'mrkdwn' ? plainText(object.text) : plainText(object.text);
+  if (object === undefined) return '';
+  return object.type === 'mrkdwn' ? plainText(object.text) : object.text.replace(EMOJI_CODE, emojiOf);
 }
 
 function blockLines(block: KnownBlock): string[] {

@@ -8,20 +8,38 @@ import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { DraftField, DraftLink } from './layout.js';
+import { SLACK_LIMITS } from './limits.js';
 import { code, date, link, text, type Mrkdwn } from './mrkdwn.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 
 /**
- * The title: the custom one, or `<service>: <outcome>`.
+ * What a message is about: the service, else the task's group (without `family:`), else the
+ * container instance, else the cluster.
+ *
+ * @internal
+ */
+export function subjectOf(c: Classification): string {
+  const { service, group, cluster, ec2InstanceId, containerInstanceId } = c.identity;
+  return service ?? group?.replace(/^family:/, '') ?? (c.kind === 'container-instance' ? (ec2InstanceId ?? containerInstanceId) : undefined) ?? cluster ?? 'ECS';
+}
+
+/**
+ * The user's title, when the options give one that is not blank.
+ *
+ * @internal
+ */
+export function customTitle(event: EcsEvent, c: Classification, options: RenderOptions): string | undefined {
+  const custom = typeof options.title === 'function' ? options.title(event, c) : options.title;
+  return custom === undefined || custom.trim() === '' ? undefined : custom;
+}
+
+/**
+ * The title: the custom one, or `<subject>: <outcome>`.
  *
  * @internal
  */
 export function titleOf(event: EcsEvent, c: Classification, options: RenderOptions): string {
-  const custom = typeof options.title === 'function' ? options.title(event, c) : options.title;
-  if (custom !== undefined && custom.trim() !== '') return custom;
-  const { service, group, cluster, ec2InstanceId, containerInstanceId } = c.identity;
-  const subject = service ?? group?.replace(/^family:/, '') ?? (c.kind === 'container-instance' ? (ec2InstanceId ?? containerInstanceId) : undefined) ?? cluster ?? 'ECS';
-  return `${subject}: ${OUTCOME_LABELS[c.outcome]}`;
+  return customTitle(event, c, options) ?? `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}`;
 }
 
 /**
@@ -66,8 +84,9 @@ export function withExtraFields(ours: readonly DraftField[], event: EcsEvent, c:
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
   const present = ours.filter((field) => field.value !== undefined);
   if (extra.length === 0) return present;
-  const theirs = extra.slice(0, 10).map((field) => ({ label: field.label, value: text(field.value) }));
-  return [...present.slice(0, Math.max(0, 10 - theirs.length)), ...theirs];
+  const max = SLACK_LIMITS.sectionFields;
+  const theirs = extra.slice(0, max).map((field) => ({ label: field.label, value: text(field.value) }));
+  return [...present.slice(0, Math.max(0, max - theirs.length)), ...theirs];
 }
 
 /**

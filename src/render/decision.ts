@@ -5,6 +5,7 @@
  */
 import type { EcsEvent } from '../events/index.js';
 import type { DigestDecision, NotifyDecision } from '../filter/types.js';
+import { customTitle, subjectOf } from './common.js';
 import { renderDigest } from './digest.js';
 import { renderMessage } from './message.js';
 import type { RenderOptions } from './options.js';
@@ -28,6 +29,6 @@ export function renderDecision(decision: NotifyDecision | DigestDecision, event:
   if (decision.action === 'digest') return renderDigest(decision.digest, options);
   if (event === undefined) throw new TypeError('renderDecision needs the event of a notify decision');
   const c = decision.classification;
-  const title = options.title ?? (decision.recovery ? `${c.identity.service ?? c.identity.cluster ?? 'ECS'}: recovered` : undefined);
-  return renderMessage(event, c, title === undefined ? options : { ...options, title });
+  if (!decision.recovery) return renderMessage(event, c, options);
+  return renderMessage(event, c, { ...options, title: customTitle(event, c, options) ?? `${subjectOf(c)}: recovered` });
 }

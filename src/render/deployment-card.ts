@@ -5,8 +5,9 @@
  */
 import type { ConsoleLinks } from '../classify/links.js';
 import type { Severity } from '../classify/types.js';
+import { dateValue } from './common.js';
 import { assemble } from './layout.js';
-import { code, date, text, type Mrkdwn } from './mrkdwn.js';
+import { code, text, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 
@@ -89,8 +90,8 @@ export function renderDeploymentCard(progress: DeploymentProgress, options: Rend
         field('State', text(progress.state)),
         field('Tasks started', text(String(progress.tasksStarted))),
         field('Tasks failed', text(String(progress.tasksFailed))),
-        field('Started', progress.startedAt === undefined ? undefined : date(progress.startedAt)),
-        field('Updated', progress.updatedAt === undefined ? undefined : date(progress.updatedAt)),
+        field('Started', dateValue(progress.startedAt)),
+        field('Updated', dateValue(progress.updatedAt)),
       ],
       ...(progress.reason === undefined ? {} : { reason: progress.reason, reasonLabel: 'Latest' }),
       links: [

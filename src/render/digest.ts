@@ -5,7 +5,7 @@
  */
 import type { Classification, Outcome } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { contextOf, dateValue, linkedField, linksOf, placeFields, withExtraFields } from './common.js';
+import { contextOf, dateValue, linkedField, linksOf, placeFields, subjectOf, withExtraFields } from './common.js';
 import { assemble } from './layout.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
@@ -81,10 +81,9 @@ export function digestSummary(digest: Digest): string {
  */
 export function renderDigest(digest: Digest, options: RenderOptions = {}): SlackMessage {
   const { event, classification: c } = digest.latest;
-  const subject = c.identity.service ?? c.identity.group ?? c.identity.cluster ?? 'ECS';
   return assemble(
     {
-      title: `${subject}: ${OUTCOME_LABELS[c.outcome]}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
+      title: `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
       summary: digestSummary(digest),
       severity: c.severity,
       fields: withExtraFields(

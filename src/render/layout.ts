@@ -16,7 +16,7 @@ import type {
 } from '@slack/types';
 import type { Classification, Severity } from '../classify/types.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
-import { bold, join, link, mention, pre, text, trusted, type Mention, type Mrkdwn } from './mrkdwn.js';
+import { bold, isWebUrl, join, link, mention, pre, text, trusted, type Mention, type Mrkdwn } from './mrkdwn.js';
 import { SEVERITY_STYLES, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 
@@ -95,7 +95,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
   // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
   // line would show a bare label.
-  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && l.url.length <= SLACK_LIMITS.buttonUrl && WEB_URL.test(l.url));
+  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && l.url.length <= SLACK_LIMITS.buttonUrl && isWebUrl(l.url));
   const blocks: KnownBlock[] = [];
 
   if (options.variant === 'compact') {
@@ -103,7 +103,8 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     const line = fitProse(draft.summary, SLACK_LIMITS.sectionText - head.length - 3, text);
     blocks.push(section(trusted(`${head}\n${line}`), id('summary')));
     const context = [...links.map((l) => link(l.url, l.label)), ...draft.context].slice(0, SLACK_LIMITS.contextElements);
-    if (context.length > 0) blocks.push(contextBlock(context, id('context')));
+    const contextLine = contextBlock(context, id('context'));
+    if (contextLine !== undefined) blocks.push(contextLine);
   } else {
     const header: HeaderBlock = {
       type: 'header',
@@ -143,7 +144,8 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
       const more = inGrid.size === 0 ? links : links.filter((l) => !inGrid.has(l.url));
       if (more.length > 0) blocks.push(linkLine(more, id('links')));
     }
-    if (draft.context.length > 0) blocks.push(contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context')));
+    const contextLine = contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context'));
+    if (contextLine !== undefined) blocks.push(contextLine);
   }
 
   const fallback = fitProse(draft.summary, SLACK_LIMITS.fallbackText, text);
@@ -162,7 +164,6 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
 }
 
 const plain = (value: string): string => value;
-const WEB_URL = /^https?:\/\//i;
 
 /** The field grid; adds the URLs of the fields it shows to `linked`. */
 function fieldBlock(fields: readonly DraftField[], blockId: string | undefined, linked: Set<string>): SectionBlock | undefined {
@@ -198,8 +199,12 @@ function buttons(links: ReadonlyArray<{ label: string; url: string }>, blockId: 
   return block;
 }
 
-function contextBlock(elements: readonly Mrkdwn[], blockId: string | undefined): ContextBlock {
-  const block: ContextBlock = { type: 'context', elements: elements.map((value) => mrkdwn(fitProse(value, SLACK_LIMITS.sectionText, trusted))) };
+/** A context line of the pieces that fit whole (they hold links and date tokens: never cut). */
+function contextBlock(pieces: readonly Mrkdwn[], blockId: string | undefined): ContextBlock | undefined {
+  const elements: MrkdwnElement[] = [];
+  for (const piece of pieces) if (fitId(piece, SLACK_LIMITS.sectionText) !== undefined) elements.push(mrkdwn(piece));
+  if (elements.length === 0) return undefined;
+  const block: ContextBlock = { type: 'context', elements };
   if (blockId !== undefined) block.block_id = blockId;
   return block;
 }

@@ -153,12 +153,21 @@ export function link(url: string, label?: string): Mrkdwn {
   // `|` ends the URL part of Slack's link syntax; in a label it becomes a look-alike.
   const plain = text(label ?? url);
   const shown = (plain.includes('|') ? plain.replace(/\|/g, '\u2223') : plain) as Mrkdwn;
-  if (!HTTP_URL.test(url)) return shown;
+  if (!isWebUrl(url)) return shown;
   const safe = URL_BREAKERS.test(url) ? url.replace(URL_BREAKERS_ALL, percentEncode) : url;
   return `<${safe}|${shown}>` as Mrkdwn;
 }
 
 const HTTP_URL = /^https?:\/\//i;
+
+/**
+ * Whether a URL is a web link (http or https), the only kind Slack turns into a link or a button.
+ *
+ * @internal
+ */
+export function isWebUrl(url: string): boolean {
+  return HTTP_URL.test(url);
+}
 /** Characters that would end Slack's `<url|label>` syntax early, or break the URL. */
 const URL_BREAKERS = /[|<>\s"]/;
 const URL_BREAKERS_ALL = /[|<>\s"]/g;

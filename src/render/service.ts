@@ -37,13 +37,15 @@ export function draftService(event: ServiceActionEvent, c: Classification, optio
   const d = event.detail;
   const providers = names(d.capacityProviderArns);
   const instances = d.containerInstanceArns?.length;
+  // A reason that is only a code (`SERVICE:THROTTLED`) is a field; prose is quoted below.
+  const reasonCode = d.reason !== undefined && /^[A-Z]+:[A-Z_]+$/.test(d.reason) ? d.reason : undefined;
   return {
     ...base(event, c, options),
     fields: withExtraFields(
       [
         ...placeFields(c),
         { label: 'Event', value: code(d.eventName) },
-        { label: 'Reason code', value: d.reason !== undefined && /^[A-Z]+:[A-Z_]+$/.test(d.reason) ? code(d.reason) : undefined },
+        { label: 'Reason code', value: reasonCode === undefined ? undefined : code(reasonCode) },
         { label: 'Capacity providers', value: providers === undefined ? undefined : text(providers) },
         { label: 'Instances considered', value: instances === undefined ? undefined : text(String(instances)) },
         { label: 'Desired count', value: d.desiredCount === undefined ? undefined : text(String(d.desiredCount)) },
@@ -54,7 +56,7 @@ export function draftService(event: ServiceActionEvent, c: Classification, optio
       c,
       options,
     ),
-    ...(d.reason === undefined || /^[A-Z]+:[A-Z_]+$/.test(d.reason) ? {} : { reason: d.reason }),
+    ...(d.reason === undefined || reasonCode !== undefined ? {} : { reason: d.reason }),
     links: linksOf([['Service events', c.links.serviceEvents], ['Deployments', c.links.serviceDeployments], ['Cluster', c.links.cluster]], event, c, options),
   };
 }

@@ -8,6 +8,7 @@ import type { Classification } from '../classify/types.js';
 import type { TaskEvent } from '../events/index.js';
 import { contextOf, dateValue, duration, linkedField, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
 import type { Draft } from './layout.js';
+import { fitProse } from './limits.js';
 import { bold, code, join, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
 
@@ -30,8 +31,9 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
   const fields = withExtraFields(
     [
       ...placeFields(c),
-      id.service === undefined ? { label: 'Group', value: text(id.group ?? '') } : linkedField('Task', id.taskId, c.links.task),
-      id.service === undefined ? linkedField('Task', id.taskId, c.links.task) : { label: 'Task', value: undefined },
+      // A task outside a service is placed by its group (a family or a custom name).
+      { label: 'Group', value: id.service === undefined && id.group !== undefined && id.group !== '' ? text(id.group) : undefined },
+      linkedField('Task', id.taskId, c.links.task),
       linkedField('Task definition', definition, c.links.taskDefinition),
       { label: 'Status', value: c.phase === 'stopped' || d.lastStatus === d.desiredStatus ? undefined : code(`${d.lastStatus} → ${d.desiredStatus}`) },
       { label: 'Capacity', value: capacity === undefined ? undefined : text(capacity) },
@@ -84,6 +86,9 @@ function culpritLine(c: Classification): Mrkdwn {
   return join([trusted(':mag: *Container*'), code(culprit.name), exit], ' ');
 }
 
+/** A container's reason in the list of containers is cut to this many characters. */
+const CONTAINER_REASON_MAX = 120;
+
 function containerLines(event: TaskEvent): Mrkdwn[] {
   // Containers that explain something first: a reason, then a non-zero exit.
   const rank = (c: TaskEvent['detail']['containers'][number]) =>
@@ -97,7 +102,7 @@ function containerLines(event: TaskEvent): Mrkdwn[] {
           text(c.lastStatus),
           c.exitCode === undefined ? undefined : join([trusted('exit'), bold(String(c.exitCode))], ' '),
           c.image === undefined ? text('(no image: AWS-managed)') : undefined,
-          c.reason === undefined ? undefined : text(`— ${c.reason.length > 120 ? `${c.reason.slice(0, 119)}…` : c.reason}`),
+          c.reason === undefined ? undefined : join([trusted('—'), fitProse(c.reason, CONTAINER_REASON_MAX, text)], ' '),
         ],
         ' ',
       ),

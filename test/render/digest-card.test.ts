@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockKitBuilderUrl, classify, digestSummary, parseEcsEvent, renderDeploymentCard, renderDigest, renderMessage } from '../../src/index.js';
+import { blockKitBuilderUrl, classify, digestSummary, parseEcsEvent, renderDecision, renderDeploymentCard, renderDigest, renderMessage } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { expectSafe } from './helpers.js';
 
@@ -21,6 +21,27 @@ describe('digest', () => {
   it('reads well for one repeat and for outcomes without an exit code', () => {
     const digest = { count: 1, since: '2020-03-16T15:30:00Z', until: '2020-03-16T15:30:20Z', latest: latest('synthetic-task-pull-not-found') };
     expect(digestSummary(digest)).toBe('app failed to start once more in the last 1 min');
+  });
+
+  it('is titled like the messages it folds: a standalone task by its family, without "family:"', () => {
+    const folded = latest('task-stopped-ec2-standalone-exit0-no-stopcode');
+    const digest = { count: 3, since: '2020-03-16T15:30:00Z', until: '2020-03-16T15:39:30Z', latest: folded };
+    const header = (m: ReturnType<typeof renderMessage>) => (m.blocks![0] as any).text.text as string;
+    expect(header(renderDigest(digest))).toMatch(/ example-ecs-events-ec2: .*, 3 more times$/);
+    expect(header(renderMessage(folded.event, folded.classification))).toMatch(/ example-ecs-events-ec2: /);
+  });
+});
+
+describe('recovery', () => {
+  it('is titled "<service>: recovered" unless a title that is not blank is set', () => {
+    const event = parseEcsEvent(loadFixture('service', 'docs-service-steady-state'));
+    const decision = { action: 'notify' as const, classification: classify(event), recovery: true, receipt: { claims: [] } };
+    const header = (options?: Parameters<typeof renderDecision>[2]) => (renderDecision(decision, event, options).blocks![0] as any).text.text as string;
+    const service = decision.classification.identity.service;
+    expect(service).toBeDefined();
+    expect(header()).toMatch(new RegExp(` ${service}: recovered$`));
+    expect(header({ title: '  ' })).toMatch(new RegExp(` ${service}: recovered$`));
+    expect(header({ title: 'All good' })).toMatch(/ All good$/);
   });
 });
 

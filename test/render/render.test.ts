@@ -164,4 +164,25 @@ describe('options', () => {
     const actions = renderMessage(oom(), undefined, { buttons: true, logLink }).attachments![0]!.blocks!.find((b) => b.type === 'actions') as any;
     expect(actions.elements.map((e: any) => e.text.text)).toEqual(['Task', 'Service events', 'Deployments', 'Task definition']);
   });
+
+  it('never cuts a link in the compact context line: one too long to fit whole is left out', () => {
+    // Within the URL limit (3,000), but `<url|Logs>` is longer than a text element may be.
+    const url = `https://logs.example.com/search?q=${'a'.repeat(2998 - 34)}`;
+    expect(url.length).toBe(2998);
+    const message = renderMessage(oom(), undefined, { variant: 'compact', logLink: () => ({ url, label: 'Logs' }) });
+    expect(validateMessage(message)).toEqual([]);
+    const context = JSON.stringify(message.attachments ?? message.blocks);
+    expect(context).not.toContain('logs.example.com');
+    expect(context).toContain('Service events');
+  });
+
+  it('shows no Group field for a task with neither service nor group', () => {
+    const raw = loadFixture('task', 'task-stopped-ec2-standalone-exit0-no-stopcode') as any;
+    delete raw.detail.group;
+    const message = renderMessage(parseEcsEvent(raw));
+    expect(JSON.stringify(message)).not.toContain('*Group*');
+    expect(JSON.stringify(renderMessage(parseEcsEvent(loadFixture('task', 'task-stopped-ec2-standalone-exit0-no-stopcode'))))).toContain(
+      '*Group*\\nfamily:example-ecs-events-ec2',
+    );
+  });
 });
