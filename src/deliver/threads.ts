@@ -9,6 +9,7 @@
 import type { Classification } from '../classify/types.js';
 import { ThreadBusyError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
+import { numberField, stringField } from '../filter/state-change.js';
 import type { JsonValue, StateChange, StateKey, StateRecord, StateStore, StateValue } from '../filter/store.js';
 import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
 import type { RenderOptions } from '../render/options.js';
@@ -94,15 +95,6 @@ function deploymentOf(event: EcsEvent, c: Classification): string | undefined {
   return undefined;
 }
 
-const str = (value: StateValue, field: string): string | undefined => {
-  const v = value[field];
-  return typeof v === 'string' ? v : undefined;
-};
-const num = (value: StateValue, field: string): number => {
-  const v = value[field];
-  return typeof v === 'number' ? v : 0;
-};
-
 /**
  * Creates the deployment-thread keeper.
  *
@@ -125,15 +117,15 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   const card = (value: StateValue, revision: number) =>
     renderDeploymentCard(
       {
-        deploymentId: str(value, 'deploymentId') ?? '',
-        ...(str(value, 'service') === undefined ? {} : { service: str(value, 'service') }),
-        ...(str(value, 'cluster') === undefined ? {} : { cluster: str(value, 'cluster') }),
-        state: (str(value, 'state') ?? 'in-progress') as DeploymentState,
-        tasksStarted: num(value, 'started'),
-        tasksFailed: num(value, 'failed'),
-        ...(str(value, 'startedAt') === undefined ? {} : { startedAt: str(value, 'startedAt') }),
-        ...(str(value, 'updatedAt') === undefined ? {} : { updatedAt: str(value, 'updatedAt') }),
-        ...(str(value, 'reason') === undefined ? {} : { reason: str(value, 'reason') }),
+        deploymentId: stringField(value, 'deploymentId') ?? '',
+        ...(stringField(value, 'service') === undefined ? {} : { service: stringField(value, 'service') }),
+        ...(stringField(value, 'cluster') === undefined ? {} : { cluster: stringField(value, 'cluster') }),
+        state: (stringField(value, 'state') ?? 'in-progress') as DeploymentState,
+        tasksStarted: numberField(value, 'started'),
+        tasksFailed: numberField(value, 'failed'),
+        ...(stringField(value, 'startedAt') === undefined ? {} : { startedAt: stringField(value, 'startedAt') }),
+        ...(stringField(value, 'updatedAt') === undefined ? {} : { updatedAt: stringField(value, 'updatedAt') }),
+        ...(stringField(value, 'reason') === undefined ? {} : { reason: stringField(value, 'reason') }),
         links: (value.links ?? {}) as Record<string, string>,
         revision,
       },
@@ -217,9 +209,9 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   async function refresh(key: StateKey, record: StateRecord, now: number): Promise<void> {
     let current: StateRecord | undefined = record;
     for (let attempt = 0; attempt < 3 && current !== undefined; attempt++) {
-      const revision = num(current.value, 'revision');
-      if (num(current.value, 'shown') >= revision) return;
-      await sender.update!(str(current.value, 'channel') ?? '', str(current.value, 'ts') ?? '', card(current.value, revision));
+      const revision = numberField(current.value, 'revision');
+      if (numberField(current.value, 'shown') >= revision) return;
+      await sender.update!(stringField(current.value, 'channel') ?? '', stringField(current.value, 'ts') ?? '', card(current.value, revision));
       const marked = await store.update(key, { set: { shown: revision } }, { revision }, { now, ttlSeconds });
       if (marked !== undefined) return;
       current = await store.get(key, now);
@@ -248,7 +240,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
         if (c.identity.cluster !== undefined) initial.cluster = c.identity.cluster;
         record = await open(key, initial, now);
       }
-      const wasFinal = FINAL.has(str(record.value, 'state') ?? '');
+      const wasFinal = FINAL.has(stringField(record.value, 'state') ?? '');
       // After completion or failure, later task events are ordinary alerts, not deployment news.
       if (wasFinal && event.kind === 'task') return undefined;
       const change = await changeOf(event, c, deploymentId, now);
@@ -259,9 +251,9 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       await refresh(key, record, now);
       return {
         deploymentId,
-        channel: str(record.value, 'channel') ?? '',
-        ts: str(record.value, 'ts') ?? '',
-        state: (str(record.value, 'state') ?? 'in-progress') as DeploymentState,
+        channel: stringField(record.value, 'channel') ?? '',
+        ts: stringField(record.value, 'ts') ?? '',
+        state: (stringField(record.value, 'state') ?? 'in-progress') as DeploymentState,
       };
     },
   };

@@ -16,7 +16,7 @@ import {
   type UpdateItemCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { StateStoreError } from '../errors.js';
-import { applyStateChange, expiryOf, isLive } from '../filter/state-change.js';
+import { applyStateChange, expiryOf, isLive, orderVerdict } from '../filter/state-change.js';
 import type {
   JsonPrimitive,
   PutIfHigherResult,
@@ -139,8 +139,8 @@ export class DynamoDbStateStore implements StateStore {
       const current = outcome.item === undefined ? await this.#read(key) : fromItem(outcome.item);
       if (current === undefined) continue;
       if (isLive(current, write.now)) {
-        const stored = current.value['order'];
-        if (typeof stored === 'number' && stored >= order) return stored === order ? 'equal' : 'lower';
+        const verdict = orderVerdict(current.value, order);
+        if (verdict !== undefined) return verdict;
         continue;
       }
       if ((await this.#create(key, value, expiresAt, write.now)) !== undefined) return 'stored';

@@ -15,6 +15,7 @@ import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse.js';
 import type { Digest } from '../render/digest.js';
+import { numberField, stringField } from './state-change.js';
 import type { StateKey, StateRecord, StateStore, StateValue } from './store.js';
 
 /** What folding decided for one event. */
@@ -25,14 +26,13 @@ export type FoldOutcome =
 
 const MAX_ATTEMPTS = 8;
 
-function numberField(value: StateValue, field: string): number {
-  const n = value[field];
-  return typeof n === 'number' ? n : 0;
-}
-
-function stringField(value: StateValue, field: string): string | undefined {
-  const s = value[field];
-  return typeof s === 'string' ? s : undefined;
+/**
+ * Whether a fold window (a record `fold` wrote) is still open at `now`.
+ *
+ * @internal
+ */
+export function windowOpen(value: StateValue, windowMs: number, now: number): boolean {
+  return now < numberField(value, 'start') + windowMs;
 }
 
 /**
@@ -70,21 +70,23 @@ export async function fold(
   const write = { now, ttlSeconds };
   const iso = new Date(now).toISOString();
   const latest = event as unknown as StateValue;
+  // A new window, whose first event alerts.
+  const fresh: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);
     if (record === undefined) {
-      const created = await store.put(key, { start: now, since: iso, until: iso, count: 0, alerted: true }, undefined, write);
+      const created = await store.put(key, fresh, undefined, write);
       if (created !== undefined) return { kind: 'first' };
       continue;
     }
-    const start = numberField(record.value, 'start');
-    if (now < start + windowMs && record.value.alerted === false) {
-      // The window's first alert could not be delivered: this event takes its place.
-      const taken = await store.update(key, { set: { alerted: true } }, { start, alerted: false }, write);
-      if (taken !== undefined) return { kind: 'first' };
-      continue;
-    }
-    if (now < start + windowMs) {
+    if (windowOpen(record.value, windowMs, now)) {
+      const start = numberField(record.value, 'start');
+      if (record.value.alerted === false) {
+        // The window's first alert could not be delivered: this event takes its place.
+        const taken = await store.update(key, { set: { alerted: true } }, { start, alerted: false }, write);
+        if (taken !== undefined) return { kind: 'first' };
+        continue;
+      }
       const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest } }, { start }, write);
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
       continue;
@@ -92,10 +94,7 @@ export async function fold(
     // The window has closed: start a new one. Repeats in the old one go out as a digest, and this
     // event is the new window's first repeat; with none, this event is a new incident.
     const closed = digestOfWindow(record);
-    const next: StateValue =
-      closed === undefined
-        ? { start: now, since: iso, until: iso, count: 0, alerted: true }
-        : { start: now, since: iso, until: iso, count: 1, alerted: true, latest };
+    const next: StateValue = closed === undefined ? fresh : { ...fresh, count: 1, latest };
     const replaced = await store.put(key, next, record.version, write);
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first' } : { kind: 'digest', ...closed };

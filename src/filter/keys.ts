@@ -40,10 +40,10 @@ export function orderKey(resource: string): StateKey {
 /**
  * The claim of one delivery: a resource version for versioned events, else the envelope id.
  *
+ * @param versioned - What {@link versionOf} says of the event.
  * @internal
  */
-export function claimKey(event: EcsEvent): StateKey {
-  const versioned = versionOf(event);
+export function claimKey(event: EcsEvent, versioned: ReturnType<typeof versionOf>): StateKey {
   return versioned === undefined
     ? { scope: `claim#${event.id}`, id: ONE }
     : { scope: `claim#${versioned.resource}`, id: String(versioned.version) };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { applyStateChange, expiryOf, isLive, matchesWhere } from './state-change.js';
+import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict } from './state-change.js';
 import type {
   JsonPrimitive,
   JsonValue,
@@ -109,8 +109,8 @@ export class MemoryStateStore implements StateStore {
   async putIfHigher(key: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> {
     const expiresAt = expiryOf(write, 'putIfHigher');
     const entry = this.#live(key, write.now);
-    const stored = entry?.record.value['order'];
-    if (typeof stored === 'number' && stored >= order) return stored === order ? 'equal' : 'lower';
+    const verdict = orderVerdict(entry?.record.value, order);
+    if (verdict !== undefined) return verdict;
     this.#write(key, entry, Object.freeze({ order }), expiresAt);
     return 'stored';
   }

@@ -5,12 +5,12 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { creditDigest, digestOfWindow, fold, reopenAlert } from './fold.js';
+import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from './memory-store.js';
 import { namespacedStore } from './namespaced-store.js';
 import { resolveFilterOptions } from './presets.js';
-import { applyStatelessRules } from './rules.js';
+import { applyStatelessRules, suppress } from './rules.js';
 import type { StateKey, StateStore } from './store.js';
 import type {
   Decision,
@@ -22,8 +22,6 @@ import type {
   ResolvedFilterOptions,
   SuppressDecision,
 } from './types.js';
-
-const NO_RECEIPT: DecisionReceipt = { claims: [] };
 
 /**
  * Creates a noise filter. Stateless rules (kind, outcome, severity, cluster and service
@@ -76,7 +74,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         const seen = await this.#store.putIfHigher(orderKey(versioned.resource), versioned.version, this.#long(now));
         if (seen === 'lower') return suppress('stale', `version ${versioned.version} is older than one already seen`);
       }
-      const claim = claimKey(event);
+      const claim = claimKey(event, versioned);
       const claimed = await this.#claim(claim, now);
       if (claimed !== 'claimed') return claimed;
       claims.push(claim);
@@ -153,8 +151,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     if (windowSeconds === false) return [];
     const due: DigestDecision[] = [];
     for (const { id, record } of await this.#store.list(FOLD_SCOPE, now)) {
-      const start = typeof record.value.start === 'number' ? record.value.start : 0;
-      if (now < start + windowSeconds * 1000) continue;
+      if (windowOpen(record.value, windowSeconds * 1000, now)) continue;
       const key = { scope: FOLD_SCOPE, id };
       const taken = await this.#store.take(key, now, record.version);
       const closed = taken === undefined ? undefined : digestOfWindow(taken);
@@ -186,11 +183,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   }
 }
 
-function suppress(reason: SuppressDecision['reason'], detail: string): SuppressDecision {
-  return { action: 'suppress', reason, detail };
-}
-
-function notify(classification: Classification, recovery: boolean, receipt: DecisionReceipt = NO_RECEIPT): NotifyDecision {
+function notify(classification: Classification, recovery: boolean, receipt: DecisionReceipt): NotifyDecision {
   return { action: 'notify', classification, recovery, receipt };
 }
 

@@ -21,7 +21,12 @@ const ROUTINE_STOPS: ReadonlySet<Outcome> = new Set<Outcome>(['deployment-replac
  */
 export type StatelessVerdict = SuppressDecision | 'pass';
 
-function suppress(reason: SuppressReason, detail: string): SuppressDecision {
+/**
+ * A suppression with its reason and a line of detail.
+ *
+ * @internal
+ */
+export function suppress(reason: SuppressReason, detail: string): SuppressDecision {
   return { action: 'suppress', reason, detail };
 }
 

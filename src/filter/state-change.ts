@@ -7,7 +7,7 @@
  * @internal
  */
 import { StateStoreError } from '../errors.js';
-import type { JsonPrimitive, StateChange, StateRecord, StateValue, StoreWrite } from './store.js';
+import type { JsonPrimitive, PutIfHigherResult, StateChange, StateRecord, StateValue, StoreWrite } from './store.js';
 
 /**
  * Computes when a record written with `write` expires, in epoch milliseconds.
@@ -101,4 +101,38 @@ export function effectiveAdds(change: StateChange): Array<readonly [string, numb
   const { add, set } = change;
   if (add === undefined) return [];
   return Object.entries(add).filter(([field]) => set === undefined || !Object.hasOwn(set, field));
+}
+
+/**
+ * What `putIfHigher` answers without writing, given the live value stored under the key: `equal`
+ * or `lower` when its `order` is already at or above `order`, else `undefined` (write it).
+ *
+ * @param stored - The live record's value, or `undefined` when there is none.
+ * @param order - The order being offered.
+ * @internal
+ */
+export function orderVerdict(stored: StateValue | undefined, order: number): Exclude<PutIfHigherResult, 'stored'> | undefined {
+  const current = stored?.['order'];
+  if (typeof current !== 'number' || current < order) return undefined;
+  return current === order ? 'equal' : 'lower';
+}
+
+/**
+ * A number field of a stored value, `0` when absent or not a number.
+ *
+ * @internal
+ */
+export function numberField(value: StateValue, field: string): number {
+  const n = value[field];
+  return typeof n === 'number' ? n : 0;
+}
+
+/**
+ * A string field of a stored value, `undefined` when absent or not a string.
+ *
+ * @internal
+ */
+export function stringField(value: StateValue, field: string): string | undefined {
+  const s = value[field];
+  return typeof s === 'string' ? s : undefined;
 }
