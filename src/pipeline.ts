@@ -83,7 +83,8 @@ export interface PipelineOptions {
  * - `sent`: a message (alert, recovery, digest or thread reply) was delivered
  * - `suppressed`: the noise filter dropped it, with a reason
  * - `deferred`: another delivery of it is in flight; retry it later
- * - `failed`: delivery or state failed; `error` says why, `retryable` whether to retry
+ * - `failed`: delivery or state failed; `error` says why (a `DeliveryError` or
+ *   `StateStoreError` says whether a retry may help in its `retryable`)
  */
 export interface PipelineResult {
   /** What happened. */
@@ -179,15 +180,28 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   /** Delivers a notify or digest decision, to the channel or into the event's deployment thread. */
   async function deliver(decision: NotifyDecision | DigestDecision, event: EcsEvent | undefined, thread: DeploymentThread | undefined): Promise<string> {
-    const message = renderDecision(decision, event, options.render);
     if (thread === undefined) {
-      await sender.post(message);
+      await sender.post(renderDecision(decision, event, options.render));
       return decision.action === 'digest' ? 'digest' : decision.recovery ? 'recovery' : 'alert';
     }
     // The card is the news of a deployment starting; everything else is a reply in its thread.
     if (decision.action === 'notify' && decision.classification.outcome === 'deployment-started') return 'card';
-    await sender.post(message, { threadTs: thread.ts });
+    await sender.post(renderDecision(decision, event, options.render), { threadTs: thread.ts });
     return 'thread-reply';
+  }
+
+  /** Delivers a decision and settles it: committed once delivered, released when not. */
+  async function deliverAndSettle(decision: NotifyDecision | DigestDecision, event: EcsEvent | undefined, thread: DeploymentThread | undefined): Promise<string> {
+    try {
+      const what = await deliver(decision, event, thread);
+      await filter.commit(decision, clock());
+      return what;
+    } catch (error) {
+      // The delivery's error is the one to report; a release that fails too leaves claims that
+      // expire on their own.
+      await filter.release(decision, clock()).catch(() => undefined);
+      throw error;
+    }
   }
 
   return {
@@ -206,15 +220,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
           return { status: 'deferred', classification: c };
         }
-        try {
-          const what = await deliver(decision, event, thread);
-          await filter.commit(decision, clock());
-          log({ level: 'info', msg: 'sent', ...describe(id, c), reason: what });
-          return { status: 'sent', classification: c };
-        } catch (error) {
-          await filter.release(decision, clock());
-          throw error;
-        }
+        const what = await deliverAndSettle(decision, event, thread);
+        log({ level: 'info', msg: 'sent', ...describe(id, c), reason: what });
+        return { status: 'sent', classification: c };
       } catch (error) {
         return failed(id, c, error);
       }
@@ -230,14 +238,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
       for (const decision of due) {
         const c = decision.digest.latest.classification;
+        const id = decision.digest.latest.event.id;
         try {
-          await sender.post(renderDecision(decision, undefined, options.render));
-          await filter.commit(decision, clock());
-          log({ level: 'info', msg: 'sent', ...describe(decision.digest.latest.event.id, c), reason: 'digest' });
+          const what = await deliverAndSettle(decision, undefined, undefined);
+          log({ level: 'info', msg: 'sent', ...describe(id, c), reason: what });
           results.push({ status: 'sent', classification: c });
         } catch (error) {
-          await filter.release(decision, clock()).catch(() => undefined);
-          results.push(failed(decision.digest.latest.event.id, c, error));
+          results.push(failed(id, c, error));
         }
       }
       return results;

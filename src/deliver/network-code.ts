@@ -1,5 +1,5 @@
 /**
- * A safe name for a network failure.
+ * Safe names for a network failure and for any error.
  *
  * @module
  * @internal
@@ -10,7 +10,7 @@ const CODE = /^[A-Z][A-Z0-9_]{1,40}$/;
 /**
  * Names a network failure without reading any message: the first `code` in the `cause` chain
  * that looks like a system or undici code (`ECONNRESET`, `ECONNREFUSED`, `ENOTFOUND`,
- * `UND_ERR_SOCKET`, ...), else the error's class name. Messages are never read because Node's
+ * `UND_ERR_SOCKET`, ...), else {@link errorName}. Messages are never read because Node's
  * fetch errors can quote the URL or the host.
  *
  * @param error - What `fetch` (or a client built on it) threw.
@@ -29,5 +29,21 @@ export function networkCode(error: unknown): string {
     if (typeof code === 'string' && CODE.test(code)) return code;
     current = (current as { cause?: unknown }).cause;
   }
-  return error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'unknown';
+  return errorName(error);
+}
+
+/**
+ * Names an error by its class only (`TypeError`, `AbortError`), never its message, which may
+ * quote a URL or a token; `typeof` for anything that is not an `Error`.
+ *
+ * @param error - Anything thrown.
+ * @returns A short identifier that is safe to put in an error message or a log.
+ * @example
+ * ```ts
+ * errorName(new RangeError('https://hooks.slack.com/services/...')); // 'RangeError'
+ * ```
+ * @internal
+ */
+export function errorName(error: unknown): string {
+  return error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : typeof error;
 }

@@ -8,7 +8,7 @@
  */
 import { DeliveryError } from '../errors.js';
 import type { SlackMessage } from '../render/types.js';
-import { networkCode } from './network-code.js';
+import { errorName, networkCode } from './network-code.js';
 import type { SlackSender } from './sender.js';
 import { describeRejectedPart, rejectionFromResult } from './slack-rejection.js';
 
@@ -143,8 +143,7 @@ function deliveryError(method: string, error: unknown, message: SlackMessage): D
     const detail = part === undefined ? rejection.error : `${rejection.error}; ${part}`;
     return new DeliveryError(`${verb}: ${detail}`, { slackError: rejection.error, retryable });
   }
-  const name = error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : typeof error;
-  return new DeliveryError(`${failed}: unexpected ${name}`, { retryable: false });
+  return new DeliveryError(`${failed}: unexpected ${errorName(error)}`, { retryable: false });
 }
 
 /**

@@ -8,6 +8,7 @@
 import { DeliveryError, isConfigError, isEcsSlackError } from '../errors.js';
 import type { SlackMessage } from '../render/types.js';
 import { backoffDelay, retryAfterMs, sleep as realSleep } from './backoff.js';
+import { errorName } from './network-code.js';
 import type { SlackSender } from './sender.js';
 import { describeRejectedPart, rejectionFromBody } from './slack-rejection.js';
 import { attemptPost, type AttemptOutcome } from './webhook-attempt.js';
@@ -104,7 +105,7 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
     } catch (error) {
       // ecs-slack's own errors (a ConfigError from the Lambda configuration) never carry a secret,
       // so their message is kept; of anything else only the class name.
-      const what = isEcsSlackError(error) ? `${error.name}: ${error.message}` : error instanceof Error ? error.name : typeof error;
+      const what = isEcsSlackError(error) ? `${error.name}: ${error.message}` : errorName(error);
       throw new DeliveryError(`Slack webhook URL could not be resolved (${what})`, { attempts: 0, retryable: !isConfigError(error) || error.retryable });
     }
     if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { errorName } from '../deliver/network-code.js';
 import { ConfigError } from '../errors.js';
 
 /**
@@ -88,7 +89,8 @@ export function webhookUrlFromSecret(value: string): string {
 
 /**
  * The webhook URL source for the handler, from the options or the environment: a string, or a
- * function resolving a secret once (cached; retried on the next call if it failed).
+ * function resolving the secret (the webhook sender caches what it returns, and calls it again
+ * after a failure, a bad secret value included).
  *
  * @internal
  */
@@ -115,16 +117,12 @@ export function webhookUrlSource(
     const name = reference.source === 'ssm' ? ENVIRONMENT.parameterName : ENVIRONMENT.secretId;
     throw new ConfigError(`${name} is set but no resolveSecret was given to fetch it`);
   }
-  let pending: Promise<string> | undefined;
-  return () => {
-    pending ??= resolveSecret(reference).then(webhookUrlFromSecret, (error: unknown) => {
-      pending = undefined;
-      const name = error instanceof Error ? error.name : typeof error;
-      throw new ConfigError(`could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'} (${name})`, {
+  // The webhook sender calls this once and keeps the URL; after a failure it calls again.
+  return () =>
+    resolveSecret(reference).then(webhookUrlFromSecret, (error: unknown) => {
+      throw new ConfigError(`could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'} (${errorName(error)})`, {
         cause: error,
         retryable: true,
       });
     });
-    return pending;
-  };
 }

@@ -163,6 +163,23 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the secret again after a value that is not a URL (a fixed secret works without a cold start)', async () => {
+    server = await startScriptedServer([ok]);
+    const values = ['not a url', `${server.origin}/hook`];
+    let calls = 0;
+    const handler = createHandler({
+      env: { SLACK_WEBHOOK_SECRET_ID: 'prod/slack-webhook' },
+      resolveSecret: async () => values[Math.min(calls++, values.length - 1)]!,
+      logger: (line) => logs.push(JSON.stringify(line)),
+    });
+    const logs: string[] = [];
+    await expect(handler(crash('a'))).rejects.toThrow(/event\(s\) failed/);
+    expect(logs.join('\n')).toContain('webhook secret does not hold a URL');
+    await handler(crash('b', 'other'));
+    expect(calls).toBe(2);
+    expect(server.requests[0]!.path).toBe('/hook');
+  });
+
   it('fails clearly, naming the setting and never its value', async () => {
     await expect(createHandler({ env: {}, logger: () => undefined })(crash('a'))).rejects.toThrow(
       /no Slack destination: pass sender, webhookUrl or webApi, or set SLACK_WEBHOOK_URL, SLACK_WEBHOOK_SECRET_ID or SLACK_WEBHOOK_PARAMETER/,
