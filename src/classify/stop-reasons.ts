@@ -11,6 +11,7 @@
  * @module
  */
 import type { Cause, TaskOutcome } from './types.js';
+import { once } from '../internal/once.js';
 
 const DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/';
 const PULL = `${DOCS}task_cannot_pull_image.html`;
@@ -432,7 +433,7 @@ function matchRow(trimmed: string, tokensOnly: boolean): StopReasonRow | undefin
   let lower: string | undefined;
   for (const row of rowsStartingWith(trimmed.charAt(0))) {
     if (row.tokens !== undefined && !someToken(trimmed, row.tokens)) continue;
-    if (row.tokens === undefined && (tokensOnly || (row.prefixes === undefined && row.contains === undefined))) continue;
+    if (tokensOnly && row.tokens === undefined) continue;
     if (row.prefixes !== undefined && !somePrefix(trimmed, row.prefixes)) continue;
     if (row.contains !== undefined && !trimmed.includes(row.contains)) continue;
     if (row.keywords !== undefined) {
@@ -444,10 +445,31 @@ function matchRow(trimmed: string, tokensOnly: boolean): StopReasonRow | undefin
   return undefined;
 }
 
-/** Catalogue rows by the first character of their tokens or prefixes, built on first use. */
-let byFirstCharacter: Map<string, StopReasonRow[]> | undefined;
-/** Rows that match on `contains` alone, whatever the text starts with. */
-const containsOnly: StopReasonRow[] = [];
+/**
+ * The catalogue indexed for {@link rowsStartingWith}, built on first use: rows by the first
+ * character of their tokens or prefixes, and the rows that match on `contains` alone (which are
+ * also in every list of the index, in catalogue order).
+ */
+const rowIndex = /* @__PURE__ */ once(() => {
+  const byFirst = new Map<string, StopReasonRow[]>();
+  const containsOnly: StopReasonRow[] = [];
+  for (const row of STOP_REASONS) {
+    const starts = row.tokens ?? row.prefixes;
+    if (starts === undefined) {
+      if (row.contains === undefined) continue;
+      containsOnly.push(row);
+      for (const rows of byFirst.values()) rows.push(row);
+      continue;
+    }
+    for (const start of starts) {
+      const character = start.charAt(0);
+      const rows = byFirst.get(character) ?? [...containsOnly];
+      if (rows.at(-1) !== row) rows.push(row);
+      byFirst.set(character, rows);
+    }
+  }
+  return { byFirst, containsOnly };
+});
 
 /**
  * The rows that can match a text starting with `first`, in catalogue order: those with a token
@@ -455,26 +477,8 @@ const containsOnly: StopReasonRow[] = [];
  * prefix test would fail, so {@link matchRow} finds the same row while testing a handful.
  */
 function rowsStartingWith(first: string): readonly StopReasonRow[] {
-  if (byFirstCharacter === undefined) {
-    const index = new Map<string, StopReasonRow[]>();
-    for (const row of STOP_REASONS) {
-      const starts = row.tokens ?? row.prefixes;
-      if (starts === undefined) {
-        if (row.contains === undefined) continue;
-        containsOnly.push(row);
-        for (const rows of index.values()) rows.push(row);
-        continue;
-      }
-      for (const start of starts) {
-        const character = start.charAt(0);
-        const rows = index.get(character) ?? [...containsOnly];
-        if (rows.at(-1) !== row) rows.push(row);
-        index.set(character, rows);
-      }
-    }
-    byFirstCharacter = index;
-  }
-  return byFirstCharacter.get(first) ?? containsOnly;
+  const { byFirst, containsOnly } = rowIndex();
+  return byFirst.get(first) ?? containsOnly;
 }
 
 // Plain loops: this runs for every reason of every event, and closures would be made each time.
@@ -500,13 +504,12 @@ function someKeyword(lower: string, keywords: readonly string[]): boolean {
  * @internal
  */
 export function matchStopCode(code: string | undefined): StopReasonRow | undefined {
-  if (code === undefined) return undefined;
-  if (byStopCode === undefined) {
-    byStopCode = new Map();
-    for (const row of STOP_REASONS) for (const stopCode of row.stopCodes ?? []) if (!byStopCode.has(stopCode)) byStopCode.set(stopCode, row);
-  }
-  return byStopCode.get(code);
+  return code === undefined ? undefined : byStopCode().get(code);
 }
 
 /** The first row explaining each stop code, built on first use. */
-let byStopCode: Map<string, StopReasonRow> | undefined;
+const byStopCode = /* @__PURE__ */ once(() => {
+  const index = new Map<string, StopReasonRow>();
+  for (const row of STOP_REASONS) for (const stopCode of row.stopCodes ?? []) if (!index.has(stopCode)) index.set(stopCode, row);
+  return index;
+});

@@ -83,21 +83,17 @@ export function classifyTask(event: TaskEvent, identity: Identity): Verdict {
   const detail = event.detail;
   const phase = phaseOf(detail);
   const stopDecided = detail.desiredStatus === 'STOPPED' || phase === 'stopped' || phase === 'stopping';
+  const partial = stopDecided ? stopOutcome(detail, phase) : { outcome: phase as TaskOutcome };
+  return finish(partial, phase, detail, identity);
+}
+
+/** Why a task is stopping or stopped; the reasons are read only for such tasks. */
+function stopOutcome(detail: TaskStateChangeDetail, phase: TaskPhase): StopFinding {
   const evidence: ContainerEvidence[] = detail.containers.map((container) => ({
     container,
     row: matchStopReason(container.reason),
   }));
   const reasonRow = matchStopReason(detail.stoppedReason);
-  const partial = stopDecided ? stopOutcome(detail, reasonRow, evidence, phase) : { outcome: phase as TaskOutcome };
-  return finish(partial, phase, detail, identity);
-}
-
-function stopOutcome(
-  detail: TaskStateChangeDetail,
-  reasonRow: StopReasonRow | undefined,
-  evidence: readonly ContainerEvidence[],
-  phase: TaskPhase,
-): StopFinding {
   const code = detail.stopCode;
   const reason = detail.stoppedReason;
   const codeRow = matchStopCode(code);
@@ -212,7 +208,7 @@ function finish(partial: StopFinding, phase: TaskPhase, detail: TaskStateChangeD
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function hintFor(finding: StopFinding, culprit: Culprit | undefined): Hint | undefined {
-  if (finding.row !== undefined && finding.row.id !== 'essential-container-exited') {
+  if (finding.row !== undefined) {
     return { id: finding.row.id, fix: finding.row.fix, docsUrl: finding.row.docsUrl };
   }
   return finding.outcome === 'crashed' && culprit?.exitCode !== undefined ? exitHint(culprit.exitCode) : undefined;
