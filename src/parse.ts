@@ -14,6 +14,7 @@ import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/in
 import { serviceActionSchema } from './events/service-action.js';
 import { taskStateChangeSchema } from './events/task-state-change.js';
 import { parseArn } from './internal/arn.js';
+import { isRecord } from './internal/object.js';
 import { once } from './internal/once.js';
 import { UNNAMED, unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
 
@@ -151,10 +152,8 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
     success: false,
     error: new ParseError(label ? `${label}: ${message}` : message, { path, recordId, cause }),
   });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail(`expected an EventBridge event object, received ${describe(input)}`, '');
-  }
-  const raw = input as Record<string, unknown>;
+  if (!isRecord(input)) return fail(`expected an EventBridge event object, received ${describe(input)}`, '');
+  const raw = input;
   const source = raw.source;
   if (source !== 'aws.ecs') {
     return fail(
@@ -200,6 +199,8 @@ export function completeEnvelope(
   raw: Record<string, unknown>,
   kind: KnownEcsEventKind | undefined,
 ): Record<string, unknown> {
+  // The detail field holding the event's own ARN, which `resources[0]` repeats.
+  const arnField = kind === 'task' ? 'taskArn' : kind === 'container-instance' ? 'containerInstanceArn' : undefined;
   if (
     typeof raw.id === 'string' &&
     typeof raw.time === 'string' &&
@@ -207,15 +208,13 @@ export function completeEnvelope(
     typeof raw.region === 'string' &&
     typeof raw.version === 'string' &&
     Array.isArray(raw.resources) &&
-    !(kind === 'task' && missingDetailArn(raw.detail, 'taskArn', raw.resources)) &&
-    !(kind === 'container-instance' && missingDetailArn(raw.detail, 'containerInstanceArn', raw.resources))
+    !(arnField !== undefined && missingDetailArn(raw.detail, arnField, raw.resources))
   ) {
     return raw;
   }
   const detail = raw.detail;
-  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return raw;
-  const d = detail as Record<string, unknown>;
-  const arnField = kind === 'task' ? 'taskArn' : kind === 'container-instance' ? 'containerInstanceArn' : undefined;
+  if (!isRecord(detail)) return raw;
+  const d = detail;
   const out: Record<string, unknown> = { ...raw };
   if (out.resources === undefined) {
     const own = arnField === undefined ? undefined : d[arnField];
@@ -242,12 +241,7 @@ export function completeEnvelope(
 }
 
 function missingDetailArn(detail: unknown, field: string, resources: unknown[]): boolean {
-  return (
-    typeof detail === 'object' &&
-    detail !== null &&
-    (detail as Record<string, unknown>)[field] === undefined &&
-    typeof resources[0] === 'string'
-  );
+  return isRecord(detail) && detail[field] === undefined && typeof resources[0] === 'string';
 }
 
 /** Two 32-bit FNV-1a hashes with different offsets, as 16 hex digits. */

@@ -118,46 +118,41 @@ interface Context {
  */
 export function unwrap(input: unknown, options?: UnwrapOptions): UnwrappedRecord[] {
   const context: Context = { options, out: [] };
-  if (typeof input === 'string') {
-    unwrapText(input, context);
-  } else if (Array.isArray(input)) {
-    input.forEach((item, index) => {
-      visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
-    });
-  } else {
-    visit(input, context, 0, { id: eventId(input) ?? UNNAMED, origin: 'eventbridge', label: '' });
-  }
+  if (typeof input === 'string') unwrapText(input, context);
+  else visitRoot(input, context);
   return context.out;
 }
 
-interface Position {
-  readonly id: string;
-  readonly origin: UnwrapOrigin;
-  readonly label: string;
+/** The whole input once it is a value: an array of events or wrappers, or one of them. */
+function visitRoot(value: unknown, context: Context): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
+    });
+  } else {
+    visit(value, context, 0, { id: eventId(value) ?? UNNAMED, origin: 'eventbridge', label: '' });
+  }
 }
 
 function unwrapText(text: string, context: Context): void {
   const trimmed = text.trim();
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(trimmed);
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        visit(item, context, 1, { id: String(index), origin: 'array', label: `item ${index}` });
-      });
-    } else {
-      visit(value, context, 0, { id: eventId(value) ?? UNNAMED, origin: 'eventbridge', label: '' });
-    }
-    return;
+    value = JSON.parse(trimmed);
   } catch (error) {
-    if (!trimmed.includes('\n')) {
-      fail(context, { id: UNNAMED, origin: 'eventbridge', label: 'input' }, 'is not JSON', error);
-      return;
-    }
+    // Not one JSON value: NDJSON when there are several lines, else not JSON at all.
+    if (trimmed.includes('\n')) unwrapLines(text, context);
+    else fail(context, { id: UNNAMED, origin: 'eventbridge', label: 'input' }, 'is not JSON', error);
+    return;
   }
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
+  visitRoot(value, context);
+}
+
+/** NDJSON: one value per line; a line that is not JSON fails alone. */
+function unwrapLines(text: string, context: Context): void {
+  text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
-    const position: Position = { id: String(index + 1), origin: 'ndjson', label: `line ${index + 1}` };
+    const position: RecordSource = { id: String(index + 1), origin: 'ndjson', label: `line ${index + 1}` };
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -169,7 +164,7 @@ function unwrapText(text: string, context: Context): void {
   });
 }
 
-function visit(value: unknown, context: Context, depth: number, position: Position): void {
+function visit(value: unknown, context: Context, depth: number, position: RecordSource): void {
   if (depth > MAX_DEPTH) {
     fail(context, position, `is nested more than ${MAX_DEPTH} levels deep`);
     return;
@@ -229,13 +224,13 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
   if (typeof r.Sns === 'object' && r.Sns !== null) {
     const sns = r.Sns as Record<string, unknown>;
     const id = typeof sns.MessageId === 'string' ? sns.MessageId : String(index);
-    const position: Position = { id, origin: 'sns', label: `SNS record ${index} (MessageId ${id})` };
+    const position: RecordSource = { id, origin: 'sns', label: `SNS record ${index} (MessageId ${id})` };
     visitJsonField(sns.Message, 'Message', context, depth, position);
     return;
   }
   if (typeof r.body === 'string' || r.eventSource === 'aws:sqs') {
     const id = typeof r.messageId === 'string' ? r.messageId : String(index);
-    const position: Position = { id, origin: 'sqs', label: `SQS record ${index} (messageId ${id})` };
+    const position: RecordSource = { id, origin: 'sqs', label: `SQS record ${index} (messageId ${id})` };
     const body = parseJsonField(r.body, 'body', context, position);
     if (body === FAILED) return;
     if (isSnsNotification(body)) {
@@ -255,7 +250,7 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
 
 const FAILED: unique symbol = Symbol('failed');
 
-function parseJsonField(text: unknown, field: string, context: Context, position: Position): unknown {
+function parseJsonField(text: unknown, field: string, context: Context, position: RecordSource): unknown {
   if (typeof text !== 'string') {
     fail(context, position, `${field} is not a string`);
     return FAILED;
@@ -268,7 +263,7 @@ function parseJsonField(text: unknown, field: string, context: Context, position
   }
 }
 
-function visitJsonField(text: unknown, field: string, context: Context, depth: number, position: Position): void {
+function visitJsonField(text: unknown, field: string, context: Context, depth: number, position: RecordSource): void {
   const value = parseJsonField(text, field, context, position);
   if (value !== FAILED) visit(value, context, depth + 1, position);
 }
@@ -295,11 +290,11 @@ function eventId(value: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-function emit(context: Context, position: Position, data: unknown): void {
+function emit(context: Context, position: RecordSource, data: unknown): void {
   context.out.push({ success: true, id: position.id, origin: position.origin, label: position.label, data });
 }
 
-function fail(context: Context, position: Position, problem: string, cause?: unknown): void {
+function fail(context: Context, position: RecordSource, problem: string, cause?: unknown): void {
   const message = `${position.label || 'input'} ${problem}`;
   context.out.push({
     success: false,

@@ -5,13 +5,11 @@
  * @internal
  * @module
  */
+import { isRecord } from '../internal/object.js';
 
 /** Lines are kept within this many characters where a value allows it. */
 const WIDTH = 100;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function oneLine(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { isRecord } from '../internal/object.js';
 
 /**
  * Returned by a generated parser where the schema would fail.
@@ -32,7 +33,7 @@ export type Out = Record<string, unknown>;
  *
  * @internal
  */
-export const isObject = (value: unknown): value is Out => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject: (value: unknown) => value is Out = isRecord;
 
 /**
  * Copies a loose object's unknown fields after its known ones, as zod does (`__proto__` is

@@ -4,10 +4,10 @@
  * @module
  */
 import type { EcsEnvelope } from './common.js';
-import type { ContainerInstanceStateChange } from './container-instance-state-change.js';
-import type { DeploymentStateChange } from './deployment-state-change.js';
-import type { ServiceAction } from './service-action.js';
-import type { TaskStateChange } from './task-state-change.js';
+import { CONTAINER_INSTANCE_STATE_CHANGE, type ContainerInstanceStateChange } from './container-instance-state-change.js';
+import { DEPLOYMENT_STATE_CHANGE, type DeploymentStateChange } from './deployment-state-change.js';
+import { SERVICE_ACTION, type ServiceAction } from './service-action.js';
+import { TASK_STATE_CHANGE, type TaskStateChange } from './task-state-change.js';
 
 /**
  * What an event is about, the discriminant of {@link EcsEvent}.
@@ -36,18 +36,18 @@ export type KnownEcsEventKind = Exclude<EcsEventKind, 'unknown'>;
  */
 export const DETAIL_TYPES: {
   /** Task events. */
-  readonly task: 'ECS Task State Change';
+  readonly task: typeof TASK_STATE_CHANGE;
   /** Service action events. */
-  readonly service: 'ECS Service Action';
+  readonly service: typeof SERVICE_ACTION;
   /** Deployment events. */
-  readonly deployment: 'ECS Deployment State Change';
+  readonly deployment: typeof DEPLOYMENT_STATE_CHANGE;
   /** Container-instance events. */
-  readonly 'container-instance': 'ECS Container Instance State Change';
+  readonly 'container-instance': typeof CONTAINER_INSTANCE_STATE_CHANGE;
 } = {
-  task: 'ECS Task State Change',
-  service: 'ECS Service Action',
-  deployment: 'ECS Deployment State Change',
-  'container-instance': 'ECS Container Instance State Change',
+  task: TASK_STATE_CHANGE,
+  service: SERVICE_ACTION,
+  deployment: DEPLOYMENT_STATE_CHANGE,
+  'container-instance': CONTAINER_INSTANCE_STATE_CHANGE,
 };
 
 /** A parsed `ECS Task State Change`. */

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { isRecord } from '../internal/object.js';
 import type { EventPatternFields } from './types.js';
 
 /**
@@ -39,7 +40,7 @@ export function anyOf(branches: readonly EventPatternFields[]): EventPatternFiel
 }
 
 function isLevel(value: unknown): value is EventPatternFields {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /**
