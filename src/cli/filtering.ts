@@ -9,6 +9,7 @@ import { classify } from '../classify/index.js';
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { createNoiseFilter } from '../filter/noise-filter.js';
+import { timeMillis } from '../internal/time.js';
 import type { Decision, DigestDecision, FilterPreset, NoiseFilter } from '../filter/types.js';
 import { UsageError } from './args.js';
 
@@ -39,6 +40,39 @@ export function presetFilter(preset: unknown): NoiseFilter | undefined {
 }
 
 /**
+ * Time as the input tells it: the latest event time seen so far (an event without a readable
+ * time, or one earlier than the latest, leaves it where it is).
+ *
+ * @internal
+ */
+export class EventClock {
+  #now = 0;
+
+  /** The current time, epoch milliseconds. */
+  get now(): number {
+    return this.#now;
+  }
+
+  /** Moves to the event's time when that is later; returns the current time. */
+  advance(event: EcsEvent): number {
+    const time = timeMillis(event.time);
+    if (Number.isFinite(time)) this.#now = Math.max(this.#now, time);
+    return this.#now;
+  }
+
+  /**
+   * Moves past the end of input by the filter's fold window, so every open window has closed;
+   * returns the new time, or `undefined` when the filter does not fold.
+   */
+  endOfInput(filter: NoiseFilter): number | undefined {
+    const window = filter.options.foldWindowSeconds;
+    if (window === false) return undefined;
+    this.#now += window * 1000;
+    return this.#now;
+  }
+}
+
+/**
  * Runs events through a filter in input order, at each event's own time (or the last known
  * time), settling every decision as delivered.
  *
@@ -46,7 +80,7 @@ export function presetFilter(preset: unknown): NoiseFilter | undefined {
  */
 export class OfflineFilter {
   readonly #filter: NoiseFilter;
-  #now = 0;
+  readonly #clock = new EventClock();
 
   constructor(filter: NoiseFilter) {
     this.#filter = filter;
@@ -54,18 +88,16 @@ export class OfflineFilter {
 
   /** Decides one event and settles the decision. */
   async decide(event: EcsEvent, c: Classification = classify(event)): Promise<Decision> {
-    const time = Date.parse(event.time);
-    if (Number.isFinite(time)) this.#now = Math.max(this.#now, time);
-    const decision = await this.#filter.decide(event, c, this.#now);
-    if (decision.action === 'notify' || decision.action === 'digest') await this.#filter.commit(decision, this.#now);
+    const now = this.#clock.advance(event);
+    const decision = await this.#filter.decide(event, c, now);
+    if (decision.action === 'notify' || decision.action === 'digest') await this.#filter.commit(decision, now);
     return decision;
   }
 
   /** The digests still open at the end of input, as if their windows had closed. */
   async finish(): Promise<DigestDecision[]> {
-    const window = this.#filter.options.foldWindowSeconds;
-    if (window === false) return [];
-    const at = this.#now + window * 1000;
+    const at = this.#clock.endOfInput(this.#filter);
+    if (at === undefined) return [];
     const due = await this.#filter.flush(at);
     for (const decision of due) await this.#filter.commit(decision, at);
     return due;

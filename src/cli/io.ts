@@ -5,6 +5,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import { EXIT_INVALID_INPUT, EXIT_OK } from './args.js';
 import { ParseError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
@@ -86,13 +87,13 @@ export async function forEachEvent(
   each: (event: EcsEvent, record: SourcedRecord) => Promise<void> | void,
   onInvalid?: (record: SourcedRecord) => void,
 ): Promise<number> {
-  let code = 0;
+  let code: number = EXIT_OK;
   for (const record of await readEvents(files, io)) {
     if (record.success) {
       await each(record.data, record);
       continue;
     }
-    code = 1;
+    code = EXIT_INVALID_INPUT;
     onInvalid?.(record);
     writeLine(io.stderr, `${record.file}: ${record.error.message}`);
   }

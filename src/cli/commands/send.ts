@@ -7,7 +7,7 @@
 import { createWebhookSender } from '../../deliver/webhook.js';
 import { createPipeline, type PipelineLogEntry } from '../../pipeline.js';
 import { EXIT_INVALID_INPUT, UsageError, layoutOptions, parseOptions } from '../args.js';
-import { presetFilter } from '../filtering.js';
+import { EventClock, presetFilter } from '../filtering.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';
 
 /**
@@ -28,29 +28,24 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
   if (url === undefined || url === '') throw new UsageError('give --webhook-url URL or set SLACK_WEBHOOK_URL');
   if (!/^https?:\/\//.test(url)) throw new UsageError('the webhook URL must start with https://');
   const filter = presetFilter(values.preset ?? 'none');
-  let now = 0;
+  const clock = new EventClock();
   let failed = false;
   const pipeline = createPipeline({
     sender: createWebhookSender({ url }),
     ...(filter === undefined ? {} : { filter }),
     render: layoutOptions(values),
     threads: false,
-    clock: () => now,
+    clock: () => clock.now,
     logger: (entry: PipelineLogEntry) => {
       if (entry.msg === 'failed') failed = true;
       writeLine(io.stdout, JSON.stringify(entry));
     },
   });
   const code = await forEachEvent(positionals, io, async (event, record) => {
-    const time = Date.parse(event.time);
-    if (Number.isFinite(time)) now = Math.max(now, time);
+    clock.advance(event);
     await pipeline.handle(event, record.id);
   });
   // Send the digests still open at the end of input, as if their windows had closed.
-  const window = filter?.options.foldWindowSeconds;
-  if (typeof window === 'number') {
-    now += window * 1000;
-    await pipeline.flush();
-  }
+  if (filter !== undefined && clock.endOfInput(filter) !== undefined) await pipeline.flush();
   return failed ? EXIT_INVALID_INPUT : code;
 }
