@@ -1,7 +1,8 @@
 /**
- * A Lambda function that drops duplicate and out-of-order ECS task events with a state store
- * shared by every concurrent invocation: the DynamoDB store when `STATE_TABLE` is set, the
- * in-memory store (one warm instance only) otherwise.
+ * The `StateStore` on its own, below the noise filter (which does this and more for you: see
+ * examples/lambda-sqs-threads). A Lambda that drops duplicate and out-of-order ECS task events
+ * with a state store shared by every concurrent invocation: the DynamoDB store when `STATE_TABLE`
+ * is set, the in-memory store (one warm instance only) otherwise.
  *
  * The table definition and the IAM permissions are in docs/dynamodb.md.
  */

@@ -1,39 +1,41 @@
 /**
- * A Lambda function behind an SQS queue that posts stopped ECS tasks to a Slack incoming webhook.
- * The webhook URL comes from the environment here; pass an async function instead to read it
- * from AWS Secrets Manager once per container.
+ * Your own loop around the pieces, for when `createHandler` does more than you want: a Lambda
+ * behind an SQS queue that renders stopped ECS tasks as Block Kit alerts and posts them to a
+ * Slack incoming webhook. The webhook URL comes from the environment here; pass an async function
+ * instead to read it from AWS Secrets Manager once per container.
  *
- * A record whose message could not be delivered for a passing reason (Slack down, rate limited,
- * out of time budget) goes back to SQS through `batchItemFailures`; a message Slack refused for
- * good (a bad payload, a deleted webhook) is logged and dropped, since retrying cannot help.
+ * Nothing is dropped: a record that could not be read or delivered goes back to SQS through
+ * `batchItemFailures`. A passing failure (Slack down, rate limited, out of time) succeeds on a
+ * later receive; one Slack refuses for good (a bad payload, a deleted webhook) ends in the queue's
+ * dead-letter queue after its `maxReceiveCount`, where `ecs-slack send` can replay it once fixed.
  * The error never contains the webhook URL, so it is safe to log.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createWebhookSender, isDeliveryError, parseEcsEvents, type SlackMessage, type SlackSender } from 'ecs-slack';
+import { classify, createWebhookSender, isDeliveryError, parseEcsEvents, renderMessage, type SlackSender } from 'ecs-slack';
 
 /** One sender per Lambda container: the URL is resolved once and connections are reused. */
 let slack: SlackSender | undefined;
-
-/** Slack reads `&`, `<` and `>` as control characters: escape them in event text. */
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   slack ??= createWebhookSender({ url: process.env.SLACK_WEBHOOK_URL ?? '', maxTotalMs: 8000 });
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   for (const record of parseEcsEvents(event)) {
     if (!record.success) {
+      console.error(JSON.stringify({ level: 'error', record: record.id, error: record.error.message }));
       batchItemFailures.push({ itemIdentifier: record.id });
       continue;
     }
     const ecs = record.data;
     if (ecs.kind !== 'task' || ecs.detail.lastStatus !== 'STOPPED') continue;
-    const message: SlackMessage = { text: `Task stopped: ${escape(ecs.detail.stoppedReason ?? 'no reason given')}` };
+    const c = classify(ecs);
+    if (c.severity === 'info' || c.severity === 'success') continue; // deployments, scale-in, finished jobs
     try {
-      await slack.post(message);
+      // renderMessage escapes every event text: no reason can ping @channel or forge a link.
+      await slack.post(renderMessage(ecs, c));
     } catch (error) {
       if (!isDeliveryError(error)) throw error;
-      console.error(JSON.stringify({ level: 'error', record: record.id, error: error.message, slack: error.slackError }));
-      if (error.retryable) batchItemFailures.push({ itemIdentifier: record.id });
+      console.error(JSON.stringify({ level: 'error', record: record.id, error: error.message, slack: error.slackError, retryable: error.retryable }));
+      batchItemFailures.push({ itemIdentifier: record.id });
     }
   }
   return { batchItemFailures };

@@ -1,6 +1,7 @@
 /**
- * The examples behind docs/recipes.md, run as users would run them: custom-messages (extra
- * fields, a CloudWatch Logs link, mentions, compact) and routing (one filter, several webhooks).
+ * The examples behind docs/recipes.md and the README, run as users would run them:
+ * custom-messages (extra fields, a CloudWatch Logs link, mentions, compact), routing (one filter,
+ * several webhooks) and webhook-alerts (your own loop around classify, render and the sender).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -106,5 +107,55 @@ describe('examples/routing', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('no_service');
     expect(errors[0]).not.toContain(server.origin);
+  });
+});
+
+describe('examples/webhook-alerts', () => {
+  let server: ScriptedServer;
+  let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  let refuse = false;
+
+  beforeAll(async () => {
+    server = await startScriptedServer(() => (refuse ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' }));
+    ({ handler } = await importExample<{ handler: typeof handler }>('webhook-alerts/handler.ts'));
+    process.env.SLACK_WEBHOOK_URL = `${server.origin}/alerts`; // read on the first invocation
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function invoke(bodies: string[]): Promise<{ failed: string[]; ids: string[]; errors: string[] }> {
+    const batch = sqsEvent(bodies);
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (line: unknown) => errors.push(String(line));
+    try {
+      const result = await handler(batch);
+      return { failed: result.batchItemFailures.map((f) => f.itemIdentifier), ids: batch.Records.map((r) => r.messageId), errors };
+    } finally {
+      console.error = error;
+    }
+  }
+
+  it('posts a rendered alert for a crashed task, skips routine stops, and reports an unreadable record', async () => {
+    const { failed, ids } = await invoke([
+      fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'),
+      fixtureText('task', 'task-stopped-service-scaling-deployment-fargate'),
+      'not json',
+    ]);
+    expect(failed).toEqual([ids[2]]);
+    expect(server.requests).toHaveLength(1);
+    const message = JSON.parse(server.requests[0]!.body) as Parameters<typeof validateMessage>[0];
+    expect(message.text).toMatch(/^app exited with code 2/);
+    expect(validateMessage(message)).toEqual([]);
+  });
+
+  it('hands back a record Slack refused for good too, and logs no URL', async () => {
+    refuse = true;
+    const { failed, ids, errors } = await invoke([fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar')]);
+    expect(failed).toEqual([ids[0]]);
+    expect(errors.join('\n')).toContain('no_service');
+    expect(errors.join('\n')).not.toContain(server.origin);
   });
 });
