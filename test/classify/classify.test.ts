@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, parseEcsEvent, safeParseEcsEvent, type Cause, type Outcome, type Severity } from '../../src/index.js';
 import { allFixtures } from '../helpers/fixtures.js';
+import { DEPLOYMENT_EVENT_NAMES, deploymentVerdict } from '../../src/classify/deployment.js';
 
 type Expected = readonly [outcome: Outcome, severity: Severity, cause?: Cause | null, culprit?: string | null, hint?: string | null];
 
@@ -259,5 +260,24 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the deployment name table the event patterns read', () => {
+  const IDENTITY = { account: '111111111111', region: 'us-east-1', service: 'web' };
+
+  it('lists exactly the outcomes and severities deploymentVerdict gives each name', () => {
+    const reasons = [undefined, 'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/123.', 'anything else'];
+    for (const [name, listed] of Object.entries(DEPLOYMENT_EVENT_NAMES)) {
+      const given = new Set<string>();
+      for (const eventType of ['INFO', 'WARN', 'ERROR']) {
+        for (const reason of reasons) {
+          const verdict = deploymentVerdict(name, eventType, reason, 'ecs-svc/1', IDENTITY);
+          given.add(`${verdict.outcome}/${verdict.severity}`);
+        }
+      }
+      expect([...given].sort(), name).toEqual(listed.map(([outcome, severity]) => `${outcome}/${severity}`).sort());
+    }
+    expect(deploymentVerdict('SERVICE_DEPLOYMENT_SOMETHING_NEW', 'WARN', undefined, undefined, IDENTITY).outcome).toBe('deployment-event');
   });
 });
