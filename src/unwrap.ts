@@ -225,7 +225,7 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
     const sns = r.Sns as Record<string, unknown>;
     const id = typeof sns.MessageId === 'string' ? sns.MessageId : String(index);
     const position: RecordSource = { id, origin: 'sns', label: `SNS record ${index} (MessageId ${id})` };
-    visitJsonField(sns.Message, 'Message', context, depth, position);
+    withEvents(context, position, 'Message', () => visitJsonField(sns.Message, 'Message', context, depth, position));
     return;
   }
   if (typeof r.body === 'string' || r.eventSource === 'aws:sqs') {
@@ -234,9 +234,10 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
     const body = parseJsonField(r.body, 'body', context, position);
     if (body === FAILED) return;
     if (isSnsNotification(body)) {
-      visitJsonField(body.Message, 'SNS Message', context, depth, { ...position, origin: 'sqs-sns' });
+      const inner: RecordSource = { ...position, origin: 'sqs-sns' };
+      withEvents(context, inner, 'SNS Message', () => visitJsonField(body.Message, 'SNS Message', context, depth, inner));
     } else {
-      visit(body, context, depth + 1, position);
+      withEvents(context, position, 'body', () => visit(body, context, depth + 1, position));
     }
     return;
   }
@@ -246,6 +247,17 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
     { id: String(index), origin: 'sqs', label: `record ${index}` },
     source ? `is not an SQS or SNS record (eventSource ${JSON.stringify(source.slice(0, 40))})` : 'is not an SQS or SNS record',
   );
+}
+
+/**
+ * Runs `visitBody` and fails the record when it found nothing: a record whose body is `[]` (or a
+ * batch of no records) holds no event, and a record that yields no result would be acknowledged
+ * without a trace instead of being reported in `batchItemFailures`.
+ */
+function withEvents(context: Context, position: RecordSource, field: string, visitBody: () => void): void {
+  const before = context.out.length;
+  visitBody();
+  if (context.out.length === before) fail(context, position, `${field} holds no event`);
 }
 
 const FAILED: unique symbol = Symbol('failed');

@@ -39,6 +39,25 @@ describe('unwrap', () => {
     expect(bad.error?.recordId).toBe(batch.Records[1]!.messageId);
   });
 
+  it('reports a record that holds no event, so it is not acknowledged without a trace', () => {
+    const batch = sqsEvent([crashed, '[]', '{"Records": []}', snsNotificationForSqs('[]', 3)]);
+    const records = parseEcsEvents(batch);
+    expect(records.map((record) => [record.id, record.success])).toEqual([
+      [batch.Records[0]!.messageId, true],
+      [batch.Records[1]!.messageId, false],
+      [batch.Records[2]!.messageId, false],
+      [batch.Records[3]!.messageId, false],
+    ]);
+    expect(records[1]!.error?.message).toBe(`SQS record 1 (messageId ${batch.Records[1]!.messageId}) body holds no event`);
+    expect(records[3]!.error?.message).toMatch(/SNS Message holds no event$/);
+    const sns = parseEcsEvents(snsEvent(['[]']));
+    expect(sns.map((record) => [record.id, record.error?.message])).toEqual([
+      [snsEvent(['[]']).Records[0]!.Sns.MessageId, `SNS record 0 (MessageId ${snsEvent(['[]']).Records[0]!.Sns.MessageId}) Message holds no event`],
+    ]);
+    // An empty batch is not an error: there is no record to report.
+    expect(parseEcsEvents(sqsEvent([]))).toEqual([]);
+  });
+
   it('names the SQS record in validation errors', () => {
     const event = loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar') as any;
     event.detail.lastStatus = 7;

@@ -7,7 +7,7 @@
 
 /**
  * Epoch milliseconds of a canonical UTC time, `YYYY-MM-DDTHH:MM`, then optionally `:SS` and a
- * fraction, then `Z` (how AWS writes event times); `undefined` for anything else, including
+ * fraction of one to nine digits, then `Z` (how AWS writes event times); `undefined` for anything else, including
  * days after the 28th and years before 100, which `Date.parse` reads in ways `Date.UTC` does not
  * (April 31 rolls over to May 1; two-digit years mean 19xx). Where it returns a number,
  * `Date.parse` returns the same number, at a fraction of the cost.
@@ -31,8 +31,9 @@ export function canonicalUtcMillis(iso: string): number | undefined {
     second = digits(iso, 17, 2);
     if (second < 0 || second > 59) return undefined;
     if (length > 20) {
-      // A fraction: `.` and at least one digit; Date.parse keeps the first three.
-      if (iso.charCodeAt(19) !== 46 /* . */ || length < 22) return undefined;
+      // A fraction: `.` and one to nine digits; Date.parse keeps the first three. Past nine
+      // digits V8 reads the fraction differently (leading zeros dropped), so leave those to it.
+      if (iso.charCodeAt(19) !== 46 /* . */ || length < 22 || length > 30) return undefined;
       if (digits(iso, 20, length - 21) < 0) return undefined;
       millis = digits(`${iso.slice(20, Math.min(23, length - 1))}00`, 0, 3);
     }

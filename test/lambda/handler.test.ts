@@ -79,11 +79,12 @@ describe('SQS batches', () => {
       '{not json',
       JSON.stringify(crash('b')),
       fixtureText('service', 'docs-service-steady-state'),
+      '[]',
     ]);
     const result = await handler(batch);
     const ids = batch.Records.map((r) => r.messageId);
-    expect(result?.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([ids[1]!, ids[2]!].sort());
-    expect(logs.map((l) => l.msg)).toEqual(['sent', 'invalid', 'failed', 'suppressed']);
+    expect(result?.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([ids[1]!, ids[2]!, ids[4]!].sort());
+    expect(logs.map((l) => l.msg)).toEqual(['sent', 'invalid', 'failed', 'suppressed', 'invalid']);
     noSecrets(logs);
   });
 
