@@ -1,0 +1,109 @@
+/**
+ * The handler's promise, checked over generated histories: nothing is lost and nothing is sent
+ * twice. Records (crashes of a few tasks, the same event delivered again, the same task change
+ * under another envelope id, bodies that are not JSON or hold no event) go through the SQS
+ * handler in batches of any size, against a real HTTP server on loopback that fails requests in
+ * any pattern (500s, reset connections). Whatever a batch reports in `batchItemFailures` goes back
+ * on the queue, as SQS would do; everything else must have been delivered or deliberately
+ * suppressed.
+ */
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createHandler } from '../../src/lambda/index.js';
+import { createWebhookSender, type PipelineLogEntry } from '../../src/index.js';
+import { loadFixture } from '../helpers/fixtures.js';
+import { sqsEvent } from '../helpers/lambda.js';
+import { startScriptedServer, type Reply } from '../helpers/slack-server.js';
+
+type Item = { readonly type: 'crash'; readonly id: number; readonly task: number } | { readonly type: 'not-json' } | { readonly type: 'empty' };
+
+const item: fc.Arbitrary<Item> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ type: fc.constant('crash' as const), id: fc.integer({ min: 0, max: 5 }), task: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.constant({ type: 'not-json' as const }) },
+  { weight: 1, arbitrary: fc.constant({ type: 'empty' as const }) },
+);
+const reply: fc.Arbitrary<Reply> = fc.constantFrom<Reply>({ status: 200, body: 'ok' }, { status: 500, body: 'internal error' }, 'destroy');
+
+/** The same crash for the same task, whatever envelope id it arrives under. */
+function crash(id: number, task: number): unknown {
+  const event = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+  event.id = `envelope-${task}-${id}`;
+  event.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${String(task).padStart(32, '0')}`;
+  event.resources = [event.detail.taskArn];
+  event.detail.group = `service:svc-${task}`;
+  return event;
+}
+
+function body(entry: Item): string {
+  if (entry.type === 'crash') return JSON.stringify(crash(entry.id, entry.task));
+  return entry.type === 'not-json' ? '{"truncated": ' : '[]';
+}
+
+const MAX_INVOCATIONS = 60;
+
+describe('the SQS handler loses nothing and sends nothing twice', () => {
+  it('over generated batches, duplicates and failure patterns', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { minLength: 1, maxLength: 10 }),
+        fc.array(reply, { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }),
+        async (items, failures, batchSizes) => {
+          // Request i gets failures[i]; after the pattern runs out Slack answers 200, so the
+          // history ends.
+          const server = await startScriptedServer((_request, index) => failures[index] ?? { status: 200, body: 'ok' });
+          try {
+            const logs: PipelineLogEntry[] = [];
+            const handler = createHandler({
+              sender: createWebhookSender({ url: `${server.origin}/services/T0/B0/secret`, maxAttempts: 1 }),
+              logger: (entry) => logs.push(entry),
+              clock: () => Date.parse('2026-11-20T09:00:00Z'),
+              flushIntervalSeconds: false,
+            });
+            const records: SQSRecord[] = sqsEvent(items.map(body)).Records.map((record, index) => ({ ...record, messageId: `message-${index}` }));
+            const queue = [...records];
+            const invalidReports = new Map<string, number>();
+            let invocations = 0;
+            while (queue.length > 0) {
+              invocations++;
+              expect(invocations, 'the queue drains').toBeLessThanOrEqual(MAX_INVOCATIONS);
+              const batch = queue.splice(0, batchSizes[invocations % batchSizes.length]);
+              const logStart = logs.length;
+              const result = await handler({ Records: batch } satisfies SQSEvent);
+              const failed = new Set(result?.batchItemFailures.map((failure) => failure.itemIdentifier));
+              for (const record of batch) {
+                const entry = items[Number(record.messageId.slice('message-'.length))]!;
+                if (entry.type !== 'crash') {
+                  // A record the library cannot read is always handed back (it ends in the DLQ).
+                  expect(failed.has(record.messageId), `${entry.type} record reported`).toBe(true);
+                  invalidReports.set(record.messageId, (invalidReports.get(record.messageId) ?? 0) + 1);
+                  continue;
+                }
+                if (failed.has(record.messageId)) {
+                  queue.push(record);
+                  continue;
+                }
+                // Acknowledged: the log says it was sent or suppressed for a named reason.
+                const said = logs.slice(logStart).filter((log) => log.id === record.messageId);
+                expect(said.some((log) => log.msg === 'sent' || (log.msg === 'suppressed' && log.reason === 'duplicate'))).toBe(true);
+              }
+            }
+            // Every task that crashed reached Slack exactly once, whatever failed on the way.
+            const delivered = server.requests
+              .map((request, index) => ({ request, answer: failures[index] ?? { status: 200 } }))
+              .filter(({ answer }) => typeof answer === 'object' && answer.status === 200)
+              .map(({ request }) => /svc-(\d)/.exec(request.body)?.[1]);
+            const crashed = new Set(items.flatMap((entry) => (entry.type === 'crash' ? [String(entry.task)] : [])));
+            expect([...delivered].sort()).toEqual([...crashed].sort());
+            expect(invalidReports.size).toBe(items.filter((entry) => entry.type !== 'crash').length);
+            expect(JSON.stringify(logs)).not.toContain('secret');
+          } finally {
+            await server.close();
+          }
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+    );
+  });
+});
