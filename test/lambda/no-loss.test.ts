@@ -5,13 +5,15 @@
  * handler in batches of any size, against a real HTTP server on loopback that fails requests in
  * any pattern (500s, reset connections). Whatever a batch reports in `batchItemFailures` goes back
  * on the queue, as SQS would do; everything else must have been delivered or deliberately
- * suppressed.
+ * suppressed. Once with the default memory store and once with the DynamoDB store on dynalite.
  */
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
 import { createHandler } from '../../src/lambda/index.js';
-import { createWebhookSender, type PipelineLogEntry } from '../../src/index.js';
+import { createWebhookSender, type PipelineLogEntry, type StateStore } from '../../src/index.js';
+import { startDynalite, type Dynalite } from '../helpers/dynalite.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply } from '../helpers/slack-server.js';
@@ -42,7 +44,21 @@ function body(entry: Item): string {
 
 const MAX_INVOCATIONS = 60;
 
-describe('the SQS handler loses nothing and sends nothing twice', () => {
+let dynamo: Dynalite;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+
+const stores: ReadonlyArray<{ readonly name: string; readonly runs: number; readonly store: () => Promise<StateStore | undefined> }> = [
+  { name: 'the memory store', runs: 60, store: async () => undefined },
+  // A fresh table per history; fewer runs, as each write is an HTTP round trip.
+  { name: 'the DynamoDB store on dynalite', runs: 15, store: async () => new DynamoDbStateStore({ client: dynamo.client, tableName: await dynamo.createTable() }) },
+];
+
+describe.each(stores)('the SQS handler loses nothing and sends nothing twice, with $name', ({ runs, store: newStore }) => {
   it('over generated batches, duplicates and failure patterns', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -53,6 +69,7 @@ describe('the SQS handler loses nothing and sends nothing twice', () => {
           // Request i gets failures[i]; after the pattern runs out Slack answers 200, so the
           // history ends.
           const server = await startScriptedServer((_request, index) => failures[index] ?? { status: 200, body: 'ok' });
+          const store = await newStore();
           try {
             const logs: PipelineLogEntry[] = [];
             const handler = createHandler({
@@ -60,6 +77,7 @@ describe('the SQS handler loses nothing and sends nothing twice', () => {
               logger: (entry) => logs.push(entry),
               clock: () => Date.parse('2026-11-20T09:00:00Z'),
               flushIntervalSeconds: false,
+              ...(store === undefined ? {} : { store }),
             });
             const records: SQSRecord[] = sqsEvent(items.map(body)).Records.map((record, index) => ({ ...record, messageId: `message-${index}` }));
             const queue = [...records];
@@ -103,7 +121,7 @@ describe('the SQS handler loses nothing and sends nothing twice', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+      { numRuns: Number(process.env.FC_RUNS ?? runs) },
     );
   });
 });
