@@ -49,6 +49,10 @@ export interface RecordSource {
    * EventBridge event `id`, or the position in an array (`0`, `1`, ...) or NDJSON text (line
    * number). A lone event without an `id` gets, once parsed, the `derived-` id parsing gives it
    * (`"event"` when it fails to parse).
+   *
+   * Every event found inside one SQS or SNS record carries that record's id, even when its body
+   * holds several events (an array, or a batch inside the body), because that id is the only one
+   * SQS accepts in `batchItemFailures`; the `label` tells those events apart.
    */
   readonly id: string;
   /** Where the event came from. */
@@ -94,6 +98,8 @@ const MAX_DEPTH = 4;
 interface Context {
   readonly options: UnwrapOptions | undefined;
   readonly out: UnwrappedRecord[];
+  /** The id of the outermost SQS or SNS record being read: every event inside it reports it. */
+  batchItem?: string | undefined;
 }
 
 /**
@@ -225,20 +231,22 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
     const sns = r.Sns as Record<string, unknown>;
     const id = typeof sns.MessageId === 'string' ? sns.MessageId : String(index);
     const position: RecordSource = { id, origin: 'sns', label: `SNS record ${index} (MessageId ${id})` };
-    withEvents(context, position, 'Message', () => visitJsonField(sns.Message, 'Message', context, depth, position));
+    inBatchItem(context, id, () => withEvents(context, position, 'Message', () => visitJsonField(sns.Message, 'Message', context, depth, position)));
     return;
   }
   if (typeof r.body === 'string' || r.eventSource === 'aws:sqs') {
     const id = typeof r.messageId === 'string' ? r.messageId : String(index);
     const position: RecordSource = { id, origin: 'sqs', label: `SQS record ${index} (messageId ${id})` };
-    const body = parseJsonField(r.body, 'body', context, position);
-    if (body === FAILED) return;
-    if (isSnsNotification(body)) {
-      const inner: RecordSource = { ...position, origin: 'sqs-sns' };
-      withEvents(context, inner, 'SNS Message', () => visitJsonField(body.Message, 'SNS Message', context, depth, inner));
-    } else {
-      withEvents(context, position, 'body', () => visit(body, context, depth + 1, position));
-    }
+    inBatchItem(context, id, () => {
+      const body = parseJsonField(r.body, 'body', context, position);
+      if (body === FAILED) return;
+      if (isSnsNotification(body)) {
+        const inner: RecordSource = { ...position, origin: 'sqs-sns' };
+        withEvents(context, inner, 'SNS Message', () => visitJsonField(body.Message, 'SNS Message', context, depth, inner));
+      } else {
+        withEvents(context, position, 'body', () => visit(body, context, depth + 1, position));
+      }
+    });
     return;
   }
   const source = typeof r.eventSource === 'string' ? r.eventSource : typeof r.EventSource === 'string' ? r.EventSource : '';
@@ -247,6 +255,20 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
     { id: String(index), origin: 'sqs', label: `record ${index}` },
     source ? `is not an SQS or SNS record (eventSource ${JSON.stringify(source.slice(0, 40))})` : 'is not an SQS or SNS record',
   );
+}
+
+/** Runs `visitItem` with `id` as the batch item of everything it finds, unless inside one already. */
+function inBatchItem(context: Context, id: string, visitItem: () => void): void {
+  if (context.batchItem !== undefined) {
+    visitItem();
+    return;
+  }
+  context.batchItem = id;
+  try {
+    visitItem();
+  } finally {
+    context.batchItem = undefined;
+  }
 }
 
 /**
@@ -303,16 +325,17 @@ function eventId(value: unknown): string | undefined {
 }
 
 function emit(context: Context, position: RecordSource, data: unknown): void {
-  context.out.push({ success: true, id: position.id, origin: position.origin, label: position.label, data });
+  context.out.push({ success: true, id: context.batchItem ?? position.id, origin: position.origin, label: position.label, data });
 }
 
 function fail(context: Context, position: RecordSource, problem: string, cause?: unknown): void {
   const message = `${position.label || 'input'} ${problem}`;
+  const id = context.batchItem ?? position.id;
   context.out.push({
     success: false,
-    id: position.id,
+    id,
     origin: position.origin,
     label: position.label,
-    error: new ParseError(message, { recordId: position.id, cause }),
+    error: new ParseError(message, { recordId: id, cause }),
   });
 }

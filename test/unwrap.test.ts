@@ -58,6 +58,25 @@ describe('unwrap', () => {
     expect(parseEcsEvents(sqsEvent([]))).toEqual([]);
   });
 
+  it('gives every event inside one SQS or SNS record that record\'s id, the only one SQS accepts back', () => {
+    const inner = sqsEvent([crashed, steady]);
+    const batch = sqsEvent([`[${crashed},${failed}]`, JSON.stringify(inner), snsNotificationForSqs(`[${steady}]`, 2)]);
+    const records = parseEcsEvents(batch);
+    const [first, second, third] = batch.Records.map((record) => record.messageId);
+    expect(records.map((record) => [record.id, record.label, record.success && record.data.kind])).toEqual([
+      [first, `SQS record 0 (messageId ${first}) item 0`, 'task'],
+      [first, `SQS record 0 (messageId ${first}) item 1`, 'deployment'],
+      [second, `SQS record 0 (messageId ${inner.Records[0]!.messageId})`, 'task'],
+      [second, `SQS record 1 (messageId ${inner.Records[1]!.messageId})`, 'service'],
+      [third, `SQS record 2 (messageId ${third}) item 0`, 'service'],
+    ]);
+    const sns = snsEvent([`[${crashed},"{oops"]`]);
+    expect(parseEcsEvents(sns).map((record) => [record.id, record.error?.recordId])).toEqual([
+      [sns.Records[0]!.Sns.MessageId, undefined],
+      [sns.Records[0]!.Sns.MessageId, sns.Records[0]!.Sns.MessageId],
+    ]);
+  });
+
   it('names the SQS record in validation errors', () => {
     const event = loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar') as any;
     event.detail.lastStatus = 7;

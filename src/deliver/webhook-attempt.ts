@@ -50,7 +50,8 @@ export async function attemptPost(url: string, body: string, timeoutMs: number):
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body,
       signal,
-      redirect: 'error',
+      // A redirect is an answer, not a network failure: a webhook URL that redirects is wrong.
+      redirect: 'manual',
     });
     if (response.ok) {
       // Slack accepted the message: the body (`ok`) changes nothing, even if it never completes.
@@ -58,15 +59,37 @@ export async function attemptPost(url: string, body: string, timeoutMs: number):
       return { kind: 'delivered' };
     }
     // A body cut short (reset, timeout) still leaves the status, which decides what happens next.
-    const text = await response.text().catch(() => '');
     return {
       kind: 'response',
       status: response.status,
-      body: text.slice(0, MAX_BODY),
+      body: await leadingText(response, MAX_BODY),
       retryAfter: response.headers.get('retry-after'),
     };
   } catch (error) {
     if (signal.aborted) return { kind: 'timeout', timeoutMs: limit };
     return { kind: 'network', code: networkCode(error) };
   }
+}
+
+/**
+ * The first `max` characters of a response body, reading no further: an error page of hundreds
+ * of megabytes must not be held in a Lambda's memory to keep 4,000 characters of it.
+ */
+async function leadingText(response: Response, max: number): Promise<string> {
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    await reader.cancel().catch(() => undefined);
+  } catch {
+    // Whatever arrived before the body broke off is still worth reading.
+  }
+  return text.slice(0, max);
 }

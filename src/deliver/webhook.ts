@@ -84,6 +84,9 @@ function describeOutcome(outcome: Exclude<AttemptOutcome, { kind: 'delivered' }>
   }
 }
 
+/** Answers below 500 that are worth another attempt: rate limited, request timeout, too early. */
+const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 425, 429]);
+
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
 }
@@ -125,11 +128,11 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
 /**
  * Creates a {@link SlackSender} that posts to a Slack incoming webhook with Node's `fetch`.
  *
- * Each attempt has its own timeout. Network errors, timeouts and 5xx answers are retried after
- * an exponential backoff with jitter (about `baseDelayMs`, then twice that, up to `maxDelayMs`);
- * a 429 (or a 5xx that sends one) is retried after its `Retry-After` plus up to `baseDelayMs`
- * of jitter, so that concurrent Lambdas do not all come back at once; every other 4xx fails at
- * once. All of it stays within `maxTotalMs`: when the next wait would end
+ * Each attempt has its own timeout. Network errors, timeouts, 5xx, 408 and 425 answers are
+ * retried after an exponential backoff with jitter (about `baseDelayMs`, then twice that, up to
+ * `maxDelayMs`); a 429 (or a 5xx that sends one) is retried after its `Retry-After` plus up to
+ * `baseDelayMs` of jitter, so that concurrent Lambdas do not all come back at once; every other
+ * 4xx, and a redirect (which is never followed), fails at once. All of it stays within `maxTotalMs`: when the next wait would end
  * past the budget the call fails at once with a retryable {@link DeliveryError}, so a Lambda
  * can hand the event back to EventBridge or SQS instead of timing out.
  *
@@ -185,7 +188,7 @@ export function createWebhookSender(options: WebhookSenderOptions): SlackSender 
         const what = describeOutcome(outcome, rejection?.error);
         const fields = { status, slackError: rejection?.error, attempts: attempt };
 
-        if (outcome.kind === 'response' && outcome.status !== 429 && outcome.status < 500) {
+        if (outcome.kind === 'response' && !RETRYABLE_STATUS.has(outcome.status) && outcome.status < 500) {
           const part = rejection === undefined ? undefined : describeRejectedPart(rejection, message);
           const detail = part === undefined ? what : `${what}; ${part}`;
           throw new DeliveryError(`Slack webhook rejected the message: ${detail}`, { ...fields, retryable: false });

@@ -186,6 +186,11 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     await flushIfDue(false).catch(() => 0);
     if (isSqs(event)) {
       const ids = event.Records.map((r, index) => r.messageId ?? String(index));
+      // Every failure must name a message of this batch: SQS would take any other id as the
+      // whole batch failing at best. Should one not, retry the invocation rather than lose it.
+      const known = new Set(ids);
+      const stray = [...failed].filter((id) => !known.has(id));
+      if (stray.length > 0) throw new HandlerError(`${stray.length} failed event(s) name no message of the batch; Lambda will retry the invocation`);
       // FIFO: everything after the first failure goes back too, in order.
       const firstFailed = fifo ? ids.findIndex((id) => failed.has(id)) : -1;
       const retry = firstFailed < 0 ? ids.filter((id) => failed.has(id)) : ids.slice(firstFailed);

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   WEBHOOK_DEFAULTS,
@@ -6,6 +7,7 @@ import {
   type WebhookSenderOptions,
 } from '../../src/index.js';
 import { deliveryFailure, expectNoSecret } from '../helpers/delivery-errors.js';
+import { listenOnLoopback } from '../helpers/loopback.js';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';
 
 const SECRET_PATH = '/services/T0SECRET1/B0SECRET2/sEcReTwEbHoOkToKeN';
@@ -237,6 +239,47 @@ describe('createWebhookSender: refusals', () => {
     expect(error.message).toBe(
       'Slack webhook rejected the message: HTTP 400 invalid_blocks; attachment 0 block 2 (context) at /attachments/0/blocks/2: failed to match all allowed schemas',
     );
+  });
+
+  it('neither follows nor retries a redirect, and keeps its Location out of the error', async () => {
+    const { url, secrets } = await serve([{ status: 301, headers: { location: `https://hooks.example${SECRET_PATH}` } }]);
+    const time = fakeTime();
+    const error = await deliveryFailure(createWebhookSender({ url, ...time }).post(message));
+    expect(server?.requests).toHaveLength(1);
+    expect(time.sleeps).toEqual([]);
+    expect(error).toMatchObject({ status: 301, attempts: 1, retryable: false });
+    expect(error.message).toBe('Slack webhook rejected the message: HTTP 301');
+    expectNoSecret(error, [...secrets, 'hooks.example']);
+  });
+
+  it.each([408, 425])('retries HTTP %i like a 5xx', async (status) => {
+    const { url } = await serve([{ status }, { status: 200 }]);
+    const time = fakeTime();
+    await expect(createWebhookSender({ url, ...time }).post(message)).resolves.toEqual({});
+    expect(server?.requests).toHaveLength(2);
+    expect(time.sleeps).toHaveLength(1);
+  });
+
+  it('reads no more of an error body than it keeps: an endless body still gives its status at once', async () => {
+    // A 400 whose body never ends: reading it whole would hold it in memory until the timeout.
+    const endless = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      const chunk = 'invalid_blocks '.repeat(1000);
+      const pump = () => {
+        while (res.write(chunk));
+        res.once('drain', pump);
+      };
+      pump();
+    });
+    const loopback = await listenOnLoopback(endless);
+    try {
+      const started = Date.now();
+      const error = await deliveryFailure(createWebhookSender({ url: `${loopback.origin}${SECRET_PATH}`, timeoutMs: 5000 }).post(message));
+      expect(error).toMatchObject({ status: 400, attempts: 1, retryable: false });
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      await loopback.close();
+    }
   });
 
   it('does not echo an unexpected body', async () => {

@@ -88,6 +88,18 @@ describe('SQS batches', () => {
     noSecrets(logs);
   });
 
+  it('hands back a message whose body holds several events when one of them failed', async () => {
+    const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), { flushIntervalSeconds: false });
+    const batch = sqsEvent([`[${JSON.stringify(crash('a'))},${JSON.stringify(crash('b'))}]`, JSON.stringify(crash('c'))]);
+    const result = await handler(batch);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: batch.Records[0]!.messageId }] });
+    expect(logs.map((l) => [l.msg, l.id])).toEqual([
+      ['sent', batch.Records[0]!.messageId],
+      ['failed', batch.Records[0]!.messageId],
+      ['sent', batch.Records[1]!.messageId],
+    ]);
+  });
+
   it('drops invalid records after logging them when asked to', async () => {
     const { handler, logs } = await setup([ok], { dropInvalidRecords: true });
     const result = await handler(sqsEvent(['{not json', JSON.stringify(crash('a'))]));

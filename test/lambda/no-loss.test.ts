@@ -18,10 +18,17 @@ import { loadFixture } from '../helpers/fixtures.js';
 import { sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply } from '../helpers/slack-server.js';
 
-type Item = { readonly type: 'crash'; readonly id: number; readonly task: number } | { readonly type: 'not-json' } | { readonly type: 'empty' };
+interface Crash {
+  readonly id: number;
+  readonly task: number;
+}
+/** A message: one crash, several crashes in one body (an array), or a body the library cannot read. */
+type Item = { readonly type: 'crash'; readonly crashes: readonly Crash[] } | { readonly type: 'not-json' } | { readonly type: 'empty' };
 
+const crashArb: fc.Arbitrary<Crash> = fc.record({ id: fc.integer({ min: 0, max: 5 }), task: fc.integer({ min: 0, max: 3 }) });
 const item: fc.Arbitrary<Item> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ type: fc.constant('crash' as const), id: fc.integer({ min: 0, max: 5 }), task: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 5, arbitrary: crashArb.map((one) => ({ type: 'crash' as const, crashes: [one] })) },
+  { weight: 1, arbitrary: fc.array(crashArb, { minLength: 2, maxLength: 3 }).map((crashes) => ({ type: 'crash' as const, crashes })) },
   { weight: 1, arbitrary: fc.constant({ type: 'not-json' as const }) },
   { weight: 1, arbitrary: fc.constant({ type: 'empty' as const }) },
 );
@@ -38,7 +45,10 @@ function crash(id: number, task: number): unknown {
 }
 
 function body(entry: Item): string {
-  if (entry.type === 'crash') return JSON.stringify(crash(entry.id, entry.task));
+  if (entry.type === 'crash') {
+    const events = entry.crashes.map((one) => crash(one.id, one.task));
+    return JSON.stringify(events.length === 1 ? events[0] : events);
+  }
   return entry.type === 'not-json' ? '{"truncated": ' : '[]';
 }
 
@@ -102,9 +112,10 @@ describe.each(stores)('the SQS handler loses nothing and sends nothing twice, wi
                   queue.push(record);
                   continue;
                 }
-                // Acknowledged: the log says it was sent or suppressed for a named reason.
+                // Acknowledged: the log says each of its events was sent or suppressed as a duplicate.
                 const said = logs.slice(logStart).filter((log) => log.id === record.messageId);
-                expect(said.some((log) => log.msg === 'sent' || (log.msg === 'suppressed' && log.reason === 'duplicate'))).toBe(true);
+                expect(said).toHaveLength(entry.crashes.length);
+                for (const log of said) expect(log.msg === 'sent' || (log.msg === 'suppressed' && log.reason === 'duplicate')).toBe(true);
               }
             }
             // Every task that crashed reached Slack exactly once, whatever failed on the way.
@@ -112,7 +123,7 @@ describe.each(stores)('the SQS handler loses nothing and sends nothing twice, wi
               .map((request, index) => ({ request, answer: failures[index] ?? { status: 200 } }))
               .filter(({ answer }) => typeof answer === 'object' && answer.status === 200)
               .map(({ request }) => /svc-(\d)/.exec(request.body)?.[1]);
-            const crashed = new Set(items.flatMap((entry) => (entry.type === 'crash' ? [String(entry.task)] : [])));
+            const crashed = new Set(items.flatMap((entry) => (entry.type === 'crash' ? entry.crashes.map((one) => String(one.task)) : [])));
             expect([...delivered].sort()).toEqual([...crashed].sort());
             expect(invalidReports.size).toBe(items.filter((entry) => entry.type !== 'crash').length);
             expect(JSON.stringify(logs)).not.toContain('secret');
