@@ -14,6 +14,7 @@ import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/in
 import { serviceActionSchema } from './events/service-action.js';
 import { taskStateChangeSchema } from './events/task-state-change.js';
 import { parseArn } from './internal/arn.js';
+import { stableHash } from './internal/hash.js';
 import { isRecord } from './internal/object.js';
 import { once } from './internal/once.js';
 import { UNNAMED, unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
@@ -105,7 +106,7 @@ export function parseEcsEvent(input: unknown): EcsEvent {
  * ```
  */
 export function safeParseEcsEvent(input: unknown): SafeParseResult {
-  return parseWithContext(input, '', undefined);
+  return parseSafely(input, '', undefined);
 }
 
 /**
@@ -133,7 +134,7 @@ export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedR
   return unwrap(input, options).map((record): ParsedRecord => {
     if (!record.success) return record;
     const { origin, label } = record;
-    const result = parseWithContext(record.data, label, record.id);
+    const result = parseSafely(record.data, label, record.id);
     if (!result.success) return { success: false, id: record.id, origin, label, error: result.error };
     // A lone event without an `id` (trimmed by a transformer, or a bare detail) has no record id
     // of its own: report the id parsing gave it, derived from its content.
@@ -142,16 +143,33 @@ export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedR
   });
 }
 
+/** A failed parse, its message prefixed with the record's label. */
+function failure(label: string, recordId: string | undefined, message: string, path: string, cause?: unknown): ParseFailure {
+  return { success: false, error: new ParseError(label ? `${label}: ${message}` : message, { path, recordId, cause }) };
+}
+
+/**
+ * {@link parseWithContext}, keeping the promise that parsing never throws: an exception from
+ * anywhere inside (an exotic input object, say a getter that throws or a proxy) becomes the
+ * record's error instead of ending the whole batch.
+ */
+function parseSafely(input: unknown, label: string, recordId: string | undefined): SafeParseResult {
+  try {
+    return parseWithContext(input, label, recordId);
+  } catch (error) {
+    if (error instanceof EnvelopeError) return failure(label, recordId, error.message, error.path, error.cause);
+    const name = error instanceof Error ? error.name : typeof error;
+    return failure(label, recordId, `event: cannot be parsed (${name})`, '', error);
+  }
+}
+
 /**
  * Parses one event, prefixing error messages with `label` (`SQS record 3 (messageId ...)`).
  *
  * @internal
  */
 function parseWithContext(input: unknown, label: string, recordId: string | undefined): SafeParseResult {
-  const fail = (message: string, path: string, cause?: unknown): SafeParseResult => ({
-    success: false,
-    error: new ParseError(label ? `${label}: ${message}` : message, { path, recordId, cause }),
-  });
+  const fail = (message: string, path: string, cause?: unknown): SafeParseResult => failure(label, recordId, message, path, cause);
   if (!isRecord(input)) return fail(`expected an EventBridge event object, received ${describe(input)}`, '');
   const raw = input;
   const source = raw.source;
@@ -213,15 +231,16 @@ export function completeEnvelope(
     return raw;
   }
   const detail = raw.detail;
-  if (!isRecord(detail)) return raw;
-  const d = detail;
+  // Without a detail object nothing can be derived from it, but the envelope is still completed
+  // so that validation names what is wrong (`detail`), not the fields it would derive.
+  const d: Record<string, unknown> = isRecord(detail) ? detail : {};
   const out: Record<string, unknown> = { ...raw };
   if (out.resources === undefined) {
     const own = arnField === undefined ? undefined : d[arnField];
     out.resources = typeof own === 'string' ? [own] : [];
   }
   const resource0 = Array.isArray(out.resources) ? (out.resources[0] as unknown) : undefined;
-  if (arnField !== undefined && d[arnField] === undefined && typeof resource0 === 'string') {
+  if (arnField !== undefined && isRecord(detail) && d[arnField] === undefined && typeof resource0 === 'string') {
     out.detail = { ...d, [arnField]: resource0 };
   }
   if (out.account === undefined || out.region === undefined) {
@@ -236,24 +255,50 @@ export function completeEnvelope(
     out.time = time ?? '';
   }
   if (out.version === undefined) out.version = '0';
-  if (out.id === undefined) out.id = `derived-${stableHash(`${String(raw['detail-type'])}\n${JSON.stringify(detail)}`)}`;
+  if (out.id === undefined) out.id = derivedId(raw['detail-type'], detail);
   return out;
+}
+
+/**
+ * A problem completing the envelope, reported as the record's parse error.
+ *
+ * @internal
+ */
+class EnvelopeError extends Error {
+  override name: string = 'EnvelopeError';
+  readonly path: string;
+
+  constructor(path: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.path = path;
+  }
+}
+
+/**
+ * The id of an event that has none: a hash of its detail-type and detail, so duplicates share it.
+ *
+ * @throws EnvelopeError when the detail cannot be serialized: nested thousands of levels deep
+ *   (`JSON.stringify` runs out of stack), too large for one string, or (from JavaScript rather
+ *   than JSON) cyclic.
+ */
+function derivedId(detailType: unknown, detail: unknown): string {
+  let text: string;
+  try {
+    text = `${String(detailType)}\n${JSON.stringify(detail)}`;
+  } catch (error) {
+    throw new EnvelopeError('detail', `detail: ${serializeProblem(error)} to derive the event id (the event has no id)`, { cause: error });
+  }
+  return `derived-${stableHash(text)}`;
+}
+
+/** Why `JSON.stringify` failed, in words: stack overflow, string length, or a value JSON lacks. */
+function serializeProblem(error: unknown): string {
+  if (!(error instanceof RangeError)) return 'not JSON (a cycle, or a BigInt)';
+  return /call stack/i.test(error.message) ? 'nested too deeply' : 'too large';
 }
 
 function missingDetailArn(detail: unknown, field: string, resources: unknown[]): boolean {
   return isRecord(detail) && detail[field] === undefined && typeof resources[0] === 'string';
-}
-
-/** Two 32-bit FNV-1a hashes with different offsets, as 16 hex digits. */
-function stableHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import {
   ParseError,
+  classify,
   isEcsSlackError,
   isParseError,
   parseEcsEvent,
+  parseEcsEvents,
+  renderMessage,
   safeParseEcsEvent,
 } from '../src/index.js';
 import { loadFixture } from './helpers/fixtures.js';
@@ -156,5 +159,67 @@ describe('kinds and forward compatibility', () => {
     expect(event).toEqual(copy);
     expect(parsed).not.toBe(event);
     expect('kind' in event).toBe(false);
+  });
+});
+
+describe('events that cannot be completed', () => {
+  it('names detail when a trimmed event has none, not the envelope fields derived from it', () => {
+    const trimmed = { source: 'aws.ecs', 'detail-type': 'ECS Task State Change' };
+    expect(safeParseEcsEvent(trimmed).error?.message).toBe('detail: expected object, but it is missing');
+    expect(safeParseEcsEvent({ ...trimmed, detail: null }).error?.message).toBe('detail: expected object, received null');
+    expect(safeParseEcsEvent({ ...trimmed, detail: [] }).error?.message).toBe('detail: expected object, received array');
+    expect(safeParseEcsEvent({ ...trimmed, 'detail-type': 'ECS Something New' }).error?.path).toBe('detail');
+  });
+
+  it('returns an error, never throws, for a detail nested too deeply to derive an id from', () => {
+    const { id: _id, ...event } = stopped();
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 20_000; i++) deep = { deep };
+    event.detail.extra = deep;
+    const result = safeParseEcsEvent(event);
+    expect(result.success).toBe(false);
+    expect(result.error?.message).toBe('detail: nested too deeply to derive the event id (the event has no id)');
+    expect(result.error?.path).toBe('detail');
+    const records = parseEcsEvents([event, stopped()]);
+    expect(records.map((record) => record.success)).toEqual([false, true]);
+    expect(records[0]!.error?.message).toMatch(/^item 0: detail: nested too deeply/);
+    // With an id of its own nothing has to be derived, and the event parses.
+    expect(safeParseEcsEvent({ ...event, id: 'e-1' }).success).toBe(true);
+  });
+
+  it('returns an error for an input object that throws when read', () => {
+    const event = stopped();
+    Object.defineProperty(event, 'account', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    delete event.id;
+    const result = safeParseEcsEvent(event);
+    expect(result.success).toBe(false);
+    expect(result.error?.message).toBe('event: cannot be parsed (Error)');
+  });
+});
+
+describe('misuse from plain JavaScript', () => {
+  const event = () => parseEcsEvent(stopped());
+
+  it('classify names what it got instead of a parsed event', () => {
+    expect(() => classify(stopped() as any)).toThrow(
+      new TypeError('classify: expected a parsed EcsEvent (from parseEcsEvent), got a raw event without `kind`: parse it first'),
+    );
+    expect(() => classify(null as any)).toThrow(new TypeError('classify: expected a parsed EcsEvent (from parseEcsEvent), got null'));
+    expect(() => classify({} as any)).toThrow(/got an object without `kind`$/);
+    expect(() => classify({ ...event(), kind: 'bogus' } as any)).toThrow(/got an object whose `kind` is not an event kind$/);
+  });
+
+  it('renderMessage names a missing event and options passed in the classification slot', () => {
+    expect(() => renderMessage(null as any)).toThrow(new TypeError('renderMessage: expected a parsed EcsEvent (from parseEcsEvent), got null'));
+    expect(() => renderMessage(event(), { color: false } as any)).toThrow(
+      /^renderMessage: the second argument must be a Classification \(from classify\) or undefined; options go third/,
+    );
+    expect(() => renderMessage({ ...event(), kind: 'bogus' } as any, classify(event()))).toThrow(TypeError);
+    expect(renderMessage(event(), undefined, { color: false }).attachments).toBeUndefined();
   });
 });

@@ -22,6 +22,8 @@ import type { Classification } from './types.js';
  *
  * @param event - A parsed event from {@link parseEcsEvent}.
  * @returns The classification.
+ * @throws `TypeError` when `event` is not a parsed event (a raw event, `null`): a mistake in the
+ *   calling code, which types catch; the message says what it got.
  * @example
  * ```ts
  * const c = classify(parseEcsEvent(input));
@@ -31,6 +33,9 @@ import type { Classification } from './types.js';
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
  */
 export function classify(event: EcsEvent): Classification {
+  // For callers without the types: a raw or missing event fails here, in words, rather than
+  // deep inside (or by returning undefined).
+  if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string') throw notAnEvent('classify', event);
   const identity = identify(event);
   const links = consoleLinks(identity);
   switch (event.kind) {
@@ -65,5 +70,27 @@ export function classify(event: EcsEvent): Classification {
         identity,
         links,
       };
+    default:
+      throw notAnEvent('classify', event);
   }
+}
+
+/**
+ * The `TypeError` for a value passed where a parsed event belongs, saying what it is instead:
+ * `classify: expected a parsed EcsEvent (from parseEcsEvent), got an object without \`kind\``.
+ *
+ * @param caller - The public function that was given it.
+ * @internal
+ */
+export function notAnEvent(caller: string, value: unknown): TypeError {
+  return new TypeError(`${caller}: expected a parsed EcsEvent (from parseEcsEvent), got ${describeNonEvent(value)}`);
+}
+
+function describeNonEvent(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const raw = value as Record<string, unknown>;
+  if (raw.kind === undefined) return 'detail-type' in raw ? 'a raw event without `kind`: parse it first' : 'an object without `kind`';
+  return 'an object whose `kind` is not an event kind';
 }

@@ -24,21 +24,90 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses a command's options with `node:util` `parseArgs`, turning its errors into
- * {@link UsageError}s.
+ * `--help` or `-h` after a command: `runCli` prints that command's help and exits 0.
  *
+ * @internal
+ */
+export class HelpRequest extends Error {
+  override name: string = 'HelpRequest';
+}
+
+/** Whether `--help` or `-h` comes before any `--` (after which every argument is a file). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/**
+ * Parses a command's options with `node:util` `parseArgs`, turning its errors into
+ * {@link UsageError}s. Every command takes `-h` / `--help` too.
+ *
+ * @throws {@link HelpRequest} when `--help` or `-h` is given, even beside a mistake (the reader
+ *   asked how to call the command: the help says it better than the complaint).
+ * @throws {@link UsageError} for an unknown option or a missing option value.
  * @internal
  */
 export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
   args: readonly string[],
   options: T,
 ): { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] } {
+  let parsed: { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
   try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: parsed.values, positionals: parsed.positionals };
+    parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (error) {
+    if (asksForHelp(args)) throw new HelpRequest();
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  const { help, ...values } = parsed.values;
+  if (help === true) throw new HelpRequest();
+  return { values, positionals: parsed.positionals };
+}
+
+/** `https://…`, `hooks://…`: a scheme and `//`, which no file name a user types starts with. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Whether a command-line argument looks like a URL. Such arguments are never printed: a Slack
+ * webhook URL is a secret, and one pasted where a file belongs must not end up in a terminal
+ * log or CI output.
+ *
+ * @internal
+ */
+export function looksLikeUrl(arg: string): boolean {
+  return URL_LIKE.test(arg);
+}
+
+/**
+ * An argument as error messages show it: quoted, or a placeholder when it looks like a URL.
+ *
+ * @internal
+ */
+export function shownArgument(arg: string): string {
+  return looksLikeUrl(arg) ? '(a URL, not shown)' : `"${arg}"`;
+}
+
+/**
+ * The FILE arguments of a command that reads events.
+ *
+ * @param hint - What to do instead, for an argument that looks like a URL.
+ * @throws {@link UsageError} naming no argument, when one looks like a URL.
+ * @internal
+ */
+export function eventFiles(positionals: readonly string[], hint: string): readonly string[] {
+  if (positionals.some(looksLikeUrl)) throw new UsageError(`an argument looks like a URL; ${hint}`);
+  return positionals;
+}
+
+/**
+ * Refuses arguments for a command that takes none.
+ *
+ * @param why - The end of the message, for example `patterns reads no events`.
+ * @throws {@link UsageError} for the first argument.
+ * @internal
+ */
+export function noArguments(positionals: readonly string[], why: string): void {
+  const [first] = positionals;
+  if (first !== undefined) throw new UsageError(`unexpected argument ${shownArgument(first)}; ${why}`);
 }
 
 /**

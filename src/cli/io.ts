@@ -5,6 +5,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './args.js';
 import { ParseError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
@@ -41,6 +42,7 @@ export async function readEvents(files: readonly string[], io: CliIo): Promise<S
   for (const file of sources) {
     let text: string;
     try {
+      if (file === '-') hintAtTerminal(io);
       text = file === '-' ? await readStream(io.stdin) : await readFile(file, 'utf8');
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'read error';
@@ -51,9 +53,32 @@ export async function readEvents(files: readonly string[], io: CliIo): Promise<S
       out.push({ ...failedRecord(`${file === '-' ? 'standard input' : file} is empty`), file });
       continue;
     }
-    for (const record of parseEcsEvents(text)) out.push({ ...record, file });
+    for (const record of parseFile(text, file)) out.push({ ...record, file });
   }
   return out;
+}
+
+/**
+ * `ecs-slack classify` typed alone waits for standard input; at a terminal that looks like a
+ * hang, so say what it is waiting for.
+ */
+function hintAtTerminal(io: CliIo): void {
+  if (io.stdin.isTTY === true) {
+    writeLine(io.stderr, 'ecs-slack: reading events from standard input; pass files or pipe events (Ctrl-D ends the input)');
+  }
+}
+
+/**
+ * The records of one file. Parsing never throws by contract; should it all the same, that file
+ * is one failed record and the other files are still read.
+ */
+function parseFile(text: string, file: string): ParsedRecord[] {
+  try {
+    return parseEcsEvents(text);
+  } catch (error) {
+    const name = error instanceof Error ? error.name : typeof error;
+    return [failedRecord(`cannot parse ${file === '-' ? 'standard input' : file} (${name})`)];
+  }
 }
 
 function failedRecord(message: string): ParsedRecord {
@@ -67,17 +92,45 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /**
- * Writes one line to a stream.
+ * Whether a stream takes no more output: a write failed (`EPIPE` when the reader is gone, as
+ * with `| head`; `ENOSPC`), or it was ended or destroyed. A failed write marks the stream at
+ * once, while its `error` event comes later: checking here lets a loop stop right away.
+ *
+ * @internal
+ */
+export function isClosed(stream: NodeJS.WritableStream): boolean {
+  const state = stream as Partial<Pick<Writable, 'errored' | 'destroyed' | 'writableEnded'>>;
+  return (state.errored ?? null) !== null || state.destroyed === true || state.writableEnded === true;
+}
+
+/**
+ * Writes one line to a stream; nothing once the stream is closed ({@link isClosed}).
  *
  * @internal
  */
 export function writeLine(stream: NodeJS.WritableStream, line: string): void {
-  stream.write(`${line}\n`);
+  if (!isClosed(stream)) stream.write(`${line}\n`);
+}
+
+/**
+ * Options of {@link forEachEvent}.
+ *
+ * @internal
+ */
+export interface ForEachEventOptions {
+  /** Called with each invalid record (which is also reported on stderr). */
+  readonly onInvalid?: (record: SourcedRecord) => void;
+  /**
+   * Keep calling `each` after standard output closes. `send` does: its work is the delivery,
+   * not the log. Commands whose work is their output stop calling `each` then (nobody reads
+   * it), but still count and report the invalid records, so the exit code stays true.
+   */
+  readonly afterOutputCloses?: 'continue' | 'skip';
 }
 
 /**
  * Reads every event of the input and calls `each` on the valid ones, in order. An invalid
- * record is reported on stderr (and to `onInvalid`) and makes the result exit code 1.
+ * record is reported on stderr (and to `options.onInvalid`) and makes the result exit code 1.
  *
  * @internal
  */
@@ -85,16 +138,17 @@ export async function forEachEvent(
   files: readonly string[],
   io: CliIo,
   each: (event: EcsEvent, record: SourcedRecord) => Promise<void> | void,
-  onInvalid?: (record: SourcedRecord) => void,
+  options: ForEachEventOptions = {},
 ): Promise<number> {
+  const skipWhenClosed = options.afterOutputCloses !== 'continue';
   let code: number = EXIT_OK;
   for (const record of await readEvents(files, io)) {
     if (record.success) {
-      await each(record.data, record);
+      if (!(skipWhenClosed && isClosed(io.stdout))) await each(record.data, record);
       continue;
     }
     code = EXIT_INVALID_INPUT;
-    onInvalid?.(record);
+    options.onInvalid?.(record);
     writeLine(io.stderr, `${record.file}: ${record.error.message}`);
   }
   return code;

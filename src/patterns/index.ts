@@ -9,6 +9,7 @@ import { resolveFilterOptions } from '../filter/presets.js';
 import type { FilterPreset, NoiseFilterOptions } from '../filter/types.js';
 import { mergeFields } from './fields.js';
 import { DETAIL_CONDITIONS } from './kinds.js';
+import { checkPatternOptions } from './options.js';
 import { scopeOf } from './scope.js';
 import type { EventPattern, EventPatternFields, EventPatternMatch } from './types.js';
 
@@ -62,7 +63,11 @@ function detailTypes(kinds: readonly EcsEventKind[]): { 'detail-type'?: EventPat
  * @param options - A preset name, or filter options (the preset plus overrides) as given to
  *   {@link createNoiseFilter}. Default `alerts`.
  * @returns The patterns, fresh plain objects; empty when the options let no event through.
- * @throws `RangeError` for an unknown preset or invalid options, as {@link resolveFilterOptions}.
+ * @throws `RangeError` for an unknown preset or invalid options (as {@link resolveFilterOptions}),
+ *   an unknown `minSeverity` or `steadyStates`, or an empty cluster or service name or an ARN
+ *   in their place (the filter compares names: `prod`, not `arn:aws:ecs:…:cluster/prod`).
+ * @throws `TypeError` when `options` is neither a preset name nor an object, or an option has
+ *   the wrong type (`clusters: { include: 'prod' }` instead of `['prod']`).
  * @example
  * ```ts
  * // Terraform: one aws_cloudwatch_event_rule per pattern, or eventPattern(...) for one rule.
@@ -74,6 +79,11 @@ function detailTypes(kinds: readonly EcsEventKind[]): { 'detail-type'?: EventPat
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_cwe_events.html
  */
 export function eventPatterns(options: NoiseFilterOptions | FilterPreset = {}): EventPattern[] {
+  return patternsOf(options, 'eventPatterns');
+}
+
+function patternsOf(options: NoiseFilterOptions | FilterPreset, caller: string): EventPattern[] {
+  checkPatternOptions(options, caller);
   const o = resolveFilterOptions(typeof options === 'string' ? { preset: options } : options);
   const groups: Group[] = [];
   for (const kind of KINDS) {
@@ -108,7 +118,8 @@ export function eventPatterns(options: NoiseFilterOptions | FilterPreset = {}): 
  * @param options - A preset name, or filter options as given to {@link createNoiseFilter}. Default `alerts`.
  * @returns One event pattern.
  * @throws `RangeError` for an unknown preset or invalid options, or when the options let no
- *   event through (no pattern can select nothing).
+ *   event through (no pattern can select nothing); `TypeError` for options of the wrong type.
+ *   As {@link eventPatterns}.
  * @example
  * ```ts
  * new events.Rule(stack, 'EcsToSlack', {
@@ -119,7 +130,7 @@ export function eventPatterns(options: NoiseFilterOptions | FilterPreset = {}): 
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
  */
 export function eventPattern(options: NoiseFilterOptions | FilterPreset = {}): EventPattern {
-  const patterns = eventPatterns(options);
+  const patterns = patternsOf(options, 'eventPattern');
   const [first] = patterns;
   if (first === undefined) throw new RangeError('these filter options notify no event, and no event pattern selects nothing');
   if (patterns.length === 1) return first;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { classify } from '../classify/index.js';
+import { classify, notAnEvent } from '../classify/index.js';
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { assemble, type Draft } from './layout.js';
@@ -28,6 +28,8 @@ import type { SlackMessage } from './types.js';
  * @param classification - Its classification; computed with {@link classify} when omitted.
  * @param options - Colour, variant, mentions, title, extra fields, log link, buttons.
  * @returns A payload to spread into `IncomingWebhook.send` or `chat.postMessage`.
+ * @throws `TypeError` when `event` is not a parsed event, or `classification` is not one
+ *   (options passed second instead of third): mistakes in the calling code, which types catch.
  * @example
  * ```ts
  * const message = renderMessage(parseEcsEvent(input), undefined, {
@@ -38,8 +40,20 @@ import type { SlackMessage } from './types.js';
  * @see https://docs.slack.dev/reference/block-kit/blocks
  */
 export function renderMessage(event: EcsEvent, classification?: Classification, options: RenderOptions = {}): SlackMessage {
+  checkArguments(event, classification);
   const c = classification ?? classify(event);
   return assemble(draftOf(event, c, options), options);
+}
+
+/**
+ * For callers without the types: a raw event, or options passed second (`renderMessage(event,
+ * { color: false })`), fail here in words rather than deep inside. Two `typeof` checks.
+ */
+function checkArguments(event: EcsEvent, classification: Classification | undefined): void {
+  if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string') throw notAnEvent('renderMessage', event);
+  if (classification !== undefined && typeof (classification as Partial<Classification> | null)?.severity !== 'string') {
+    throw new TypeError('renderMessage: the second argument must be a Classification (from classify) or undefined; options go third: renderMessage(event, undefined, options)');
+  }
 }
 
 function draftOf(event: EcsEvent, c: Classification, options: RenderOptions): Draft {
@@ -54,5 +68,7 @@ function draftOf(event: EcsEvent, c: Classification, options: RenderOptions): Dr
       return draftInstance(event, c, options);
     case 'unknown':
       return draftUnknown(event, c, options);
+    default:
+      throw notAnEvent('renderMessage', event);
   }
 }

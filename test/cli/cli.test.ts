@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type StdioOptions } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +12,36 @@ const TASK = join(FIXTURES, 'events', 'task', 'task-stopped-essential-container-
 const DEPLOYMENT = join(FIXTURES, 'events', 'deployment', 'docs-deployment-failed.json');
 
 /** Runs the built executable as a user would. */
-function run(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 15_000, maxBuffer: 64 * 1024 * 1024 });
+function run(args: string[], input?: string, env: Readonly<Record<string, string>> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 15_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the executable with standard output closed from the start, as `| head` leaves it once it
+ * has read enough (`stdout: 'closed'`), or going to a file such as /dev/full.
+ */
+function runWithStdout(args: string[], stdout: 'closed' | string, env: Record<string, string> = {}, input?: string) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const fd = stdout === 'closed' ? undefined : openSync(stdout, 'w');
+    const stdio: StdioOptions = ['pipe', fd ?? 'pipe', 'pipe'];
+    const child = spawn(process.execPath, [CLI, ...args], { stdio, env: { ...process.env, ...env } });
+    if (fd !== undefined) closeSync(fd);
+    child.stdout?.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdin!.end(input ?? '');
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** A file of `count` copies of the task event, each with its own id, as NDJSON. */
+function manyEvents(count: number): string {
+  const task = JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'));
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-'));
+  const file = join(dir, 'many.ndjson');
+  writeFileSync(file, Array.from({ length: count }, (_, i) => JSON.stringify({ ...task, id: `event-${i}` })).join('\n'));
+  return file;
 }
 
 const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
@@ -76,6 +103,119 @@ describe('usage', () => {
     expect(run(['--help']).stdout).toMatch(/^Usage: ecs-slack <command>/);
     expect(run([]).code).toBe(2);
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('help', () => {
+  it.each(['classify', 'render', 'send', 'patterns', 'demo'])('%s --help and -h print that command\'s help and exit 0', (command) => {
+    for (const flag of ['--help', '-h']) {
+      const { code, stdout, stderr } = run([command, flag]);
+      expect([code, stderr]).toEqual([0, '']);
+      expect(stdout).toMatch(new RegExp(`^Usage: ecs-slack ${command} \\[options\\]`));
+      expect(stdout).toMatch(/\n {2}-h, --help {13}Show this help\n/);
+    }
+  });
+
+  it('shows the options of the command, also after another mistake and through `help COMMAND`', () => {
+    expect(run(['render', '--help']).stdout).toMatch(/\n {2}--builder-url {10}Print a Block Kit Builder link/);
+    expect(run(['send', '--frob', '--help']).code).toBe(0);
+    expect(run(['help', 'patterns']).stdout).toMatch(/^Usage: ecs-slack patterns \[options\]\n/);
+    expect(run(['help', 'nope']).code).toBe(2);
+    // After `--`, `--help` is a file name.
+    expect(run(['classify', '--', '--help']).stderr).toMatch(/cannot read --help \(ENOENT\)/);
+  });
+});
+
+describe('arguments', () => {
+  const secret = 'https://hooks.slack.com/services/T0/B0/SECRETxyz';
+
+  it('refuses a URL given where a file belongs, without printing it', () => {
+    for (const [args, env] of [
+      [['send', secret], {}],
+      [['send', TASK, secret], { SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/other' }],
+    ] as const) {
+      const { code, stdout, stderr } = run([...args], undefined, env);
+      expect(code).toBe(2);
+      expect(stderr.trim()).toBe('ecs-slack send: an argument looks like a URL; pass the webhook with --webhook-url or SLACK_WEBHOOK_URL');
+      expect(stdout + stderr).not.toContain('SECRET');
+    }
+    for (const args of [['classify', secret], ['render', secret], ['patterns', secret], ['demo', secret], [secret]]) {
+      const { code, stdout, stderr } = run(args);
+      expect(code).toBe(2);
+      expect(stdout + stderr).not.toContain('SECRET');
+    }
+  });
+
+  it('demo takes no arguments', () => {
+    const { code, stdout, stderr } = run(['demo', 'extra', 'args']);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.trim()).toBe('ecs-slack demo: unexpected argument "extra"; demo runs built-in samples and reads no files');
+  });
+});
+
+describe('input', () => {
+  it('reads JSON files one after another (cat a.json b.json |), and one error for a broken one', () => {
+    const a = fixtureText('task', 'synthetic-task-oom-exit137');
+    const b = fixtureText('deployment', 'docs-deployment-failed');
+    const good = run(['classify'], `${a}\n${b}`);
+    expect([good.code, good.stderr]).toEqual([0, '']);
+    expect(lines(good.stdout).map((line) => line.kind)).toEqual(['task', 'deployment']);
+    const broken = run(['classify'], `${a}\n${b.replace(/,\n/, ',,\n')}\n${a}`);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^-: line \d+ is not JSON \(at line \d+, column \d+\)$/)]);
+    expect(lines(broken.stdout).map((line) => line.kind ?? 'error')).toEqual(['task', 'error', 'task']);
+  });
+
+  it('reports an event nested too deeply to read and goes on with the other files', () => {
+    const { id: _id, ...event } = JSON.parse(fixtureText('task', 'synthetic-task-oom-exit137'));
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-'));
+    const deep = join(dir, 'deep.json');
+    const text = JSON.stringify({ ...event, detail: { ...event.detail, extra: 'DEEP' } });
+    writeFileSync(deep, text.replace('"DEEP"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`));
+    const { code, stdout, stderr } = run(['classify', deep, TASK]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(`${deep}: detail: nested too deeply to derive the event id (the event has no id)`);
+    expect(lines(stdout).map((line) => line.kind ?? 'error')).toEqual(['error', 'task']);
+  });
+});
+
+describe('output that cannot be written', () => {
+  it('a reader that stops reading (| head) is no error, and the exit code still tells invalid input', async () => {
+    const ok = await runWithStdout(['classify', manyEvents(200)], 'closed');
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    const invalid = await runWithStdout(['classify'], 'closed', {}, `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\ngarbage\n`);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr.trim()).toBe('-: line 2 is not JSON');
+    expect((await runWithStdout(['demo'], 'closed')).code).toBe(0);
+    expect((await runWithStdout(['render', TASK, '/nonexistent.json'], 'closed')).code).toBe(1);
+  });
+
+  it('send delivers every event even when nobody reads its log, and still exits 1 when one fails', async () => {
+    const file = manyEvents(40);
+    const server = await startScriptedServer([{ status: 200, body: 'ok' }]);
+    try {
+      const { code, stderr } = await runWithStdout(['send', file], 'closed', { SLACK_WEBHOOK_URL: `${server.origin}/services/T/B/x` });
+      expect([code, stderr]).toEqual([0, '']);
+      expect(server.requests).toHaveLength(40);
+    } finally {
+      await server.close();
+    }
+    const refusing = await startScriptedServer((_, index) => (index === 3 ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' }));
+    try {
+      const { code } = await runWithStdout(['send', file], 'closed', { SLACK_WEBHOOK_URL: `${refusing.origin}/services/T/B/x` });
+      expect(code).toBe(1);
+      expect(refusing.requests).toHaveLength(40);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk is one line on stderr and exit code 1, without a stack trace', async () => {
+    for (const args of [['classify', TASK], ['demo'], ['patterns']]) {
+      const { code, stderr } = await runWithStdout(args, '/dev/full');
+      expect(code).toBe(1);
+      expect(stderr).toBe('ecs-slack: cannot write output (ENOSPC)\n');
+    }
   });
 });
 
@@ -244,6 +384,14 @@ describe('ecs-slack patterns', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).source).toEqual(['aws.ecs']);
     expect(stderr).toMatch(/^ecs-slack patterns: warning: the pattern has \d+ characters and EventBridge accepts at most 2048; use --list/);
+  });
+
+  it('exits 2 on an empty cluster or service name, and on an ARN where the name belongs', () => {
+    expect(run(['patterns', '--cluster', ''])).toMatchObject({ code: 2, stdout: '', stderr: 'ecs-slack patterns: --cluster: a cluster name cannot be empty\n' });
+    expect(run(['patterns', '--cluster', 'arn:aws:ecs:us-east-1:111122223333:cluster/prod']).stderr).toBe(
+      'ecs-slack patterns: --cluster: give the cluster name ("prod"), not its ARN\n',
+    );
+    expect(run(['patterns', '--service', ' ']).code).toBe(2);
   });
 
   it('exits 2 on an unknown preset or an argument', () => {

@@ -8,7 +8,7 @@ import { classify } from '../../classify/index.js';
 import type { Decision } from '../../filter/types.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';
-import { parseOptions } from '../args.js';
+import { eventFiles, parseOptions } from '../args.js';
 
 function summarize(decision: Decision): { action: string; reason?: string; detail?: string } {
   switch (decision.action) {
@@ -32,15 +32,16 @@ function summarize(decision: Decision): { action: string; reason?: string; detai
 export async function classifyCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, { preset: { type: 'string' } });
   const filter = presetFilter(values.preset);
+  const files = eventFiles(positionals, 'classify reads events from files or standard input');
   const offline = filter === undefined ? undefined : new OfflineFilter(filter);
   return forEachEvent(
-    positionals,
+    files,
     io,
     async (event, record) => {
       const c = classify(event);
       const decision = offline === undefined ? undefined : summarize(await offline.decide(event, c));
       writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, ...c, ...(decision === undefined ? {} : { decision }) }));
     },
-    (record) => writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })),
+    { onInvalid: (record) => writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })) },
   );
 }

@@ -7,8 +7,8 @@
 import { classify } from '../../classify/index.js';
 import type { Severity } from '../../classify/types.js';
 import { safeParseEcsEvent } from '../../parse.js';
-import { EXIT_INVALID_INPUT, EXIT_OK, parseOptions } from '../args.js';
-import { writeLine, type CliIo } from '../io.js';
+import { EXIT_INVALID_INPUT, EXIT_OK, noArguments, parseOptions } from '../args.js';
+import { isClosed, writeLine, type CliIo } from '../io.js';
 import { preview } from '../preview.js';
 import { renderMessage } from '../../render/message.js';
 import { SAMPLES } from '../samples.js';
@@ -21,10 +21,11 @@ const MARK: Readonly<Record<Severity, string>> = { success: '✔', info: '·', w
  * @internal
  */
 export async function demoCommand(args: readonly string[], io: CliIo): Promise<number> {
-  parseOptions(args, {});
+  noArguments(parseOptions(args, {}).positionals, 'demo runs built-in samples and reads no files');
   writeLine(io.stdout, `ecs-slack demo: ${SAMPLES.length} sample ECS events\n`);
   let code = EXIT_OK;
   for (const [index, sample] of SAMPLES.entries()) {
+    if (isClosed(io.stdout)) break; // `demo | head`: nobody reads the rest
     const result = safeParseEcsEvent(sample.event);
     if (!result.success) {
       code = EXIT_INVALID_INPUT;

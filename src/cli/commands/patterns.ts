@@ -6,7 +6,8 @@
  */
 import type { NoiseFilterOptions } from '../../filter/types.js';
 import { eventPattern, eventPatterns } from '../../patterns/index.js';
-import { EXIT_OK, UsageError, parseOptions } from '../args.js';
+import { nameProblem } from '../../patterns/options.js';
+import { EXIT_OK, UsageError, noArguments, parseOptions } from '../args.js';
 import { presetOption } from '../filtering.js';
 import { writeLine, type CliIo } from '../io.js';
 import { formatJson } from '../json.js';
@@ -14,8 +15,18 @@ import { formatJson } from '../json.js';
 /** EventBridge's limit on one rule's event pattern, in characters. */
 const MAX_PATTERN_LENGTH = 2048;
 
-function names(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.length > 0 ? value.map(String) : undefined;
+/**
+ * The names given to `--cluster` or `--service`, or `undefined` for none. Checked here, so that
+ * `--cluster ''` or a cluster ARN is a usage error naming the flag.
+ */
+function names(value: unknown, what: 'cluster' | 'service'): string[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const list = value.map(String);
+  for (const name of list) {
+    const problem = nameProblem(name, what);
+    if (problem !== undefined) throw new UsageError(`--${what}: ${problem}`);
+  }
+  return list;
 }
 
 /**
@@ -35,9 +46,9 @@ export async function patternsCommand(args: readonly string[], io: CliIo): Promi
     list: { type: 'boolean' },
     compact: { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; patterns reads no events`);
-  const clusters = names(values.cluster);
-  const services = names(values.service);
+  noArguments(positionals, 'patterns reads no events');
+  const clusters = names(values.cluster, 'cluster');
+  const services = names(values.service, 'service');
   const options: NoiseFilterOptions = {
     preset: presetOption(values.preset) ?? 'alerts',
     ...(clusters === undefined ? {} : { clusters: { include: clusters } }),

@@ -9,7 +9,7 @@ import { renderDecision } from '../../render/decision.js';
 import { renderMessage } from '../../render/message.js';
 import type { SlackMessage } from '../../render/types.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
-import { layoutOptions, parseOptions } from '../args.js';
+import { eventFiles, layoutOptions, parseOptions } from '../args.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';
 
 /**
@@ -27,6 +27,7 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
     compact: { type: 'boolean' },
     preset: { type: 'string' },
   });
+  const files = eventFiles(positionals, 'render reads events from files or standard input');
   const options = layoutOptions(values);
   const filter = presetFilter(values.preset);
   const offline = filter === undefined ? undefined : new OfflineFilter(filter);
@@ -34,7 +35,7 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
     if (values['builder-url'] === true) writeLine(io.stdout, blockKitBuilderUrl(message));
     else writeLine(io.stdout, values.pretty === true ? JSON.stringify(message, null, 2) : JSON.stringify(message));
   };
-  const code = await forEachEvent(positionals, io, async (event) => {
+  const code = await forEachEvent(files, io, async (event) => {
     if (offline === undefined) {
       print(renderMessage(event, undefined, options));
       return;

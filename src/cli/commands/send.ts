@@ -6,7 +6,7 @@
  */
 import { createWebhookSender } from '../../deliver/webhook.js';
 import { createPipeline, type PipelineLogEntry } from '../../pipeline.js';
-import { EXIT_INVALID_INPUT, UsageError, layoutOptions, parseOptions } from '../args.js';
+import { EXIT_INVALID_INPUT, UsageError, eventFiles, layoutOptions, parseOptions } from '../args.js';
 import { EventClock, presetFilter } from '../filtering.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';
 
@@ -24,6 +24,7 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     'no-color': { type: 'boolean' },
     compact: { type: 'boolean' },
   });
+  const files = eventFiles(positionals, 'pass the webhook with --webhook-url or SLACK_WEBHOOK_URL');
   const url = typeof values['webhook-url'] === 'string' ? values['webhook-url'] : io.env.SLACK_WEBHOOK_URL;
   if (url === undefined || url === '') throw new UsageError('give --webhook-url URL or set SLACK_WEBHOOK_URL');
   if (!/^https?:\/\//.test(url)) throw new UsageError('the webhook URL must start with https://');
@@ -41,10 +42,17 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
       writeLine(io.stdout, JSON.stringify(entry));
     },
   });
-  const code = await forEachEvent(positionals, io, async (event, record) => {
-    clock.advance(event);
-    await pipeline.handle(event, record.id);
-  });
+  // Delivery is the work, the log lines only report it: a reader that stops reading them
+  // (`| head`) does not stop the sending.
+  const code = await forEachEvent(
+    files,
+    io,
+    async (event, record) => {
+      clock.advance(event);
+      await pipeline.handle(event, record.id);
+    },
+    { afterOutputCloses: 'continue' },
+  );
   // Send the digests still open at the end of input, as if their windows had closed.
   if (filter !== undefined && clock.endOfInput(filter) !== undefined) await pipeline.flush();
   return failed ? EXIT_INVALID_INPUT : code;

@@ -1,0 +1,123 @@
+/**
+ * The help texts: `ecs-slack --help` and `ecs-slack COMMAND --help`, built from one table so
+ * the two never disagree.
+ *
+ * @internal
+ * @module
+ */
+
+/** One command's entry: how it is called, what it does, and its options. */
+interface CommandHelp {
+  /** What follows the command name in a usage line: `[FILE...]`, or nothing. */
+  readonly operands: string;
+  /** One line saying what the command does. */
+  readonly summary: string;
+  /** Each option with its description lines. */
+  readonly options: ReadonlyArray<readonly [flag: string, ...description: string[]]>;
+}
+
+const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
+  classify: {
+    operands: '[FILE...]',
+    summary: 'One JSON line per event: kind, outcome, severity, summary, identity, links',
+    options: [['--preset NAME', "Add the noise filter's decision (alerts, verbose, none)"]],
+  },
+  render: {
+    operands: '[FILE...]',
+    summary: 'One Slack Block Kit payload per event (NDJSON)',
+    options: [
+      ['--pretty', 'Pretty-print each payload'],
+      ['--builder-url', 'Print a Block Kit Builder link per message instead'],
+      ['--no-color', 'No colour bar (top-level blocks only)'],
+      ['--compact', 'The two-block compact layout'],
+      ['--preset NAME', 'Only what the noise filter would send (alerts, verbose, none),', "using each event's own time; open digests flushed at the end"],
+    ],
+  },
+  send: {
+    operands: '[FILE...]',
+    summary: 'Render and post each event to an incoming webhook; one JSON log line each',
+    options: [
+      ['--webhook-url URL', 'The webhook (default: SLACK_WEBHOOK_URL); never printed'],
+      ['--preset NAME', 'Filter first (alerts, verbose; default none: send every event)'],
+      ['--no-color, --compact', 'As for render'],
+    ],
+  },
+  patterns: {
+    operands: '',
+    summary: 'The EventBridge event pattern that selects what a preset can notify (JSON)',
+    options: [
+      ['--preset NAME', 'alerts (default), verbose or none'],
+      ['--cluster NAME', 'Only this cluster (repeatable; * globs)'],
+      ['--service NAME', 'Only this service (repeatable; * globs)'],
+      ['--list', 'A JSON array of non-overlapping patterns, one rule each'],
+      ['--compact', 'One line instead of pretty JSON'],
+    ],
+  },
+  demo: {
+    operands: '',
+    summary: 'Run the built-in sample events through the pipeline and print the result',
+    options: [],
+  },
+};
+
+const INPUT = `Input: a JSON event, a JSON array, NDJSON, JSON values one after another (cat a.json b.json),
+or a Lambda SQS / SNS payload. Reads standard input when no FILE is given (or for "-").`;
+
+const EXIT_STATUS = `Exit status: 0 when every event went through, 1 when some input was invalid or could not be
+delivered (the rest is still processed, each problem reported), 2 on usage errors.`;
+
+/** Option lines: the flag padded to a column, later description lines aligned under the first. */
+function optionLines(options: CommandHelp['options'], indent: string, width: number): string[] {
+  return options.flatMap(([flag, first = '', ...rest]) => [
+    `${indent}${flag.padEnd(Math.max(width, flag.length + 2))}${first}`.trimEnd(),
+    ...rest.map((line) => `${indent}${' '.repeat(width)}${line}`),
+  ]);
+}
+
+/** A command's line in the overview: name and operands, then the summary from column 23. */
+function overviewLines(name: string, help: CommandHelp): string[] {
+  return [`  ${`${name} ${help.operands}`.trim().padEnd(19)}  ${help.summary}`, ...optionLines(help.options, '      ', 19)];
+}
+
+/**
+ * `ecs-slack --help`: every command with its options.
+ *
+ * @internal
+ */
+export const USAGE: string = [
+  'Usage: ecs-slack <command> [options] [FILE...]',
+  '',
+  'Commands:',
+  ...Object.entries(COMMAND_HELP).flatMap(([name, help]) => overviewLines(name, help)),
+  '',
+  INPUT,
+  '',
+  'Options:',
+  '  -h, --help           Show this help (also after a command: ecs-slack render --help)',
+  '  -v, --version        Show the version',
+  '',
+  EXIT_STATUS,
+].join('\n');
+
+/**
+ * `ecs-slack COMMAND --help`: that command's usage, summary and options, or `undefined` for a
+ * name that is not a command.
+ *
+ * @internal
+ */
+export function commandHelp(name: string): string | undefined {
+  const help = Object.hasOwn(COMMAND_HELP, name) ? COMMAND_HELP[name] : undefined;
+  if (help === undefined) return undefined;
+  const readsEvents = help.operands !== '';
+  return [
+    `Usage: ecs-slack ${name} [options]${readsEvents ? ` ${help.operands}` : ''}`,
+    '',
+    help.summary,
+    '',
+    'Options:',
+    ...optionLines([...help.options, ['-h, --help', 'Show this help']], '  ', 23),
+    ...(readsEvents ? ['', INPUT] : []),
+    '',
+    EXIT_STATUS,
+  ].join('\n');
+}
