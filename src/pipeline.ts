@@ -22,7 +22,10 @@ import type { RenderOptions } from './render/options.js';
  * One structured log line: what happened to an event, never a secret.
  */
 export interface PipelineLogEntry {
-  /** `info` for sent and suppressed, `warn` for deferred and invalid, `error` for failed. */
+  /**
+   * `info` for sent and suppressed, `warn` for deferred and invalid (and for sent when the filter
+   * state could not be saved after delivery), `error` for failed.
+   */
   readonly level: 'info' | 'warn' | 'error';
   /** What happened. */
   readonly msg: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped';
@@ -91,7 +94,10 @@ export interface PipelineResult {
   readonly status: 'sent' | 'suppressed' | 'deferred' | 'failed';
   /** The classification, when the event got that far. */
   readonly classification?: Classification;
-  /** The error, for `failed`. */
+  /**
+   * The error, for `failed`; for `sent`, the state store error when the message was delivered
+   * but the filter could not record it (not retried: a retry would post the message twice).
+   */
   readonly error?: unknown;
 }
 
@@ -190,19 +196,46 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return 'thread-reply';
   }
 
-  /** Delivers a decision and settles it: committed once delivered, released when not. */
-  async function deliverAndSettle(decision: NotifyDecision | DigestDecision, event: EcsEvent | undefined, thread: DeploymentThread | undefined): Promise<string> {
+  /**
+   * Delivers a decision and settles it: released when not delivered, committed once delivered.
+   * Throws only when the delivery failed; a commit error comes back as `unsettled`.
+   */
+  async function deliverAndSettle(
+    decision: NotifyDecision | DigestDecision,
+    event: EcsEvent | undefined,
+    thread: DeploymentThread | undefined,
+  ): Promise<{ what: string; unsettled?: unknown }> {
+    let what: string;
     try {
-      const what = await deliver(decision, event, thread);
-      await filter.commit(decision, clock());
-      return what;
+      what = await deliver(decision, event, thread);
     } catch (error) {
       // The delivery's error is the one to report; a release that fails too leaves claims that
       // expire on their own.
       await filter.release(decision, clock()).catch(() => undefined);
       throw error;
     }
+    // Slack has the message now, so it is never released (that would credit a sent digest back
+    // and free the claims for a second post) and never reported as failed (the retry would post it
+    // again once the lease ends). A failed commit costs less: the claims stay pending until the
+    // lease ends, and a problem or steady mark may be missing (see docs/noise.md).
+    try {
+      await filter.commit(decision, clock());
+      return { what };
+    } catch (error) {
+      return { what, unsettled: error };
+    }
   }
+
+  /** Logs a delivered decision: a warning when its commit failed, since state was not saved. */
+  const sent = (id: string | undefined, c: Classification, delivered: { what: string; unsettled?: unknown }): PipelineResult => {
+    if (!('unsettled' in delivered)) {
+      log({ level: 'info', msg: 'sent', ...describe(id, c), reason: delivered.what });
+      return { status: 'sent', classification: c };
+    }
+    const detail = `delivered, but the filter state was not saved: ${errorLine(delivered.unsettled)}`;
+    log({ level: 'warn', msg: 'sent', ...describe(id, c), reason: delivered.what, detail });
+    return { status: 'sent', classification: c, error: delivered.unsettled };
+  };
 
   return {
     async handle(event, id = event.id) {
@@ -220,9 +253,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
           return { status: 'deferred', classification: c };
         }
-        const what = await deliverAndSettle(decision, event, thread);
-        log({ level: 'info', msg: 'sent', ...describe(id, c), reason: what });
-        return { status: 'sent', classification: c };
+        return sent(id, c, await deliverAndSettle(decision, event, thread));
       } catch (error) {
         return failed(id, c, error);
       }
@@ -240,9 +271,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         const c = decision.digest.latest.classification;
         const id = decision.digest.latest.event.id;
         try {
-          const what = await deliverAndSettle(decision, undefined, undefined);
-          log({ level: 'info', msg: 'sent', ...describe(id, c), reason: what });
-          results.push({ status: 'sent', classification: c });
+          results.push(sent(id, c, await deliverAndSettle(decision, undefined, undefined)));
         } catch (error) {
           results.push(failed(id, c, error));
         }

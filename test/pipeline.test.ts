@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createPipeline, DeliveryError, MemoryStateStore, parseEcsEvent, StateStoreError, type SlackSender, type StateKey } from '../src/index.js';
+import {
+  createPipeline,
+  DeliveryError,
+  MemoryStateStore,
+  parseEcsEvent,
+  StateStoreError,
+  type PipelineLogEntry,
+  type SlackSender,
+  type StateChange,
+  type StateKey,
+  type StateRecord,
+  type StoreWrite,
+} from '../src/index.js';
 import { loadFixture } from './helpers/fixtures.js';
 
 /** A memory store whose `take` (what releasing claims uses) fails, as a throttled table would. */
@@ -9,7 +21,73 @@ class FailingTakeStore extends MemoryStateStore {
   }
 }
 
+/** A memory store whose next commit (confirming a claim as done) fails, as a throttled table would. */
+class FailingCommitStore extends MemoryStateStore {
+  failNextCommit = false;
+  override async update(key: StateKey, change: StateChange, where: Parameters<MemoryStateStore['update']>[2], write: StoreWrite): Promise<StateRecord | undefined> {
+    if (this.failNextCommit && change.set?.['state'] === 'done') {
+      this.failNextCommit = false;
+      throw new StateStoreError('state store update: throttled', { operation: 'update', retryable: true });
+    }
+    return super.update(key, change, where, write);
+  }
+}
+
+const T0 = Date.parse('2026-11-20T09:00:00Z');
+const crash = (i: number) => {
+  const raw = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+  raw.id = `id-${i}`;
+  raw.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${String(i).padStart(32, '0')}`;
+  raw.resources = [raw.detail.taskArn];
+  return parseEcsEvent(raw);
+};
+
+/** A pipeline folding over 60 s on a store whose commits can fail, recording posts and logs. */
+function committing() {
+  const store = new FailingCommitStore();
+  const posts: unknown[] = [];
+  const logs: PipelineLogEntry[] = [];
+  const clock = { now: T0 };
+  const sender: SlackSender = {
+    post: async (message) => {
+      posts.push(message);
+      return {};
+    },
+  };
+  const pipeline = createPipeline({ sender, store, filter: { foldWindowSeconds: 60 }, logger: (entry) => logs.push(entry), clock: () => clock.now });
+  return { store, posts, logs, clock, pipeline };
+}
+
 describe('createPipeline', () => {
+  it('a first alert delivered but not committed is sent, and never released: its repeats are still folded', async () => {
+    const { store, posts, logs, clock, pipeline } = committing();
+    store.failNextCommit = true;
+    const result = await pipeline.handle(crash(0));
+    expect(result.status).toBe('sent');
+    expect(result.error).toBeInstanceOf(StateStoreError);
+    expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: 'sent', reason: 'alert', detail: expect.stringContaining('throttled') });
+    clock.now += 1000;
+    expect((await pipeline.handle(crash(1))).status).toBe('suppressed');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('a digest delivered but not committed is not credited back to the next digest', async () => {
+    const { store, posts, clock, pipeline } = committing();
+    for (let i = 0; i < 3; i++) {
+      clock.now = T0 + i * 1000;
+      await pipeline.handle(crash(i));
+    }
+    clock.now = T0 + 61_000;
+    store.failNextCommit = true;
+    expect((await pipeline.handle(crash(3))).status).toBe('sent');
+    expect(posts).toHaveLength(2);
+    clock.now = T0 + 400_000;
+    const flushed = await pipeline.flush();
+    expect(flushed.map((r) => r.status)).toEqual(['sent']);
+    // Only crash 3, the new window's repeat: crashes 1 and 2 went out in the digest before.
+    expect(JSON.stringify(posts.at(-1))).toContain('once more');
+  });
+
   it('reports the delivery error when releasing the claims fails too', async () => {
     const sender: SlackSender = {
       post: async () => {

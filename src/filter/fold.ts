@@ -20,7 +20,7 @@ import type { StateKey, StateRecord, StateStore, StateValue } from './store.js';
 
 /** What folding decided for one event. */
 export type FoldOutcome =
-  | { readonly kind: 'first' }
+  | { readonly kind: 'first'; readonly start: number }
   | { readonly kind: 'folded'; readonly count: number }
   | { readonly kind: 'digest'; readonly digest: Digest; readonly count: number; readonly since: string };
 
@@ -76,7 +76,7 @@ export async function fold(
     const record = await store.get(key, now);
     if (record === undefined) {
       const created = await store.put(key, fresh, undefined, write);
-      if (created !== undefined) return { kind: 'first' };
+      if (created !== undefined) return { kind: 'first', start: now };
       continue;
     }
     if (windowOpen(record.value, windowMs, now)) {
@@ -84,7 +84,7 @@ export async function fold(
       if (record.value.alerted === false) {
         // The window's first alert could not be delivered: this event takes its place.
         const taken = await store.update(key, { set: { alerted: true } }, { start, alerted: false }, write);
-        if (taken !== undefined) return { kind: 'first' };
+        if (taken !== undefined) return { kind: 'first', start };
         continue;
       }
       const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest } }, { start }, write);
@@ -97,7 +97,7 @@ export async function fold(
     const next: StateValue = closed === undefined ? fresh : { ...fresh, count: 1, latest };
     const replaced = await store.put(key, next, record.version, write);
     if (replaced === undefined) continue;
-    return closed === undefined ? { kind: 'first' } : { kind: 'digest', ...closed };
+    return closed === undefined ? { kind: 'first', start: now } : { kind: 'digest', ...closed };
   }
   // Lost every race: the others are folding this incident right now, so this one is a repeat.
   return { kind: 'folded', count: -1 };
@@ -132,8 +132,11 @@ export async function creditDigest(
  * Hands a window's first alert back after it could not be delivered: the window's next event
  * (the retry, or another repeat) alerts instead of being folded.
  *
+ * @param start - The start of the window the alert opened or took over. A release can come
+ * after that window closed and a newer one (with an alert of its own, delivered) replaced it
+ * under the same key; that newer window must stay alerted, or its next repeat alerts again.
  * @internal
  */
-export async function reopenAlert(store: StateStore, key: StateKey, ttlSeconds: number, now: number): Promise<void> {
-  await store.update(key, { set: { alerted: false } }, { alerted: true }, { now, ttlSeconds });
+export async function reopenAlert(store: StateStore, key: StateKey, start: number, ttlSeconds: number, now: number): Promise<void> {
+  await store.update(key, { set: { alerted: false } }, { start, alerted: true }, { now, ttlSeconds });
 }

@@ -7,6 +7,7 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
+import { stableHash } from '../internal/hash.js';
 import type { StateKey } from './store.js';
 
 /** The scope of fold windows, listed by `flush`. */
@@ -45,8 +46,19 @@ export function orderKey(resource: string): StateKey {
  */
 export function claimKey(event: EcsEvent, versioned: ReturnType<typeof versionOf>): StateKey {
   return versioned === undefined
-    ? { scope: `claim#${event.id}`, id: ONE }
+    ? { scope: `claim#${envelopeId(event)}`, id: ONE }
     : { scope: `claim#${versioned.resource}`, id: String(versioned.version) };
+}
+
+/**
+ * The envelope id, or for an empty one an id derived from the detail-type and detail, the way
+ * `parseEcsEvent` derives a missing one: an empty id names no delivery, and sharing it would make
+ * every such event a duplicate of the first. Duplicate deliveries carry the same detail, so they
+ * still derive the same id.
+ */
+function envelopeId(event: EcsEvent): string {
+  if (event.id !== '') return event.id;
+  return `derived-${stableHash(`${event['detail-type']}\n${JSON.stringify(event.detail)}`)}`;
 }
 
 /**

@@ -30,8 +30,9 @@ import type {
  * same filter works in one process or across many concurrent Lambdas (DynamoDB store).
  *
  * Usage: `decide` each event; send what it says; then `commit` the decision after delivery or
- * `release` it on failure, so a retry is handled again and nothing is lost. Call `flush` from a
- * scheduled invocation (or after each batch) to send digests whose window has closed.
+ * `release` it when the delivery failed (never after it succeeded, even if `commit` throws), so a
+ * retry is handled again and nothing is lost or sent twice. Call `flush` from a scheduled
+ * invocation (or after each batch) to send digests whose window has closed.
  *
  * @param options - A preset (`alerts` by default) and overrides.
  * @returns The filter.
@@ -42,11 +43,11 @@ import type {
  * if (decision.action === 'notify') {
  *   try {
  *     await sender.post(renderMessage(event, decision.classification));
- *     await filter.commit(decision, Date.now());
  *   } catch (error) {
  *     await filter.release(decision, Date.now());
  *     throw error;
  *   }
+ *   await filter.commit(decision, Date.now()); // never release a message Slack accepted
  * }
  * ```
  */
@@ -94,20 +95,21 @@ class StatefulNoiseFilter implements NoiseFilter {
       const problem = await this.#store.take(key, now);
       if (problem !== undefined) {
         const after = typeof problem.value.outcome === 'string' ? problem.value.outcome : 'a problem';
-        return notify(recovered(c, after), true, { claims, recoveredFrom: { key, value: problem.value } });
+        // A recovery is news like any other: under `changes` it leaves the service steady (or
+        // not) exactly as the plain event would, so the next steady state is not news again.
+        return notify(recovered(c, after), true, { claims, recoveredFrom: { key, value: problem.value }, ...this.#steadyAfter(c, service) });
       }
     }
     if (c.outcome === 'steady-state' && steadyStates !== 'all') {
       if (steadyStates === 'recovery' || service === undefined) return suppress('steady-state', 'steady state without a problem before it');
       const steady = await this.#store.get(steadyKey(service), now);
       if (steady?.value.steady === true) return suppress('steady-state', 'service is still steady');
-      return notify(c, false, { claims, steady: { key: steadyKey(service), steady: true } });
+      return notify(c, false, { claims, ...this.#steadyAfter(c, service) });
     }
-    const receipt: { -readonly [K in keyof DecisionReceipt]: DecisionReceipt[K] } = { claims };
+    const receipt: { -readonly [K in keyof DecisionReceipt]: DecisionReceipt[K] } = { claims, ...this.#steadyAfter(c, service) };
     if (service !== undefined && (c.severity === 'warning' || c.severity === 'error')) {
       receipt.problem = { key: problemKey(service), outcome: c.outcome };
     }
-    if (steadyStates === 'changes' && service !== undefined) receipt.steady = { key: steadyKey(service), steady: false };
     if (foldWindowSeconds !== false && c.kind !== 'deployment' && (c.severity === 'warning' || c.severity === 'error')) {
       const key = foldKey(c);
       const folded = await fold(this.#store, key, event, foldWindowSeconds * 1000, dedupeTtlSeconds, now);
@@ -116,6 +118,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         return { action: 'digest', digest: folded.digest, receipt: { ...receipt, digestOf: { key, count: folded.count, since: folded.since } } };
       }
       receipt.alertOf = key;
+      receipt.alertStart = folded.start;
     }
     return notify(c, false, receipt);
   }
@@ -134,15 +137,25 @@ class StatefulNoiseFilter implements NoiseFilter {
 
   async release(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
     const { receipt } = decision;
-    for (const claim of receipt.claims) await this.#store.take(claim, now);
+    // Undo first, settle the claims last: if the store fails midway, the claims stay pending until
+    // the lease ends, so no retry is decided against half-undone state.
     if (receipt.recoveredFrom !== undefined) {
       const outcome = receipt.recoveredFrom.value.outcome;
       await this.#store.update(receipt.recoveredFrom.key, { set: { outcome: typeof outcome === 'string' ? outcome : 'problem' } }, undefined, this.#long(now));
     }
-    if (receipt.alertOf !== undefined) await reopenAlert(this.#store, receipt.alertOf, this.options.dedupeTtlSeconds, now);
+    if (receipt.alertOf !== undefined && receipt.alertStart !== undefined) {
+      await reopenAlert(this.#store, receipt.alertOf, receipt.alertStart, this.options.dedupeTtlSeconds, now);
+    }
     if (receipt.digestOf !== undefined && decision.action === 'digest') {
       const { key, count, since } = receipt.digestOf;
       await creditDigest(this.#store, key, decision.digest, count, since, this.options.dedupeTtlSeconds, now);
+    }
+    if (decision.action === 'digest') {
+      // What failed was the digest, now credited to the next one; the event that triggered it is
+      // already counted in the window it opened. Its retry must be a duplicate, or it is counted twice.
+      await this.#confirm(receipt.claims, now);
+    } else {
+      for (const claim of receipt.claims) await this.#store.take(claim, now);
     }
   }
 
@@ -172,6 +185,12 @@ class StatefulNoiseFilter implements NoiseFilter {
       return { action: 'defer', detail: 'another delivery of this event is in flight' };
     }
     return { action: 'defer', detail: 'could not claim the event' };
+  }
+
+  /** Steady-state bookkeeping (`changes` only): a steady state leaves its service steady, anything else not. */
+  #steadyAfter(c: Classification, service: string | undefined): Pick<DecisionReceipt, 'steady'> {
+    if (this.options.steadyStates !== 'changes' || service === undefined) return {};
+    return { steady: { key: steadyKey(service), steady: c.outcome === 'steady-state' } };
   }
 
   async #confirm(claims: readonly StateKey[], now: number): Promise<void> {

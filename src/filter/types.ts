@@ -118,7 +118,7 @@ export type SuppressReason =
  * {@link NoiseFilter.commit} makes permanent and {@link NoiseFilter.release} undoes. Opaque.
  */
 export interface DecisionReceipt {
-  /** Claims to confirm on commit or drop on release. */
+  /** Claims to confirm on commit, and on release to drop (notify) or confirm (digest: its event is already counted). */
   readonly claims: readonly StateKey[];
   /** A problem marker taken for a recovery, to put back on release. */
   readonly recoveredFrom?: ReceiptMarker;
@@ -126,6 +126,8 @@ export interface DecisionReceipt {
   readonly digestOf?: ReceiptWindow;
   /** The fold window whose first alert this is, to hand back on release. */
   readonly alertOf?: StateKey;
+  /** When that fold window started (epoch ms): release hands back this window's alert, never a newer window's. */
+  readonly alertStart?: number;
   /** A problem this notification marks on its service, for a later recovery. */
   readonly problem?: ReceiptProblem;
   /** Steady-state bookkeeping for `changes`. */
@@ -239,7 +241,9 @@ export interface NoiseFilter {
   commit(decision: NotifyDecision | DigestDecision, now: number): Promise<void>;
   /**
    * Undoes a notify or digest decision whose message could not be delivered, so the event's retry
-   * is handled again and no digest count is lost.
+   * is handled again and no digest count is lost. For a digest, the digest is credited to the next
+   * one and the event stays counted in the window it opened, so its retry is a duplicate. Never
+   * release a decision whose message was delivered, even when {@link NoiseFilter.commit} failed.
    *
    * @param decision - The decision returned by {@link NoiseFilter.decide} or {@link NoiseFilter.flush}.
    * @param now - Current time, epoch milliseconds.

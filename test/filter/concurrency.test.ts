@@ -4,10 +4,10 @@
  * process and DynamoDB (dynalite on 127.0.0.1) across clients. Exactly one notification per
  * incident, and every distinct event either notified or counted in a digest: no lost update.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
 import { MemoryStateStore, classify, createNoiseFilter, parseEcsEvent, type StateStore } from '../../src/index.js';
-import { localClient, startDynaliteTable, type DynaliteTable } from '../helpers/dynalite.js';
+import { dynaliteTableForSuite, localClient } from '../helpers/dynalite.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { seededRandom } from '../helpers/random.js';
 
@@ -96,18 +96,12 @@ describe('8 concurrent workers over 1,000 deliveries', () => {
   });
 
   describe('DynamoDB store (dynalite)', () => {
-    let table: DynaliteTable;
-    beforeAll(async () => {
-      table = await startDynaliteTable();
-    });
-    afterAll(async () => {
-      await table.close();
-    });
+    const table = dynaliteTableForSuite();
 
     it('exactly one notification per incident, no lost update, across 8 clients', async () => {
-      const clients = Array.from({ length: WORKERS }, () => localClient(table.server.endpoint));
+      const clients = Array.from({ length: WORKERS }, () => localClient(table().server.endpoint));
       try {
-        const stores = clients.map((client) => new DynamoDbStateStore({ client, tableName: table.tableName }));
+        const stores = clients.map((client) => new DynamoDbStateStore({ client, tableName: table().tableName }));
         expectOnePerIncident(await race(stores));
       } finally {
         for (const client of clients) client.destroy();

@@ -10,15 +10,11 @@ import {
   type NoiseFilterOptions,
 } from '../../src/index.js';
 import { crashLoop } from '../helpers/crash-loop.js';
-import { loadFixture } from '../helpers/fixtures.js';
+import { loadFixture, parsedFixture } from '../helpers/fixtures.js';
 
 type Kind = Parameters<typeof loadFixture>[0];
 const T0 = Date.parse('2026-11-20T09:00:00Z');
-const event = (kind: Kind, name: string, change?: (e: any) => void): EcsEvent => {
-  const raw = loadFixture(kind, name) as any;
-  change?.(raw);
-  return parseEcsEvent(raw);
-};
+const event = parsedFixture;
 
 /** Decides, and settles as a sender that always succeeds would. */
 async function run(filter: NoiseFilter, e: EcsEvent, now: number): Promise<Decision> {

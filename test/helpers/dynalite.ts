@@ -9,6 +9,7 @@ import {
   DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A running dynalite server. */
 export interface Dynalite {
@@ -106,4 +107,22 @@ export async function startDynaliteTable(options: TableOptions = {}): Promise<Dy
   const server = await startDynalite();
   const tableName = await server.createTable(options);
   return { client: server.client, tableName, server, close: () => server.close() };
+}
+
+/**
+ * Starts dynalite with one state table before the enclosing suite and stops it after; returns a
+ * getter for the running table (call it inside tests, once `beforeAll` has run).
+ */
+export function dynaliteTableForSuite(): () => DynaliteTable {
+  let table: DynaliteTable | undefined;
+  beforeAll(async () => {
+    table = await startDynaliteTable();
+  });
+  afterAll(async () => {
+    await table?.close();
+  });
+  return () => {
+    if (table === undefined) throw new Error('the dynalite table is only there inside tests');
+    return table;
+  };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { KnownEcsEventKind } from '../../src/index.js';
+import { parseEcsEvent, type EcsEvent, type KnownEcsEventKind } from '../../src/index.js';
 
 /** Root of the fixture tree. */
 export const FIXTURES: string = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -40,4 +40,11 @@ export function allFixtures(kind?: KnownEcsEventKind): Fixture[] {
         return { kind: k, name, event: loadFixture(k, name) };
       }),
   );
+}
+
+/** A fixture parsed, after `change` edited its raw JSON (ids, versions, times, ...). */
+export function parsedFixture(kind: KnownEcsEventKind, name: string, change?: (raw: any) => void): EcsEvent {
+  const raw = loadFixture(kind, name);
+  change?.(raw);
+  return parseEcsEvent(raw);
 }
