@@ -7,10 +7,10 @@
  * @module
  */
 import type { Classification } from '../classify/types.js';
-import { ThreadBusyError } from '../errors.js';
+import { ThreadBusyError, isDeliveryError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
 import { numberField, stringField } from '../filter/state-change.js';
-import type { JsonValue, StateChange, StateKey, StateRecord, StateStore, StateValue } from '../filter/store.js';
+import type { JsonValue, StateChange, StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../filter/store.js';
 import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
 import type { RenderOptions } from '../render/options.js';
 import type { SlackSender } from './sender.js';
@@ -55,19 +55,36 @@ export interface DeploymentThreads {
    * `startedBy` is the deployment), counts tasks that started and failed (each task once), sets
    * the state, and edits the card. Idempotent: a retried event changes nothing twice.
    *
+   * Deployment events may arrive out of order. A card never leaves *completed* or *failed*; among
+   * the other states, a deployment event older than the one that set the current state does not
+   * change it (nor the reason), though it still moves *Started* earlier when it is older than it.
+   *
    * A task event does not open a card for a deployment known to have finished, or when another
    * deployment of its service started since (both remembered for 90 days), so a crash loop long
    * after a deployment completed alerts in the channel instead. A deployment that finished before
    * the handler ever saw one of its service's deployments is not known: its tasks may still open
-   * a card.
+   * a card. A task that started or failed while another deployment of its service was current is
+   * still counted, in a tally kept as long as cards are: when its deployment's card opens later
+   * (the deployment's `SERVICE_DEPLOYMENT_IN_PROGRESS` arrived after its first tasks), the card
+   * starts from that tally.
+   *
+   * When Slack refuses to edit the card for good (a `DeliveryError` that is not `retryable`, such
+   * as `message_not_found` or `cant_update_message` once someone deleted the card), the card is
+   * given up: this and every later event of the deployment returns `undefined`, so its alerts go
+   * to the channel instead of failing forever. A retryable failure still throws: retrying the
+   * event retries the edit too.
+   *
+   * Cards are posted at least once: should the store fail twice in a row to record a card just
+   * posted, the event's retry (after `leaseSeconds`) posts a second card.
    *
    * @param event - The parsed event.
    * @param classification - Its classification.
    * @param now - Current time, epoch milliseconds.
    * @returns The thread the event belongs to (reply there), or `undefined` when it belongs to no
-   *   open deployment (post it to the channel as usual).
-   * @throws `DeliveryError` when Slack refused the card, or {@link ThreadBusyError} when another
-   *   Lambda is posting the card right now: retry the event later.
+   *   open deployment or its card was given up (post it to the channel as usual).
+   * @throws `DeliveryError` when Slack refused to post the card or could not edit it for now,
+   *   `StateStoreError` when the store failed, or {@link ThreadBusyError} when another Lambda is
+   *   posting the card right now or kept changing it: retry the event later.
    */
   observe(event: EcsEvent, classification: Classification, now: number): Promise<DeploymentThread | undefined>;
 }
@@ -82,17 +99,119 @@ const STATE_OF_OUTCOME: Readonly<Record<string, DeploymentState>> = {
 const FINAL: ReadonlySet<string> = new Set(['completed', 'failed']);
 /** How long the current and finished deployments of a service are remembered: 90 days. */
 const MEMORY_SECONDS = 90 * DAY;
+/** How many times a write that lost a race with another Lambda is tried before giving up. */
+const MAX_TRIES = 5;
 
 const currentKey = (c: Classification): StateKey => ({
   scope: `currentdeploy#${c.identity.cluster ?? ''}/${c.identity.service ?? ''}`,
   id: '-',
 });
+const cardKey = (deploymentId: string): StateKey => ({ scope: `thread#${deploymentId}`, id: '-' });
+/** Tasks of a deployment counted while its card could not open yet. */
+const tallyKey = (deploymentId: string): StateKey => ({ scope: `tally#${deploymentId}`, id: '-' });
 
 /** The deployment an event is about: a deployment event's id, or a service task's `startedBy`. */
 function deploymentOf(event: EcsEvent, c: Classification): string | undefined {
   if (event.kind === 'deployment') return event.detail.deploymentId;
   if (event.kind === 'task') return c.identity.deploymentId;
   return undefined;
+}
+
+/**
+ * What an event does to its deployment's card, before the store says whether it was done already.
+ */
+interface Effect {
+  /** Claimed once per deployment, task (or event) and kind of change, so a retry does nothing twice. */
+  readonly marker: StateKey;
+  /** The task counts it adds; kept in the tally while the card cannot open. */
+  readonly counts?: Readonly<Record<string, number>>;
+  /** Whether the change depends on the card as read, so must not land on a card changed since. */
+  readonly conditional: boolean;
+  /** The change to the card as it stands, or `undefined` when it changes nothing. */
+  change(card: StateValue): StateChange | undefined;
+}
+
+/** Whether ISO time `a` is known to be earlier than `b`. */
+function isBefore(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
+}
+
+/**
+ * Whether a deployment event's state replaces the card's: a final state is never left, and a
+ * non-final event older than the one that set the state is news from the past.
+ */
+function takesState(card: StateValue, state: DeploymentState, at: string): boolean {
+  if (FINAL.has(stringField(card, 'state') ?? '')) return false;
+  return FINAL.has(state) || !isBefore(at, stringField(card, 'stateAt'));
+}
+
+/** A deployment event's change: its state (and reason) if it takes, and times it moves. */
+function deploymentChange(card: StateValue, state: DeploymentState, at: string, reason: string | undefined): StateChange | undefined {
+  const set: StateValue = {};
+  if (takesState(card, state, at)) {
+    Object.assign(set, { state, stateAt: at });
+    if (reason !== undefined) set.reason = reason;
+  }
+  if (isBefore(at, stringField(card, 'startedAt'))) set.startedAt = at;
+  if (isBefore(stringField(card, 'updatedAt'), at)) set.updatedAt = at;
+  return Object.keys(set).length === 0 ? undefined : { set };
+}
+
+/**
+ * A task's effect: counts added once per task, with the time (and reason) of the event unless
+ * the card already shows later news. Counts add up in any order, so it needs no compare-and-set,
+ * which keeps many tasks starting at once from contending for the card.
+ */
+function taskEffect(marker: StateKey, counts: Record<string, number>, at: string, set: StateValue): Effect {
+  return {
+    marker,
+    counts,
+    conditional: false,
+    change: (card) => ({ add: counts, set: isBefore(at, stringField(card, 'updatedAt')) ? {} : { ...set, updatedAt: at } }),
+  };
+}
+
+/** What the event does to its card, if anything. */
+function effectOf(event: EcsEvent, c: Classification, deploymentId: string, now: number): Effect | undefined {
+  const at = event.time === '' ? new Date(now).toISOString() : event.time;
+  const marker = (subject: string, what: string): StateKey => ({ scope: `threadtask#${deploymentId}#${subject}`, id: what });
+  if (event.kind === 'deployment') {
+    const state = STATE_OF_OUTCOME[c.outcome];
+    if (state === undefined) return undefined;
+    const reason = event.detail.reason;
+    return { marker: marker(event.id, 'deployment-event'), conditional: true, change: (card) => deploymentChange(card, state, at, reason) };
+  }
+  const taskId = c.identity.taskId;
+  if (event.kind !== 'task' || taskId === undefined) return undefined;
+  if (event.detail.lastStatus === 'RUNNING' && c.phase === 'running') return taskEffect(marker(taskId, 'started'), { started: 1 }, at, {});
+  if (c.phase === 'stopped' && c.severity === 'error') return taskEffect(marker(taskId, 'failed'), { failed: 1 }, at, { reason: c.summary });
+  return undefined;
+}
+
+/** The card a deployment's first event opens. */
+function initialCard(event: EcsEvent, c: Classification, deploymentId: string): StateValue {
+  const initial: StateValue = {
+    deploymentId,
+    state: 'in-progress',
+    started: 0,
+    failed: 0,
+    startedAt: event.time,
+    updatedAt: event.time,
+    links: { ...c.links } as { [field: string]: JsonValue },
+  };
+  if (c.identity.service !== undefined) initial.service = c.identity.service;
+  if (c.identity.cluster !== undefined) initial.cluster = c.identity.cluster;
+  return initial;
+}
+
+/** The thread of a posted card. */
+function threadOf(deploymentId: string, record: StateRecord): DeploymentThread {
+  return {
+    deploymentId,
+    channel: stringField(record.value, 'channel') ?? '',
+    ts: stringField(record.value, 'ts') ?? '',
+    state: (stringField(record.value, 'state') ?? 'in-progress') as DeploymentState,
+  };
 }
 
 /**
@@ -113,6 +232,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   if (sender.update === undefined) throw new TypeError('deployment threads need a sender that can update messages (the Web API sender)');
   const ttlSeconds = options.ttlSeconds ?? 7 * DAY;
   const leaseSeconds = options.leaseSeconds ?? 60;
+  const write = (now: number): StoreWrite => ({ now, ttlSeconds });
 
   const card = (value: StateValue, revision: number) =>
     renderDeploymentCard(
@@ -133,12 +253,12 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     );
 
   /** Opens the card: one Lambda claims and posts it, the others wait for its `ts`. */
-  async function open(key: StateKey, initial: StateValue, now: number): Promise<StateRecord> {
+  async function open(key: StateKey, deploymentId: string, initial: StateValue, now: number): Promise<StateRecord> {
     const claimed = await store.put(key, { ...initial, phase: 'posting' }, undefined, { now, ttlSeconds: leaseSeconds });
     if (claimed === undefined) {
       const existing = await store.get(key, now);
       if (existing?.value.phase === 'posted') return existing;
-      throw new ThreadBusyError(`the card of deployment ${String(initial.deploymentId)} is being posted by another invocation`);
+      throw new ThreadBusyError(`the card of deployment ${deploymentId} is being posted by another invocation`);
     }
     let posted;
     try {
@@ -147,40 +267,85 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       await store.take(key, now);
       throw error;
     }
-    const ready = await store.update(
-      key,
-      { set: { phase: 'posted', channel: posted.channel ?? '', ts: posted.ts ?? '', revision: 0, shown: 0 } },
-      undefined,
-      { now, ttlSeconds },
-    );
+    const ready = await markPosted(key, posted.channel ?? '', posted.ts ?? '', now);
     if (ready === undefined) throw new ThreadBusyError('the deployment card vanished while being posted');
-    return ready;
+    return absorbTally(key, deploymentId, ready, now);
   }
 
-  /** Applies a change once per deployment, task (or event) and kind of change. */
-  async function firstTime(deploymentId: string, subject: string, what: string, now: number): Promise<boolean> {
-    const key = { scope: `threadtask#${deploymentId}#${subject}`, id: what };
-    return (await store.put(key, { at: now }, undefined, { now, ttlSeconds })) !== undefined;
+  /**
+   * Records where the card landed. Tried twice: once the lease runs out, a retry of an event whose
+   * card was posted but not recorded would post a second card.
+   */
+  async function markPosted(key: StateKey, channel: string, ts: string, now: number): Promise<StateRecord | undefined> {
+    const mark = () => store.update(key, { set: { phase: 'posted', channel, ts, revision: 0, shown: 0 } }, undefined, write(now));
+    return mark().catch(() => mark());
   }
 
-  /** What this event changes on the card, if anything. */
-  async function changeOf(event: EcsEvent, c: Classification, deploymentId: string, now: number): Promise<StateChange | undefined> {
-    const at = event.time === '' ? new Date(now).toISOString() : event.time;
-    if (event.kind === 'deployment') {
-      const state = STATE_OF_OUTCOME[c.outcome];
-      if (state === undefined || !(await firstTime(deploymentId, event.id, 'deployment-event', now))) return undefined;
-      const set: StateValue = { state, updatedAt: at };
-      if (event.detail.reason !== undefined) set.reason = event.detail.reason;
-      return { set };
+  /** Claims an effect's marker: `false` when the effect was applied already. */
+  async function claim(marker: StateKey, now: number): Promise<boolean> {
+    return (await store.put(marker, { at: now }, undefined, write(now))) !== undefined;
+  }
+
+  /**
+   * Runs the write that applies a claimed effect. If it fails, the claim is released, or the
+   * event's retry would find the effect done and it would be lost for good.
+   */
+  async function applyOrRelease<T>(marker: StateKey, now: number, apply: () => Promise<T>): Promise<T> {
+    try {
+      return await apply();
+    } catch (error) {
+      // The write's error is the one to report; a release that fails too leaves the change lost.
+      await store.take(marker, now).catch(() => undefined);
+      throw error;
     }
-    if (event.kind !== 'task' || c.identity.taskId === undefined) return undefined;
-    if (event.detail.lastStatus === 'RUNNING' && c.phase === 'running' && (await firstTime(deploymentId, c.identity.taskId, 'started', now))) {
-      return { add: { started: 1 }, set: { updatedAt: at } };
+  }
+
+  /**
+   * Applies an effect to the card. A conditional one lands only on the card it was computed from;
+   * when another Lambda changed the card meanwhile, it is computed again from the new card.
+   */
+  async function applyEffect(key: StateKey, record: StateRecord, effect: Effect, now: number): Promise<StateRecord> {
+    let current: StateRecord | undefined = record;
+    for (let attempt = 0; attempt < MAX_TRIES && current !== undefined; attempt++) {
+      const change = effect.change(current.value);
+      if (change === undefined) return current;
+      const where = effect.conditional ? { revision: numberField(current.value, 'revision') } : undefined;
+      const changed = await store.update(key, { add: { revision: 1, ...change.add }, set: change.set ?? {} }, where, write(now));
+      if (changed !== undefined) return changed;
+      current = await store.get(key, now);
     }
-    if (c.phase === 'stopped' && c.severity === 'error' && (await firstTime(deploymentId, c.identity.taskId, 'failed', now))) {
-      return { add: { failed: 1 }, set: { updatedAt: at, reason: c.summary } };
+    throw new ThreadBusyError('the deployment card kept changing while an event was applied to it');
+  }
+
+  /**
+   * Counts a task of a deployment whose card may not open now, because another deployment of its
+   * service is current: if this deployment's announcement is only late, its card starts from it.
+   */
+  async function tally(key: StateKey, deploymentId: string, effect: Effect | undefined, now: number): Promise<void> {
+    const counts = effect?.counts;
+    if (effect === undefined || counts === undefined || !(await claim(effect.marker, now))) return;
+    await applyOrRelease(effect.marker, now, () => store.update(tallyKey(deploymentId), { add: counts }, undefined, write(now)));
+    // The card may have opened meanwhile, its opener taking the tally before this count was in it.
+    const opened = await store.get(key, now);
+    if (opened?.value.phase !== 'posted' || opened.value.unusable === true) return;
+    await refresh(key, await absorbTally(key, deploymentId, opened, now), now);
+  }
+
+  /**
+   * Moves the tally into the card. Taking it is atomic, so each count reaches the card once,
+   * whichever Lambda takes it.
+   */
+  async function absorbTally(key: StateKey, deploymentId: string, record: StateRecord, now: number): Promise<StateRecord> {
+    const taken = await store.take(tallyKey(deploymentId), now);
+    if (taken === undefined) return record;
+    const counts = { started: numberField(taken.value, 'started'), failed: numberField(taken.value, 'failed') };
+    try {
+      return (await store.update(key, { add: { revision: 1, ...counts } }, undefined, write(now))) ?? record;
+    } catch (error) {
+      // Put the counts back rather than drop them: a later count of this deployment brings them in.
+      await store.update(tallyKey(deploymentId), { add: counts }, undefined, write(now)).catch(() => undefined);
+      throw error;
     }
-    return undefined;
   }
 
   /**
@@ -189,32 +354,61 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    * open a card claiming that deployment is in progress.
    */
   async function remember(deploymentId: string, c: Classification, now: number): Promise<void> {
-    const write = { now, ttlSeconds: MEMORY_SECONDS };
+    const memory = { now, ttlSeconds: MEMORY_SECONDS };
     if (c.outcome === 'deployment-started' && c.identity.service !== undefined) {
-      await store.update(currentKey(c), { set: { deploymentId } }, undefined, write);
+      await store.update(currentKey(c), { set: { deploymentId } }, undefined, memory);
     }
     if (c.outcome === 'deployment-completed' || c.outcome === 'deployment-failed') {
-      await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, undefined, write);
+      await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, undefined, memory);
     }
   }
 
-  /** Whether a task event may open its deployment's card: not finished, and not superseded. */
-  async function mayOpenFor(deploymentId: string, c: Classification, now: number): Promise<boolean> {
-    if ((await store.get({ scope: `finished#${deploymentId}`, id: '-' }, now)) !== undefined) return false;
+  /**
+   * Whether a task event may open its deployment's card: not when the deployment finished, and
+   * not while another deployment of its service is current (its tasks are then only tallied).
+   */
+  async function verdictFor(deploymentId: string, c: Classification, now: number): Promise<'open' | 'finished' | 'superseded'> {
+    if ((await store.get({ scope: `finished#${deploymentId}`, id: '-' }, now)) !== undefined) return 'finished';
     const current = await store.get(currentKey(c), now);
-    return current === undefined || current.value.deploymentId === deploymentId;
+    return current === undefined || current.value.deploymentId === deploymentId ? 'open' : 'superseded';
   }
 
-  /** Edits the card to show the record's latest revision, until nobody changed it meanwhile. */
-  async function refresh(key: StateKey, record: StateRecord, now: number): Promise<void> {
+  /**
+   * Edits the card to show the record's latest revision. If the mark of what was shown fails,
+   * another Lambda changed the card while this edit was in flight, and this edit may have landed
+   * after theirs: the latest revision is sent again, whatever `shown` says.
+   *
+   * @returns `false` when Slack refused the edit for good and the card was given up.
+   */
+  async function refresh(key: StateKey, record: StateRecord, now: number): Promise<boolean> {
     let current: StateRecord | undefined = record;
-    for (let attempt = 0; attempt < 3 && current !== undefined; attempt++) {
+    let overtaken = false;
+    for (let attempt = 0; attempt < MAX_TRIES && current !== undefined; attempt++) {
       const revision = numberField(current.value, 'revision');
-      if (numberField(current.value, 'shown') >= revision) return;
-      await sender.update!(stringField(current.value, 'channel') ?? '', stringField(current.value, 'ts') ?? '', card(current.value, revision));
-      const marked = await store.update(key, { set: { shown: revision } }, { revision }, { now, ttlSeconds });
-      if (marked !== undefined) return;
+      if (!overtaken && numberField(current.value, 'shown') >= revision) return true;
+      if (!(await edit(key, current, revision, now))) return false;
+      const marked = await store.update(key, { set: { shown: revision } }, { revision }, write(now));
+      if (marked !== undefined) return true;
+      overtaken = true;
       current = await store.get(key, now);
+    }
+    return true;
+  }
+
+  /**
+   * Sends one revision of the card. When Slack refuses it for good (the card was deleted), the
+   * card is marked unusable, since retrying the event would fail forever and hold back its alert.
+   *
+   * @returns `false` when the card was given up.
+   */
+  async function edit(key: StateKey, record: StateRecord, revision: number, now: number): Promise<boolean> {
+    try {
+      await sender.update!(stringField(record.value, 'channel') ?? '', stringField(record.value, 'ts') ?? '', card(record.value, revision));
+      return true;
+    } catch (error) {
+      if (!isDeliveryError(error) || error.retryable) throw error;
+      await store.update(key, { set: { unusable: true } }, { phase: 'posted' }, write(now));
+      return false;
     }
   }
 
@@ -222,39 +416,25 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     async observe(event, c, now) {
       const deploymentId = deploymentOf(event, c);
       if (deploymentId === undefined) return undefined;
-      const key: StateKey = { scope: `thread#${deploymentId}`, id: '-' };
+      const key = cardKey(deploymentId);
       let record = await store.get(key, now);
       if (event.kind === 'deployment') await remember(event.detail.deploymentId, c, now);
-      if (record === undefined && event.kind === 'task' && !(await mayOpenFor(deploymentId, c, now))) return undefined;
-      if (record === undefined || record.value.phase !== 'posted') {
-        const initial: { [field: string]: JsonValue } = {
-          deploymentId,
-          state: 'in-progress',
-          started: 0,
-          failed: 0,
-          startedAt: event.time,
-          updatedAt: event.time,
-          links: { ...c.links } as { [field: string]: JsonValue },
-        };
-        if (c.identity.service !== undefined) initial.service = c.identity.service;
-        if (c.identity.cluster !== undefined) initial.cluster = c.identity.cluster;
-        record = await open(key, initial, now);
+      // Slack refused to edit this card for good: the deployment's events alert in the channel.
+      if (record?.value.unusable === true) return undefined;
+      const effect = effectOf(event, c, deploymentId, now);
+      if (record === undefined && event.kind === 'task') {
+        const verdict = await verdictFor(deploymentId, c, now);
+        if (verdict === 'superseded') await tally(key, deploymentId, effect, now);
+        if (verdict !== 'open') return undefined;
       }
-      const wasFinal = FINAL.has(stringField(record.value, 'state') ?? '');
+      if (record === undefined || record.value.phase !== 'posted') record = await open(key, deploymentId, initialCard(event, c, deploymentId), now);
       // After completion or failure, later task events are ordinary alerts, not deployment news.
-      if (wasFinal && event.kind === 'task') return undefined;
-      const change = await changeOf(event, c, deploymentId, now);
-      if (change !== undefined) {
-        const changed = await store.update(key, { add: { revision: 1, ...change.add }, set: change.set ?? {} }, undefined, { now, ttlSeconds });
-        if (changed !== undefined) record = changed;
+      if (FINAL.has(stringField(record.value, 'state') ?? '') && event.kind === 'task') return undefined;
+      if (effect !== undefined && (await claim(effect.marker, now))) {
+        const claimed = record;
+        record = await applyOrRelease(effect.marker, now, () => applyEffect(key, claimed, effect, now));
       }
-      await refresh(key, record, now);
-      return {
-        deploymentId,
-        channel: stringField(record.value, 'channel') ?? '',
-        ts: stringField(record.value, 'ts') ?? '',
-        state: (stringField(record.value, 'state') ?? 'in-progress') as DeploymentState,
-      };
+      return (await refresh(key, record, now)) ? threadOf(deploymentId, record) : undefined;
     },
   };
 }
