@@ -5,6 +5,7 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
+import { checkFilterOptions } from './check-options.js';
 import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from './memory-store.js';
@@ -36,6 +37,9 @@ import type {
  *
  * @param options - A preset (`alerts` by default) and overrides.
  * @returns The filter.
+ * @throws `TypeError` or `RangeError` naming the option, for options of the wrong type or value
+ *   (an unknown `minSeverity` or preset, a cluster ARN where its name belongs, a window that is
+ *   not a positive number of seconds).
  * @example
  * ```ts
  * const filter = createNoiseFilter({ preset: 'alerts', store: new DynamoDbStateStore({ client, tableName }) });
@@ -52,6 +56,7 @@ import type {
  * ```
  */
 export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter {
+  checkFilterOptions(options, 'createNoiseFilter');
   const store = options.store ?? new MemoryStateStore();
   return new StatefulNoiseFilter(resolveFilterOptions(options), options.namespace === undefined ? store : namespacedStore(store, options.namespace));
 }

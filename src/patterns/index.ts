@@ -9,7 +9,7 @@ import { resolveFilterOptions } from '../filter/presets.js';
 import type { FilterPreset, NoiseFilterOptions } from '../filter/types.js';
 import { mergeFields } from './fields.js';
 import { DETAIL_CONDITIONS } from './kinds.js';
-import { checkPatternOptions } from './options.js';
+import { checkFilterOptions } from '../filter/check-options.js';
 import { scopeOf } from './scope.js';
 import type { EventPattern, EventPatternFields, EventPatternMatch } from './types.js';
 
@@ -83,7 +83,7 @@ export function eventPatterns(options: NoiseFilterOptions | FilterPreset = {}): 
 }
 
 function patternsOf(options: NoiseFilterOptions | FilterPreset, caller: string): EventPattern[] {
-  checkPatternOptions(options, caller);
+  checkFilterOptions(options, caller);
   const o = resolveFilterOptions(typeof options === 'string' ? { preset: options } : options);
   const groups: Group[] = [];
   for (const kind of KINDS) {

@@ -317,3 +317,17 @@ describe('namespaces', () => {
     expect(await namespacedStore(store, 'a').list('fold', T0)).toEqual([]);
   });
 });
+
+describe('createNoiseFilter options', () => {
+  it('names an option of the wrong type or value instead of filtering wrongly', () => {
+    expect(() => createNoiseFilter({ minSeverity: 'bogus' as never })).toThrow(
+      new RangeError('createNoiseFilter: options.minSeverity must be "info", "success", "warning", "error"'),
+    );
+    expect(() => createNoiseFilter({ clusters: { include: ['arn:aws:ecs:us-east-1:111122223333:cluster/prod'] } })).toThrow(
+      new RangeError('createNoiseFilter: options.clusters.include: give the cluster name ("prod"), not its ARN'),
+    );
+    expect(() => createNoiseFilter({ services: { include: 'api' as never } })).toThrow(/^createNoiseFilter: options\.services\.include must be an array/);
+    expect(() => createNoiseFilter(null as never)).toThrow(new TypeError('createNoiseFilter: expected a preset name or filter options, got null'));
+    expect(() => createNoiseFilter({ preset: 'verbose', clusters: { include: ['prod', 'stage-*'] }, minSeverity: 'warning' })).not.toThrow();
+  });
+});

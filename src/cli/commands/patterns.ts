@@ -6,7 +6,7 @@
  */
 import type { NoiseFilterOptions } from '../../filter/types.js';
 import { eventPattern, eventPatterns } from '../../patterns/index.js';
-import { nameProblem } from '../../patterns/options.js';
+import { nameProblem } from '../../filter/check-options.js';
 import { EXIT_OK, UsageError, noArguments, parseOptions } from '../args.js';
 import { presetOption } from '../filtering.js';
 import { writeLine, type CliIo } from '../io.js';

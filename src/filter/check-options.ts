@@ -1,5 +1,6 @@
 /**
- * Checks of the options given to `eventPatterns` and `eventPattern`, for callers without the
+ * Checks of noise-filter options as `createNoiseFilter`, `eventPatterns` and `eventPattern` take
+ * them, for callers without the
  * types (plain JavaScript, options read from JSON or YAML): a wrong shape is one clear error
  * naming the option, rather than a `TypeError` from deep inside or a pattern that silently
  * selects nothing.
@@ -91,7 +92,7 @@ function checkFields(o: Record<string, unknown>, caller: string): void {
 
 /**
  * Throws for options of the wrong shape: anything but a preset name or an options object, or
- * an option of the wrong type or value among those the patterns read.
+ * an option of the wrong type or value among those the filter and the patterns read.
  *
  * @param options - What the caller was given.
  * @param caller - The public function's name, to start the message with.
@@ -99,7 +100,7 @@ function checkFields(o: Record<string, unknown>, caller: string): void {
  *   empty cluster name, a cluster ARN where its name belongs).
  * @internal
  */
-export function checkPatternOptions(options: unknown, caller: string): void {
+export function checkFilterOptions(options: unknown, caller: string): void {
   if (options === undefined || typeof options === 'string') return;
   if (!isPlainObject(options)) throw new TypeError(`${caller}: expected a preset name or filter options, got ${describe(options)}`);
   checkFields(options, caller);
