@@ -34,7 +34,8 @@ const reference = {
   clip: (value: string, max: number) => {
     const flat = value.replace(/\s+/g, ' ').trim();
     if (flat.length <= max) return flat;
-    const cut = flat.slice(0, max - 1);
+    let cut = flat.slice(0, max - 1);
+    if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
     const space = cut.lastIndexOf(' ');
     return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
   },
@@ -53,7 +54,9 @@ const reference = {
         if (row.keywords !== undefined) {
           lower ??= t.toLowerCase();
           const haystack = lower;
-          if (!row.keywords.some((keyword) => haystack.includes(keyword))) continue;
+          // Each keyword at the start of a word (`efs` is not in `prefs`).
+          const atWordStart = (keyword: string) => new RegExp(`(?<![0-9a-z_])${keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack);
+          if (!row.keywords.some(atWordStart)) continue;
         }
         return row;
       }
@@ -70,7 +73,7 @@ const reference = {
 /** Strings near the shapes the code expects, and arbitrary ones. */
 const textish = fc.oneof(
   fc.string(),
-  fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '_', '*', '~', '`', '&', '<', '>', '\n', '\t', '\r', '|', '"', 'é', '\u00a0', '\u2028') }),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '_', '*', '~', '`', '&', '<', '>', '\n', '\t', '\r', '|', '"', 'é', '\u00a0', '\u2028', '\u{1f680}') }),
 );
 const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
 /** ISO-8601-like times, valid and not: every field in and out of range, optional parts, other zones. */
@@ -118,6 +121,15 @@ describe('fast paths give what the straightforward code gave', () => {
     }
     for (const iso of ['2020-04-31T00:00:00Z', '2020-03-16T24:00:00Z', '2020-03-16T15:37:04+00:00', '0099-01-01T00:00:00Z', '0100-01-01T00:00:00.0009000000Z']) {
       expect(canonicalUtcMillis(iso)).toBeUndefined();
+    }
+  });
+
+  it('clip never leaves half an emoji', () => {
+    const reason = `${'x'.repeat(120)}${'\u{1f680}'.repeat(40)}`;
+    for (let max = 121; max < 200; max++) {
+      const clipped = clip(reason, max);
+      expect(clipped.length).toBeLessThanOrEqual(max);
+      expect(clipped).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     }
   });
 

@@ -6,6 +6,7 @@
  */
 import type { ContainerInstanceEvent } from '../events/index.js';
 import type { Identity } from './identity.js';
+import { presentText } from './stop-reasons.js';
 import { clip } from './text.js';
 import type { Hint, InstanceOutcome, Severity } from './types.js';
 
@@ -26,7 +27,8 @@ const DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/';
 
 /**
  * Classifies a container-instance event. Order: registration failure, failed agent update,
- * deregistration, draining, agent disconnected, registering, then plain ACTIVE (churn).
+ * deregistration, draining, agent disconnected, registering, then plain ACTIVE (churn). A blank
+ * `statusReason` counts as none.
  *
  * @internal
  */
@@ -34,8 +36,10 @@ export function classifyContainerInstance(event: ContainerInstanceEvent, identit
   const d = event.detail;
   const name = `Container instance ${identity.ec2InstanceId ?? identity.containerInstanceId ?? ''}`.trimEnd();
   const where = identity.cluster === undefined ? '' : ` in cluster ${identity.cluster}`;
-  const reason = d.statusReason === undefined ? {} : { reason: d.statusReason };
-  const because = d.statusReason === undefined ? '' : `: ${clip(d.statusReason, 160)}`;
+  // A blank reason says nothing: treated as absent, so no dangling `: ` in the summary.
+  const statusReason = presentText(d.statusReason);
+  const reason = statusReason === undefined ? {} : { reason: statusReason };
+  const because = statusReason === undefined ? '' : `: ${clip(statusReason, 160)}`;
   if (d.status === 'REGISTRATION_FAILED') {
     return {
       outcome: 'instance-registration-failed',

@@ -7,6 +7,7 @@ import type { DeploymentEvent } from '../events/index.js';
 import type { Identity } from './identity.js';
 import type { ServiceVerdict } from './service.js';
 import { severityOfEventType } from './service.js';
+import { presentText } from './stop-reasons.js';
 import { clip } from './text.js';
 import type { DeploymentOutcome, Severity } from './types.js';
 
@@ -41,17 +42,18 @@ export const DEPLOYMENT_EVENT_NAMES: Readonly<Record<string, ReadonlyArray<reado
 
 /**
  * The verdict for a deployment event name, shared with the deployment names that arrive as
- * service actions.
+ * service actions. A blank `reason` counts as none.
  *
  * @internal
  */
 export function deploymentVerdict(
   eventName: string,
   eventType: string,
-  reason: string | undefined,
+  givenReason: string | undefined,
   deploymentId: string | undefined,
   identity: Identity,
 ): ServiceVerdict {
+  const reason = presentText(givenReason);
   const service = identity.service ?? 'the service';
   const deployment = deploymentId === undefined ? `A deployment of ${service}` : `Deployment ${deploymentId} of ${service}`;
   const withReason = reason === undefined ? {} : { reason };

@@ -7,7 +7,7 @@ import type { ServiceActionEvent } from '../events/index.js';
 import type { Verdict as TaskVerdict } from './task.js';
 import { deploymentVerdict } from './deployment.js';
 import type { Identity } from './identity.js';
-import { matchStopReason } from './stop-reasons.js';
+import { matchStopReason, presentText } from './stop-reasons.js';
 import { clip } from './text.js';
 import type { Cause, DeploymentOutcome, Hint, ServiceOutcome, Severity } from './types.js';
 
@@ -128,12 +128,14 @@ export function severityOfEventType(eventType: string): Severity {
 }
 
 /**
- * Classifies a service action event.
+ * Classifies a service action event. A blank `reason` counts as none.
  *
  * @internal
  */
 export function classifyService(event: ServiceActionEvent, identity: Identity): ServiceVerdict {
-  const { eventName, eventType, reason } = event.detail;
+  const { eventName, eventType } = event.detail;
+  // A blank reason says nothing: treated as absent, so no empty `()` in the summary.
+  const reason = presentText(event.detail.reason);
   if (eventName.startsWith('SERVICE_DEPLOYMENT_')) {
     return deploymentVerdict(eventName, eventType, reason, undefined, identity);
   }

@@ -5,8 +5,9 @@
  *
  * Rows match on the leading category token (`CannotPullContainerError`,
  * `ResourceInitializationError`, ...) or a stable prefix, because AWS rewords the sentences
- * after it; sub-cases add keywords looked up in the rest of the text. The first matching row
- * wins, so specific rows come before their family's generic row.
+ * after it; sub-cases add keywords looked up in the rest of the text, each at the start of a word
+ * (so `efs` is not found in `prefs`). The first matching row wins, so specific rows come before
+ * their family's generic row.
  *
  * @module
  */
@@ -35,7 +36,10 @@ export interface StopReasonRow {
   readonly prefixes?: readonly string[];
   /** The text contains this string. */
   readonly contains?: string;
-  /** With `tokens`/`prefixes`/`contains`: at least one of these (case-insensitive) must also occur. */
+  /**
+   * With `tokens`/`prefixes`/`contains`: at least one of these (lower case, matched
+   * case-insensitively) must also occur, at the start of a word: `efs` does not match `prefs`.
+   */
   readonly keywords?: readonly string[];
   /** Stop codes this row explains on their own, whatever the reason text. */
   readonly stopCodes?: readonly string[];
@@ -63,16 +67,9 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     fix: 'The container used more memory than its limit. Raise the container or task memory in the task definition, check memoryReservation against the hard limit, and look for a leak.',
     docsUrl: `${DOCS}out-of-memory.html`,
   },
-  // Image pull (CannotPullContainerError and the manifest variant).
-  {
-    id: 'image-pull-not-found',
-    tokens: PULL_TOKENS,
-    keywords: ['not found', 'manifest unknown', 'does not exist', 'name unknown'],
-    outcome: 'failed-to-start',
-    cause: 'image-pull',
-    fix: 'The image or tag does not exist in that registry. Check the image URI and tag in the task definition, and that the image was pushed to the same Region.',
-    docsUrl: PULL,
-  },
+  // Image pull (CannotPullContainerError and the manifest variant). Access denied comes first:
+  // Docker's `pull access denied for x, repository does not exist or may require 'docker login'`
+  // names both, and the reference files it under access denied.
   {
     id: 'image-pull-access-denied',
     tokens: PULL_TOKENS,
@@ -80,6 +77,15 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'failed-to-start',
     cause: 'image-pull',
     fix: 'The task execution role may not pull the image. Grant it ecr:GetAuthorizationToken, ecr:BatchGetImage and ecr:GetDownloadUrlForLayer, or give it the private registry credentials.',
+    docsUrl: PULL,
+  },
+  {
+    id: 'image-pull-not-found',
+    tokens: PULL_TOKENS,
+    keywords: ['not found', 'manifest unknown', 'does not exist', 'name unknown'],
+    outcome: 'failed-to-start',
+    cause: 'image-pull',
+    fix: 'The image or tag does not exist in that registry. Check the image URI and tag in the task definition, and that the image was pushed to the same Region.',
     docsUrl: PULL,
   },
   {
@@ -126,10 +132,11 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     fix: 'The image could not be pulled. Check the image URI and tag, the execution role permissions, and the network path to the registry.',
     docsUrl: PULL,
   },
-  // Resource initialisation (Fargate): secrets, registry auth, log driver, EFS.
+  // Resource initialisation (Fargate): secrets, registry auth, log driver, EFS. The log driver
+  // row also reads `CannotStartContainerError: ... failed to initialize logging driver`.
   {
     id: 'logging',
-    tokens: ['ResourceInitializationError'],
+    tokens: ['ResourceInitializationError', 'CannotStartContainerError'],
     keywords: ['logger', 'logging driver', 'log group', 'awslogs', 'log stream'],
     outcome: 'failed-to-start',
     cause: 'logging',
@@ -139,7 +146,9 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
   {
     id: 'volume-efs',
     tokens: ['ResourceInitializationError'],
-    keywords: ['efs', 'mount', 'volume', 'nfs'],
+    // EFS named, not any mount: a bind mount that failed (`error mounting "/etc/x" to rootfs`)
+    // is not an EFS problem.
+    keywords: ['efs', 'nfs'],
     outcome: 'failed-to-start',
     cause: 'volume',
     fix: "The EFS volume could not be mounted. Check for a mount target in the task's Availability Zone, that security groups allow NFS (2049), and the access point and IAM authorization.",
@@ -412,6 +421,21 @@ function startsWithToken(text: string, token: string): boolean {
 }
 
 /**
+ * `text`, or `undefined` when it is absent, empty or only whitespace: AWS sometimes sends
+ * `"stoppedReason": ""`, which says no more than a missing reason and must not leave a dangling
+ * `: ` or `()` in a summary.
+ *
+ * @internal
+ */
+export function presentText(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  // The usual reason starts with a visible ASCII character: no need to look further.
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return text;
+  return text.trim() === '' ? undefined : text;
+}
+
+/**
  * Finds the catalogue row that explains a reason text, or `undefined` when none does.
  *
  * @internal
@@ -493,8 +517,27 @@ function somePrefix(text: string, prefixes: readonly string[]): boolean {
 }
 
 function someKeyword(lower: string, keywords: readonly string[]): boolean {
-  for (const keyword of keywords) if (lower.includes(keyword)) return true;
+  for (const keyword of keywords) if (startsAWord(lower, keyword)) return true;
   return false;
+}
+
+/**
+ * Whether `keyword` occurs in `text` at the start of a word: `efs` is in `EFS utils` and
+ * `fs-1.efs.eu-west-1`, not in `user-prefs`; `mount` is not in `amount`. The keyword may be a
+ * stem (`secret` finds `secrets`). No regex: this runs for every keyword of every row tried.
+ */
+function startsAWord(text: string, keyword: string): boolean {
+  // A keyword that starts with a non-word character (none today) needs no boundary.
+  const bounded = isWordCode(keyword.charCodeAt(0));
+  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+    if (!bounded || at === 0 || !isWordCode(text.charCodeAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/** `[0-9a-z_]` (the text is lower case): letters, digits and underscore make up a word. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 }
 
 /**

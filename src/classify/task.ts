@@ -10,7 +10,7 @@ import type { Container, TaskStateChangeDetail } from '../events/task-state-chan
 import type { TaskEvent } from '../events/index.js';
 import { exitHint, exitMeaning } from './exit-codes.js';
 import type { Identity } from './identity.js';
-import { matchStopCode, matchStopReason, type StopReasonRow } from './stop-reasons.js';
+import { matchStopCode, matchStopReason, presentText, type StopReasonRow } from './stop-reasons.js';
 import type { Cause, Culprit, Hint, Severity, TaskOutcome, TaskPhase } from './types.js';
 import { clip, shortId } from './text.js';
 
@@ -93,9 +93,10 @@ function stopOutcome(detail: TaskStateChangeDetail, phase: TaskPhase): StopFindi
     container,
     row: matchStopReason(container.reason),
   }));
-  const reasonRow = matchStopReason(detail.stoppedReason);
+  // A blank reason says nothing: treated as absent.
+  const reason = presentText(detail.stoppedReason);
+  const reasonRow = matchStopReason(reason);
   const code = detail.stopCode;
-  const reason = detail.stoppedReason;
   const codeRow = matchStopCode(code);
   if (codeRow?.outcome === 'spot-interrupted' || reasonRow?.outcome === 'spot-interrupted') {
     return { outcome: 'spot-interrupted', row: codeRow ?? reasonRow, reason };
@@ -129,13 +130,15 @@ const isSpecificStartRow = (row: StopReasonRow | undefined): boolean =>
 
 /**
  * A start failure. The most specific explanation wins: the task's reason, else a container's
- * reason, else whatever generic text there is.
+ * reason, else whatever else there is (a catalogue row with a cause, a generic text), with the
+ * container that failed (a reason or a non-zero exit) as the culprit.
  */
 function startFailure(evidence: readonly ContainerEvidence[], reasonRow: StopReasonRow | undefined, reason: string | undefined): StopFinding {
   const containers = evidence.map((item) => item.container);
-  const fromContainer = evidence.find((item) => isSpecificStartRow(item.row));
-  if (reasonRow !== undefined && isSpecificStartRow(reasonRow)) {
-    return { outcome: 'failed-to-start', cause: reasonRow.cause, row: reasonRow, reason, culprit: fromContainer?.container ?? withReason(containers) };
+  const specific = reasonRow !== undefined && isSpecificStartRow(reasonRow) ? reasonRow : undefined;
+  const fromContainer = startCulprit(evidence, specific);
+  if (specific !== undefined) {
+    return { outcome: 'failed-to-start', cause: specific.cause, row: specific, reason, culprit: fromContainer?.container ?? withReason(containers) };
   }
   if (fromContainer?.row !== undefined) {
     return {
@@ -146,23 +149,90 @@ function startFailure(evidence: readonly ContainerEvidence[], reasonRow: StopRea
       reason: fromContainer.container.reason,
     };
   }
-  const generic = reasonRow?.outcome === 'failed-to-start' ? reasonRow : evidence.find((item) => item.row?.outcome === 'failed-to-start')?.row;
-  return { outcome: 'failed-to-start', cause: generic?.cause ?? 'other', row: generic, reason, culprit: withReason(containers) };
+  // A row that names a cause (`CannotInspectContainerError`: runtime), else a generic one.
+  const row =
+    reasonRow?.cause !== undefined ? reasonRow : evidence.find((item) => item.row?.outcome === 'failed-to-start')?.row;
+  // A container that ran and exited non-zero (`Essential container in task exited` before RUNNING)
+  // explains the failure as well as a reason does.
+  const failed = containers.filter((c) => hasText(c.reason) || (c.exitCode !== undefined && c.exitCode !== 0));
+  return { outcome: 'failed-to-start', cause: row?.cause ?? 'other', row, reason, culprit: pickCulprit(failed) };
 }
 
-/** Reads the exit codes after an essential container exited. */
+/**
+ * The container whose reason explains a start failure precisely: one with an image before an
+ * AWS-injected sidecar without one (quirk: the GuardDuty agent, listed first, fails too when the
+ * task cannot start), then one whose reason is the task's own, then the first.
+ */
+function startCulprit(evidence: readonly ContainerEvidence[], taskRow: StopReasonRow | undefined): ContainerEvidence | undefined {
+  let best: ContainerEvidence | undefined;
+  let bestScore = -1;
+  for (const item of evidence) {
+    if (!isSpecificStartRow(item.row)) continue;
+    const score = (item.container.image !== undefined ? 2 : 0) + (item.row === taskRow ? 1 : 0);
+    if (score > bestScore) {
+      best = item;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Reads the exit codes after an essential container exited, in one pass.
+ *
+ * Containers with an image decide; an AWS-injected sidecar without one (the GuardDuty agent) is
+ * blamed only when none of them failed or exited 0. Among them, in order: a non-zero exit other than
+ * a stop signal is `crashed`; an exit 0 with every other exit 0 or 143 is `completed` (ECS stopped
+ * the rest with SIGTERM after the essential container finished); an exit 0 next to a 137 is
+ * `stopped` (a warning naming the killed container: the event does not say which one was
+ * essential, so it may be a finished job whose sidecar ignored SIGTERM, or a killed essential
+ * container); 137 or 143 alone is `crashed`. An exit code that is missing is not a 0: a task
+ * with one is not `completed`.
+ */
 function fromExitCodes(containers: readonly Container[], reason: string | undefined, phase: TaskPhase): StopFinding {
-  const exited = containers.filter((c) => c.exitCode !== undefined);
-  const failing = exited.filter((c) => c.exitCode !== 0);
-  const own = failing.filter((c) => !SIGNAL_EXITS.has(c.exitCode as number));
-  if (own.length > 0) return { outcome: 'crashed', culprit: pickCulprit(own), reason };
-  const killed = failing.filter((c) => c.exitCode === 137);
-  if (killed.length > 0) return { outcome: 'crashed', culprit: pickCulprit(killed), reason };
-  const succeeded = exited.some((c) => c.exitCode === 0);
-  // Only SIGTERM exits after another container finished: sidecars stopped after the job ended.
-  if (succeeded) return { outcome: 'completed', reason };
-  if (failing.length > 0) return { outcome: 'crashed', culprit: pickCulprit(failing), reason };
-  // No exit code anywhere: absence is not success.
+  let anyImage = false;
+  let zero = false;
+  let zeroWithImage = false;
+  let missing = false;
+  let missingWithImage = false;
+  let culprit: Container | undefined;
+  let culpritScore = 0;
+  for (const container of containers) {
+    const code = container.exitCode;
+    const image = container.image !== undefined;
+    if (image) anyImage = true;
+    if (code === undefined) {
+      missing = true;
+      if (image) missingWithImage = true;
+    } else if (code === 0) {
+      zero = true;
+      if (image) zeroWithImage = true;
+    } else {
+      // Image first, then own exit over SIGKILL over SIGTERM, then a reason; the first on a tie.
+      const score = (image ? 8 : 0) + (code === 137 ? 4 : code === 143 ? 2 : 6) + (hasText(container.reason) ? 1 : 0);
+      if (score > culpritScore) {
+        culprit = container;
+        culpritScore = score;
+      }
+    }
+  }
+  // Without any image (trimmed events), every container counts as one with an image.
+  if (culprit !== undefined && (culprit.image !== undefined || !anyImage) && !SIGNAL_EXITS.has(culprit.exitCode as number)) {
+    return { outcome: 'crashed', culprit, reason };
+  }
+  if (anyImage ? zeroWithImage : zero) {
+    // Exit 0 next to a missing exit code: not known to have succeeded.
+    if (anyImage ? missingWithImage : missing) return { outcome: phase === 'stopped' ? 'stopped' : 'stopping', reason };
+    // Exit 0 next to a SIGKILL (137): the job finished and ECS killed a sidecar that ignored SIGTERM,
+    // or the essential container was killed and a sidecar exited 0 after it. The event does not say
+    // which container was essential, so it is a warning naming the killed one, never a success.
+    if (culprit !== undefined && culprit.exitCode === 137 && (culprit.image !== undefined || !anyImage)) {
+      return { outcome: phase === 'stopped' ? 'stopped' : 'stopping', culprit, reason };
+    }
+    return { outcome: 'completed', reason };
+  }
+  if (culprit !== undefined) return { outcome: 'crashed', culprit, reason };
+  // No failing exit code anywhere: absence is not success.
   return { outcome: phase === 'stopped' ? 'stopped' : 'stopping', reason };
 }
 
@@ -176,7 +246,7 @@ function pickCulprit(containers: readonly Container[]): Container | undefined {
   for (const container of containers) {
     const score =
       (container.image !== undefined ? 4 : 0) +
-      (container.reason !== undefined ? 2 : 0) +
+      (hasText(container.reason) ? 2 : 0) +
       (container.exitCode !== undefined && container.exitCode !== 0 && !SIGNAL_EXITS.has(container.exitCode) ? 1 : 0);
     if (score > bestScore) {
       best = container;
@@ -187,7 +257,12 @@ function pickCulprit(containers: readonly Container[]): Container | undefined {
 }
 
 function withReason(containers: readonly Container[]): Container | undefined {
-  return pickCulprit(containers.filter((c) => c.reason !== undefined));
+  return pickCulprit(containers.filter((c) => hasText(c.reason)));
+}
+
+/** Whether a reason says something: a blank one counts as none. */
+function hasText(text: string | undefined): boolean {
+  return presentText(text) !== undefined;
 }
 
 function finish(partial: StopFinding, phase: TaskPhase, detail: TaskStateChangeDetail, identity: Identity): Verdict {
@@ -207,11 +282,21 @@ function finish(partial: StopFinding, phase: TaskPhase, detail: TaskStateChangeD
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** Outcomes whose culprit's exit code explains them: crashes, start failures, unexplained stops. */
+const EXIT_HINTED: ReadonlySet<string> = new Set(['crashed', 'failed-to-start', 'stopped', 'stopping']);
+
+/**
+ * The catalogue row's hint, else the culprit's exit code's for a crash, a start failure or a stop
+ * nothing else explains. A non-zero exit says more than the generic `Task failed to start` row.
+ */
 function hintFor(finding: StopFinding, culprit: Culprit | undefined): Hint | undefined {
-  if (finding.row !== undefined) {
-    return { id: finding.row.id, fix: finding.row.fix, docsUrl: finding.row.docsUrl };
+  const { row, outcome } = finding;
+  const exit = culprit?.exitCode;
+  const exitExplains = exit !== undefined && exit !== 0 && EXIT_HINTED.has(outcome);
+  if (row !== undefined && !(exitExplains && GENERIC_START_ROWS.has(row.id))) {
+    return { id: row.id, fix: row.fix, docsUrl: row.docsUrl };
   }
-  return finding.outcome === 'crashed' && culprit?.exitCode !== undefined ? exitHint(culprit.exitCode) : undefined;
+  return exitExplains ? exitHint(exit) : undefined;
 }
 
 function toCulprit(container: Container): Culprit {
@@ -219,7 +304,7 @@ function toCulprit(container: Container): Culprit {
   const culprit: Mutable<Culprit> = { name: container.name };
   if (container.exitCode !== undefined) culprit.exitCode = container.exitCode;
   if (meaning !== undefined) culprit.exitMeaning = meaning;
-  if (container.reason !== undefined) culprit.reason = container.reason;
+  if (hasText(container.reason)) culprit.reason = container.reason;
   if (container.image !== undefined) culprit.image = container.image;
   return culprit;
 }
@@ -231,6 +316,10 @@ function taskName(identity: Identity): string {
   return owner === undefined ? id : `${id} of ${owner}`;
 }
 
+/**
+ * The summary sentence. Until the task is STOPPED it says the task is stopping or being stopped,
+ * never that it stopped (quirk: the reason and stop code arrive while it is still RUNNING).
+ */
 function summarize(
   outcome: TaskOutcome,
   phase: TaskPhase,
@@ -242,6 +331,9 @@ function summarize(
   const task = taskName(identity);
   const Task = capital(task);
   const because = reason === undefined ? '' : `: ${clip(reason, 160)}`;
+  const stopped = phase === 'stopped';
+  // "was stopped by ..." / "is being stopped by ...".
+  const wasStopped = stopped ? 'was stopped' : 'is being stopped';
   switch (outcome) {
     case 'starting':
       return `${Task} is starting (${detail.lastStatus})`;
@@ -251,33 +343,35 @@ function summarize(
       return `${Task} is stopping${because}`;
     case 'completed':
       return `${Task} completed: its essential container exited 0`;
-    case 'crashed':
+    case 'crashed': {
       if (culprit === undefined) return `${Task} crashed${because}`;
+      const then = stopped ? `${task} stopped` : `${task} is stopping`;
       return culprit.exitCode === undefined
-        ? `${culprit.name} failed and ${task} stopped`
-        : `${culprit.name} exited with code ${culprit.exitCode}${culprit.exitMeaning === undefined ? '' : ` (${culprit.exitMeaning})`} and ${task} stopped`;
+        ? `${culprit.name} failed and ${then}`
+        : `${culprit.name} exited with code ${culprit.exitCode}${culprit.exitMeaning === undefined ? '' : ` (${culprit.exitMeaning})`} and ${then}`;
+    }
     case 'out-of-memory':
       return culprit === undefined
-        ? `${Task} ran out of memory and was stopped`
-        : `${culprit.name} ran out of memory${culprit.exitCode === undefined ? '' : ` (exit ${culprit.exitCode})`} and was stopped (${task})`;
+        ? `${Task} ran out of memory and ${wasStopped}`
+        : `${culprit.name} ran out of memory${culprit.exitCode === undefined ? '' : ` (exit ${culprit.exitCode})`} and ${stopped ? `was stopped (${task})` : `${task} is being stopped`}`;
     case 'failed-to-start':
       return `${Task} failed to start${because}`;
     case 'health-check-failed':
-      return `${Task} failed its ${detail.stoppedReason?.includes('container health') ? 'container' : 'load balancer'} health checks and was ${phase === 'stopped' ? 'stopped' : 'stopping'}`;
+      return `${Task} failed its ${detail.stoppedReason?.includes('container health') ? 'container' : 'load balancer'} health checks and ${wasStopped}`;
     case 'deployment-replaced': {
       const deployment = /\(deployment ([^)\s]+)\)/.exec(detail.stoppedReason ?? '')?.[1];
-      return `${Task} was stopped by ${deployment === undefined ? 'a deployment' : `deployment ${deployment}`} (routine replacement or scale-in)`;
+      return `${Task} ${wasStopped} by ${deployment === undefined ? 'a deployment' : `deployment ${deployment}`} (routine replacement or scale-in)`;
     }
     case 'scaled-in':
-      return `${Task} was stopped by a scale-in`;
+      return `${Task} ${wasStopped} by a scale-in`;
     case 'stopped-by-user':
-      return `${Task} was stopped by a user${reason === undefined || reason === 'Task stopped by user' ? '' : because}`;
+      return `${Task} ${wasStopped} by a user${reason === undefined || reason === 'Task stopped by user' ? '' : because}`;
     case 'spot-interrupted':
-      return phase === 'stopped'
+      return stopped
         ? `${Task} was stopped by a Spot interruption`
         : `Spot capacity is being reclaimed: ${task} will stop within two minutes`;
     case 'infrastructure':
-      return `${Task} was stopped by AWS${because}`;
+      return `${Task} ${wasStopped} by AWS${because}`;
     case 'stopped':
       return `${Task} stopped${because || ' for an unknown reason'}`;
   }

@@ -7,7 +7,7 @@
 
 /**
  * Cuts `text` to at most `max` characters (ellipsis included), on a word boundary when one is
- * near, and folds whitespace runs and line breaks to one space.
+ * near and never inside a surrogate pair, and folds whitespace runs and line breaks to one space.
  *
  * @internal
  */
@@ -15,9 +15,18 @@ export function clip(text: string, max: number): string {
   // Only spaces, one at a time, none at either end: already flat (the usual AWS reason).
   const flat = NOT_FLAT.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
+  const cut = flat.slice(0, withoutHalfPair(flat, max - 1));
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * `end`, moved back one when the text there would end between the two halves of a surrogate
+ * pair (an emoji): a lone half shows as a replacement character in Slack.
+ */
+function withoutHalfPair(text: string, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  return last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
 }
 
 /**

@@ -34,7 +34,8 @@ export type TaskPhase = 'starting' | 'running' | 'stopping' | 'stopped';
  * - `starting`: desired RUNNING, last PROVISIONING / PENDING / ACTIVATING (info)
  * - `running`: last RUNNING, desired RUNNING (info)
  * - `stopping`: a stop was decided, the task is not STOPPED yet, nothing more specific is known (info)
- * - `completed`: stopped after its essential container exited 0 and nothing else failed: a finished batch job (success)
+ * - `completed`: stopped after its essential container exited 0 and nothing else failed: a finished batch job (success).
+ *   Exits 137/143 of the other containers (ECS stopping them) do not count as failures; a missing exit code is not a 0
  * - `crashed`: stopped because a container exited non-zero for its own reasons (error)
  * - `out-of-memory`: a container or the task was killed for exceeding its memory, whatever the exit code (error)
  * - `failed-to-start`: `TaskFailedToStart`, or an image pull, resource initialisation, network or runtime error before running (error)
@@ -201,11 +202,20 @@ export interface Classification {
   readonly phase?: TaskPhase;
   /** The failure family, where it applies. */
   readonly cause?: Cause;
-  /** One plain sentence a human would write, never empty. */
+  /**
+   * One plain sentence a human would write, never empty. Until a task is STOPPED it says the
+   * task is stopping or being stopped, not that it stopped.
+   */
   readonly summary: string;
-  /** The AWS text that explains the event (stopped reason, container reason, service or deployment reason). */
+  /**
+   * The AWS text that explains the event (stopped reason, container reason, service or deployment
+   * reason). Absent when AWS sent none, or a blank one.
+   */
   readonly reason?: string;
-  /** The container that explains a task stop. */
+  /**
+   * The container that explains a task stop. Never an AWS-injected sidecar without an image (the
+   * GuardDuty agent) when another container explains it.
+   */
   readonly culprit?: Culprit;
   /** What usually fixes it. */
   readonly hint?: Hint;

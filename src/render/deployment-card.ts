@@ -52,11 +52,11 @@ export interface DeploymentProgress {
   readonly revision?: number;
 }
 
-const STATES: Readonly<Record<DeploymentState, { readonly severity: Severity; readonly label: string }>> = {
-  'in-progress': { severity: 'info', label: 'deployment in progress' },
-  'rolling-back': { severity: 'warning', label: 'deployment rolling back' },
-  completed: { severity: 'success', label: 'deployment completed' },
-  failed: { severity: 'error', label: 'deployment failed' },
+const STATES: Readonly<Record<DeploymentState, { readonly severity: Severity; readonly label: string; readonly verb: string }>> = {
+  'in-progress': { severity: 'info', label: 'deployment in progress', verb: 'is in progress' },
+  'rolling-back': { severity: 'warning', label: 'deployment rolling back', verb: 'is rolling back' },
+  completed: { severity: 'success', label: 'deployment completed', verb: 'has completed' },
+  failed: { severity: 'error', label: 'deployment failed', verb: 'has failed' },
 };
 
 /**
@@ -74,18 +74,20 @@ const STATES: Readonly<Record<DeploymentState, { readonly severity: Severity; re
  */
 export function renderDeploymentCard(progress: DeploymentProgress, options: RenderOptions = {}): SlackMessage {
   const state = STATES[progress.state];
-  const service = progress.service ?? 'service';
+  const service = progress.service;
   const counts = `${progress.tasksStarted} started, ${progress.tasksFailed} failed`;
   const field = (label: string, value: Mrkdwn | undefined) => ({ label, value });
   const links = progress.links ?? {};
+  const deployment = service === undefined ? `Deployment ${progress.deploymentId}` : `Deployment ${progress.deploymentId} of ${service}`;
   return assemble(
     {
-      title: `${service}: ${state.label}`,
-      summary: `Deployment ${progress.deploymentId} of ${service} is ${progress.state.replace('-', ' ')}: ${counts}`,
+      // Without a service name the title says what it is rather than a placeholder word.
+      title: service === undefined ? `D${state.label.slice(1)}` : `${service}: ${state.label}`,
+      summary: `${deployment} ${state.verb}: ${counts}`,
       severity: state.severity,
       fields: [
         field('Cluster', progress.cluster === undefined ? undefined : code(progress.cluster)),
-        field('Service', code(service)),
+        field('Service', service === undefined ? undefined : code(service)),
         field('Deployment', code(progress.deploymentId)),
         field('State', text(progress.state)),
         field('Tasks started', text(String(progress.tasksStarted))),

@@ -59,7 +59,9 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'synthetic-task-cannot-stop-container': ['crashed', 'error', null, 'app', 'exit-1'],
   'synthetic-task-cannot-inspect-container': ['stopped', 'warning', null, null, 'cannot-inspect-container'],
   'synthetic-task-crashed-exit1-sidecar143': ['crashed', 'error', null, 'app', 'exit-1'],
-  'synthetic-task-crashed-exit137': ['crashed', 'error', null, 'app', 'exit-137'],
+  // app 137 next to envoy 0: which one was essential is not in the event, so neither a crash nor
+  // a success, a warning naming the killed container.
+  'synthetic-task-crashed-exit137': ['stopped', 'warning', null, 'app', 'exit-137'],
   'synthetic-task-crashed-exit139': ['crashed', 'error', null, 'app', 'exit-139'],
   'synthetic-task-crashed-no-stopcode': ['crashed', 'error', null, 'app', 'exit-1'],
   'synthetic-task-completed-sidecar143': ['completed', 'success', null, null, null],
@@ -197,6 +199,12 @@ describe('rules the peers get wrong', () => {
   it('a batch job that exited 0 is a success, with or without stop code', () => {
     expect(classify(event('task-stopped-ec2-standalone-exit0-no-stopcode')).severity).toBe('success');
     expect(classify(event('synthetic-task-completed-sidecar143')).outcome).toBe('completed');
+  });
+
+  it('says the task is stopping, not that it stopped, until it is STOPPED', () => {
+    const c = classify(event('synthetic-task-stopping-crash'));
+    expect(c.phase).toBe('stopping');
+    expect(c.summary).toBe('app exited with code 1 (application error) and task a6eaf015 of example-api-v1 is stopping');
   });
 
   it('a missing exit code is not success', () => {

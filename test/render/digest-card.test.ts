@@ -58,6 +58,19 @@ describe('deployment card', () => {
     expect(renderDeploymentCard({ ...progress, state: 'completed' }).attachments?.[0]?.color).toBe('#2EB67D');
     expect(renderDeploymentCard({ ...progress, state: 'failed' }).attachments?.[0]?.color).toBe('#E01E5A');
   });
+
+  it('says where the deployment stands in plain words, with or without a service name', () => {
+    const progress = { deploymentId: 'ecs-svc/123', service: 'web', state: 'completed' as const, tasksStarted: 3, tasksFailed: 0 };
+    expect(renderDeploymentCard(progress).text).toBe('Deployment ecs-svc/123 of web has completed: 3 started, 0 failed');
+    expect(renderDeploymentCard({ ...progress, state: 'failed' }).text).toBe('Deployment ecs-svc/123 of web has failed: 3 started, 0 failed');
+    expect(renderDeploymentCard({ ...progress, state: 'rolling-back' }).text).toBe('Deployment ecs-svc/123 of web is rolling back: 3 started, 0 failed');
+    const { service: _service, ...anonymous } = progress;
+    const card = renderDeploymentCard(anonymous);
+    expect(card.text).toBe('Deployment ecs-svc/123 has completed: 3 started, 0 failed');
+    const shown = JSON.stringify(card);
+    expect(shown).toContain('Deployment completed');
+    expect(shown).not.toMatch(/\*Service\*|`service`|service: /);
+  });
 });
 
 describe('Block Kit Builder link', () => {
