@@ -45,7 +45,11 @@ async function deliver(decision: NotifyDecision | DigestDecision, event?: EcsEve
     await filter.release(decision, Date.now());
     throw error;
   }
-  await filter.commit(decision, Date.now());
+  // Slack has it now: a commit that fails must not fail the record, or SQS would deliver it again
+  // and post it twice. Its claims stay pending until the lease ends.
+  await filter.commit(decision, Date.now()).catch((error: unknown) => {
+    console.warn(JSON.stringify({ msg: 'sent, but the filter state was not saved', error: error instanceof Error ? error.name : typeof error }));
+  });
 }
 
 export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {

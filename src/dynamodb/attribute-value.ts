@@ -46,23 +46,43 @@ export function toAttributeValue(value: JsonValue): AttributeValue {
  * Converts a JSON object to a map of attribute values.
  *
  * @param value - A JSON object.
- * @returns One attribute value per defined field.
- * @throws {@link StateStoreError} for an empty field name, which DynamoDB expressions cannot address.
+ * @returns One attribute value per defined field, names encoded by {@link encodeKey}.
  * @internal
  */
 export function toAttributeMap(value: { readonly [key: string]: JsonValue }): Record<string, AttributeValue> {
   const map: Record<string, AttributeValue> = {};
   for (const key of Object.keys(value)) {
-    if (key === '') throw emptyName();
     const field = value[key];
-    if (field !== undefined) map[key] = toAttributeValue(field);
+    if (field !== undefined) map[encodeKey(key)] = toAttributeValue(field);
   }
   return map;
 }
 
+/** Marks an encoded map key: `''` is stored as the mark alone, a key starting with it gets another. */
+const KEY_MARK = '\u2400';
+
 /**
- * The error for an empty field name: DynamoDB expressions cannot name it, so the store refuses
- * it everywhere rather than store a field it could not update or compare.
+ * The map key DynamoDB stores for a JSON field name. DynamoDB refuses empty map keys, but events
+ * may hold them (the parser keeps unknown fields, `{"": "x"}` included), and a fold window stores
+ * its latest event: refusing it would fail that event on every retry. So `''` is stored as `␀`,
+ * and a name that starts with `␀` gets one more in front; {@link decodeKey} undoes both.
+ *
+ * @param key - A JSON field name.
+ * @returns The name to store.
+ * @internal
+ */
+export function encodeKey(key: string): string {
+  return key === '' || key.startsWith(KEY_MARK) ? `${KEY_MARK}${key}` : key;
+}
+
+/** The JSON field name of a stored map key: the inverse of {@link encodeKey}. */
+function decodeKey(key: string): string {
+  return key.startsWith(KEY_MARK) ? key.slice(KEY_MARK.length) : key;
+}
+
+/**
+ * The error for an empty attribute name in an expression, which DynamoDB cannot address (field
+ * names of stored values never reach it empty: {@link encodeKey} stores `''` as `␀`).
  *
  * @returns The error to throw.
  * @internal
@@ -101,7 +121,7 @@ export function fromAttributeMap(map: Record<string, AttributeValue>): StateValu
   const value: StateValue = {};
   for (const key of Object.keys(map)) {
     const attribute = map[key];
-    if (attribute !== undefined) value[key] = fromAttributeValue(attribute);
+    if (attribute !== undefined) value[decodeKey(key)] = fromAttributeValue(attribute);
   }
   return value;
 }

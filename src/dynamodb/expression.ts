@@ -8,7 +8,7 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { JsonValue } from '../filter/store.js';
-import { emptyName, toAttributeValue } from './attribute-value.js';
+import { emptyName, encodeKey, toAttributeValue } from './attribute-value.js';
 import type { ItemNames } from './item-layout.js';
 
 /**
@@ -72,7 +72,7 @@ export class Expression {
    * @returns The path, for example `#a1.#a4`.
    */
   field(field: string): string {
-    return `${this.attribute('value')}.${this.name(field)}`;
+    return `${this.attribute('value')}.${this.name(encodeKey(field))}`;
   }
 
   /**

@@ -25,7 +25,7 @@ export interface HandlerOptions {
   readonly sender?: SlackSender;
   /** Post with your `@slack/web-api` `WebClient` to this channel; enables deployment threads. */
   readonly webApi?: WebApiSenderOptions;
-  /** The incoming webhook URL (default: from the environment). */
+  /** The incoming webhook URL (default, and when blank: from the environment). */
   readonly webhookUrl?: string;
   /** Fetches `SLACK_WEBHOOK_SECRET_ID` / `SLACK_WEBHOOK_PARAMETER` once per cold start. */
   readonly resolveSecret?: SecretResolver;
@@ -217,6 +217,8 @@ async function handled(p: Pipeline, record: ParsedRecord, options: HandlerOption
 function senderFor(options: HandlerOptions): SlackSender {
   if (options.sender !== undefined) return options.sender;
   if (options.webApi !== undefined) return createWebApiSender(options.webApi);
-  const url = options.webhookUrl ?? webhookUrlSource(options.env ?? process.env, options.resolveSecret);
+  // A blank option falls back to the environment, as a blank SLACK_WEBHOOK_URL falls back further.
+  const given = options.webhookUrl?.trim();
+  const url = given === undefined || given === '' ? webhookUrlSource(options.env ?? process.env, options.resolveSecret) : options.webhookUrl!;
   return createWebhookSender({ url });
 }

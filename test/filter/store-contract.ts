@@ -38,6 +38,10 @@ export const NESTED: StateValue = {
   '#hash': 2,
   ':colon': 3,
   value: 'a field named like the attribute',
+  // Events may hold any field name, and a fold window stores its latest event.
+  '': { '': 'the empty name, nested too' },
+  '\u2400': 'the mark DynamoDB stores the empty name as',
+  '\u2400\u2400x': 'a name that starts with it',
 };
 
 /**
@@ -309,6 +313,14 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         const updated = await store().update(key.other('set'), { set: NESTED }, undefined, at(T0));
         expect(updated?.value).toEqual(NESTED);
         expect((await store().take(key, T0))?.value).toEqual(NESTED);
+      });
+
+      it('sets, adds to and compares any field name, the empty one included', async () => {
+        const key = fresh();
+        await store().update(key, { set: { '': 'a', '\u2400': 'b' }, add: { '\u2400n': 2 } }, undefined, at(T0));
+        const changed = await store().update(key, { set: { '': 'c' }, add: { '\u2400n': 1 } }, { '': 'a', '\u2400': 'b' }, at(T0));
+        expect(changed?.value).toEqual({ '': 'c', '\u2400': 'b', '\u2400n': 3 });
+        expect(await store().update(key, { set: { '': 'd' } }, { '': 'a' }, at(T0))).toBeUndefined();
       });
 
       it('keys records by scope and id with any characters', async () => {

@@ -161,6 +161,13 @@ describe('configuration', () => {
     expect(server.requests[0]!.path).toBe('/hook');
   });
 
+  it('falls back to the environment when the webhookUrl option is blank', async () => {
+    server = await startScriptedServer([ok]);
+    const handler = createHandler({ webhookUrl: '  ', env: { SLACK_WEBHOOK_URL: `${server.origin}/hook` }, logger: () => undefined });
+    await handler(crash('a'));
+    expect(server.requests[0]!.path).toBe('/hook');
+  });
+
   it('resolves a Secrets Manager secret once per cold start, plain or JSON', async () => {
     server = await startScriptedServer([ok]);
     for (const value of [`${server.origin}/hook`, JSON.stringify({ url: `${server.origin}/hook` })]) {
