@@ -8,7 +8,7 @@ import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { DraftField, DraftLink } from './layout.js';
-import { SLACK_LIMITS } from './limits.js';
+import { SLACK_LIMITS, fitProse } from './limits.js';
 import { code, date, link, text, type Mrkdwn } from './mrkdwn.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 
@@ -30,7 +30,9 @@ export function subjectOf(c: Classification): string {
  */
 export function customTitle(event: EcsEvent, c: Classification, options: RenderOptions): string | undefined {
   const custom = typeof options.title === 'function' ? options.title(event, c) : options.title;
-  return custom === undefined || custom.trim() === '' ? undefined : custom;
+  // Trimmed: `* padded *` would not be bold in the compact variant.
+  const trimmed = custom?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
 /**
@@ -85,8 +87,22 @@ export function withExtraFields(ours: readonly DraftField[], event: EcsEvent, c:
   const present = ours.filter((field) => field.value !== undefined);
   if (extra.length === 0) return present;
   const max = SLACK_LIMITS.sectionFields;
-  const theirs = extra.slice(0, max).map((field) => ({ label: field.label, value: text(field.value) }));
+  const theirs = extra.slice(0, max).map(userField);
   return [...present.slice(0, Math.max(0, max - theirs.length)), ...theirs];
+}
+
+/** Longest label of a user's field: a label is a name, and the value needs the room. */
+const MAX_LABEL = 100;
+
+/**
+ * A user's extra field as plain text, cut with an ellipsis (prose policy) so that label and value
+ * fit in one field: dropping it, as an identifier that does not fit is dropped, would hide it.
+ */
+function userField(field: { readonly label: string; readonly value: string }): DraftField {
+  const label = field.label.length > MAX_LABEL ? `${field.label.slice(0, MAX_LABEL - 1)}…` : field.label;
+  // The grid adds `*label*` (escaped) and a line break before the value.
+  const room = SLACK_LIMITS.fieldText - text(label).length - 3;
+  return { label, value: fitProse(field.value, room, text) };
 }
 
 /**
@@ -98,7 +114,7 @@ export function linksOf(pairs: ReadonlyArray<readonly [string, string | undefine
   const links: DraftLink[] = pairs.map(([label, url]) => ({ label, url }));
   const log = options.logLink?.(event, c);
   if (typeof log === 'string') links.push({ label: 'Logs', url: log });
-  else if (log !== undefined) links.push({ label: log.label ?? 'Logs', url: log.url });
+  else if (log !== undefined) links.push({ label: log.label === undefined || log.label.trim() === '' ? 'Logs' : log.label, url: log.url });
   return links;
 }
 

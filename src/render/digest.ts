@@ -5,7 +5,7 @@
  */
 import type { Classification, Outcome } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { contextOf, dateValue, linkedField, linksOf, placeFields, subjectOf, withExtraFields } from './common.js';
+import { contextOf, customTitle, dateValue, linkedField, linksOf, placeFields, subjectOf, withExtraFields } from './common.js';
 import { assemble } from './layout.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
@@ -83,7 +83,9 @@ export function renderDigest(digest: Digest, options: RenderOptions = {}): Slack
   const { event, classification: c } = digest.latest;
   return assemble(
     {
-      title: `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
+      title:
+        customTitle(event, c, options) ??
+        `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
       summary: digestSummary(digest),
       severity: c.severity,
       fields: withExtraFields(

@@ -16,7 +16,7 @@ import type {
 } from '@slack/types';
 import type { Classification, Severity } from '../classify/types.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
-import { bold, isWebUrl, join, link, mention, pre, text, trusted, type Mention, type Mrkdwn } from './mrkdwn.js';
+import { bold, isWebUrl, join, link, mention, pre, safeUrl, text, trusted, type Mention, type Mrkdwn } from './mrkdwn.js';
 import { SEVERITY_STYLES, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 
@@ -95,7 +95,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
   // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
   // line would show a bare label.
-  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && l.url.length <= SLACK_LIMITS.buttonUrl && isWebUrl(l.url));
+  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && isWebUrl(l.url) && safeUrl(l.url).length <= SLACK_LIMITS.buttonUrl);
   const blocks: KnownBlock[] = [];
 
   if (options.variant === 'compact') {
@@ -191,7 +191,7 @@ function buttons(links: ReadonlyArray<{ label: string; url: string }>, blockId: 
   const elements: Button[] = links.slice(0, SLACK_LIMITS.actionsElements).map((l, index) => ({
     type: 'button',
     text: { type: 'plain_text', text: fitProse(l.label, SLACK_LIMITS.buttonText, plain) },
-    url: l.url,
+    url: safeUrl(l.url),
     action_id: `ecs-slack-link-${index}`,
   }));
   const block: ActionsBlock = { type: 'actions', elements };

@@ -154,11 +154,21 @@ export function link(url: string, label?: string): Mrkdwn {
   const plain = text(label ?? url);
   const shown = (plain.includes('|') ? plain.replace(/\|/g, '\u2223') : plain) as Mrkdwn;
   if (!isWebUrl(url)) return shown;
-  const safe = URL_BREAKERS.test(url) ? url.replace(URL_BREAKERS_ALL, percentEncode) : url;
-  return `<${safe}|${shown}>` as Mrkdwn;
+  return `<${safeUrl(url)}|${shown}>` as Mrkdwn;
 }
 
-const HTTP_URL = /^https?:\/\//i;
+/**
+ * A URL with the characters that would end Slack's `<url|label>` syntax or break the URL
+ * (`|`, `<`, `>`, whitespace, `"`) percent-encoded: for links and for button URLs alike.
+ *
+ * @internal
+ */
+export function safeUrl(url: string): string {
+  return URL_BREAKERS.test(url) ? url.replace(URL_BREAKERS_ALL, percentEncode) : url;
+}
+
+/** `http://` or `https://` and a host: `https://` alone is no link. */
+const HTTP_URL = /^https?:\/\/[^\s/?#]/i;
 
 /**
  * Whether a URL is a web link (http or https), the only kind Slack turns into a link or a button.
