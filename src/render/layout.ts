@@ -78,9 +78,14 @@ function section(value: Mrkdwn, blockId?: string): SectionBlock {
   return block;
 }
 
+/** Room for mentions at the head of a message: a third of a section's text. */
+const MAX_MENTIONS_TEXT = 1000;
+
 function mentionsFor(severity: Severity, options: RenderOptions): Mrkdwn | undefined {
   const list: readonly Mention[] | undefined = options.mentions?.[severity];
-  return list === undefined || list.length === 0 ? undefined : join(list.map(mention), ' ');
+  if (list === undefined || list.length === 0) return undefined;
+  // List policy, so the section that leads with them keeps room for the summary.
+  return fitList(list.map(mention), MAX_MENTIONS_TEXT, ' ', (count) => text(`(and ${count} more)`));
 }
 
 /**

@@ -46,6 +46,15 @@ describe('render options at their edges', () => {
     expect(urls).toContain('https://logs.example/a%20b%7Cc%3E');
   });
 
+  it('keeps a long list of mentions within the section, naming how many were left out', () => {
+    const groups = Array.from({ length: 400 }, (_, i) => ({ userGroup: `S${String(i).padStart(8, '0')}` }));
+    for (const variant of ['full', 'compact'] as const) {
+      const message = renderMessage(event, classification, { mentions: { error: groups }, variant });
+      expect(validateMessage(message)).toEqual([]);
+      expect(JSON.stringify(message)).toMatch(/<!subteam\^S00000000> .*\(and \d+ more\)/);
+    }
+  });
+
   it('trims a padded title, so the compact variant stays bold', () => {
     const message = renderMessage(event, classification, { title: '  Checkout  ', variant: 'compact' });
     expect(JSON.stringify(message)).toContain('*Checkout*');
