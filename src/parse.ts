@@ -14,7 +14,7 @@ import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/in
 import { serviceActionSchema } from './events/service-action.js';
 import { taskStateChangeSchema } from './events/task-state-change.js';
 import { parseArn } from './internal/arn.js';
-import { stableHash } from './internal/hash.js';
+import { derivedEventId } from './internal/hash.js';
 import { isRecord } from './internal/object.js';
 import { once } from './internal/once.js';
 import { UNNAMED, unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
@@ -221,6 +221,7 @@ export function completeEnvelope(
   const arnField = kind === 'task' ? 'taskArn' : kind === 'container-instance' ? 'containerInstanceArn' : undefined;
   if (
     typeof raw.id === 'string' &&
+    raw.id !== '' &&
     typeof raw.time === 'string' &&
     typeof raw.account === 'string' &&
     typeof raw.region === 'string' &&
@@ -255,7 +256,8 @@ export function completeEnvelope(
     out.time = time ?? '';
   }
   if (out.version === undefined) out.version = '0';
-  if (out.id === undefined) out.id = derivedId(raw['detail-type'], detail);
+  // An empty id names no delivery: shared, it would make every such event a duplicate of the first.
+  if (out.id === undefined || out.id === '') out.id = derivedId(raw['detail-type'], detail);
   return out;
 }
 
@@ -282,13 +284,11 @@ class EnvelopeError extends Error {
  *   than JSON) cyclic.
  */
 function derivedId(detailType: unknown, detail: unknown): string {
-  let text: string;
   try {
-    text = `${String(detailType)}\n${JSON.stringify(detail)}`;
+    return derivedEventId(detailType, detail);
   } catch (error) {
     throw new EnvelopeError('detail', `detail: ${serializeProblem(error)} to derive the event id (the event has no id)`, { cause: error });
   }
-  return `derived-${stableHash(text)}`;
 }
 
 /** Why `JSON.stringify` failed, in words: stack overflow, string length, or a value JSON lacks. */

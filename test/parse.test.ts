@@ -90,6 +90,16 @@ describe('ParseError', () => {
   });
 });
 
+describe('derived ids', () => {
+  it('derives the id of an event whose id is empty, as for one without an id', () => {
+    const raw = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+    const { id: _id, ...withoutId } = raw;
+    const derived = parseEcsEvent(withoutId).id;
+    expect(derived).toMatch(/^derived-[0-9a-f]{16}$/);
+    expect(parseEcsEvent({ ...raw, id: '' }).id).toBe(derived);
+  });
+});
+
 describe('kinds and forward compatibility', () => {
   it('returns another aws.ecs detail-type as kind unknown with its raw detail', () => {
     const event = {

@@ -164,14 +164,20 @@ function startFailure(evidence: readonly ContainerEvidence[], reasonRow: StopRea
  * task cannot start), then one whose reason is the task's own, then the first.
  */
 function startCulprit(evidence: readonly ContainerEvidence[], taskRow: StopReasonRow | undefined): ContainerEvidence | undefined {
-  let best: ContainerEvidence | undefined;
+  return bestBy(evidence, (item) =>
+    isSpecificStartRow(item.row) ? (item.container.image !== undefined ? 2 : 0) + (item.row === taskRow ? 1 : 0) : undefined,
+  );
+}
+
+/** The item with the highest score, the first on a tie; items scored `undefined` never count. */
+function bestBy<T>(items: readonly T[], score: (item: T) => number | undefined): T | undefined {
+  let best: T | undefined;
   let bestScore = -1;
-  for (const item of evidence) {
-    if (!isSpecificStartRow(item.row)) continue;
-    const score = (item.container.image !== undefined ? 2 : 0) + (item.row === taskRow ? 1 : 0);
-    if (score > bestScore) {
+  for (const item of items) {
+    const value = score(item);
+    if (value !== undefined && value > bestScore) {
       best = item;
-      bestScore = score;
+      bestScore = value;
     }
   }
   return best;
@@ -241,19 +247,13 @@ function fromExitCodes(containers: readonly Container[], reason: string | undefi
  * without one, when another container is there), then one whose exit is not a stop signal.
  */
 function pickCulprit(containers: readonly Container[]): Container | undefined {
-  let best: Container | undefined;
-  let bestScore = -1;
-  for (const container of containers) {
-    const score =
+  return bestBy(
+    containers,
+    (container) =>
       (container.image !== undefined ? 4 : 0) +
       (hasText(container.reason) ? 2 : 0) +
-      (container.exitCode !== undefined && container.exitCode !== 0 && !SIGNAL_EXITS.has(container.exitCode) ? 1 : 0);
-    if (score > bestScore) {
-      best = container;
-      bestScore = score;
-    }
-  }
-  return best;
+      (container.exitCode !== undefined && container.exitCode !== 0 && !SIGNAL_EXITS.has(container.exitCode) ? 1 : 0),
+  );
 }
 
 function withReason(containers: readonly Container[]): Container | undefined {

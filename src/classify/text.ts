@@ -15,7 +15,7 @@ export function clip(text: string, max: number): string {
   // Only spaces, one at a time, none at either end: already flat (the usual AWS reason).
   const flat = NOT_FLAT.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
   if (flat.length <= max) return flat;
-  const cut = flat.slice(0, withoutHalfPair(flat, max - 1));
+  const cut = flat.slice(0, endOutsidePair(flat, max - 1));
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
@@ -23,8 +23,10 @@ export function clip(text: string, max: number): string {
 /**
  * `end`, moved back one when the text there would end between the two halves of a surrogate
  * pair (an emoji): a lone half shows as a replacement character in Slack.
+ *
+ * @internal
  */
-function withoutHalfPair(text: string, end: number): number {
+export function endOutsidePair(text: string, end: number): number {
   const last = text.charCodeAt(end - 1);
   return last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
 }

@@ -7,7 +7,7 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { stableHash } from '../internal/hash.js';
+import { derivedEventId } from '../internal/hash.js';
 import type { StateKey } from './store.js';
 
 /** The scope of fold windows, listed by `flush`. */
@@ -51,14 +51,11 @@ export function claimKey(event: EcsEvent, versioned: ReturnType<typeof versionOf
 }
 
 /**
- * The envelope id, or for an empty one an id derived from the detail-type and detail, the way
- * `parseEcsEvent` derives a missing one: an empty id names no delivery, and sharing it would make
- * every such event a duplicate of the first. Duplicate deliveries carry the same detail, so they
- * still derive the same id.
+ * The envelope id, or for an empty one (an event built by hand: parsing derives it already) the
+ * id parsing would derive: sharing an empty id would make every such event a duplicate of the first.
  */
 function envelopeId(event: EcsEvent): string {
-  if (event.id !== '') return event.id;
-  return `derived-${stableHash(`${event['detail-type']}\n${JSON.stringify(event.detail)}`)}`;
+  return event.id === '' ? derivedEventId(event['detail-type'], event.detail) : event.id;
 }
 
 /**

@@ -99,7 +99,7 @@ const MAX_LABEL = 100;
  * fit in one field: dropping it, as an identifier that does not fit is dropped, would hide it.
  */
 function userField(field: { readonly label: string; readonly value: string }): DraftField {
-  const label = field.label.length > MAX_LABEL ? `${field.label.slice(0, MAX_LABEL - 1)}…` : field.label;
+  const label = fitProse(field.label, MAX_LABEL, (value) => value);
   // The grid adds `*label*` (escaped) and a line break before the value.
   const room = SLACK_LIMITS.fieldText - text(label).length - 3;
   return { label, value: fitProse(field.value, room, text) };

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { endOutsidePair } from '../classify/text.js';
 import type { Mrkdwn } from './mrkdwn.js';
 
 /**
@@ -82,8 +83,7 @@ export function fitProse<T extends string>(raw: string, max: number, render: (va
 
 /** Cuts before a lone surrogate half, then adds the ellipsis. */
 function cut(raw: string, length: number): string {
-  const end = length > 0 && /[\uD800-\uDBFF]/.test(raw.charAt(length - 1)) ? length - 1 : length;
-  return raw.slice(0, end).trimEnd() + ELLIPSIS;
+  return raw.slice(0, endOutsidePair(raw, length)).trimEnd() + ELLIPSIS;
 }
 
 /**
