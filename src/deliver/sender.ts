@@ -27,6 +27,13 @@ export interface PostOptions {
    * reply's). Sent as Slack's `thread_ts`; incoming webhooks accept it too.
    */
   readonly threadTs?: string;
+  /**
+   * Epoch milliseconds (on `Date.now`'s clock, or the sender's own `now`) past which no attempt
+   * may run: each attempt's timeout and each wait between attempts is cut to it, and nothing is
+   * started once it has passed (the post fails with a retryable `DeliveryError`). The Lambda
+   * handler sets it from the invocation's remaining time. Default: none.
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface SlackSender {
    * Posts a message.
    *
    * @param message - The payload to post, as the renderers return it.
-   * @param options - Thread to reply in, if any.
+   * @param options - Thread to reply in, and the deadline, if any.
    * @returns Where the message landed: `channel` and `ts` when the transport reports them.
    */
   post(message: SlackMessage, options?: PostOptions): Promise<PostedMessage>;

@@ -114,6 +114,9 @@ const RETRYABLE_ERRORS: ReadonlySet<string> = new Set([
   'request_timeout',
 ]);
 
+/** Shortest time before a post's deadline worth starting a `chat.postMessage` call in. */
+const MIN_CALL_MS = 50;
+
 /** Turns whatever the client threw (or a `{ ok: false }` result) into a safe DeliveryError. */
 function deliveryError(method: string, error: unknown, message: SlackMessage): DeliveryError {
   const failed = `Slack ${method} failed`;
@@ -154,7 +157,8 @@ function deliveryError(method: string, error: unknown, message: SlackMessage): D
  * resolves to the `channel` and `ts` Slack returns: keep them to reply in the thread or to edit
  * the message with `update`, which calls `chat.update` (give the new blocks new `block_id`s;
  * the renderers do). No retry loop here: a `WebClient` already retries and waits out 429s
- * itself. Failures become a {@link DeliveryError} with Slack's error string in `slackError`
+ * itself. A post whose `deadline` leaves no time is not started (a retryable
+ * {@link DeliveryError}); one already under way is not cut short. Failures become a {@link DeliveryError} with Slack's error string in `slackError`
  * (`channel_not_found`, `not_in_channel`, `invalid_blocks`, ...) and, for `invalid_blocks`, the
  * block Slack pointed at; tokens and the client's own error objects never appear in it.
  * Requires the `chat:write` scope.
@@ -176,6 +180,11 @@ export function createWebApiSender(options: WebApiSenderOptions): WebApiSender {
   const { client, channel } = options;
   return {
     async post(message, postOptions) {
+      const deadline = postOptions?.deadline;
+      // A WebClient call cannot be cut short, so none is started without time for it.
+      if (deadline !== undefined && !(deadline - Date.now() >= MIN_CALL_MS)) {
+        throw new DeliveryError('Slack chat.postMessage not called: the deadline leaves no time for it', { attempts: 0, retryable: true });
+      }
       const args: ChatPostMessageRequest =
         postOptions?.threadTs === undefined
           ? { ...message, channel }

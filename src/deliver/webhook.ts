@@ -98,6 +98,27 @@ function positive(name: string, value: number, integer = false): number {
   return value;
 }
 
+/**
+ * Shortest attempt worth starting before a deadline: less cannot carry a request to Slack and
+ * its answer back, and would only turn into a timeout.
+ */
+const MIN_ATTEMPT_MS = 50;
+
+/** The deadline of one post, `Infinity` for none. */
+function deadlineOf(deadline: number | undefined): number {
+  if (deadline === undefined) return Number.POSITIVE_INFINITY;
+  if (typeof deadline !== 'number' || Number.isNaN(deadline)) {
+    throw new RangeError('SlackSender.post: options.deadline must be epoch milliseconds');
+  }
+  return deadline;
+}
+
+/** The error of a post that the deadline leaves no time for. */
+function lateError(attempts: number): DeliveryError {
+  const tried = attempts === 0 ? 'not sent' : `stopped after ${attemptsText(attempts)}`;
+  return new DeliveryError(`Slack webhook ${tried}: the deadline leaves no time for an attempt`, { attempts, retryable: true });
+}
+
 /** Resolves the URL once and checks it, without ever echoing it. */
 function urlResolver(source: WebhookUrl): () => Promise<string> {
   let pending: Promise<string> | undefined;
@@ -132,9 +153,10 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
  * retried after an exponential backoff with jitter (about `baseDelayMs`, then twice that, up to
  * `maxDelayMs`); a 429 (or a 5xx that sends one) is retried after its `Retry-After` plus up to
  * `baseDelayMs` of jitter, so that concurrent Lambdas do not all come back at once; every other
- * 4xx, and a redirect (which is never followed), fails at once. All of it stays within `maxTotalMs`: when the next wait would end
- * past the budget the call fails at once with a retryable {@link DeliveryError}, so a Lambda
- * can hand the event back to EventBridge or SQS instead of timing out.
+ * 4xx, and a redirect (which is never followed), fails at once. All of it stays within `maxTotalMs`,
+ * and within a post's `deadline` when it has one (each attempt's timeout is cut to it): when the
+ * next wait would end past either, the call fails at once with a retryable {@link DeliveryError},
+ * so a Lambda can hand the event back to EventBridge or SQS instead of timing out.
  *
  * The thrown {@link DeliveryError} carries the HTTP `status`, Slack's error string in
  * `slackError` (`invalid_blocks`, `no_service`, `channel_not_found`, `channel_is_archived`,
@@ -174,13 +196,24 @@ export function createWebhookSender(options: WebhookSenderOptions): SlackSender 
   return {
     async post(message, postOptions) {
       const started = now();
+      const deadline = deadlineOf(postOptions?.deadline);
+      /** Time left for the next attempt or wait: the budget's, cut to the deadline's. */
+      const left = (): { ms: number; byDeadline: boolean } => {
+        const budget = maxTotalMs - (now() - started);
+        const untilDeadline = deadline - now();
+        return untilDeadline < budget ? { ms: untilDeadline, byDeadline: true } : { ms: budget, byDeadline: false };
+      };
+      if (deadline - now() < MIN_ATTEMPT_MS) throw lateError(0);
       const url = await resolveUrl();
       const payload: SlackMessage & { thread_ts?: string } =
         postOptions?.threadTs === undefined ? message : { ...message, thread_ts: postOptions.threadTs };
       const body = JSON.stringify(payload);
 
       for (let attempt = 1; ; attempt += 1) {
-        const outcome = await attemptPost(url, body, Math.min(timeoutMs, maxTotalMs - (now() - started)));
+        const room = left();
+        // The URL resolution may have used up the time the deadline leaves.
+        if (room.byDeadline && room.ms < MIN_ATTEMPT_MS) throw lateError(attempt - 1);
+        const outcome = await attemptPost(url, body, Math.min(timeoutMs, room.ms));
         if (outcome.kind === 'delivered') return {};
 
         const rejection = outcome.kind === 'response' ? rejectionFromBody(outcome.body) : undefined;
@@ -205,13 +238,15 @@ export function createWebhookSender(options: WebhookSenderOptions): SlackSender 
           retryAfter === undefined
             ? backoffDelay(attempt, policy, random)
             : retryAfter + Math.round(random() * policy.baseDelayMs);
-        const left = maxTotalMs - (now() - started);
-        if (delay >= left) {
+        const after = left();
+        // A wait must leave room for the attempt after it.
+        if (delay + (after.byDeadline ? MIN_ATTEMPT_MS : 0) >= after.ms) {
           const waitText = retryAfter === undefined ? `a ${delay} ms backoff` : `Retry-After ${retryAfter / 1000} s`;
-          throw new DeliveryError(
-            `Slack webhook gave up after ${attemptsText(attempt)}: ${what}; ${waitText} exceeds the ${maxTotalMs} ms budget`,
-            { ...fields, retryable: true },
-          );
+          const limit = after.byDeadline ? `the ${Math.max(0, Math.round(after.ms))} ms left before the deadline` : `the ${maxTotalMs} ms budget`;
+          throw new DeliveryError(`Slack webhook gave up after ${attemptsText(attempt)}: ${what}; ${waitText} exceeds ${limit}`, {
+            ...fields,
+            retryable: true,
+          });
         }
         await wait(delay);
       }

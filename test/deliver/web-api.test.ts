@@ -114,6 +114,16 @@ describe('createWebApiSender with a fake client', () => {
     expectNoSecret(error, [TOKEN, 'sEcReTbOtToKeN']);
   });
 
+  it('does not call chat.postMessage once the deadline leaves no time, and says it may be retried', async () => {
+    const client = fakeClient();
+    const sender = createWebApiSender({ client, channel: 'C0123456789' });
+    const error = await deliveryFailure(sender.post(message, { deadline: Date.now() + 10 }));
+    expect(client.posts).toHaveLength(0);
+    expect(error).toMatchObject({ attempts: 0, retryable: true });
+    await expect(sender.post(message, { deadline: Date.now() + 60_000 })).resolves.toMatchObject({ channel: 'C0123456789' });
+    expect(client.posts).toHaveLength(1);
+  });
+
   it('treats an { ok: false } result from a client that does not throw as a failure', async () => {
     const client: SlackChatClient = {
       chat: {

@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 /** A fake clock whose sleeps advance it, recording every requested wait. */
-function fakeTime(): Pick<WebhookSenderOptions, 'sleep' | 'now' | 'random'> & { readonly sleeps: number[] } {
+function fakeTime(): Required<Pick<WebhookSenderOptions, 'sleep' | 'now' | 'random'>> & { readonly sleeps: number[] } {
   let time = 1_700_000_000_000;
   const sleeps: number[] = [];
   return {
@@ -187,6 +187,46 @@ describe('createWebhookSender: retries', () => {
     expect(error).toMatchObject({ status: undefined, attempts: 2, retryable: true });
     expect(error.message).toBe('Slack webhook failed after 2 attempts: network error ECONNREFUSED');
     expectNoSecret(error, secrets);
+  });
+});
+
+describe('createWebhookSender: a deadline', () => {
+  it('cuts the attempt to a hanging Slack at the deadline and gives up retryable, not after its own 5 s', async () => {
+    const { url, secrets } = await serve(['hang']);
+    const started = Date.now();
+    const error = await deliveryFailure(createWebhookSender({ url }).post(message, { deadline: started + 300 }));
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(250);
+    expect(took).toBeLessThan(WEBHOOK_DEFAULTS.timeoutMs / 5);
+    expect(server?.requests).toHaveLength(1);
+    expect(error).toMatchObject({ attempts: 1, retryable: true });
+    expect(error.message).toMatch(/^Slack webhook gave up after 1 attempt: timed out after \d+ ms; a \d+ ms backoff exceeds the \d+ ms left before the deadline$/);
+    expectNoSecret(error, secrets);
+  });
+
+  it('does not start a backoff that would end past the deadline', async () => {
+    const { url } = await serve([{ status: 503, body: 'service_unavailable' }, { status: 200, body: 'ok' }]);
+    const time = fakeTime();
+    const error = await deliveryFailure(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() + 400 }));
+    expect(time.sleeps).toEqual([]);
+    expect(server?.requests).toHaveLength(1);
+    expect(error.message).toBe('Slack webhook gave up after 1 attempt: HTTP 503 service_unavailable; a 375 ms backoff exceeds the 400 ms left before the deadline');
+  });
+
+  it('retries within the deadline as usual when there is time', async () => {
+    const { url } = await serve([{ status: 503, body: 'service_unavailable' }, { status: 200, body: 'ok' }]);
+    const time = fakeTime();
+    await expect(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() + 5000 })).resolves.toEqual({});
+    expect(time.sleeps).toEqual([375]);
+  });
+
+  it('sends nothing once the deadline has passed', async () => {
+    const { url } = await serve([{ status: 200, body: 'ok' }]);
+    const time = fakeTime();
+    const error = await deliveryFailure(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() - 1 }));
+    expect(server?.requests).toHaveLength(0);
+    expect(error).toMatchObject({ attempts: 0, retryable: true });
+    expect(error.message).toBe('Slack webhook not sent: the deadline leaves no time for an attempt');
   });
 });
 
