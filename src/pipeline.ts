@@ -41,7 +41,10 @@ export interface PipelineLogEntry {
   readonly cluster?: string;
   /** Service name. */
   readonly service?: string;
-  /** Why it was suppressed or deferred, or what was sent (`alert`, `digest`, `recovery`, `thread-reply`). */
+  /**
+   * Why it was suppressed or deferred (`deadline` when there was no time left to start it), or
+   * what was sent (`alert`, `digest`, `recovery`, `thread-reply`).
+   */
   readonly reason?: string;
   /** One readable line: the suppression detail, or the error message (never a URL or token). */
   readonly detail?: string;
@@ -85,7 +88,8 @@ export interface PipelineOptions {
  *
  * - `sent`: a message (alert, recovery, digest or thread reply) was delivered
  * - `suppressed`: the noise filter dropped it, with a reason
- * - `deferred`: another delivery of it is in flight; retry it later
+ * - `deferred`: not handled now: another delivery of it is in flight, or the deadline left no
+ *   time to start it; retry it later
  * - `failed`: delivery or state failed; `error` says why (a `DeliveryError` or
  *   `StateStoreError` says whether a retry may help in its `retryable`)
  */
@@ -102,26 +106,53 @@ export interface PipelineResult {
 }
 
 /**
+ * Options of {@link Pipeline.handle}.
+ */
+export interface HandleOptions {
+  /** The record id for the log (SQS `messageId`); default the event id. */
+  readonly id?: string;
+  /**
+   * Epoch milliseconds on `Date.now`'s clock (not the pipeline's `clock`) by which the event must
+   * be settled: it is not started once the deadline has passed, and no post runs past it (see
+   * `PostOptions.deadline`). Default: none.
+   */
+  readonly deadline?: number;
+}
+
+/**
+ * Options of {@link Pipeline.flush}.
+ */
+export interface FlushOptions {
+  /**
+   * Epoch milliseconds on `Date.now`'s clock by which the flush must end: digests not started by
+   * then stay due (released, `deferred`) for the next flush. Default: none.
+   */
+  readonly deadline?: number;
+}
+
+/**
  * The composed pipeline.
  */
 export interface Pipeline {
   /**
    * Classifies, filters, renders and delivers one parsed event, settling the filter's decision
-   * (committed when delivered, released when not) and logging one line. Never throws: failures
-   * come back as `failed`.
+   * (committed when delivered, released when not) and logging one line. Failures come back as
+   * `failed`, an event the deadline leaves no time for as `deferred`.
    *
    * @param event - A parsed event.
-   * @param id - The record id for the log (SQS `messageId`); default the event id.
+   * @param options - The record id for the log, and the deadline.
    * @returns What happened.
+   * @throws `TypeError` only when called wrongly (a record id where the options belong).
    */
-  handle(event: EcsEvent, id?: string): Promise<PipelineResult>;
+  handle(event: EcsEvent, options?: HandleOptions): Promise<PipelineResult>;
   /**
    * Sends the digests whose fold window has closed. Call it from a scheduled invocation, or after
-   * each batch (the Lambda handler does).
+   * each batch (the Lambda handler does). Digests the deadline leaves no time for stay due.
    *
+   * @param options - The deadline.
    * @returns One result per digest.
    */
-  flush(): Promise<PipelineResult[]>;
+  flush(options?: FlushOptions): Promise<PipelineResult[]>;
 }
 
 /**
@@ -147,7 +178,7 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  * ```ts
  * const pipeline = createPipeline({ sender: createWebhookSender({ url }) });
  * for (const record of parseEcsEvents(input)) {
- *   if (record.success) await pipeline.handle(record.data, record.id);
+ *   if (record.success) await pipeline.handle(record.data, { id: record.id });
  * }
  * ```
  */
@@ -185,14 +216,20 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   /** Delivers a notify or digest decision, to the channel or into the event's deployment thread. */
-  async function deliver(decision: NotifyDecision | DigestDecision, event: EcsEvent | undefined, thread: DeploymentThread | undefined): Promise<string> {
+  async function deliver(
+    decision: NotifyDecision | DigestDecision,
+    event: EcsEvent | undefined,
+    thread: DeploymentThread | undefined,
+    deadline: number | undefined,
+  ): Promise<string> {
+    const timing = deadline === undefined ? {} : { deadline };
     if (thread === undefined) {
-      await sender.post(renderDecision(decision, event, options.render));
+      await sender.post(renderDecision(decision, event, options.render), timing);
       return decision.action === 'digest' ? 'digest' : decision.recovery ? 'recovery' : 'alert';
     }
     // The card is the news of a deployment starting; everything else is a reply in its thread.
     if (decision.action === 'notify' && decision.classification.outcome === 'deployment-started') return 'card';
-    await sender.post(renderDecision(decision, event, options.render), { threadTs: thread.ts });
+    await sender.post(renderDecision(decision, event, options.render), { threadTs: thread.ts, ...timing });
     return 'thread-reply';
   }
 
@@ -204,10 +241,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     decision: NotifyDecision | DigestDecision,
     event: EcsEvent | undefined,
     thread: DeploymentThread | undefined,
+    deadline: number | undefined,
   ): Promise<{ what: string; unsettled?: unknown }> {
     let what: string;
     try {
-      what = await deliver(decision, event, thread);
+      what = await deliver(decision, event, thread, deadline);
     } catch (error) {
       // The delivery's error is the one to report; a release that fails too leaves claims that
       // expire on their own.
@@ -238,12 +276,26 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   return {
-    async handle(event, id = event.id) {
+    async handle(event, handleOptions = {}) {
+      if (typeof handleOptions !== 'object' || handleOptions === null) {
+        throw new TypeError('pipeline.handle: the second argument is an options object: handle(event, { id, deadline })');
+      }
+      const id = handleOptions.id ?? event.id;
+      const deadline = handleOptions.deadline;
       let c: Classification | undefined;
       try {
         c = classify(event);
+        if (deadline !== undefined && Date.now() >= deadline) {
+          // Nothing claimed yet: the event is simply handed back whole.
+          log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail: 'not started: the deadline has passed' });
+          return { status: 'deferred', classification: c };
+        }
         const now = clock();
         const thread = threads === undefined ? undefined : await threads.observe(event, c, now);
+        // DEADLINE HAND-OFF to the filter and its store: `deadline` (epoch ms, Date.now's clock) is
+        // the budget a retrying store wrapper takes (remainingMs = deadline - Date.now()); pass it
+        // here once NoiseFilter.decide accepts it. Until then the handler's own deadline guard
+        // bounds a store call that hangs.
         const decision = await filter.decide(event, c, now);
         if (decision.action === 'suppress') {
           log({ level: 'info', msg: 'suppressed', ...describe(id, c), reason: decision.reason, detail: decision.detail });
@@ -253,16 +305,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
           return { status: 'deferred', classification: c };
         }
-        return sent(id, c, await deliverAndSettle(decision, event, thread));
+        return sent(id, c, await deliverAndSettle(decision, event, thread, deadline));
       } catch (error) {
         return failed(id, c, error);
       }
     },
 
-    async flush() {
+    async flush(flushOptions = {}) {
+      const deadline = flushOptions.deadline;
       const results: PipelineResult[] = [];
       let due: DigestDecision[];
       try {
+        // DEADLINE HAND-OFF (see handle): the store budget of the flush's reads comes from `deadline`.
         due = await filter.flush(clock());
       } catch (error) {
         return [failed(undefined, undefined, error)];
@@ -270,8 +324,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       for (const decision of due) {
         const c = decision.digest.latest.classification;
         const id = decision.digest.latest.event.id;
+        if (deadline !== undefined && Date.now() >= deadline) {
+          // Released, the digest stays due: the next flush sends it.
+          await filter.release(decision, clock()).catch(() => undefined);
+          log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail: 'digest not started: the deadline has passed' });
+          results.push({ status: 'deferred', classification: c });
+          continue;
+        }
         try {
-          results.push(sent(id, c, await deliverAndSettle(decision, undefined, undefined)));
+          results.push(sent(id, c, await deliverAndSettle(decision, undefined, undefined, deadline)));
         } catch (error) {
           results.push(failed(id, c, error));
         }

@@ -100,3 +100,51 @@ describe('createPipeline', () => {
     expect(result.error).toBeInstanceOf(DeliveryError);
   });
 });
+
+describe('createPipeline: a deadline', () => {
+  it('does not start an event once the deadline has passed: nothing claimed, the retry is delivered', async () => {
+    const { posts, logs, pipeline } = committing();
+    expect((await pipeline.handle(crash(0), { id: 'm-1', deadline: Date.now() - 1 })).status).toBe('deferred');
+    expect(posts).toHaveLength(0);
+    expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: 'deferred', id: 'm-1', reason: 'deadline' });
+    expect((await pipeline.handle(crash(0), { id: 'm-1' })).status).toBe('sent');
+    expect(posts).toHaveLength(1);
+  });
+
+  it('hands the deadline to the sender, and a post it cut short is released for the retry', async () => {
+    const deadlines: Array<number | undefined> = [];
+    let fail = true;
+    const sender: SlackSender = {
+      post: async (_message, options) => {
+        deadlines.push(options?.deadline);
+        if (fail) throw new DeliveryError('Slack webhook not sent: the deadline leaves no time for an attempt', { attempts: 0, retryable: true });
+        return {};
+      },
+    };
+    const pipeline = createPipeline({ sender, logger: () => undefined, clock: () => T0 });
+    const deadline = Date.now() + 60_000;
+    expect((await pipeline.handle(crash(0), { deadline })).status).toBe('failed');
+    fail = false;
+    expect((await pipeline.handle(crash(0), { deadline })).status).toBe('sent');
+    expect(deadlines).toEqual([deadline, deadline]);
+  });
+
+  it('flush: digests the deadline leaves no time for stay due, and the next flush sends them whole', async () => {
+    const { posts, logs, clock, pipeline } = committing();
+    for (let i = 0; i < 3; i++) {
+      clock.now = T0 + i * 1000;
+      await pipeline.handle(crash(i));
+    }
+    clock.now = T0 + 400_000;
+    expect((await pipeline.flush({ deadline: Date.now() - 1 })).map((r) => r.status)).toEqual(['deferred']);
+    expect(posts).toHaveLength(1);
+    expect(logs.at(-1)).toMatchObject({ msg: 'deferred', reason: 'deadline' });
+    expect((await pipeline.flush({ deadline: Date.now() + 60_000 })).map((r) => r.status)).toEqual(['sent']);
+    expect(JSON.stringify(posts.at(-1))).toContain('2 more times');
+  });
+
+  it('says how to call handle when given a record id where the options belong', async () => {
+    const { pipeline } = committing();
+    await expect(pipeline.handle(crash(0), 'id-0' as never)).rejects.toThrow(/handle\(event, \{ id, deadline \}\)/);
+  });
+});

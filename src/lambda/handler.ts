@@ -209,7 +209,7 @@ async function handled(p: Pipeline, record: ParsedRecord, options: HandlerOption
     log({ level: 'warn', msg: drop ? 'dropped' : 'invalid', id: record.id, detail: errorLine(record.error) });
     return drop;
   }
-  const result = await p.handle(record.data, record.id);
+  const result = await p.handle(record.data, { id: record.id });
   return result.status === 'sent' || result.status === 'suppressed';
 }
 

@@ -49,7 +49,7 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     io,
     async (event, record) => {
       clock.advance(event);
-      await pipeline.handle(event, record.id);
+      await pipeline.handle(event, { id: record.id });
     },
     { afterOutputCloses: 'continue' },
   );
