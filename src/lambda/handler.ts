@@ -14,6 +14,7 @@ import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
 import { createPipeline, errorLine, jsonLineLogger, type Pipeline, type PipelineLogger } from '../pipeline.js';
 import type { RenderOptions } from '../render/options.js';
+import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
 
 /**
@@ -51,6 +52,13 @@ export interface HandlerOptions {
    * many seconds per Lambda instance (default 60; `false` to leave it to a scheduled rule).
    */
   readonly flushIntervalSeconds?: number | false;
+  /**
+   * Time kept back from the invocation's remaining time (`context.getRemainingTimeInMillis()`),
+   * in milliseconds: the rest is the budget of every record and post, and whatever has not
+   * been delivered when it runs out is handed back before Lambda ends the invocation. At most
+   * half the remaining time is kept back. Default 1000.
+   */
+  readonly deadlineMarginMs?: number;
   /** Where log entries go; default one JSON line each on standard output. */
   readonly logger?: PipelineLogger;
   /** The clock, epoch milliseconds; default `Date.now`. */
@@ -96,7 +104,7 @@ export interface EcsSlackHandler {
    * Handles an SQS batch.
    *
    * @param event - The batch.
-   * @param context - Lambda's context (unused).
+   * @param context - Lambda's context: its remaining time sets the budget.
    * @returns The records to retry.
    */
   (event: SqsBatch, context?: unknown): Promise<BatchResponse>;
@@ -104,7 +112,7 @@ export interface EcsSlackHandler {
    * Handles an EventBridge event, an SNS batch or a scheduled event.
    *
    * @param event - What Lambda delivered.
-   * @param context - Lambda's context (unused).
+   * @param context - Lambda's context: its remaining time sets the budget.
    * @returns Nothing; throws when something must be retried.
    */
   (event: unknown, context?: unknown): Promise<void>;
@@ -130,6 +138,11 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  * failure); for EventBridge and SNS it throws, so Lambda retries and the DLQ takes the rest. One
  * JSON log line per event, never a secret.
  *
+ * Within the invocation's time: the budget is Lambda's remaining time less `deadlineMarginMs`.
+ * No post runs past it, no record starts after it, the digest flush obeys it, and what was not
+ * delivered by then is handed back (records already delivered never are) before Lambda ends
+ * the invocation, even when a store call or a secret lookup hangs.
+ *
  * @param options - Slack destination, filter, store, rendering and the rest.
  * @returns The handler.
  * @example
@@ -144,6 +157,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
   let lastFlush = Number.NEGATIVE_INFINITY;
   const clock = options.clock ?? Date.now;
   const log = options.logger ?? jsonLineLogger;
+  const marginMs = options.deadlineMarginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
 
   const getPipeline = (): Pipeline => {
     pipeline ??= createPipeline({
@@ -158,32 +172,50 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     return pipeline;
   };
 
-  async function flushIfDue(force: boolean): Promise<number> {
+  /** Flushes when due (always when forced); returns how many digests failed. */
+  async function flushIfDue(force: boolean, deadline: number | undefined): Promise<number> {
     const interval = options.flushIntervalSeconds ?? 60;
     if (!force && (interval === false || clock() - lastFlush < interval * 1000)) return 0;
+    if (deadline !== undefined && Date.now() >= deadline) return 0;
     lastFlush = clock();
-    const results = await getPipeline().flush();
+    const results = await getPipeline().flush(deadline === undefined ? {} : { deadline });
     return results.filter((r) => r.status === 'failed').length;
   }
 
-  const handler = async (event: unknown): Promise<BatchResponse | undefined> => {
-    const p = getPipeline();
+  const handler = async (event: unknown, context?: unknown): Promise<BatchResponse | undefined> => {
+    const budget = budgetOf(context, marginMs);
+    const deadline = budget?.deadline;
     if (isScheduled(event)) {
-      const failures = await flushIfDue(true);
-      if (failures > 0) throw new HandlerError(`${failures} digest(s) could not be delivered`);
+      const flushed = await withinBudget(flushIfDue(true, deadline), budget);
+      if (flushed.late) throw new HandlerError('the digest flush did not end before the deadline; digests not sent stay due');
+      if (flushed.value > 0) throw new HandlerError(`${flushed.value} digest(s) could not be delivered`);
       return undefined;
     }
     const records = parseEcsEvents(event, options.kind === undefined ? undefined : { kind: options.kind });
-    const failed = new Set<string>();
     const fifo = isSqs(event) && event.Records.some((r) => r.eventSourceARN?.endsWith('.fifo'));
-    for (const record of records) {
-      if (fifo && failed.size > 0) {
-        failed.add(record.id);
-        continue;
+    // Handled for good (delivered, suppressed or dropped): never handed back.
+    const settled = records.map(() => false);
+    let stopped = false;
+    const run = async (): Promise<void> => {
+      const p = getPipeline();
+      for (const [index, record] of records.entries()) {
+        if (stopped) return;
+        settled[index] = await handled(p, record, { options, log, deadline });
+        // FIFO: nothing after the first failure is handled; it all goes back, in order.
+        if (fifo && !settled[index]) break;
       }
-      if (!(await handled(p, record, options, log))) failed.add(record.id);
+      if (!stopped) await flushIfDue(false, deadline).catch(() => 0);
+    };
+    const outcome = await withinBudget(run(), budget);
+    if (outcome.late) {
+      // Something (a store call, a secret) outran the deadline: hand back all that is unsettled
+      // now, before Lambda ends the invocation and SQS redelivers the whole batch.
+      stopped = true;
+      for (const [index, record] of records.entries()) {
+        if (!settled[index]) log({ level: 'warn', msg: 'deferred', id: record.id, reason: 'deadline', detail: 'handed back unfinished: the deadline came first' });
+      }
     }
-    await flushIfDue(false).catch(() => 0);
+    const failed = new Set(records.filter((_, index) => !settled[index]).map((record) => record.id));
     if (isSqs(event)) {
       const ids = event.Records.map((r, index) => r.messageId ?? String(index));
       // Every failure must name a message of this batch: SQS would take any other id as the
@@ -196,20 +228,27 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       const retry = firstFailed < 0 ? ids.filter((id) => failed.has(id)) : ids.slice(firstFailed);
       return { batchItemFailures: [...new Set(retry)].map((itemIdentifier) => ({ itemIdentifier })) };
     }
-    if (failed.size > 0) throw new HandlerError(`${failed.size} of ${records.length} event(s) failed; Lambda will retry the invocation`);
+    if (failed.size > 0) {
+      const when = outcome.late ? ' (the deadline came first)' : '';
+      throw new HandlerError(`${failed.size} of ${records.length} event(s) failed${when}; Lambda will retry the invocation`);
+    }
     return undefined;
   };
   return handler as EcsSlackHandler;
 }
 
 /** Handles one record; `false` when it must be retried. */
-async function handled(p: Pipeline, record: ParsedRecord, options: HandlerOptions, log: PipelineLogger): Promise<boolean> {
+async function handled(
+  p: Pipeline,
+  record: ParsedRecord,
+  { options, log, deadline }: { options: HandlerOptions; log: PipelineLogger; deadline: number | undefined },
+): Promise<boolean> {
   if (!record.success) {
     const drop = options.dropInvalidRecords === true;
     log({ level: 'warn', msg: drop ? 'dropped' : 'invalid', id: record.id, detail: errorLine(record.error) });
     return drop;
   }
-  const result = await p.handle(record.data, { id: record.id });
+  const result = await p.handle(record.data, deadline === undefined ? { id: record.id } : { id: record.id, deadline });
   return result.status === 'sent' || result.status === 'suppressed';
 }
 
