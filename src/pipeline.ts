@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkPipelineOptions } from './check-options.js';
 import { classify } from './classify/index.js';
 import type { Classification } from './classify/types.js';
 import type { SlackSender } from './deliver/sender.js';
@@ -174,6 +175,8 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  *
  * @param options - Sender, filter, store, rendering, threads, logger and clock.
  * @returns The pipeline.
+ * @throws `ConfigError` naming the option, for an option of the wrong shape (a filter without
+ *   `commit`, an unknown option name, threads with a sender that cannot update messages).
  * @example
  * ```ts
  * const pipeline = createPipeline({ sender: createWebhookSender({ url }) });
@@ -183,6 +186,7 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  * ```
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
+  checkPipelineOptions(options);
   const shared = options.store ?? new MemoryStateStore();
   const store = options.namespace === undefined ? shared : namespacedStore(shared, options.namespace);
   const filter: NoiseFilter =

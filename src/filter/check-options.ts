@@ -74,20 +74,20 @@ function checkOneOf(value: unknown, path: string, allowed: readonly string[], ca
   }
 }
 
-function checkFields(o: Record<string, unknown>, caller: string): void {
+function checkFields(o: Record<string, unknown>, caller: string, root: string): void {
   if (o.kinds !== undefined && (!Array.isArray(o.kinds) || !o.kinds.every((kind) => KINDS.includes(kind as string)))) {
-    throw new TypeError(`${caller}: options.kinds must be an array of ${KINDS.join(', ')}`);
+    throw new TypeError(`${caller}: ${root}.kinds must be an array of ${KINDS.join(', ')}`);
   }
   for (const key of LISTS) {
-    if (o[key] !== undefined && !Array.isArray(o[key])) throw new TypeError(`${caller}: options.${key} must be an array of outcomes, got ${describe(o[key])}`);
+    if (o[key] !== undefined && !Array.isArray(o[key])) throw new TypeError(`${caller}: ${root}.${key} must be an array of outcomes, got ${describe(o[key])}`);
   }
   for (const key of BOOLEANS) {
-    if (o[key] !== undefined && typeof o[key] !== 'boolean') throw new TypeError(`${caller}: options.${key} must be a boolean, got ${describe(o[key])}`);
+    if (o[key] !== undefined && typeof o[key] !== 'boolean') throw new TypeError(`${caller}: ${root}.${key} must be a boolean, got ${describe(o[key])}`);
   }
-  checkOneOf(o.minSeverity, 'options.minSeverity', SEVERITIES, caller);
-  checkOneOf(o.steadyStates, 'options.steadyStates', STEADY_STATES, caller);
-  checkNameFilter(o.clusters, 'options.clusters', 'cluster', caller);
-  checkNameFilter(o.services, 'options.services', 'service', caller);
+  checkOneOf(o.minSeverity, `${root}.minSeverity`, SEVERITIES, caller);
+  checkOneOf(o.steadyStates, `${root}.steadyStates`, STEADY_STATES, caller);
+  checkNameFilter(o.clusters, `${root}.clusters`, 'cluster', caller);
+  checkNameFilter(o.services, `${root}.services`, 'service', caller);
 }
 
 /**
@@ -96,12 +96,14 @@ function checkFields(o: Record<string, unknown>, caller: string): void {
  *
  * @param options - What the caller was given.
  * @param caller - The public function's name, to start the message with.
+ * @param root - The path of the options in the message: `options`, or `options.filter` when
+ *   they are an option of something else.
  * @throws `TypeError` for a wrong type, `RangeError` for a wrong value (an unknown severity, an
  *   empty cluster name, a cluster ARN where its name belongs).
  * @internal
  */
-export function checkFilterOptions(options: unknown, caller: string): void {
+export function checkFilterOptions(options: unknown, caller: string, root = 'options'): void {
   if (options === undefined || typeof options === 'string') return;
   if (!isPlainObject(options)) throw new TypeError(`${caller}: expected a preset name or filter options, got ${describe(options)}`);
-  checkFields(options, caller);
+  checkFields(options, caller, root);
 }

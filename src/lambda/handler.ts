@@ -12,6 +12,7 @@ import type { KnownEcsEventKind } from '../events/index.js';
 import type { StateStore } from '../filter/store.js';
 import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
+import { checkHandlerOptions } from '../check-options.js';
 import { createPipeline, errorLine, jsonLineLogger, type Pipeline, type PipelineLogger } from '../pipeline.js';
 import type { RenderOptions } from '../render/options.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
@@ -145,6 +146,8 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  *
  * @param options - Slack destination, filter, store, rendering and the rest.
  * @returns The handler.
+ * @throws `ConfigError` naming the option, for an option of the wrong shape (checked here, before
+ *   any event; the destination from the environment is read on the first invocation).
  * @example
  * ```ts
  * import { createHandler } from 'ecs-slack/lambda';
@@ -153,6 +156,7 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  * ```
  */
 export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
+  checkHandlerOptions(options);
   let pipeline: Pipeline | undefined;
   let lastFlush = Number.NEGATIVE_INFINITY;
   const clock = options.clock ?? Date.now;

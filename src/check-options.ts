@@ -1,0 +1,182 @@
+/**
+ * The checks of `createPipeline`'s and `createHandler`'s options, made when they are created: a
+ * wrong option is one `ConfigError` naming it, before anything is delivered, rather than a
+ * `TypeError` from deep inside after the first post (`filter.commit is not a function`).
+ *
+ * @module
+ * @internal
+ */
+import { ConfigError } from './errors.js';
+import { checkFilterOptions } from './filter/check-options.js';
+import { resolveFilterOptions } from './filter/presets.js';
+import type { NoiseFilterOptions } from './filter/types.js';
+
+/** What is wrong with one option's value, without its name; `undefined` when nothing is. */
+type Rule = (value: unknown) => string | undefined;
+
+/** A value as messages name it: its type, never its content (it may be a secret). */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const FILTER_METHODS = ['decide', 'commit', 'release', 'flush'] as const;
+const STORE_METHODS = ['get', 'put', 'putIfHigher', 'update', 'take', 'list'] as const;
+
+/** An object with these methods (`optional` ones may be absent). */
+function methods(what: string, required: readonly string[], optional: readonly string[] = []): Rule {
+  return (value) => {
+    if (!isObject(value) && typeof value !== 'function') return `expected ${what}, got ${describe(value)}`;
+    const o = value as Record<string, unknown>;
+    const missing = required.filter((name) => typeof o[name] !== 'function');
+    const wrong = optional.filter((name) => o[name] !== undefined && typeof o[name] !== 'function');
+    if (missing.length > 0) return `expected ${what}, got an object without ${missing.join(', ')}`;
+    if (wrong.length > 0) return `expected ${what}, got an object whose ${wrong.join(', ')} is not a function`;
+    return undefined;
+  };
+}
+
+const fn: Rule = (value) => (typeof value === 'function' ? undefined : `expected a function, got ${describe(value)}`);
+const bool: Rule = (value) => (typeof value === 'boolean' ? undefined : `expected true or false, got ${describe(value)}`);
+const text: Rule = (value) => (typeof value === 'string' ? undefined : `expected a string, got ${describe(value)}`);
+const nonEmpty: Rule = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : `expected a non-empty string, got ${describe(value)}`);
+const record: Rule = (value) => (isObject(value) ? undefined : `expected an object, got ${describe(value)}`);
+
+function oneOf(allowed: readonly string[]): Rule {
+  const list = allowed.map((item) => `"${item}"`).join(', ');
+  return (value) => (allowed.includes(value as string) ? undefined : `expected one of ${list}, got ${typeof value === 'string' ? 'another string' : describe(value)}`);
+}
+
+/** Milliseconds or seconds: a finite number, at least 0. */
+const duration: Rule = (value) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : `expected a number of at least 0, got ${describe(value)}`;
+
+const sender = methods('a SlackSender (post, and optionally update)', ['post'], ['update']);
+const store = methods(`a StateStore (${STORE_METHODS.join(', ')})`, STORE_METHODS);
+
+/** Checks the fields of the render options that ecs-slack reads. */
+const render: Rule = (value) => {
+  if (!isObject(value)) return `expected render options, got ${describe(value)}`;
+  const fields: Record<string, Rule> = {
+    color: bool,
+    variant: oneOf(['full', 'compact']),
+    mentions: record,
+    title: (v) => (typeof v === 'string' || typeof v === 'function' ? undefined : `expected a string or a function, got ${describe(v)}`),
+    fields: (v) => (Array.isArray(v) || typeof v === 'function' ? undefined : `expected an array or a function, got ${describe(v)}`),
+    logLink: fn,
+    buttons: bool,
+  };
+  for (const [name, rule] of Object.entries(fields)) {
+    const problem = value[name] === undefined ? undefined : rule(value[name]);
+    if (problem !== undefined) return `.${name}: ${problem}`;
+  }
+  return undefined;
+};
+
+/** A whole NoiseFilter, or filter options checked as `createNoiseFilter` checks them. */
+function filter(caller: string): Rule {
+  const expected = `expected a NoiseFilter (${FILTER_METHODS.join(', ')}) or filter options`;
+  return (value) => {
+    if (!isObject(value)) return `${expected}, got ${describe(value)}`;
+    // Any filter method means a filter was meant: it must have them all.
+    if (FILTER_METHODS.some((name) => name in value)) {
+      const missing = FILTER_METHODS.filter((name) => typeof value[name] !== 'function');
+      return missing.length === 0 ? undefined : `${expected}, got an object without ${missing.join(', ')}`;
+    }
+    try {
+      checkFilterOptions(value, caller, 'options.filter');
+      resolveFilterOptions(value as NoiseFilterOptions);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // checkFilterOptions names the path itself; resolveFilterOptions does not.
+      throw new ConfigError(message.startsWith(`${caller}: `) ? message : `${caller}: options.filter: ${message}`, { cause: error });
+    }
+    const inner = value.store === undefined ? undefined : store(value.store);
+    return inner === undefined ? undefined : `.store: ${inner}`;
+  };
+}
+
+/** The rules both take. */
+function shared(caller: string): Record<string, Rule> {
+  return {
+    filter: filter(caller),
+    store,
+    render,
+    threads: bool,
+    logger: fn,
+    clock: fn,
+  };
+}
+
+function check(options: unknown, caller: string, rules: Record<string, Rule>): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (!isObject(options)) throw new ConfigError(`${caller}: expected an options object, got ${describe(options)}`);
+  for (const [name, value] of Object.entries(options)) {
+    const rule = rules[name];
+    if (rule === undefined) throw new ConfigError(`${caller}: options.${name}: unknown option (known: ${Object.keys(rules).sort().join(', ')})`);
+    const problem = value === undefined ? undefined : rule(value);
+    if (problem !== undefined) throw new ConfigError(`${caller}: options.${name}${problem.startsWith('.') ? '' : ': '}${problem}`);
+  }
+  return options;
+}
+
+/** Deployment threads edit messages: the sender must be able to. */
+function checkThreads(o: Record<string, unknown>, caller: string, canUpdate: boolean): void {
+  if (o.threads === true && !canUpdate) {
+    throw new ConfigError(`${caller}: options.threads: deployment threads need a sender that can update messages (webApi, or a sender with update)`);
+  }
+}
+
+/**
+ * Checks `createPipeline`'s options.
+ *
+ * @param options - What the caller gave.
+ * @throws `ConfigError` naming the first wrong option.
+ * @internal
+ */
+export function checkPipelineOptions(options: unknown): void {
+  const caller = 'createPipeline';
+  const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty });
+  if (o.sender === undefined) throw new ConfigError(`${caller}: options.sender: required (createWebhookSender(...), createWebApiSender(...) or your own)`);
+  checkThreads(o, caller, typeof (o.sender as { update?: unknown }).update === 'function');
+}
+
+/**
+ * Checks `createHandler`'s options. The Slack destination from the environment is not an
+ * option: it is read on the first invocation.
+ *
+ * @param options - What the caller gave.
+ * @throws `ConfigError` naming the first wrong option.
+ * @internal
+ */
+export function checkHandlerOptions(options: unknown): void {
+  const caller = 'createHandler';
+  const o = check(options, caller, {
+    ...shared(caller),
+    sender,
+    webApi: (value) => {
+      if (!isObject(value)) return `expected { client, channel }, got ${describe(value)}`;
+      const chat = isObject(value.client) || typeof value.client === 'function' ? (value.client as { chat?: unknown }).chat : undefined;
+      const problem = methods('a WebClient (chat.postMessage, chat.update)', ['postMessage', 'update'])(chat);
+      if (problem !== undefined) return `.client: expected a WebClient (chat.postMessage, chat.update), got ${describe(value.client)}${chat === undefined ? '' : ' whose chat lacks them'}`;
+      const channel = nonEmpty(value.channel);
+      return channel === undefined ? undefined : `.channel: ${channel}`;
+    },
+    webhookUrl: text,
+    resolveSecret: fn,
+    env: record,
+    kind: oneOf(['task', 'service', 'deployment', 'container-instance']),
+    flushIntervalSeconds: (value) => (value === false ? undefined : duration(value)?.replace('expected a number', 'expected false or a number')),
+    deadlineMarginMs: duration,
+    dropInvalidRecords: bool,
+  });
+  // A blank webhookUrl means "from the environment", like a blank SLACK_WEBHOOK_URL.
+  const destinations = ['sender', 'webApi', 'webhookUrl'].filter((name) => o[name] !== undefined && (name !== 'webhookUrl' || String(o[name]).trim() !== ''));
+  if (destinations.length > 1) throw new ConfigError(`${caller}: options: give one Slack destination, not ${destinations.join(' and ')}`);
+  checkThreads(o, caller, o.webApi !== undefined || typeof (o.sender as { update?: unknown } | undefined)?.update === 'function');
+}
