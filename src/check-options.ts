@@ -41,20 +41,26 @@ function methods(what: string, required: readonly string[], optional: readonly s
   };
 }
 
-const fn: Rule = (value) => (typeof value === 'function' ? undefined : `expected a function, got ${describe(value)}`);
-const bool: Rule = (value) => (typeof value === 'boolean' ? undefined : `expected true or false, got ${describe(value)}`);
-const text: Rule = (value) => (typeof value === 'string' ? undefined : `expected a string, got ${describe(value)}`);
-const nonEmpty: Rule = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : `expected a non-empty string, got ${describe(value)}`);
-const record: Rule = (value) => (isObject(value) ? undefined : `expected an object, got ${describe(value)}`);
+/** A rule from a test and what it expects. */
+function rule(test: (value: unknown) => boolean, expected: string): Rule {
+  return (value) => (test(value) ? undefined : `expected ${expected}, got ${describe(value)}`);
+}
+
+const fn = rule((v) => typeof v === 'function', 'a function');
+const bool = rule((v) => typeof v === 'boolean', 'true or false');
+const text = rule((v) => typeof v === 'string', 'a string');
+const nonEmpty = rule((v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string');
+const record = rule(isObject, 'an object');
+/** Milliseconds or seconds: a finite number, at least 0. */
+const duration = rule((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a number of at least 0');
 
 function oneOf(allowed: readonly string[]): Rule {
   const list = allowed.map((item) => `"${item}"`).join(', ');
-  return (value) => (allowed.includes(value as string) ? undefined : `expected one of ${list}, got ${typeof value === 'string' ? 'another string' : describe(value)}`);
+  return (value) => {
+    if (allowed.includes(value as string)) return undefined;
+    return `expected one of ${list}, got ${typeof value === 'string' ? 'another string' : describe(value)}`;
+  };
 }
-
-/** Milliseconds or seconds: a finite number, at least 0. */
-const duration: Rule = (value) =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : `expected a number of at least 0, got ${describe(value)}`;
 
 const sender = methods('a SlackSender (post, and optionally update)', ['post'], ['update']);
 const store = methods(`a StateStore (${STORE_METHODS.join(', ')})`, STORE_METHODS);
@@ -66,8 +72,8 @@ const render: Rule = (value) => {
     color: bool,
     variant: oneOf(['full', 'compact']),
     mentions: record,
-    title: (v) => (typeof v === 'string' || typeof v === 'function' ? undefined : `expected a string or a function, got ${describe(v)}`),
-    fields: (v) => (Array.isArray(v) || typeof v === 'function' ? undefined : `expected an array or a function, got ${describe(v)}`),
+    title: rule((v) => typeof v === 'string' || typeof v === 'function', 'a string or a function'),
+    fields: rule((v) => Array.isArray(v) || typeof v === 'function', 'an array or a function'),
     logLink: fn,
     buttons: bool,
   };
@@ -101,6 +107,19 @@ function filter(caller: string): Rule {
   };
 }
 
+/** The Web API destination: a client with the two chat methods, and a channel. */
+const webApi: Rule = (value) => {
+  if (!isObject(value)) return `expected { client, channel }, got ${describe(value)}`;
+  const client = value.client as { chat?: unknown } | null | undefined;
+  const chat = isObject(client) || typeof client === 'function' ? client.chat : undefined;
+  if (methods('', ['postMessage', 'update'])(chat) !== undefined) {
+    const lacking = chat === undefined ? '' : ' whose chat lacks them';
+    return `.client: expected a WebClient (chat.postMessage, chat.update), got ${describe(client)}${lacking}`;
+  }
+  const channel = nonEmpty(value.channel);
+  return channel === undefined ? undefined : `.channel: ${channel}`;
+};
+
 /** The rules both take. */
 function shared(caller: string): Record<string, Rule> {
   return {
@@ -108,15 +127,23 @@ function shared(caller: string): Record<string, Rule> {
     store,
     render,
     threads: bool,
+    onInvalid: oneOf(['alert', 'drop', 'fail']),
     logger: fn,
     clock: fn,
   };
 }
 
+/** Options that were removed, and what replaces them. */
+const REPLACED: Readonly<Record<string, string>> = {
+  dropInvalidRecords: "removed: use onInvalid: 'drop' for true, 'fail' for false (the default, 'alert', alerts on ECS events with fields missing)",
+};
+
 function check(options: unknown, caller: string, rules: Record<string, Rule>): Record<string, unknown> {
   if (options === undefined) return {};
   if (!isObject(options)) throw new ConfigError(`${caller}: expected an options object, got ${describe(options)}`);
   for (const [name, value] of Object.entries(options)) {
+    const replaced = REPLACED[name];
+    if (replaced !== undefined) throw new ConfigError(`${caller}: options.${name}: ${replaced}`);
     const rule = rules[name];
     if (rule === undefined) throw new ConfigError(`${caller}: options.${name}: unknown option (known: ${Object.keys(rules).sort().join(', ')})`);
     const problem = value === undefined ? undefined : rule(value);
@@ -159,24 +186,18 @@ export function checkHandlerOptions(options: unknown): void {
   const o = check(options, caller, {
     ...shared(caller),
     sender,
-    webApi: (value) => {
-      if (!isObject(value)) return `expected { client, channel }, got ${describe(value)}`;
-      const chat = isObject(value.client) || typeof value.client === 'function' ? (value.client as { chat?: unknown }).chat : undefined;
-      const problem = methods('a WebClient (chat.postMessage, chat.update)', ['postMessage', 'update'])(chat);
-      if (problem !== undefined) return `.client: expected a WebClient (chat.postMessage, chat.update), got ${describe(value.client)}${chat === undefined ? '' : ' whose chat lacks them'}`;
-      const channel = nonEmpty(value.channel);
-      return channel === undefined ? undefined : `.channel: ${channel}`;
-    },
+    webApi,
     webhookUrl: text,
     resolveSecret: fn,
     env: record,
     kind: oneOf(['task', 'service', 'deployment', 'container-instance']),
-    flushIntervalSeconds: (value) => (value === false ? undefined : duration(value)?.replace('expected a number', 'expected false or a number')),
+    flushIntervalSeconds: rule((v) => v === false || duration(v) === undefined, 'false or a number of at least 0'),
     deadlineMarginMs: duration,
-    dropInvalidRecords: bool,
   });
   // A blank webhookUrl means "from the environment", like a blank SLACK_WEBHOOK_URL.
-  const destinations = ['sender', 'webApi', 'webhookUrl'].filter((name) => o[name] !== undefined && (name !== 'webhookUrl' || String(o[name]).trim() !== ''));
+  const given = (name: string): boolean => o[name] !== undefined && (name !== 'webhookUrl' || String(o[name]).trim() !== '');
+  const destinations = ['sender', 'webApi', 'webhookUrl'].filter(given);
   if (destinations.length > 1) throw new ConfigError(`${caller}: options: give one Slack destination, not ${destinations.join(' and ')}`);
-  checkThreads(o, caller, o.webApi !== undefined || typeof (o.sender as { update?: unknown } | undefined)?.update === 'function');
+  const canUpdate = o.webApi !== undefined || typeof (o.sender as { update?: unknown } | undefined)?.update === 'function';
+  checkThreads(o, caller, canUpdate);
 }

@@ -122,8 +122,10 @@ export {
   type ParseFailure,
   type ParseSuccess,
   type ParsedRecord,
+  type ParsedRecordFailure,
   type SafeParseResult,
 } from './parse.js';
+export { salvageEcsEvent, type SalvagedEvent } from './parse-lenient.js';
 export {
   unwrap,
   type RecordSource,
@@ -140,6 +142,9 @@ export { renderDecision } from './render/decision.js';
 export {
   createPipeline,
   jsonLineLogger,
+  type FlushOptions,
+  type HandleOptions,
+  type InvalidRecordPolicy,
   type Pipeline,
   type PipelineLogEntry,
   type PipelineLogger,

@@ -110,9 +110,21 @@ export function safeParseEcsEvent(input: unknown): SafeParseResult {
 }
 
 /**
- * The outcome for one record of a batch: where it came from, and the parsed event or the error.
+ * The outcome for one record of a batch: where it came from, and the parsed event or the error
+ * (with the value that failed, when the record held one: see {@link ParsedRecordFailure}).
  */
-export type ParsedRecord = SafeParseResult & RecordSource;
+export type ParsedRecord = (ParseSuccess | ParsedRecordFailure) & RecordSource;
+
+/**
+ * A record whose event failed to parse.
+ */
+export interface ParsedRecordFailure extends ParseFailure {
+  /**
+   * The value that failed, as unwrapped from its record (for a best-effort reading such as
+   * `salvageEcsEvent`); absent when the record held no value (an SQS body that is not JSON).
+   */
+  readonly input?: unknown;
+}
 
 /**
  * Unwraps whatever a Lambda received ({@link unwrap}) and parses every event in it.
@@ -135,7 +147,7 @@ export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedR
     if (!record.success) return record;
     const { origin, label } = record;
     const result = parseSafely(record.data, label, record.id);
-    if (!result.success) return { success: false, id: record.id, origin, label, error: result.error };
+    if (!result.success) return { success: false, id: record.id, origin, label, error: result.error, input: record.data };
     // A lone event without an `id` (trimmed by a transformer, or a bare detail) has no record id
     // of its own: report the id parsing gave it, derived from its content.
     const id = record.id === UNNAMED && (origin === 'eventbridge' || origin === 'detail') ? result.data.id : record.id;
@@ -301,7 +313,12 @@ function missingDetailArn(detail: unknown, field: string, resources: unknown[]):
   return isRecord(detail) && detail[field] === undefined && typeof resources[0] === 'string';
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/**
+ * A zod issue path as error messages write it: `detail.containers[0].name`.
+ *
+ * @internal
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -310,7 +327,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/**
+ * The value at a zod issue path, `undefined` where the path leads nowhere.
+ *
+ * @internal
+ */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
     if (typeof value !== 'object' || value === null) return undefined;

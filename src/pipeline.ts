@@ -16,6 +16,8 @@ import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
 import type { StateStore } from './filter/store.js';
 import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
+import type { ParsedRecord } from './parse.js';
+import { salvageEcsEvent } from './parse-lenient.js';
 import { renderDecision } from './render/decision.js';
 import type { RenderOptions } from './render/options.js';
 
@@ -42,6 +44,8 @@ export interface PipelineLogEntry {
   readonly cluster?: string;
   /** Service name. */
   readonly service?: string;
+  /** The fields the event lacked, when it was read leniently (`onInvalid: 'alert'`). */
+  readonly missing?: readonly string[];
   /**
    * Why it was suppressed or deferred (`deadline` when there was no time left to start it), or
    * what was sent (`alert`, `digest`, `recovery`, `thread-reply`).
@@ -78,11 +82,27 @@ export interface PipelineOptions {
    * the sender can update messages (the Web API sender), off otherwise.
    */
   readonly threads?: boolean;
+  /**
+   * What {@link Pipeline.handleRecord} does with a record that is not a valid ECS event:
+   *
+   * - `alert` (default): an `aws.ecs` event of a known detail-type with fields missing or
+   *   unreadable is read leniently ({@link salvageEcsEvent}), classified from what it holds and
+   *   handled as its severity says, its message naming the missing fields; any other record is
+   *   `invalid`, for a retry and the dead-letter queue
+   * - `drop`: logged and dropped (`dropped`)
+   * - `fail`: `invalid`, for a retry and the dead-letter queue
+   */
+  readonly onInvalid?: InvalidRecordPolicy;
   /** Where log entries go; default one JSON line per entry on standard output. */
   readonly logger?: PipelineLogger;
   /** The clock, epoch milliseconds; default `Date.now`. */
   readonly clock?: () => number;
 }
+
+/**
+ * What to do with a record that is not a valid ECS event: see {@link PipelineOptions.onInvalid}.
+ */
+export type InvalidRecordPolicy = 'alert' | 'drop' | 'fail';
 
 /**
  * What happened to one event.
@@ -93,10 +113,13 @@ export interface PipelineOptions {
  *   time to start it; retry it later
  * - `failed`: delivery or state failed; `error` says why (a `DeliveryError` or
  *   `StateStoreError` says whether a retry may help in its `retryable`)
+ * - `invalid`: ({@link Pipeline.handleRecord}) not a readable ECS event; `error` is the
+ *   `ParseError`; hand it back so it ends in the dead-letter queue
+ * - `dropped`: ({@link Pipeline.handleRecord}, `onInvalid: 'drop'`) not a valid ECS event, dropped
  */
 export interface PipelineResult {
   /** What happened. */
-  readonly status: 'sent' | 'suppressed' | 'deferred' | 'failed';
+  readonly status: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped';
   /** The classification, when the event got that far. */
   readonly classification?: Classification;
   /**
@@ -146,6 +169,16 @@ export interface Pipeline {
    * @throws `TypeError` only when called wrongly (a record id where the options belong).
    */
   handle(event: EcsEvent, options?: HandleOptions): Promise<PipelineResult>;
+  /**
+   * Handles one record of `parseEcsEvents`: its event as {@link Pipeline.handle} does, or, when
+   * it failed to parse, as `onInvalid` says (by default an ECS event with fields missing is
+   * alerted on from what it holds, its message naming them).
+   *
+   * @param record - A record from `parseEcsEvents`.
+   * @param options - The deadline.
+   * @returns What happened: also `invalid` or `dropped` for a record that is not a valid event.
+   */
+  handleRecord(record: ParsedRecord, options?: Pick<HandleOptions, 'deadline'>): Promise<PipelineResult>;
   /**
    * Sends the digests whose fold window has closed. Call it from a scheduled invocation, or after
    * each batch (the Lambda handler does). Digests the deadline leaves no time for stay due.
@@ -200,6 +233,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     : undefined;
   const log = options.logger ?? jsonLineLogger;
   const clock = options.clock ?? Date.now;
+  const onInvalid = options.onInvalid ?? 'alert';
 
   const describe = (id: string | undefined, c: Classification | undefined) => ({
     ...(id === undefined ? {} : { id }),
@@ -211,6 +245,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           severity: c.severity,
           ...(c.identity.cluster === undefined ? {} : { cluster: c.identity.cluster }),
           ...(c.identity.service === undefined ? {} : { service: c.identity.service }),
+          ...(c.missing === undefined ? {} : { missing: c.missing }),
         }),
   });
 
@@ -279,40 +314,60 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return { status: 'sent', classification: c, error: delivered.unsettled };
   };
 
+  /** Classifies, filters, delivers and settles one event; `missing` names what a salvaged event lacked. */
+  async function run(
+    event: EcsEvent,
+    id: string,
+    deadline: number | undefined,
+    missing: readonly string[] | undefined,
+  ): Promise<PipelineResult> {
+    let c: Classification | undefined;
+    try {
+      c = classify(event);
+      if (missing !== undefined && missing.length > 0) c = { ...c, missing };
+      if (deadline !== undefined && Date.now() >= deadline) {
+        // Nothing claimed yet: the event is simply handed back whole.
+        const detail = 'not started: the deadline has passed';
+        log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail });
+        return { status: 'deferred', classification: c };
+      }
+      const now = clock();
+      const thread = threads === undefined ? undefined : await threads.observe(event, c, now);
+      // DEADLINE HAND-OFF to the filter and its store: `deadline` (epoch ms, Date.now's clock) is
+      // the budget a retrying store wrapper takes (remainingMs = deadline - Date.now()); pass it
+      // here once NoiseFilter.decide accepts it. Until then the handler's own deadline guard
+      // bounds a store call that hangs.
+      const decision = await filter.decide(event, c, now);
+      if (decision.action === 'suppress') {
+        log({ level: 'info', msg: 'suppressed', ...describe(id, c), reason: decision.reason, detail: decision.detail });
+        return { status: 'suppressed', classification: c };
+      }
+      if (decision.action === 'defer') {
+        log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
+        return { status: 'deferred', classification: c };
+      }
+      return sent(id, c, await deliverAndSettle(decision, event, thread, deadline));
+    } catch (error) {
+      return failed(id, c, error);
+    }
+  }
+
   return {
     async handle(event, handleOptions = {}) {
       if (typeof handleOptions !== 'object' || handleOptions === null) {
         throw new TypeError('pipeline.handle: the second argument is an options object: handle(event, { id, deadline })');
       }
-      const id = handleOptions.id ?? event.id;
-      const deadline = handleOptions.deadline;
-      let c: Classification | undefined;
-      try {
-        c = classify(event);
-        if (deadline !== undefined && Date.now() >= deadline) {
-          // Nothing claimed yet: the event is simply handed back whole.
-          log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail: 'not started: the deadline has passed' });
-          return { status: 'deferred', classification: c };
-        }
-        const now = clock();
-        const thread = threads === undefined ? undefined : await threads.observe(event, c, now);
-        // DEADLINE HAND-OFF to the filter and its store: `deadline` (epoch ms, Date.now's clock) is
-        // the budget a retrying store wrapper takes (remainingMs = deadline - Date.now()); pass it
-        // here once NoiseFilter.decide accepts it. Until then the handler's own deadline guard
-        // bounds a store call that hangs.
-        const decision = await filter.decide(event, c, now);
-        if (decision.action === 'suppress') {
-          log({ level: 'info', msg: 'suppressed', ...describe(id, c), reason: decision.reason, detail: decision.detail });
-          return { status: 'suppressed', classification: c };
-        }
-        if (decision.action === 'defer') {
-          log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
-          return { status: 'deferred', classification: c };
-        }
-        return sent(id, c, await deliverAndSettle(decision, event, thread, deadline));
-      } catch (error) {
-        return failed(id, c, error);
-      }
+      return run(event, handleOptions.id ?? event.id, handleOptions.deadline, undefined);
+    },
+
+    async handleRecord(record, recordOptions = {}) {
+      const deadline = recordOptions.deadline;
+      if (record.success) return run(record.data, record.id, deadline, undefined);
+      const salvaged = onInvalid === 'alert' && record.input !== undefined ? salvageEcsEvent(record.input) : undefined;
+      if (salvaged !== undefined) return run(salvaged.event, record.id, deadline, salvaged.missing);
+      const drop = onInvalid === 'drop';
+      log({ level: 'warn', msg: drop ? 'dropped' : 'invalid', id: record.id, detail: errorLine(record.error) });
+      return { status: drop ? 'dropped' : 'invalid', error: record.error };
     },
 
     async flush(flushOptions = {}) {
@@ -331,7 +386,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         if (deadline !== undefined && Date.now() >= deadline) {
           // Released, the digest stays due: the next flush sends it.
           await filter.release(decision, clock()).catch(() => undefined);
-          log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail: 'digest not started: the deadline has passed' });
+          const detail = 'digest not started: the deadline has passed';
+          log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail });
           results.push({ status: 'deferred', classification: c });
           continue;
         }

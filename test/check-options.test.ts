@@ -48,6 +48,8 @@ describe('createHandler: options are checked at creation', () => {
     [{ sender, logger: console }, 'options.logger: expected a function, got an object'],
     [{ sender, clock: Date.now() }, 'options.clock: expected a function, got number'],
     [{ sender, fliter: { preset: 'verbose' } }, 'options.fliter: unknown option'],
+    [{ sender, onInvalid: 'ignore' }, 'options.onInvalid: expected one of "alert", "drop", "fail", got another string'],
+    [{ sender, dropInvalidRecords: true }, "options.dropInvalidRecords: removed: use onInvalid: 'drop' for true, 'fail' for false"],
   ])('%o', (options, message) => {
     const error = configError(() => createHandler(options as never));
     expect(error.message.startsWith(`createHandler: ${message}`), error.message).toBe(true);
@@ -67,7 +69,7 @@ describe('createHandler: options are checked at creation', () => {
     const store = new MemoryStateStore();
     for (const options of [
       {},
-      { sender, filter: { preset: 'verbose' as const, clusters: { include: ['prod'] } }, store, flushIntervalSeconds: false as const, deadlineMarginMs: 0 },
+      { sender, filter: { preset: 'verbose' as const, clusters: { include: ['prod'] } }, store, flushIntervalSeconds: false as const, deadlineMarginMs: 0, onInvalid: 'fail' as const },
       { webApi, threads: true, render: { variant: 'compact' as const, mentions: { error: [{ userGroup: 'S0123ABCD' }] } } },
       { webhookUrl: '  ', env: { SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0/B0/x' }, kind: 'task' as const },
       { sender: { post: async () => ({}), update: async () => undefined }, threads: true, logger: () => undefined, clock: Date.now },

@@ -55,7 +55,7 @@ export function deploymentVerdict(
 ): ServiceVerdict {
   const reason = presentText(givenReason);
   const service = identity.service ?? 'the service';
-  const deployment = deploymentId === undefined ? `A deployment of ${service}` : `Deployment ${deploymentId} of ${service}`;
+  const deployment = deploymentId === undefined || deploymentId === '' ? `A deployment of ${service}` : `Deployment ${deploymentId} of ${service}`;
   const withReason = reason === undefined ? {} : { reason };
   switch (eventName) {
     case 'SERVICE_DEPLOYMENT_IN_PROGRESS':
@@ -92,7 +92,7 @@ export function deploymentVerdict(
       return {
         outcome: 'deployment-event',
         severity: severityOfEventType(eventType),
-        summary: `${deployment} reported ${eventName}`,
+        summary: `${deployment} reported ${eventName === '' ? 'an event without a name' : eventName}`,
         ...withReason,
       };
   }

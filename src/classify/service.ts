@@ -147,7 +147,7 @@ export function classifyService(event: ServiceActionEvent, identity: Identity): 
     return {
       severity: severityOfEventType(eventType),
       outcome: 'service-event',
-      summary: `${service} reported ${eventName}${because}`,
+      summary: `${service} reported ${eventName === '' ? 'an event without a name' : eventName}${because}`,
       ...(reason === undefined ? {} : { reason }),
     };
   }

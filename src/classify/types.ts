@@ -223,4 +223,10 @@ export interface Classification {
   readonly identity: Identity;
   /** AWS console links. */
   readonly links: ConsoleLinks;
+  /**
+   * The fields the event lacked or held unreadable (`detail.taskDefinitionArn`), when it was read
+   * leniently with `salvageEcsEvent`: the classification is a best effort from the rest, and
+   * messages name these fields. Absent for an event that parsed as it was.
+   */
+  readonly missing?: readonly string[];
 }

@@ -13,7 +13,7 @@ import type { StateStore } from '../filter/store.js';
 import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
 import { checkHandlerOptions } from '../check-options.js';
-import { createPipeline, errorLine, jsonLineLogger, type Pipeline, type PipelineLogger } from '../pipeline.js';
+import { createPipeline, jsonLineLogger, type InvalidRecordPolicy, type Pipeline, type PipelineLogger } from '../pipeline.js';
 import type { RenderOptions } from '../render/options.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
@@ -44,10 +44,12 @@ export interface HandlerOptions {
   /** The kind of bare `detail` payloads, for rules whose input transformer passes `$.detail`. */
   readonly kind?: KnownEcsEventKind;
   /**
-   * SQS: drop records that are not valid ECS events after logging them, instead of reporting
-   * them for a retry (they would fail again, and end in the dead-letter queue). Default `false`.
+   * What to do with a record that is not a valid ECS event: `alert` (default) reads an ECS event
+   * with fields missing from what it holds and alerts as its severity says, naming the missing
+   * fields, and hands back anything else; `drop` logs and drops; `fail` hands it back (it ends in
+   * the dead-letter queue).
    */
-  readonly dropInvalidRecords?: boolean;
+  readonly onInvalid?: InvalidRecordPolicy;
   /**
    * After each invocation, send digests whose fold window has closed, at most once per this
    * many seconds per Lambda instance (default 60; `false` to leave it to a scheduled rule).
@@ -133,8 +135,8 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  * Creates the Lambda handler: unwraps and parses what Lambda delivers, classifies, filters,
  * renders and sends, with deployment threads when posting through the Web API.
  *
- * Nothing is lost: for SQS it returns the `messageId` of every record that failed to parse
- * (unless `dropInvalidRecords`), to deliver, or that another invocation is still delivering, so
+ * Nothing is lost: for SQS it returns the `messageId` of every record that is not a readable ECS
+ * event (unless `onInvalid: 'drop'`), that failed to deliver, or that another invocation is still delivering, so
  * SQS retries exactly those (turn on `ReportBatchItemFailures`; FIFO queues stop at the first
  * failure); for EventBridge and SNS it throws, so Lambda retries and the DLQ takes the rest. One
  * JSON log line per event, never a secret.
@@ -170,6 +172,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       ...(options.store === undefined ? {} : { store: options.store }),
       ...(options.render === undefined ? {} : { render: options.render }),
       ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(options.onInvalid === undefined ? {} : { onInvalid: options.onInvalid }),
       logger: log,
       clock,
     });
@@ -204,7 +207,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       const p = getPipeline();
       for (const [index, record] of records.entries()) {
         if (stopped) return;
-        settled[index] = await handled(p, record, { options, log, deadline });
+        settled[index] = await handled(p, record, deadline);
         // FIFO: nothing after the first failure is handled; it all goes back, in order.
         if (fifo && !settled[index]) break;
       }
@@ -216,7 +219,8 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       // now, before Lambda ends the invocation and SQS redelivers the whole batch.
       stopped = true;
       for (const [index, record] of records.entries()) {
-        if (!settled[index]) log({ level: 'warn', msg: 'deferred', id: record.id, reason: 'deadline', detail: 'handed back unfinished: the deadline came first' });
+        if (settled[index]) continue;
+        log({ level: 'warn', msg: 'deferred', id: record.id, reason: 'deadline', detail: 'handed back unfinished: the deadline came first' });
       }
     }
     const failed = new Set(records.filter((_, index) => !settled[index]).map((record) => record.id));
@@ -242,18 +246,9 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
 }
 
 /** Handles one record; `false` when it must be retried. */
-async function handled(
-  p: Pipeline,
-  record: ParsedRecord,
-  { options, log, deadline }: { options: HandlerOptions; log: PipelineLogger; deadline: number | undefined },
-): Promise<boolean> {
-  if (!record.success) {
-    const drop = options.dropInvalidRecords === true;
-    log({ level: 'warn', msg: drop ? 'dropped' : 'invalid', id: record.id, detail: errorLine(record.error) });
-    return drop;
-  }
-  const result = await p.handle(record.data, deadline === undefined ? { id: record.id } : { id: record.id, deadline });
-  return result.status === 'sent' || result.status === 'suppressed';
+async function handled(p: Pipeline, record: ParsedRecord, deadline: number | undefined): Promise<boolean> {
+  const result = await p.handleRecord(record, deadline === undefined ? {} : { deadline });
+  return result.status === 'sent' || result.status === 'suppressed' || result.status === 'dropped';
 }
 
 /** The sender the options ask for. */

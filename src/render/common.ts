@@ -8,8 +8,8 @@ import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { DraftField, DraftLink } from './layout.js';
-import { SLACK_LIMITS, fitProse } from './limits.js';
-import { code, date, link, text, type Mrkdwn } from './mrkdwn.js';
+import { SLACK_LIMITS, fitList, fitProse } from './limits.js';
+import { code, date, link, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 
 /**
@@ -119,16 +119,27 @@ export function linksOf(pairs: ReadonlyArray<readonly [string, string | undefine
 }
 
 /**
- * The context line: account, Region and the event's time.
+ * The context line: for an event read leniently the fields it lacked, then account, Region and
+ * the event's time.
  *
  * @internal
  */
-export function contextOf(event: EcsEvent): Mrkdwn[] {
+export function contextOf(event: EcsEvent, c: Classification): Mrkdwn[] {
   const parts: Mrkdwn[] = [];
+  if (c.missing !== undefined && c.missing.length > 0) parts.push(missingNote(c.missing));
   if (event.account !== '') parts.push(text(`account ${event.account}`));
   if (event.region !== '') parts.push(text(event.region));
   if (event.time !== '') parts.push(date(event.time, '{date_short_pretty} {time_secs}'));
   return parts;
+}
+
+/** Room for the list of missing fields in the context line. */
+const MAX_MISSING_TEXT = 600;
+
+/** The line of an event read leniently: what it lacked, so nobody trusts the blanks. */
+function missingNote(missing: readonly string[]): Mrkdwn {
+  const fields = fitList(missing.map((name) => code(name)), MAX_MISSING_TEXT, ', ', (n) => text(`and ${n} more`));
+  return trusted(`:warning: ${text('Incomplete event, classified from what it holds; missing:')} ${fields}`);
 }
 
 /**

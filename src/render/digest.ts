@@ -103,7 +103,7 @@ export function renderDigest(digest: Digest, options: RenderOptions = {}): Slack
       ...(c.reason === undefined ? {} : { reason: c.reason, reasonLabel: 'Latest reason' }),
       ...(c.hint === undefined ? {} : { hint: c.hint }),
       links: linksOf([['Latest task', c.links.task], ['Service events', c.links.serviceEvents]], event, c, options),
-      context: contextOf(event),
+      context: contextOf(event, c),
     },
     options,
   );

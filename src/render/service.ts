@@ -24,7 +24,7 @@ function base(event: ServiceActionEvent | DeploymentEvent | ContainerInstanceEve
     summary: c.summary,
     severity: c.severity,
     ...(c.hint === undefined ? {} : { hint: c.hint }),
-    context: contextOf(event),
+    context: contextOf(event, c),
   };
 }
 

@@ -68,7 +68,7 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
       c,
       options,
     ),
-    context: contextOf(event),
+    context: contextOf(event, c),
   };
 }
 

@@ -101,7 +101,7 @@ describe('SQS batches', () => {
   });
 
   it('drops invalid records after logging them when asked to', async () => {
-    const { handler, logs } = await setup([ok], { dropInvalidRecords: true });
+    const { handler, logs } = await setup([ok], { onInvalid: 'drop' });
     const result = await handler(sqsEvent(['{not json', JSON.stringify(crash('a'))]));
     expect(result).toEqual({ batchItemFailures: [] });
     expect(logs.map((l) => l.msg)).toEqual(['dropped', 'sent']);
