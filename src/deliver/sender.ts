@@ -27,6 +27,12 @@ export interface PostOptions {
    * reply's). Sent as Slack's `thread_ts`; incoming webhooks accept it too.
    */
   readonly threadTs?: string;
+  /**
+   * When the call must be over, in epoch milliseconds (a Lambda's remaining time, less a margin):
+   * no attempt or wait goes past it, and a call that runs out of time fails with a retryable
+   * `DeliveryError`. Default: only the sender's own budget applies.
+   */
+  readonly deadline?: number;
 }
 
 /**
