@@ -7,7 +7,8 @@
  *   `1.0`, `source` must be `custom`, `id` is optional, `textType` only `client-markdown`;
  *   `content` holds `title`, `description`, `nextSteps` and `keywords` (strings and arrays of
  *   strings), `metadata` holds `threadId`, `summary`, `eventType`, `relatedResources` (strings)
- *   and `additionalContext` (string to string);
+ *   and `additionalContext` (string to string). `description` is required here because
+ *   ecs-slack always sends one; unknown keys are refused, so a misspelt field fails;
  * - SNS Publish: the message is UTF-8, at most 262,144 bytes
  *   (https://docs.aws.amazon.com/sns/latest/api/API_Publish.html);
  * - the per-field sizes of AMAZON_Q_LIMITS (Slack's block limits and ecs-slack's own caps), typed
