@@ -4,6 +4,7 @@ import type { Options } from 'tsup';
 const entry = {
   index: 'src/index.ts',
   dynamodb: 'src/dynamodb/index.ts',
+  'amazon-q': 'src/amazon-q/index.ts',
   lambda: 'src/lambda/index.ts',
 };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packs the package, installs the tarball into a scratch project, and uses it the way a user
-// would: `import` (ESM), `require` (CommonJS), the `ecs-slack/dynamodb` subpath once its optional
-// peer is installed, and the `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
+// would: `import` (ESM), `require` (CommonJS), the `ecs-slack/amazon-q` subpath without its
+// optional peer, the `ecs-slack/dynamodb` subpath once its optional peer is installed, and the
+// `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,9 +51,37 @@ try {
     process.stdout.write(run(node, ['cjs.cjs']));
   }
 
-  // The optional peer is not installed with the package, and the root entry works without it.
+  // The optional peers are not installed with the package, and the root entry works without them.
   if (existsSync(join(scratch, 'node_modules', '@aws-sdk', 'client-dynamodb'))) {
     throw new Error('@aws-sdk/client-dynamodb was installed although it is an optional peer');
+  }
+  if (existsSync(join(scratch, 'node_modules', '@aws-sdk', 'client-sns'))) {
+    throw new Error('@aws-sdk/client-sns was installed although it is an optional peer');
+  }
+  // ecs-slack/amazon-q renders without its SDK, and its sender says the SDK is missing.
+  const amazonQCheck = `
+    const event = lib.parseEcsEvent(JSON.parse(require_fs.readFileSync('event.json', 'utf8')));
+    const notification = amazonQ.renderAmazonQ(event);
+    if (notification.source !== 'custom' || !notification.content.title) throw new Error('no notification');
+    const sender = amazonQ.createAmazonQSender({ topicArn: 'arn:aws:sns:eu-west-1:111122223333:alerts' });
+    sender.post(notification).then(
+      () => { throw new Error('expected a DeliveryError without @aws-sdk/client-sns'); },
+      (error) => {
+        if (!lib.isDeliveryError(error) || error.retryable) throw error;
+        console.log(process.version, kind, 'ecs-slack/amazon-q ok:', JSON.stringify(notification.content.title));
+      },
+    );`;
+  writeFileSync(
+    join(scratch, 'amazon-q-esm.mjs'),
+    `import * as lib from 'ecs-slack';\nimport * as amazonQ from 'ecs-slack/amazon-q';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${amazonQCheck}\n`,
+  );
+  writeFileSync(
+    join(scratch, 'amazon-q-cjs.cjs'),
+    `const lib = require('ecs-slack');\nconst amazonQ = require('ecs-slack/amazon-q');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${amazonQCheck}\n`,
+  );
+  for (const node of nodes) {
+    process.stdout.write(run(node, ['amazon-q-esm.mjs']));
+    process.stdout.write(run(node, ['amazon-q-cjs.cjs']));
   }
   const sdk = `@aws-sdk/client-dynamodb@${pkg.devDependencies['@aws-sdk/client-dynamodb']}`;
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', sdk]);

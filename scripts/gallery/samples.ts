@@ -3,7 +3,9 @@
  * situation a paged engineer meets, plus a digest, a deployment card and the compact variant.
  */
 import { classify, parseEcsEvent, renderDeploymentCard, renderDigest, renderMessage, type RenderOptions } from '../../src/index.js';
+import { renderAmazonQ } from '../../src/amazon-q/index.js';
 import { loadFixture } from '../../test/helpers/fixtures.js';
+import { amazonQInSlack } from './amazon-q.js';
 import type { GalleryEntry } from './types.js';
 
 type Kind = Parameters<typeof loadFixture>[0];
@@ -65,6 +67,13 @@ export function galleryEntries(): GalleryEntry[] {
       reason: 'app exited with code 1 (application error) and task a6eaf015 of example-service stopped',
       links: classify(parseEcsEvent(loadFixture('deployment', 'deployment-in-progress-with-clusterarn'))).links,
     }),
+  });
+  entries.push({
+    name: 'amazon-q-task-crashed',
+    title: 'Amazon Q Developer in Slack',
+    description:
+      'The crash with a sidecar above as an Amazon Q Developer custom notification (ecs-slack/amazon-q): title, description, next steps and keywords in Slack. An approximation drawn from the fields; Amazon Q lays them out itself.',
+    message: amazonQInSlack(renderAmazonQ(parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')))),
   });
   return entries;
 }

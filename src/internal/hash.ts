@@ -11,8 +11,9 @@
  *
  * @param text - What to digest.
  * @returns 16 lowercase hex digits.
+ * @internal
  */
-function stableHash(text: string): string {
+export function stableHash(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {

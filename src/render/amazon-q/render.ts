@@ -1,0 +1,137 @@
+/**
+ * Renderers to Amazon Q Developer custom notifications: the same classification, title, culprit,
+ * hint and links as the Slack messages, in `client-markdown` for Slack, Microsoft Teams and
+ * Amazon Chime through AWS's managed chat integration.
+ *
+ * @module
+ */
+import { classify, notAnEvent } from '../../classify/index.js';
+import type { Classification } from '../../classify/types.js';
+import type { EcsEvent } from '../../events/index.js';
+import type { DigestDecision, NotifyDecision } from '../../filter/types.js';
+import { stableHash } from '../../internal/hash.js';
+import { customTitle, subjectOf } from '../common.js';
+import { digestSummary, type Digest } from '../digest.js';
+import { OUTCOME_LABELS, type RenderOptions } from '../options.js';
+import { assembleQ, factValue, utcText } from './assemble.js';
+import { contextOf, culpritLine, draftEvent, extraFacts, metadataOf, placeFacts, reasonOf } from './draft.js';
+import { incidentId } from './metadata.js';
+import { mdTrusted } from './markdown.js';
+import type { AmazonQNotification } from './types.js';
+
+/**
+ * Renders an event as an Amazon Q Developer custom notification (schema `1.0`, source `custom`,
+ * `client-markdown`). The title is the Slack header's (severity emoji, service, outcome); the
+ * description holds the summary, the culprit container, the facts (cluster, service, task, task
+ * definition, deployment: linked to the console), the AWS reason, the other console links and
+ * the account, Region and time; `nextSteps` the hint with its AWS docs link; `keywords` the
+ * cluster, service, outcome and severity. `metadata.threadId` is the deployment id for the task
+ * and deployment events of a deployment, and the incident for problems the noise filter folds.
+ *
+ * Pure, and always within {@link AMAZON_Q_LIMITS}: event text is inert markdown in every client
+ * (no mention, link, image, HTML or formatting can come from it), long text is cut with an
+ * ellipsis, identifiers are never cut. `mentions`, `color`, `variant` and `buttons` do not apply.
+ *
+ * @param event - A parsed event.
+ * @param classification - Its classification; computed with {@link classify} when omitted.
+ * @param options - Title, extra fields and log link, as for the Slack `renderMessage`.
+ * @returns The notification: `JSON.stringify` it as the `Message` of an SNS publish.
+ * @throws `TypeError` when `event` is not a parsed event, or `classification` is not one.
+ * @example
+ * ```ts
+ * const notification = renderAmazonQ(parseEcsEvent(input));
+ * await sender.post(notification);
+ * ```
+ * @see https://docs.aws.amazon.com/chatbot/latest/adminguide/custom-notifs.html
+ */
+export function renderAmazonQ(
+  event: EcsEvent,
+  classification?: Classification,
+  options: RenderOptions = {},
+): AmazonQNotification {
+  if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string') {
+    throw notAnEvent('renderAmazonQ', event);
+  }
+  if (classification !== undefined && typeof (classification as Partial<Classification> | null)?.severity !== 'string') {
+    throw new TypeError(
+      'renderAmazonQ: the second argument must be a Classification (from classify) or undefined; options go third',
+    );
+  }
+  const c = classification ?? classify(event);
+  return assembleQ(draftEvent(event, c, options));
+}
+
+/**
+ * Renders a digest of folded repeats as an Amazon Q notification: the count and window, the
+ * latest details and the fix, in the incident's thread (`metadata.threadId`).
+ *
+ * @param digest - The folded repeats.
+ * @param options - The same options as {@link renderAmazonQ}.
+ * @returns The notification.
+ * @example
+ * ```ts
+ * await sender.post(renderAmazonQDigest(digest));
+ * ```
+ */
+export function renderAmazonQDigest(digest: Digest, options: RenderOptions = {}): AmazonQNotification {
+  const { event, classification: c } = digest.latest;
+  const times = digest.count === 1 ? 'once more' : `${digest.count} more times`;
+  return assembleQ({
+    title: customTitle(event, c, options) ?? `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}, ${times}`,
+    summary: digestSummary(digest),
+    severity: c.severity,
+    ...(c.culprit === undefined ? {} : { culprit: culpritLine(c) }),
+    facts: [
+      ...placeFacts(c).filter((fact) => fact.label !== 'Task'),
+      { label: 'Repeats', value: mdTrusted(String(digest.count)) },
+      { label: 'Since', value: utcText(digest.since) },
+      { label: 'Latest', value: utcText(digest.until) },
+      { label: 'Latest task', value: factValue(c.identity.taskId, c.links.task) },
+      ...extraFacts(event, c, options),
+    ],
+    ...withLabel(reasonOf(event, c), 'Latest reason'),
+    ...(c.hint === undefined ? {} : { hint: c.hint }),
+    links: [{ label: 'Service events', url: c.links.serviceEvents }],
+    context: contextOf(event),
+    classification: c,
+    metadata: metadataOf(event, c, 'digest'),
+    id: `digest-${stableHash(`${incidentId(c)}|${digest.since}|${digest.until}|${digest.count}`)}`,
+  });
+}
+
+type Reason = { reason?: string; reasonLabel?: string };
+
+/** A reason relabelled (the unknown kind's raw detail keeps its own label). */
+function withLabel(reason: Reason, label: string): Reason {
+  return reason.reasonLabel === undefined && reason.reason !== undefined ? { ...reason, reasonLabel: label } : reason;
+}
+
+/**
+ * Renders a notify or digest decision as an Amazon Q notification: the event with the decision's
+ * classification (a recovery gets the title `<service>: recovered` unless you set a title), or
+ * the digest.
+ *
+ * @param decision - From `NoiseFilter.decide` or `NoiseFilter.flush`.
+ * @param event - The event decided on (ignored for digests, which carry their own).
+ * @param options - Rendering options.
+ * @returns The notification to publish.
+ * @throws `TypeError` for a notify decision without its event.
+ * @example
+ * ```ts
+ * const decision = await filter.decide(event, classify(event), Date.now());
+ * if (decision.action === 'notify' || decision.action === 'digest') {
+ *   await sender.post(renderAmazonQDecision(decision, event));
+ * }
+ * ```
+ */
+export function renderAmazonQDecision(
+  decision: NotifyDecision | DigestDecision,
+  event: EcsEvent | undefined,
+  options: RenderOptions = {},
+): AmazonQNotification {
+  if (decision.action === 'digest') return renderAmazonQDigest(decision.digest, options);
+  if (event === undefined) throw new TypeError('renderAmazonQDecision needs the event of a notify decision');
+  const c = decision.classification;
+  if (!decision.recovery) return assembleQ(draftEvent(event, c, options));
+  return assembleQ(draftEvent(event, c, options, customTitle(event, c, options) ?? `${subjectOf(c)}: recovered`));
+}
