@@ -163,6 +163,7 @@ export {
   type RenderOptions,
   type SeverityStyle,
 } from './render/options.js';
+export type { Evidence, LogLocation, StoppedTaskSummary } from './render/evidence.js';
 export { SLACK_LIMITS, fitId, fitList, fitProse } from './render/limits.js';
 export {
   bold,
