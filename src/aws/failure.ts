@@ -19,8 +19,10 @@ export function failureCode(error: unknown): string {
   const code = typeof record.code === 'string' ? record.code : '';
   if (/^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) return 'network error';
   if (!/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) || name === 'Error') return 'error';
-  // `AccessDeniedException` reads as `AccessDenied`; the SDK's `ThrottlingException` as `Throttling`.
-  return name.endsWith('Exception') && name.length > 'Exception'.length ? name.slice(0, -'Exception'.length) : name;
+  // `AccessDeniedException` reads as `AccessDenied`, `ThrottlingException` as `Throttling`; ECS's
+  // generic `ClientException` and `ServerException` keep their names.
+  const short = name.endsWith('Exception') ? name.slice(0, -'Exception'.length) : name;
+  return short === '' || short === 'Client' || short === 'Server' ? name : short;
 }
 
 /**

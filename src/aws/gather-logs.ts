@@ -10,6 +10,7 @@ import type { TaskEvent } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { AwsClients } from './clients.js';
 import type { EvidenceDraft } from './evidence-draft.js';
+import { failureCode } from './failure.js';
 import { logLocationOf, pickContainer, type TaskContext } from './log-location.js';
 import { logStreamUrl, logsInsightsUrl } from './log-links.js';
 import { tailLogs } from './log-tail.js';
@@ -79,14 +80,22 @@ export async function gatherTaskLogs(plan: LogsPlan, draft: EvidenceDraft): Prom
   }
   if (plan.tailLines === 0 || location.stream === undefined) return;
   draft.step('logs unavailable', 'logs:GetLogEvents');
-  const lines = await tailLogs(plan.clients.logs(location.region), {
-    group: location.group,
-    stream: location.stream,
-    endTime: (stoppedAt ?? Date.now()) + TAIL_AFTER,
-    lines: plan.tailLines,
-    signal: plan.signal(),
-    redact: plan.redact,
-  });
+  let lines: string[];
+  try {
+    lines = await tailLogs(plan.clients.logs(location.region), {
+      group: location.group,
+      stream: location.stream,
+      endTime: (stoppedAt ?? Date.now()) + TAIL_AFTER,
+      lines: plan.tailLines,
+      signal: plan.signal(),
+      redact: plan.redact,
+    });
+  } catch (error) {
+    // A container that never started (an image pull failed) has no stream: say so plainly.
+    if (failureCode(error) !== 'ResourceNotFound') throw error;
+    draft.done();
+    return draft.note(`no log lines: ${container.name} has no log stream in ${location.group} (it may never have started)`);
+  }
   draft.done();
   draft.lines = lines;
   if (lines.length === 0) draft.note(`no log lines from ${container.name} before the stop`);

@@ -167,9 +167,10 @@ describe('where the logs are', () => {
 describe('when AWS says no or does not answer, the evidence still comes back, with one note', () => {
   it.each([
     ['GetLogEvents', { error: 'AccessDeniedException', message: 'User: arn:aws:sts::111111111111:assumed-role/secret-role/x is not authorized' }, 'logs unavailable: AccessDenied (logs:GetLogEvents)'],
-    ['GetLogEvents', { error: 'ResourceNotFoundException' }, 'logs unavailable: ResourceNotFound'],
+    ['GetLogEvents', { error: 'ResourceNotFoundException' }, 'no log lines: app has no log stream in /ecs/example-api (it may never have started)'],
     ['DescribeTaskDefinition', { error: 'ThrottlingException', message: 'Rate exceeded' }, 'logs unavailable: Throttling'],
-    ['DescribeTaskDefinition', { error: 'ServerException', status: 500 }, 'logs unavailable: Server'],
+    ['DescribeTaskDefinition', { error: 'ServerException', status: 500 }, 'logs unavailable: ServerException'],
+    ['DescribeTaskDefinition', { error: 'ClientException', message: 'Unable to describe task definition.' }, 'logs unavailable: ClientException'],
   ] as const)('%s answers %j', async (operation, reply, note) => {
     const { enrich, server } = await setUp({ overrides: { [operation]: () => reply } });
     const { event, c } = crash();
