@@ -3,6 +3,7 @@ import type { Options } from 'tsup';
 /** Library entry points: keep in step with `exports` in package.json and typedoc's entryPoints. */
 const entry = {
   index: 'src/index.ts',
+  aws: 'src/aws/index.ts',
   dynamodb: 'src/dynamodb/index.ts',
   'amazon-q': 'src/amazon-q/index.ts',
   lambda: 'src/lambda/index.ts',

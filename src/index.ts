@@ -4,8 +4,8 @@
  *
  * Everything exported here is pure (no I/O, no clock), except the two Slack senders, which do
  * I/O only when called (`fetch` for webhooks, the user's own `WebClient` for the Web API) and
- * pull in no dependency. The DynamoDB state store and the Lambda handler live in the
- * `ecs-slack/dynamodb` and `ecs-slack/lambda` subpaths.
+ * pull in no dependency. The DynamoDB state store, log evidence from AWS and the Lambda
+ * handler live in the `ecs-slack/dynamodb`, `ecs-slack/aws` and `ecs-slack/lambda` subpaths.
  *
  * @packageDocumentation
  */
@@ -168,6 +168,7 @@ export {
   type RenderOptions,
   type SeverityStyle,
 } from './render/options.js';
+export type { Evidence, LogLocation, StoppedTaskSummary } from './render/evidence.js';
 export { SLACK_LIMITS, fitId, fitList, fitProse } from './render/limits.js';
 export {
   bold,

@@ -46,9 +46,20 @@ const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
  * @see https://docs.aws.amazon.com/general/latest/gr/mgmt-console.html
  */
 export function consoleBase(partition: string | undefined, region: string): string | undefined {
+  const origin = consoleOrigin(partition, region);
+  return origin === undefined ? undefined : `${origin}/ecs/v2`;
+}
+
+/**
+ * The console origin (`https://<region>.console.aws.amazon.com`) of a partition and Region, for
+ * every service's console, or `undefined` where there is no public console.
+ *
+ * @internal
+ */
+export function consoleOrigin(partition: string | undefined, region: string): string | undefined {
   const host = partition === undefined || !Object.hasOwn(CONSOLE_HOSTS, partition) ? undefined : CONSOLE_HOSTS[partition];
   if (host === undefined || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return undefined;
-  return `https://${region}.${host}/ecs/v2`;
+  return `https://${region}.${host}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { classify, notAnEvent } from '../classify/index.js';
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
+import { withEvidence } from './evidence.js';
 import { assemble, type Draft } from './layout.js';
 import type { RenderOptions } from './options.js';
 import { draftDeployment, draftInstance, draftService, draftUnknown } from './service.js';
@@ -42,7 +43,8 @@ import type { SlackMessage } from './types.js';
 export function renderMessage(event: EcsEvent, classification?: Classification, options: RenderOptions = {}): SlackMessage {
   checkArguments(event, classification);
   const c = classification ?? classify(event);
-  return assemble(draftOf(event, c, options), options);
+  const message = assemble(draftOf(event, c, options), options);
+  return options.evidence === undefined ? message : withEvidence(message, options.evidence, options);
 }
 
 /**

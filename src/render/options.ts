@@ -5,6 +5,7 @@
  */
 import type { Classification, Outcome, Severity } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
+import type { Evidence } from './evidence.js';
 import type { Mention } from './mrkdwn.js';
 
 /**
@@ -54,6 +55,12 @@ export interface RenderOptions {
    * show a warning in Slack unless the app has an interactivity URL.
    */
   readonly buttons?: boolean;
+  /**
+   * Root-cause evidence from `ecs-slack/aws` (`createEnricher`): the failing container's last
+   * log lines in a code block, links to its log stream and Logs Insights, the latest stopped task
+   * of a service, and notes on what could not be fetched. Default: none.
+   */
+  readonly evidence?: Evidence;
 }
 
 /**

@@ -105,6 +105,7 @@ function exportsOf(entries: Record<string, string>): Map<string, Set<string>> {
 describe('code in the guides', () => {
   const entries = exportsOf({
     'ecs-slack': 'src/index.ts',
+    'ecs-slack/aws': 'src/aws/index.ts',
     'ecs-slack/lambda': 'src/lambda/index.ts',
     'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
     'ecs-slack/amazon-q': 'src/amazon-q/index.ts',

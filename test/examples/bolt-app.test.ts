@@ -9,6 +9,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify, parseEcsEvent, type Classification, type SlackMessage } from '../../src/index.js';
 import { validateMessage } from '../helpers/block-kit.js';
+import { apiTask, asDate, asEpochSeconds } from '../helpers/ecs-api.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { startScriptedServer, type ScriptedServer } from '../helpers/slack-server.js';
 
@@ -17,26 +18,6 @@ interface StoppedTaskModule {
   taskStateChangeDetail(task: Task): Record<string, unknown>;
   renderTask(task: Task): { message: SlackMessage; classification: Classification };
 }
-
-/** The Task fields that are timestamps in the ECS API (Dates in the SDK, epoch seconds on the wire). */
-const TASK_TIMES = ['connectivityAt', 'createdAt', 'executionStoppedAt', 'pullStartedAt', 'pullStoppedAt', 'startedAt', 'stoppedAt', 'stoppingAt'];
-
-/**
- * A fixture event's detail as the ECS API has it: no `updatedAt` (an event-only field), and each
- * timestamp converted by `time` (to a Date for the SDK's `Task`, to epoch seconds for the wire).
- */
-function apiTask(event: Record<string, unknown>, time: (iso: string) => unknown): Record<string, unknown> {
-  const { updatedAt: _eventOnly, ...task } = structuredClone(event.detail) as Record<string, unknown>;
-  for (const field of TASK_TIMES) if (typeof task[field] === 'string') task[field] = time(task[field]);
-  for (const container of (task.containers as Array<Record<string, unknown>> | undefined) ?? []) {
-    for (const agent of (container.managedAgents as Array<Record<string, unknown>> | undefined) ?? []) {
-      if (typeof agent.lastStartedAt === 'string') agent.lastStartedAt = time(agent.lastStartedAt);
-    }
-  }
-  return task;
-}
-const asDate = (iso: string) => new Date(iso);
-const asEpochSeconds = (iso: string) => Date.parse(iso) / 1000;
 
 let example: StoppedTaskModule;
 

@@ -1,0 +1,182 @@
+/**
+ * Root-cause evidence in a message: the failing container's last log lines, links to its log
+ * stream and to Logs Insights, the latest stopped task of a service, and notes on what could not
+ * be fetched. The data comes from `ecs-slack/aws`; drawing it is pure.
+ *
+ * @module
+ */
+import type { ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
+import type { Culprit, Outcome } from '../classify/types.js';
+import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
+import { bold, code, escapeText, join, link, pre, text, trusted, type Mrkdwn } from './mrkdwn.js';
+import type { RenderOptions } from './options.js';
+import type { SlackMessage } from './types.js';
+
+/**
+ * Where a container's logs are in CloudWatch Logs, read from its task definition.
+ */
+export interface LogLocation {
+  /** `awslogs`, or `awsfirelens` with the CloudWatch output. */
+  readonly driver: 'awslogs' | 'awsfirelens';
+  /** The Region of the log group. */
+  readonly region: string;
+  /** The log group. */
+  readonly group: string;
+  /** The container's log stream in this task, when its name can be known. */
+  readonly stream?: string;
+}
+
+/**
+ * The latest stopped task of a service, as the classifier sees it: why a service alert happened.
+ */
+export interface StoppedTaskSummary {
+  /** The task ARN. */
+  readonly taskArn: string;
+  /** The task id (the last part of the ARN). */
+  readonly taskId: string;
+  /** Its classification outcome (`crashed`, `failed-to-start`, ...). */
+  readonly outcome: Outcome;
+  /** One plain sentence, from the classifier. */
+  readonly summary: string;
+  /** The AWS stop reason, secrets redacted. */
+  readonly reason?: string;
+  /** The container that explains the stop. */
+  readonly culprit?: Culprit;
+  /** When it stopped, ISO-8601. */
+  readonly stoppedAt?: string;
+  /** The task in the ECS console. */
+  readonly url?: string;
+}
+
+/**
+ * What enrichment found out about an alert: plain data, safe to log (log lines are redacted).
+ * Pass it to the renderers as {@link RenderOptions.evidence}.
+ */
+export interface Evidence {
+  /** The container whose logs are shown (the culprit, else the first essential container). */
+  readonly container?: string;
+  /** Where that container's logs are. */
+  readonly log?: LogLocation;
+  /** Console links: the container's log stream around the stop, and Logs Insights for the task. */
+  readonly links: {
+    /** The container's log stream in the CloudWatch console, around the stop time. */
+    readonly stream?: string;
+    /** A Logs Insights query for the task's lines in the log group. */
+    readonly insights?: string;
+  };
+  /** The last log lines before the stop, oldest first: colour codes stripped, secrets redacted. */
+  readonly lines: readonly string[];
+  /** One line each on what could not be shown and why (`logs unavailable: AccessDenied`). */
+  readonly notes: readonly string[];
+  /** Service and deployment alerts: the latest stopped task of the service. */
+  readonly stoppedTask?: StoppedTaskSummary;
+}
+
+/** Longest log line shown, in characters as sent (a long line is cut with an ellipsis). */
+const MAX_LINE = 400;
+const section = (value: Mrkdwn): SectionBlock => ({ type: 'section', text: mrkdwn(value) });
+const mrkdwn = (value: string): MrkdwnElement => ({ type: 'mrkdwn', text: value, verbatim: true });
+
+/**
+ * A log line as code-block text: escaped, backticks as look-alikes (as {@link pre} does, so no
+ * line can close the block), cut to {@link MAX_LINE}.
+ */
+const codeLine = (line: string): string => fitProse(line, MAX_LINE, (value) => escapeText(value.replace(/`/g, '\u02cb')));
+
+/**
+ * The blocks that show evidence: the stopped task, the log lines with their links, the notes.
+ *
+ * @internal
+ */
+export function evidenceBlocks(evidence: Evidence, variant: RenderOptions['variant']): KnownBlock[] {
+  const links = join([linkTo(evidence.links.stream, 'Log stream'), linkTo(evidence.links.insights, 'Logs Insights')], ' · ');
+  const notes = evidence.notes.filter((note) => note.trim() !== '').map((note) => fitProse(note, 300, text));
+  if (variant === 'compact') {
+    const context = contextOf([...(links === '' ? [] : [trusted(`:scroll: ${links}`)]), ...notes]);
+    return context === undefined ? [] : [context];
+  }
+  const blocks: KnownBlock[] = [];
+  if (evidence.stoppedTask !== undefined) blocks.push(stoppedTaskBlock(evidence.stoppedTask));
+  const logs = logsBlock(evidence, links);
+  if (logs !== undefined) blocks.push(logs);
+  const context = contextOf(notes);
+  if (context !== undefined) blocks.push(context);
+  return blocks;
+}
+
+/** Longest link kept (console links are a few hundred characters; names make them longer). */
+const MAX_URL = 1200;
+/** Longest identifier shown (container name, task id); a longer one is left out, never cut. */
+const MAX_ID = 200;
+
+function linkTo(url: string | undefined, label: string): Mrkdwn | undefined {
+  if (url === undefined) return undefined;
+  const shown = link(url, label);
+  return shown.length - label.length > MAX_URL ? undefined : shown;
+}
+
+function stoppedTaskBlock(task: StoppedTaskSummary): SectionBlock {
+  const id = task.taskId.trim() === '' || fitId(code(task.taskId), MAX_ID) === undefined ? undefined : task.taskId;
+  const shown = id === undefined ? undefined : task.url === undefined ? code(id) : linkTo(task.url, id) ?? code(id);
+  const head = join([trusted(':mag_right: *Latest stopped task*'), shown], ' ');
+  const room = SLACK_LIMITS.sectionText - head.length - 1;
+  const summary = fitProse(task.summary, Math.min(room, 600), text);
+  const rest = room - summary.length - 1;
+  const reason = task.reason === undefined || task.reason.trim() === '' || rest < 20 ? '' : `\n${fitProse(task.reason, rest, pre)}`;
+  return section(trusted(`${head}\n${summary}${reason}`));
+}
+
+function logsBlock(evidence: Evidence, links: Mrkdwn): SectionBlock | undefined {
+  const container = evidence.container === undefined || evidence.container.trim() === '' ? undefined : fitId(code(evidence.container), MAX_ID);
+  if (evidence.lines.length === 0) {
+    if (links === '') return undefined;
+    return section(join([trusted(':scroll:'), links, container === undefined ? undefined : join([trusted('of'), container], ' ')], ' '));
+  }
+  // Newest lines matter most: keep as many from the end as fit, with the heading and links.
+  const shown = evidence.lines.map(codeLine);
+  const heading = (kept: number): Mrkdwn => {
+    const count = kept === shown.length ? `Last ${kept} log lines` : `Last ${kept} of ${shown.length} log lines`;
+    const title = bold(container === undefined ? text(count) : join([text(count), trusted('of'), container], ' '));
+    return join([trusted(':scroll:'), title, links === '' ? undefined : trusted(`· ${links}`)], ' ');
+  };
+  let kept = 0;
+  let size = 6;
+  for (let i = shown.length - 1; i >= 0; i--) {
+    const next = size + (shown[i] as string).length + (kept === 0 ? 0 : 1);
+    if (next + heading(kept + 1).length + 1 > SLACK_LIMITS.sectionText) break;
+    size = next;
+    kept++;
+  }
+  if (kept === 0) return section(heading(0));
+  const block = `\`\`\`${shown.slice(shown.length - kept).join('\n')}\`\`\``;
+  return section(trusted(`${heading(kept)}\n${block}`));
+}
+
+function contextOf(pieces: readonly Mrkdwn[]): ContextBlock | undefined {
+  if (pieces.length === 0) return undefined;
+  const max = SLACK_LIMITS.contextElements;
+  const elements = pieces.length <= max ? pieces : [...pieces.slice(0, max - 1), fitList(pieces.slice(max - 1), SLACK_LIMITS.sectionText, ' · ', (n) => text(`and ${n} more`))];
+  return { type: 'context', elements: elements.map(mrkdwn) };
+}
+
+/**
+ * The message with the evidence blocks added before its closing context line (account, Region,
+ * time), within the attachment when colour is on; blocks past Slack's 50 are left out.
+ *
+ * @internal
+ */
+export function withEvidence(message: SlackMessage, evidence: Evidence, options: RenderOptions): SlackMessage {
+  const added = evidenceBlocks(evidence, options.variant);
+  const attachment = message.attachments?.[0];
+  const total = (message.blocks?.length ?? 0) + (attachment?.blocks?.length ?? 0);
+  const kept = added.slice(0, Math.max(0, SLACK_LIMITS.blocks - total));
+  if (kept.length === 0) return message;
+  if (attachment?.blocks !== undefined) return { ...message, attachments: [{ ...attachment, blocks: beforeContext(attachment.blocks, kept) }] };
+  return { ...message, blocks: beforeContext(message.blocks ?? [], kept) };
+}
+
+/** `list` with `added` before its last block when that is a context line, else at the end. */
+function beforeContext<B extends { readonly type: string }>(list: readonly B[], added: readonly B[]): B[] {
+  const at = list.length > 0 && list[list.length - 1]?.type === 'context' ? list.length - 1 : list.length;
+  return [...list.slice(0, at), ...added, ...list.slice(at)];
+}
