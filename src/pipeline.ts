@@ -164,7 +164,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const threads: DeploymentThreads | undefined = threadsOn
     ? createDeploymentThreads({ sender, store, ...(options.render === undefined ? {} : { render: options.render }) })
     : undefined;
-  const log = options.logger ?? jsonLineLogger;
+  const log = redacting(options.logger ?? jsonLineLogger);
   const clock = options.clock ?? Date.now;
 
   const describe = (id: string | undefined, c: Classification | undefined) => ({
@@ -293,4 +293,19 @@ export function errorLine(error: unknown): string {
   if (isEcsSlackError(error)) return redact(`${error.name}: ${error.message}`);
   if (error instanceof Error) return redact(`${error.name}: ${error.message.split('\n')[0] ?? ''}`).slice(0, 300);
   return 'non-error thrown';
+}
+
+/** The free-text fields of a log entry. */
+const FREE_TEXT = ['id', 'cluster', 'service', 'detail'] as const;
+
+/** The logger, given entries whose free text is redacted, whatever its source (event names too). */
+function redacting(logger: PipelineLogger): PipelineLogger {
+  return (entry) => {
+    const out: { -readonly [K in keyof PipelineLogEntry]: PipelineLogEntry[K] } = { ...entry };
+    for (const key of FREE_TEXT) {
+      const value = out[key];
+      if (value !== undefined) out[key] = redact(value);
+    }
+    logger(out);
+  };
 }
