@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { redact } from './internal/redact.js';
 
 /**
  * Options accepted by every ecs-slack error constructor.
@@ -19,7 +20,9 @@ export interface EcsSlackErrorOptions {
  * Base class of every error thrown by ecs-slack.
  *
  * Catch this to handle any library failure; use the `is*` guards to tell them apart, since the
- * guards also recognise errors created by another copy of the package.
+ * guards also recognise errors created by another copy of the package. Whatever a message quotes
+ * (a server's answer, a file name), anything shaped like a URL, a webhook path or a token is
+ * replaced by a placeholder (`[url]`, `[webhook path]`, `[token]`).
  *
  * @example
  * ```ts
@@ -40,7 +43,7 @@ export class EcsSlackError extends Error {
    * @param options - The underlying `cause`, if any.
    */
   constructor(message: string, options?: EcsSlackErrorOptions) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(redact(message), options?.cause === undefined ? undefined : { cause: options.cause });
   }
 }
 

@@ -17,6 +17,7 @@ import { parseArn } from './internal/arn.js';
 import { derivedEventId } from './internal/hash.js';
 import { isRecord } from './internal/object.js';
 import { once } from './internal/once.js';
+import { wellFormedDeep } from './internal/well-formed.js';
 import { UNNAMED, unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
 
 /**
@@ -67,6 +68,8 @@ const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknow
  *
  * Known detail-types are validated against their schema; any other `detail-type` from
  * `aws.ecs` comes back as kind `unknown` with its raw detail. Unknown fields pass through.
+ * Every string comes back well-formed: a lone UTF-16 surrogate half (which JSON can carry as
+ * `\ud800`) becomes U+FFFD, so no later stage can fail on it.
  *
  Envelope completion: events copied from logs or docs are often trimmed, and input
  * transformers may pass only the detail. Only `detail-type`, `source` and `detail` are
@@ -214,7 +217,8 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     return fail(`${path || 'event'}: ${describeIssue(first, completed)}${more}`, path, result.error);
   }
-  const data = result.data as EcsEvent;
+  // The fast parsers make strings well-formed themselves; what zod returns is made so here.
+  const data = wellFormedDeep(result.data) as EcsEvent;
   data.kind = known?.[0] ?? 'unknown';
   return { success: true, data };
 }

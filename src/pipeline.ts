@@ -11,6 +11,7 @@ import type { SlackSender } from './deliver/sender.js';
 import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads.js';
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
+import { redact } from './internal/redact.js';
 import { MemoryStateStore } from './filter/memory-store.js';
 import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
@@ -231,7 +232,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const threads: DeploymentThreads | undefined = threadsOn
     ? createDeploymentThreads({ sender, store, ...(options.render === undefined ? {} : { render: options.render }) })
     : undefined;
-  const log = options.logger ?? jsonLineLogger;
+  const log = redacting(options.logger ?? jsonLineLogger);
   const clock = options.clock ?? Date.now;
   const onInvalid = options.onInvalid ?? 'alert';
 
@@ -403,21 +404,29 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 }
 
 /**
- * One line about an error, safe to log: ecs-slack's own errors never carry a URL or token; for
- * anything else only the class name and the first line of the message.
+ * One line about an error, safe to log: its class name and the first line of its message, with
+ * anything shaped like a URL, a webhook path or a token replaced (ecs-slack's own errors are
+ * redacted already; one from another copy of the package, or a foreign one, may not be).
  *
  * @internal
  */
 export function errorLine(error: unknown): string {
-  if (isEcsSlackError(error)) return `${error.name}: ${error.message}`;
-  if (error instanceof Error) return `${error.name}: ${redact(error.message.split('\n')[0] ?? '')}`;
+  if (isEcsSlackError(error)) return redact(`${error.name}: ${error.message}`);
+  if (error instanceof Error) return redact(`${error.name}: ${error.message.split('\n')[0] ?? ''}`).slice(0, 300);
   return 'non-error thrown';
 }
 
-/** Removes anything URL-shaped or token-shaped from a foreign error message. */
-function redact(text: string): string {
-  return text
-    .replace(/https?:\/\/\S+/gi, '[url]')
-    .replace(/\bxox[a-z]-[\w-]+/gi, '[token]')
-    .slice(0, 300);
+/** The free-text fields of a log entry. */
+const FREE_TEXT = ['id', 'cluster', 'service', 'detail'] as const;
+
+/** The logger, given entries whose free text is redacted, whatever its source (event names too). */
+function redacting(logger: PipelineLogger): PipelineLogger {
+  return (entry) => {
+    const out: { -readonly [K in keyof PipelineLogEntry]: PipelineLogEntry[K] } = { ...entry };
+    for (const key of FREE_TEXT) {
+      const value = out[key];
+      if (value !== undefined) out[key] = redact(value);
+    }
+    logger(out);
+  };
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DeliveryError,
   EcsSlackError,
   ParseError,
+  safeParseEcsEvent,
   StateStoreError,
   isEcsSlackError,
   isParseError,
   isStateStoreError,
 } from '../src/index.js';
+import { expectNoSecret } from './helpers/delivery-errors.js';
 
 describe('error guards', () => {
   it('match instances', () => {
@@ -46,5 +49,14 @@ describe('error guards', () => {
     const foreign = Object.assign(new Error('x'), { name: 'StateStoreError' });
     expect([isStateStoreError(foreign), isEcsSlackError(foreign)]).toEqual([true, true]);
     expect(isStateStoreError(new ParseError('x'))).toBe(false);
+  });
+
+  it('redact anything shaped like a webhook or a token, whatever the message quotes', () => {
+    const error = new DeliveryError('Slack said: no hook at /services/T0SECRET/B0SECRET/x; token xoxb-1-2-SECRET; Bearer SECRET');
+    expect(error.message).toBe('Slack said: no hook at [webhook path]; token [token]; Bearer [token]');
+    expectNoSecret(error, ['SECRET']);
+    const parsed = safeParseEcsEvent({ source: 'hooks.slack.com/services/T0/B0/SECRET', 'detail-type': 'x', detail: {} });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.message).toBe('not an Amazon ECS event: source is "[webhook]" (expected "aws.ecs")');
   });
 });

@@ -15,9 +15,15 @@ const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g,
 
 const reference = {
   text: (value: string) =>
-    escapeText(value.replace(/[\r\n\t]+/g, ' ').replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => INERT[c] ?? c)),
-  code: (value: string) => `\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\r\n\t]+/g, ' '))}\``,
-  pre: (value: string) => `\`\`\`${escapeText(value.replace(/`/g, '\u02cb'))}\`\`\``,
+    escapeText(
+      value
+        .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+        .replace(/^(\s*)>/, '$1\u02c3')
+        .replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => INERT[c] ?? c),
+    ),
+  code: (value: string) => `\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\r\n\t\u2028\u2029]+/g, ' '))}\``,
+  pre: (value: string) =>
+    `\`\`\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\u2028\u2029]/g, '\n').replace(/^([^\S\r\n]*)>/gm, '$1\u02c3'))}\`\`\``,
   link: (url: string, label?: string) => {
     const shown = reference.text(label ?? url).replace(/\|/g, '\u2223');
     if (!/^https?:\/\//i.test(url)) return shown;
@@ -73,7 +79,7 @@ const reference = {
 /** Strings near the shapes the code expects, and arbitrary ones. */
 const textish = fc.oneof(
   fc.string(),
-  fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '_', '*', '~', '`', '&', '<', '>', '\n', '\t', '\r', '|', '"', 'é', '\u00a0', '\u2028', '\u{1f680}') }),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '_', '*', '~', '`', '&', '<', '>', '\n', '\t', '\r', '|', '"', 'é', '\u00a0', '\u2028', '\u2029', '\v', '\u{1f680}') }),
 );
 const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
 /** ISO-8601-like times, valid and not: every field in and out of range, optional parts, other zones. */

@@ -172,6 +172,40 @@ describe('kinds and forward compatibility', () => {
   });
 });
 
+describe('well-formed strings', () => {
+  it('replaces lone surrogates with U+FFFD in known fields, unknown fields and keys, leaving the input alone', () => {
+    const event = stopped();
+    event.detail.containers[0].name = 'app\ud800';
+    event.detail.newField = { ['key\udfff']: ['x\ud83d'], fine: 'ok' };
+    const before = structuredClone(event);
+    const parsed = parseEcsEvent(event) as any;
+    expect(parsed.detail.containers[0].name).toBe('app\ufffd');
+    expect(parsed.detail.newField).toEqual({ 'key\ufffd': ['x\ufffd'], fine: 'ok' });
+    expect(event).toEqual(before);
+  });
+
+  it('makes an unknown detail-type well-formed at any depth, keeping __proto__ an own key', () => {
+    let payload: unknown = { ['\udc00']: '\ud800' };
+    for (let level = 0; level < 10_000; level++) payload = [payload];
+    const detail = JSON.parse('{"nested": {"__proto__": {"polluted": "\\ud800"}}, "clusterArn": "arn:aws:ecs:us-east-1:1:cluster/c\\udfff"}');
+    detail.payload = payload;
+    const parsed = parseEcsEvent({ ...stopped(), 'detail-type': 'ECS Future Change', detail }) as any;
+    expect(parsed.detail.clusterArn.endsWith('c\ufffd')).toBe(true);
+    const nested = parsed.detail.nested;
+    expect([Object.hasOwn(nested, '__proto__'), Object.getPrototypeOf(nested) === Object.prototype]).toEqual([true, true]);
+    expect(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value).toEqual({ polluted: '\ufffd' });
+    let bottom = parsed.detail.payload;
+    while (Array.isArray(bottom)) bottom = bottom[0];
+    expect(bottom).toEqual({ '\ufffd': '\ufffd' });
+    expect(({} as any).polluted).toBeUndefined();
+  });
+
+  it('returns well-formed events unchanged in shape and the same strings', () => {
+    const event = stopped();
+    expect(parseEcsEvent(event).detail).toEqual(parseEcsEvent(structuredClone(event)).detail);
+  });
+});
+
 describe('events that cannot be completed', () => {
   it('names detail when a trimmed event has none, not the envelope fields derived from it', () => {
     const trimmed = { source: 'aws.ecs', 'detail-type': 'ECS Task State Change' };

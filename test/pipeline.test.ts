@@ -99,6 +99,21 @@ describe('createPipeline', () => {
     expect(result.status).toBe('failed');
     expect(result.error).toBeInstanceOf(DeliveryError);
   });
+
+  it('logs no secret, whatever field of the entry it would come from', async () => {
+    const raw = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+    raw.detail.group = 'service:xoxb-1234-SECRETtoken';
+    const logs: PipelineLogEntry[] = [];
+    const sender: SlackSender = {
+      post: async () => {
+        throw new TypeError('fetch failed for https://hooks.slack.com/services/T0/B0/SECRET');
+      },
+    };
+    const pipeline = createPipeline({ sender, filter: { preset: 'none' }, logger: (entry) => logs.push(entry) });
+    await pipeline.handle(parseEcsEvent(raw), { id: 'services/T0SECRET/B0SECRET/SECRETid' });
+    expect(logs).toMatchObject([{ msg: 'failed', id: '[webhook path]', service: '[token]', detail: 'TypeError: fetch failed for [url]' }]);
+    expect(JSON.stringify(logs)).not.toContain('SECRET');
+  });
 });
 
 describe('createPipeline: a deadline', () => {

@@ -5,6 +5,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { redact } from '../internal/redact.js';
 import type { RenderOptions } from '../render/options.js';
 
 /** Every event went through. */
@@ -77,13 +78,19 @@ export function looksLikeUrl(arg: string): boolean {
   return URL_LIKE.test(arg);
 }
 
+/** Longest argument an error message quotes. */
+const MAX_SHOWN = 60;
+
 /**
- * An argument as error messages show it: quoted, or a placeholder when it looks like a URL.
+ * An argument as error messages show it: quoted, cut at 60 characters, with anything shaped
+ * like a webhook path or a token redacted, or a placeholder when it looks like a URL.
  *
  * @internal
  */
 export function shownArgument(arg: string): string {
-  return looksLikeUrl(arg) ? '(a URL, not shown)' : `"${arg}"`;
+  if (looksLikeUrl(arg)) return '(a URL, not shown)';
+  const shown = redact(arg);
+  return JSON.stringify(shown.length > MAX_SHOWN ? `${shown.slice(0, MAX_SHOWN)}…` : shown);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { EcsEvent } from '../events/index.js';
 import { createNoiseFilter } from '../filter/noise-filter.js';
 import { timeMillis } from '../internal/time.js';
 import type { Decision, DigestDecision, FilterPreset, NoiseFilter } from '../filter/types.js';
-import { UsageError } from './args.js';
+import { UsageError, shownArgument } from './args.js';
 
 const PRESETS: readonly FilterPreset[] = ['alerts', 'verbose', 'none'];
 
@@ -24,7 +24,7 @@ const PRESETS: readonly FilterPreset[] = ['alerts', 'verbose', 'none'];
 export function presetOption(preset: unknown): FilterPreset | undefined {
   if (typeof preset !== 'string') return undefined;
   if (!PRESETS.includes(preset as FilterPreset)) {
-    throw new UsageError(`unknown preset "${preset}"; use ${PRESETS.join(', ')}`);
+    throw new UsageError(`unknown preset ${shownArgument(preset)}; use ${PRESETS.join(', ')}`);
   }
   return preset as FilterPreset;
 }

@@ -9,7 +9,9 @@ import type { Writable } from 'node:stream';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './args.js';
 import { ParseError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
+import { redact } from '../internal/redact.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
+import { errorLine } from '../pipeline.js';
 
 /**
  * The process streams the CLI uses, injectable for tests.
@@ -24,7 +26,8 @@ export interface CliIo {
 }
 
 /**
- * One parsed record and the file it came from (`-` for standard input).
+ * One parsed record and the file it came from (`-` for standard input), its name redacted
+ * (see {@link warn}): it is printed, and a webhook URL pasted as a file name must not be.
  *
  * @internal
  */
@@ -39,11 +42,12 @@ export type SourcedRecord = ParsedRecord & { readonly file: string };
 export async function readEvents(files: readonly string[], io: CliIo): Promise<SourcedRecord[]> {
   const sources = files.length === 0 ? ['-'] : files;
   const out: SourcedRecord[] = [];
-  for (const file of sources) {
+  for (const path of sources) {
+    const file = redact(path);
     let text: string;
     try {
-      if (file === '-') hintAtTerminal(io);
-      text = file === '-' ? await readStream(io.stdin) : await readFile(file, 'utf8');
+      if (path === '-') hintAtTerminal(io);
+      text = path === '-' ? await readStream(io.stdin) : await readFile(path, 'utf8');
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? 'read error';
       out.push({ ...failedRecord(`cannot read ${file} (${reason})`), file });
@@ -113,6 +117,16 @@ export function writeLine(stream: NodeJS.WritableStream, line: string): void {
 }
 
 /**
+ * Writes one message line to standard error, with anything shaped like a URL, a webhook path or
+ * a token redacted, whatever it quotes (a file name, an option value, an error).
+ *
+ * @internal
+ */
+export function warn(io: CliIo, line: string): void {
+  writeLine(io.stderr, redact(line));
+}
+
+/**
  * Options of {@link forEachEvent}.
  *
  * @internal
@@ -130,7 +144,9 @@ export interface ForEachEventOptions {
 
 /**
  * Reads every event of the input and calls `each` on the valid ones, in order. An invalid
- * record is reported on stderr (and to `options.onInvalid`) and makes the result exit code 1.
+ * record is reported on stderr (and to `options.onInvalid`) and makes the result exit code 1;
+ * so does a record on which `each` throws, reported on one line naming it, and the next record
+ * is read as usual.
  *
  * @internal
  */
@@ -144,12 +160,23 @@ export async function forEachEvent(
   let code: number = EXIT_OK;
   for (const record of await readEvents(files, io)) {
     if (record.success) {
-      if (!(skipWhenClosed && isClosed(io.stdout))) await each(record.data, record);
+      if (skipWhenClosed && isClosed(io.stdout)) continue;
+      try {
+        await each(record.data, record);
+      } catch (error) {
+        code = EXIT_INVALID_INPUT;
+        warn(io, `${record.file}: ${recordName(record)}: cannot be processed (${errorLine(error)})`);
+      }
       continue;
     }
     code = EXIT_INVALID_INPUT;
     options.onInvalid?.(record);
-    writeLine(io.stderr, `${record.file}: ${record.error.message}`);
+    warn(io, `${record.file}: ${record.error.message}`);
   }
   return code;
+}
+
+/** How a message names a record: its label (`line 3`, `SQS record 2 (messageId …)`), else its id. */
+function recordName(record: SourcedRecord): string {
+  return record.label === '' ? `event ${record.id}` : record.label;
 }

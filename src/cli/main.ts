@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { redact } from '../internal/redact.js';
 import { EXIT_INVALID_INPUT } from './args.js';
 import { writeLine } from './io.js';
 import { runCli } from './run.js';
@@ -22,7 +23,7 @@ function onWriteError(stream: NodeJS.WriteStream, error: NodeJS.ErrnoException):
   outputFailed = true;
   // The error event can come after the run has set its exit code.
   process.exitCode = Math.max(Number(process.exitCode ?? 0), EXIT_INVALID_INPUT);
-  if (stream !== process.stderr) writeLine(process.stderr, `ecs-slack: cannot write output (${error.code ?? error.message})`);
+  if (stream !== process.stderr) writeLine(process.stderr, redact(`ecs-slack: cannot write output (${error.code ?? error.message})`));
 }
 
 for (const stream of [process.stdout, process.stderr]) {

@@ -12,7 +12,7 @@ import { renderCommand } from './commands/render.js';
 import { sendCommand } from './commands/send.js';
 import { EXIT_OK, EXIT_INVALID_INPUT, EXIT_USAGE, HelpRequest, UsageError, shownArgument } from './args.js';
 import { commandHelp, USAGE } from './help.js';
-import { writeLine, type CliIo } from './io.js';
+import { warn, writeLine, type CliIo } from './io.js';
 
 /**
  * A command: receives its own arguments and the streams, returns the exit code.
@@ -46,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    writeLine(io.stderr, `ecs-slack: unknown command ${shownArgument(name)}. Run "ecs-slack --help" for the list.`);
+    warn(io, `ecs-slack: unknown command ${shownArgument(name)}. Run "ecs-slack --help" for the list.`);
     return EXIT_USAGE;
   }
   try {
@@ -67,7 +67,7 @@ function printHelp(topic: string | undefined, noCommand: boolean, io: CliIo): nu
   }
   const help = topic === undefined ? USAGE : commandHelp(topic);
   if (help === undefined) {
-    writeLine(io.stderr, `ecs-slack help: unknown command ${shownArgument(topic!)}. Run "ecs-slack --help" for the list.`);
+    warn(io, `ecs-slack help: unknown command ${shownArgument(topic!)}. Run "ecs-slack --help" for the list.`);
     return EXIT_USAGE;
   }
   writeLine(io.stdout, help);
@@ -81,6 +81,6 @@ function reportFailure(name: string, error: unknown, io: CliIo): number {
     return EXIT_OK;
   }
   const message = error instanceof Error ? error.message : String(error);
-  writeLine(io.stderr, `ecs-slack ${name}: ${message}`);
+  warn(io, `ecs-slack ${name}: ${message}`);
   return error instanceof UsageError ? EXIT_USAGE : EXIT_INVALID_INPUT;
 }

@@ -12,6 +12,7 @@ import { errorName } from './network-code.js';
 import type { SlackSender } from './sender.js';
 import { describeRejectedPart, rejectionFromBody } from './slack-rejection.js';
 import { attemptPost, type AttemptOutcome } from './webhook-attempt.js';
+import { webhookUrlProblem } from './webhook-url.js';
 
 /**
  * The incoming-webhook URL, or a function that resolves it, for example from AWS Secrets
@@ -25,7 +26,10 @@ export type WebhookUrl = string | (() => string | Promise<string>);
  * those of {@link WEBHOOK_DEFAULTS}.
  */
 export interface WebhookSenderOptions {
-  /** The webhook URL (a secret: it never appears in errors), or a function resolving it once. */
+  /**
+   * The webhook URL (a secret: it never appears in errors), or a function resolving it once.
+   * It must be `https:`; plain `http:` is accepted only to a loopback address (a test server).
+   */
   readonly url: WebhookUrl;
   /** Time allowed for one attempt, response body included. Default 5000. */
   readonly timeoutMs?: number;
@@ -132,10 +136,9 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
       const what = isEcsSlackError(error) ? `${error.name}: ${error.message}` : errorName(error);
       throw new DeliveryError(`Slack webhook URL could not be resolved (${what})`, { attempts: 0, retryable: !isConfigError(error) || error.retryable });
     }
-    if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-      throw new DeliveryError('Slack webhook URL is not a valid http(s) URL', { attempts: 0, retryable: false });
-    }
-    return url;
+    const problem = webhookUrlProblem(url);
+    if (problem !== undefined) throw new DeliveryError(`Slack webhook URL ${problem}`, { attempts: 0, retryable: false });
+    return url as string;
   };
   return () => {
     pending ??= resolve().catch((error: unknown) => {

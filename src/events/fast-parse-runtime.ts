@@ -1,11 +1,14 @@
 /**
- * What the generated parsers of `fast-parsers.ts` share: the failure marker and the copy of a
- * loose object's unknown fields.
+ * What the generated parsers of `fast-parsers.ts` share: the failure marker, well-formed
+ * strings and the copy of a loose object's unknown fields.
  *
  * @internal
  * @module
  */
 import { isRecord } from '../internal/object.js';
+import { wellFormed, wellFormedDeep } from '../internal/well-formed.js';
+
+export { wellFormed } from '../internal/well-formed.js';
 
 /**
  * Returned by a generated parser where the schema would fail.
@@ -37,8 +40,9 @@ export const isObject: (value: unknown) => value is Out = isRecord;
 
 /**
  * Copies a loose object's unknown fields after its known ones, as zod does (`__proto__` is
- * never copied). `known` is how many known fields the object has: a plain object with no more
- * keys than that has no unknown field, and counting keys costs a tenth of looking each one up.
+ * never copied), with every string in them, keys included, made well-formed. `known` is how
+ * many known fields the object has: a plain object with no more keys than that has no unknown
+ * field, and counting keys costs a tenth of looking each one up.
  *
  * @internal
  */
@@ -48,5 +52,9 @@ export function copyUnknown(input: Out, out: Out, known: number): void {
     for (const _ in input) keys++;
     if (keys === known) return;
   }
-  for (const key in input) if (key !== '__proto__' && !Object.hasOwn(out, key)) out[key] = input[key];
+  for (const key in input) {
+    if (key === '__proto__' || Object.hasOwn(out, key)) continue;
+    const name = wellFormed(key);
+    if (name === key || !Object.hasOwn(out, name)) out[name] = wellFormedDeep(input[key]);
+  }
 }

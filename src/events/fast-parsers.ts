@@ -4,9 +4,10 @@
  * generate again; `test/events/fast-parsers.test.ts` fails while this file is out of date.
  *
  * Each parser returns exactly what the schema's `safeParse` returns as `data` (unknown fields
- * kept, known ones first, in schema order), or {@link INVALID} where zod would fail, in which
+ * kept, known ones first, in schema order), with every string well-formed (lone surrogates
+ * replaced by U+FFFD), or {@link INVALID} where zod would fail, in which
  * case `parseEcsEvent` asks zod for the error. Straight-line code that calls no zod: on the
- * benchmark's task event 0.8 µs where zod's runtime parser takes 15 µs and `z.compile` 2 µs,
+ * benchmark's task event 1.3 µs where zod's runtime parser takes 15 µs and `z.compile` 2 µs,
  * with nothing to build or compile at start (`z.compile` takes 14 ms to warm up) and no
  * `new Function`, so it also runs where code generation is forbidden. The repetition below is
  * the point: one straight line per kind is what V8 runs fastest.
@@ -18,7 +19,7 @@ import type { ContainerInstanceStateChange } from './container-instance-state-ch
 import type { DeploymentStateChange } from './deployment-state-change.js';
 import type { ServiceAction } from './service-action.js';
 import type { TaskStateChange } from './task-state-change.js';
-import { INVALID, copyUnknown, isObject, type Invalid, type Out } from './fast-parse-runtime.js';
+import { INVALID, copyUnknown, isObject, wellFormed, type Invalid, type Out } from './fast-parse-runtime.js';
 
 export { INVALID, type Invalid } from './fast-parse-runtime.js';
 
@@ -29,10 +30,10 @@ export function taskStateChange(input: unknown): TaskStateChange | Invalid {
   let known = 0;
   const v0 = input.version;
   if (typeof v0 !== 'string') return INVALID;
-  out.version = v0; known++;
+  out.version = wellFormed(v0); known++;
   const v1 = input.id;
   if (typeof v1 !== 'string') return INVALID;
-  out.id = v1; known++;
+  out.id = wellFormed(v1); known++;
   const v2 = input['detail-type'];
   if (v2 !== 'ECS Task State Change') return INVALID;
   out['detail-type'] = v2; known++;
@@ -41,20 +42,20 @@ export function taskStateChange(input: unknown): TaskStateChange | Invalid {
   out.source = v3; known++;
   const v4 = input.account;
   if (typeof v4 !== 'string') return INVALID;
-  out.account = v4; known++;
+  out.account = wellFormed(v4); known++;
   const v5 = input.time;
   if (typeof v5 !== 'string') return INVALID;
-  out.time = v5; known++;
+  out.time = wellFormed(v5); known++;
   const v6 = input.region;
   if (typeof v6 !== 'string') return INVALID;
-  out.region = v6; known++;
+  out.region = wellFormed(v6); known++;
   const v7 = input.resources;
   if (!Array.isArray(v7)) return INVALID;
   const v8: unknown[] = [];
   for (let v9 = 0; v9 < v7.length; v9++) {
     const v10: unknown = v7[v9];
     if (typeof v10 !== 'string') return INVALID;
-    v8.push(v10);
+    v8.push(wellFormed(v10));
   }
   out.resources = v8; known++;
   const v11 = input.detail;
@@ -64,7 +65,7 @@ export function taskStateChange(input: unknown): TaskStateChange | Invalid {
   const v13 = input['replay-name'];
   if (v13 !== undefined) {
     if (typeof v13 !== 'string') return INVALID;
-    out['replay-name'] = v13; known++;
+    out['replay-name'] = wellFormed(v13); known++;
   } else if ('replay-name' in input) {
     out['replay-name'] = undefined; known++;
   }
@@ -79,10 +80,10 @@ export function serviceAction(input: unknown): ServiceAction | Invalid {
   let known = 0;
   const v0 = input.version;
   if (typeof v0 !== 'string') return INVALID;
-  out.version = v0; known++;
+  out.version = wellFormed(v0); known++;
   const v1 = input.id;
   if (typeof v1 !== 'string') return INVALID;
-  out.id = v1; known++;
+  out.id = wellFormed(v1); known++;
   const v2 = input['detail-type'];
   if (v2 !== 'ECS Service Action') return INVALID;
   out['detail-type'] = v2; known++;
@@ -91,20 +92,20 @@ export function serviceAction(input: unknown): ServiceAction | Invalid {
   out.source = v3; known++;
   const v4 = input.account;
   if (typeof v4 !== 'string') return INVALID;
-  out.account = v4; known++;
+  out.account = wellFormed(v4); known++;
   const v5 = input.time;
   if (typeof v5 !== 'string') return INVALID;
-  out.time = v5; known++;
+  out.time = wellFormed(v5); known++;
   const v6 = input.region;
   if (typeof v6 !== 'string') return INVALID;
-  out.region = v6; known++;
+  out.region = wellFormed(v6); known++;
   const v7 = input.resources;
   if (!Array.isArray(v7)) return INVALID;
   const v8: unknown[] = [];
   for (let v9 = 0; v9 < v7.length; v9++) {
     const v10: unknown = v7[v9];
     if (typeof v10 !== 'string') return INVALID;
-    v8.push(v10);
+    v8.push(wellFormed(v10));
   }
   out.resources = v8; known++;
   const v11 = input.detail;
@@ -114,7 +115,7 @@ export function serviceAction(input: unknown): ServiceAction | Invalid {
   const v13 = input['replay-name'];
   if (v13 !== undefined) {
     if (typeof v13 !== 'string') return INVALID;
-    out['replay-name'] = v13; known++;
+    out['replay-name'] = wellFormed(v13); known++;
   } else if ('replay-name' in input) {
     out['replay-name'] = undefined; known++;
   }
@@ -129,10 +130,10 @@ export function deploymentStateChange(input: unknown): DeploymentStateChange | I
   let known = 0;
   const v0 = input.version;
   if (typeof v0 !== 'string') return INVALID;
-  out.version = v0; known++;
+  out.version = wellFormed(v0); known++;
   const v1 = input.id;
   if (typeof v1 !== 'string') return INVALID;
-  out.id = v1; known++;
+  out.id = wellFormed(v1); known++;
   const v2 = input['detail-type'];
   if (v2 !== 'ECS Deployment State Change') return INVALID;
   out['detail-type'] = v2; known++;
@@ -141,20 +142,20 @@ export function deploymentStateChange(input: unknown): DeploymentStateChange | I
   out.source = v3; known++;
   const v4 = input.account;
   if (typeof v4 !== 'string') return INVALID;
-  out.account = v4; known++;
+  out.account = wellFormed(v4); known++;
   const v5 = input.time;
   if (typeof v5 !== 'string') return INVALID;
-  out.time = v5; known++;
+  out.time = wellFormed(v5); known++;
   const v6 = input.region;
   if (typeof v6 !== 'string') return INVALID;
-  out.region = v6; known++;
+  out.region = wellFormed(v6); known++;
   const v7 = input.resources;
   if (!Array.isArray(v7)) return INVALID;
   const v8: unknown[] = [];
   for (let v9 = 0; v9 < v7.length; v9++) {
     const v10: unknown = v7[v9];
     if (typeof v10 !== 'string') return INVALID;
-    v8.push(v10);
+    v8.push(wellFormed(v10));
   }
   out.resources = v8; known++;
   const v11 = input.detail;
@@ -164,7 +165,7 @@ export function deploymentStateChange(input: unknown): DeploymentStateChange | I
   const v13 = input['replay-name'];
   if (v13 !== undefined) {
     if (typeof v13 !== 'string') return INVALID;
-    out['replay-name'] = v13; known++;
+    out['replay-name'] = wellFormed(v13); known++;
   } else if ('replay-name' in input) {
     out['replay-name'] = undefined; known++;
   }
@@ -179,10 +180,10 @@ export function containerInstanceStateChange(input: unknown): ContainerInstanceS
   let known = 0;
   const v0 = input.version;
   if (typeof v0 !== 'string') return INVALID;
-  out.version = v0; known++;
+  out.version = wellFormed(v0); known++;
   const v1 = input.id;
   if (typeof v1 !== 'string') return INVALID;
-  out.id = v1; known++;
+  out.id = wellFormed(v1); known++;
   const v2 = input['detail-type'];
   if (v2 !== 'ECS Container Instance State Change') return INVALID;
   out['detail-type'] = v2; known++;
@@ -191,20 +192,20 @@ export function containerInstanceStateChange(input: unknown): ContainerInstanceS
   out.source = v3; known++;
   const v4 = input.account;
   if (typeof v4 !== 'string') return INVALID;
-  out.account = v4; known++;
+  out.account = wellFormed(v4); known++;
   const v5 = input.time;
   if (typeof v5 !== 'string') return INVALID;
-  out.time = v5; known++;
+  out.time = wellFormed(v5); known++;
   const v6 = input.region;
   if (typeof v6 !== 'string') return INVALID;
-  out.region = v6; known++;
+  out.region = wellFormed(v6); known++;
   const v7 = input.resources;
   if (!Array.isArray(v7)) return INVALID;
   const v8: unknown[] = [];
   for (let v9 = 0; v9 < v7.length; v9++) {
     const v10: unknown = v7[v9];
     if (typeof v10 !== 'string') return INVALID;
-    v8.push(v10);
+    v8.push(wellFormed(v10));
   }
   out.resources = v8; known++;
   const v11 = input.detail;
@@ -214,7 +215,7 @@ export function containerInstanceStateChange(input: unknown): ContainerInstanceS
   const v13 = input['replay-name'];
   if (v13 !== undefined) {
     if (typeof v13 !== 'string') return INVALID;
-    out['replay-name'] = v13; known++;
+    out['replay-name'] = wellFormed(v13); known++;
   } else if ('replay-name' in input) {
     out['replay-name'] = undefined; known++;
   }
@@ -229,19 +230,19 @@ function taskStateChangeDetail(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.clusterArn;
   if (typeof v0 !== 'string') return INVALID;
-  out.clusterArn = v0; known++;
+  out.clusterArn = wellFormed(v0); known++;
   const v1 = input.taskArn;
   if (typeof v1 !== 'string') return INVALID;
-  out.taskArn = v1; known++;
+  out.taskArn = wellFormed(v1); known++;
   const v2 = input.taskDefinitionArn;
   if (typeof v2 !== 'string') return INVALID;
-  out.taskDefinitionArn = v2; known++;
+  out.taskDefinitionArn = wellFormed(v2); known++;
   const v3 = input.lastStatus;
   if (typeof v3 !== 'string') return INVALID;
-  out.lastStatus = v3; known++;
+  out.lastStatus = wellFormed(v3); known++;
   const v4 = input.desiredStatus;
   if (typeof v4 !== 'string') return INVALID;
-  out.desiredStatus = v4; known++;
+  out.desiredStatus = wellFormed(v4); known++;
   const v5 = input.containers;
   if (!Array.isArray(v5)) return INVALID;
   const v6: unknown[] = [];
@@ -255,21 +256,21 @@ function taskStateChangeDetail(input: unknown): Out | Invalid {
   const v10 = input.group;
   if (v10 !== undefined) {
     if (typeof v10 !== 'string') return INVALID;
-    out.group = v10; known++;
+    out.group = wellFormed(v10); known++;
   } else if ('group' in input) {
     out.group = undefined; known++;
   }
   const v11 = input.createdAt;
   if (v11 !== undefined) {
     if (typeof v11 !== 'string') return INVALID;
-    out.createdAt = v11; known++;
+    out.createdAt = wellFormed(v11); known++;
   } else if ('createdAt' in input) {
     out.createdAt = undefined; known++;
   }
   const v12 = input.updatedAt;
   if (v12 !== undefined) {
     if (typeof v12 !== 'string') return INVALID;
-    out.updatedAt = v12; known++;
+    out.updatedAt = wellFormed(v12); known++;
   } else if ('updatedAt' in input) {
     out.updatedAt = undefined; known++;
   }
@@ -291,133 +292,133 @@ function taskStateChangeDetail(input: unknown): Out | Invalid {
   const v16 = input.launchType;
   if (v16 !== undefined) {
     if (typeof v16 !== 'string') return INVALID;
-    out.launchType = v16; known++;
+    out.launchType = wellFormed(v16); known++;
   } else if ('launchType' in input) {
     out.launchType = undefined; known++;
   }
   const v17 = input.capacityProviderName;
   if (v17 !== undefined) {
     if (typeof v17 !== 'string') return INVALID;
-    out.capacityProviderName = v17; known++;
+    out.capacityProviderName = wellFormed(v17); known++;
   } else if ('capacityProviderName' in input) {
     out.capacityProviderName = undefined; known++;
   }
   const v18 = input.cpu;
   if (v18 !== undefined) {
     if (typeof v18 !== 'string') return INVALID;
-    out.cpu = v18; known++;
+    out.cpu = wellFormed(v18); known++;
   } else if ('cpu' in input) {
     out.cpu = undefined; known++;
   }
   const v19 = input.memory;
   if (v19 !== undefined) {
     if (typeof v19 !== 'string') return INVALID;
-    out.memory = v19; known++;
+    out.memory = wellFormed(v19); known++;
   } else if ('memory' in input) {
     out.memory = undefined; known++;
   }
   const v20 = input.availabilityZone;
   if (v20 !== undefined) {
     if (typeof v20 !== 'string') return INVALID;
-    out.availabilityZone = v20; known++;
+    out.availabilityZone = wellFormed(v20); known++;
   } else if ('availabilityZone' in input) {
     out.availabilityZone = undefined; known++;
   }
   const v21 = input.containerInstanceArn;
   if (v21 !== undefined) {
     if (typeof v21 !== 'string') return INVALID;
-    out.containerInstanceArn = v21; known++;
+    out.containerInstanceArn = wellFormed(v21); known++;
   } else if ('containerInstanceArn' in input) {
     out.containerInstanceArn = undefined; known++;
   }
   const v22 = input.platformVersion;
   if (v22 !== undefined) {
     if (typeof v22 !== 'string') return INVALID;
-    out.platformVersion = v22; known++;
+    out.platformVersion = wellFormed(v22); known++;
   } else if ('platformVersion' in input) {
     out.platformVersion = undefined; known++;
   }
   const v23 = input.platformFamily;
   if (v23 !== undefined) {
     if (typeof v23 !== 'string') return INVALID;
-    out.platformFamily = v23; known++;
+    out.platformFamily = wellFormed(v23); known++;
   } else if ('platformFamily' in input) {
     out.platformFamily = undefined; known++;
   }
   const v24 = input.connectivity;
   if (v24 !== undefined) {
     if (typeof v24 !== 'string') return INVALID;
-    out.connectivity = v24; known++;
+    out.connectivity = wellFormed(v24); known++;
   } else if ('connectivity' in input) {
     out.connectivity = undefined; known++;
   }
   const v25 = input.connectivityAt;
   if (v25 !== undefined) {
     if (typeof v25 !== 'string') return INVALID;
-    out.connectivityAt = v25; known++;
+    out.connectivityAt = wellFormed(v25); known++;
   } else if ('connectivityAt' in input) {
     out.connectivityAt = undefined; known++;
   }
   const v26 = input.pullStartedAt;
   if (v26 !== undefined) {
     if (typeof v26 !== 'string') return INVALID;
-    out.pullStartedAt = v26; known++;
+    out.pullStartedAt = wellFormed(v26); known++;
   } else if ('pullStartedAt' in input) {
     out.pullStartedAt = undefined; known++;
   }
   const v27 = input.pullStoppedAt;
   if (v27 !== undefined) {
     if (typeof v27 !== 'string') return INVALID;
-    out.pullStoppedAt = v27; known++;
+    out.pullStoppedAt = wellFormed(v27); known++;
   } else if ('pullStoppedAt' in input) {
     out.pullStoppedAt = undefined; known++;
   }
   const v28 = input.startedAt;
   if (v28 !== undefined) {
     if (typeof v28 !== 'string') return INVALID;
-    out.startedAt = v28; known++;
+    out.startedAt = wellFormed(v28); known++;
   } else if ('startedAt' in input) {
     out.startedAt = undefined; known++;
   }
   const v29 = input.startedBy;
   if (v29 !== undefined) {
     if (typeof v29 !== 'string') return INVALID;
-    out.startedBy = v29; known++;
+    out.startedBy = wellFormed(v29); known++;
   } else if ('startedBy' in input) {
     out.startedBy = undefined; known++;
   }
   const v30 = input.stoppingAt;
   if (v30 !== undefined) {
     if (typeof v30 !== 'string') return INVALID;
-    out.stoppingAt = v30; known++;
+    out.stoppingAt = wellFormed(v30); known++;
   } else if ('stoppingAt' in input) {
     out.stoppingAt = undefined; known++;
   }
   const v31 = input.executionStoppedAt;
   if (v31 !== undefined) {
     if (typeof v31 !== 'string') return INVALID;
-    out.executionStoppedAt = v31; known++;
+    out.executionStoppedAt = wellFormed(v31); known++;
   } else if ('executionStoppedAt' in input) {
     out.executionStoppedAt = undefined; known++;
   }
   const v32 = input.stoppedAt;
   if (v32 !== undefined) {
     if (typeof v32 !== 'string') return INVALID;
-    out.stoppedAt = v32; known++;
+    out.stoppedAt = wellFormed(v32); known++;
   } else if ('stoppedAt' in input) {
     out.stoppedAt = undefined; known++;
   }
   const v33 = input.stopCode;
   if (v33 !== undefined) {
     if (typeof v33 !== 'string') return INVALID;
-    out.stopCode = v33; known++;
+    out.stopCode = wellFormed(v33); known++;
   } else if ('stopCode' in input) {
     out.stopCode = undefined; known++;
   }
   const v34 = input.stoppedReason;
   if (v34 !== undefined) {
     if (typeof v34 !== 'string') return INVALID;
-    out.stoppedReason = v34; known++;
+    out.stoppedReason = wellFormed(v34); known++;
   } else if ('stoppedReason' in input) {
     out.stoppedReason = undefined; known++;
   }
@@ -467,7 +468,7 @@ function taskStateChangeDetail(input: unknown): Out | Invalid {
   const v48 = input.healthStatus;
   if (v48 !== undefined) {
     if (typeof v48 !== 'string') return INVALID;
-    out.healthStatus = v48; known++;
+    out.healthStatus = wellFormed(v48); known++;
   } else if ('healthStatus' in input) {
     out.healthStatus = undefined; known++;
   }
@@ -482,24 +483,24 @@ function serviceActionDetail(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.eventType;
   if (typeof v0 !== 'string') return INVALID;
-  out.eventType = v0; known++;
+  out.eventType = wellFormed(v0); known++;
   const v1 = input.eventName;
   if (typeof v1 !== 'string') return INVALID;
-  out.eventName = v1; known++;
+  out.eventName = wellFormed(v1); known++;
   const v2 = input.clusterArn;
   if (typeof v2 !== 'string') return INVALID;
-  out.clusterArn = v2; known++;
+  out.clusterArn = wellFormed(v2); known++;
   const v3 = input.createdAt;
   if (v3 !== undefined) {
     if (typeof v3 !== 'string') return INVALID;
-    out.createdAt = v3; known++;
+    out.createdAt = wellFormed(v3); known++;
   } else if ('createdAt' in input) {
     out.createdAt = undefined; known++;
   }
   const v4 = input.reason;
   if (v4 !== undefined) {
     if (typeof v4 !== 'string') return INVALID;
-    out.reason = v4; known++;
+    out.reason = wellFormed(v4); known++;
   } else if ('reason' in input) {
     out.reason = undefined; known++;
   }
@@ -510,7 +511,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v7 = 0; v7 < v5.length; v7++) {
       const v8: unknown = v5[v7];
       if (typeof v8 !== 'string') return INVALID;
-      v6.push(v8);
+      v6.push(wellFormed(v8));
     }
     out.capacityProviderArns = v6; known++;
   } else if ('capacityProviderArns' in input) {
@@ -523,7 +524,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v11 = 0; v11 < v9.length; v11++) {
       const v12: unknown = v9[v11];
       if (typeof v12 !== 'string') return INVALID;
-      v10.push(v12);
+      v10.push(wellFormed(v12));
     }
     out.containerInstanceArns = v10; known++;
   } else if ('containerInstanceArns' in input) {
@@ -536,7 +537,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v15 = 0; v15 < v13.length; v15++) {
       const v16: unknown = v13[v15];
       if (typeof v16 !== 'string') return INVALID;
-      v14.push(v16);
+      v14.push(wellFormed(v16));
     }
     out.ec2InstanceIds = v14; known++;
   } else if ('ec2InstanceIds' in input) {
@@ -549,7 +550,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v19 = 0; v19 < v17.length; v19++) {
       const v20: unknown = v17[v19];
       if (typeof v20 !== 'string') return INVALID;
-      v18.push(v20);
+      v18.push(wellFormed(v20));
     }
     out.taskArns = v18; known++;
   } else if ('taskArns' in input) {
@@ -562,7 +563,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v23 = 0; v23 < v21.length; v23++) {
       const v24: unknown = v21[v23];
       if (typeof v24 !== 'string') return INVALID;
-      v22.push(v24);
+      v22.push(wellFormed(v24));
     }
     out.taskSetArns = v22; known++;
   } else if ('taskSetArns' in input) {
@@ -582,7 +583,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v28 = 0; v28 < v26.length; v28++) {
       const v29: unknown = v26[v28];
       if (typeof v29 !== 'string') return INVALID;
-      v27.push(v29);
+      v27.push(wellFormed(v29));
     }
     out.targetGroupArns = v27; known++;
   } else if ('targetGroupArns' in input) {
@@ -595,7 +596,7 @@ function serviceActionDetail(input: unknown): Out | Invalid {
     for (let v32 = 0; v32 < v30.length; v32++) {
       const v33: unknown = v30[v32];
       if (typeof v33 !== 'string') return INVALID;
-      v31.push(v33);
+      v31.push(wellFormed(v33));
     }
     out.serviceRegistryArns = v31; known++;
   } else if ('serviceRegistryArns' in input) {
@@ -619,27 +620,27 @@ function deploymentStateChangeDetail(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.eventType;
   if (typeof v0 !== 'string') return INVALID;
-  out.eventType = v0; known++;
+  out.eventType = wellFormed(v0); known++;
   const v1 = input.eventName;
   if (typeof v1 !== 'string') return INVALID;
-  out.eventName = v1; known++;
+  out.eventName = wellFormed(v1); known++;
   const v2 = input.deploymentId;
   if (typeof v2 !== 'string') return INVALID;
-  out.deploymentId = v2; known++;
+  out.deploymentId = wellFormed(v2); known++;
   const v3 = input.updatedAt;
   if (typeof v3 !== 'string') return INVALID;
-  out.updatedAt = v3; known++;
+  out.updatedAt = wellFormed(v3); known++;
   const v4 = input.reason;
   if (v4 !== undefined) {
     if (typeof v4 !== 'string') return INVALID;
-    out.reason = v4; known++;
+    out.reason = wellFormed(v4); known++;
   } else if ('reason' in input) {
     out.reason = undefined; known++;
   }
   const v5 = input.clusterArn;
   if (v5 !== undefined) {
     if (typeof v5 !== 'string') return INVALID;
-    out.clusterArn = v5; known++;
+    out.clusterArn = wellFormed(v5); known++;
   } else if ('clusterArn' in input) {
     out.clusterArn = undefined; known++;
   }
@@ -654,34 +655,34 @@ function containerInstanceStateChangeDetail(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.clusterArn;
   if (typeof v0 !== 'string') return INVALID;
-  out.clusterArn = v0; known++;
+  out.clusterArn = wellFormed(v0); known++;
   const v1 = input.containerInstanceArn;
   if (typeof v1 !== 'string') return INVALID;
-  out.containerInstanceArn = v1; known++;
+  out.containerInstanceArn = wellFormed(v1); known++;
   const v2 = input.status;
   if (typeof v2 !== 'string') return INVALID;
-  out.status = v2; known++;
+  out.status = wellFormed(v2); known++;
   const v3 = input.agentConnected;
   if (typeof v3 !== 'boolean') return INVALID;
   out.agentConnected = v3; known++;
   const v4 = input.ec2InstanceId;
   if (v4 !== undefined) {
     if (typeof v4 !== 'string') return INVALID;
-    out.ec2InstanceId = v4; known++;
+    out.ec2InstanceId = wellFormed(v4); known++;
   } else if ('ec2InstanceId' in input) {
     out.ec2InstanceId = undefined; known++;
   }
   const v5 = input.statusReason;
   if (v5 !== undefined) {
     if (typeof v5 !== 'string') return INVALID;
-    out.statusReason = v5; known++;
+    out.statusReason = wellFormed(v5); known++;
   } else if ('statusReason' in input) {
     out.statusReason = undefined; known++;
   }
   const v6 = input.agentUpdateStatus;
   if (v6 !== undefined) {
     if (typeof v6 !== 'string') return INVALID;
-    out.agentUpdateStatus = v6; known++;
+    out.agentUpdateStatus = wellFormed(v6); known++;
   } else if ('agentUpdateStatus' in input) {
     out.agentUpdateStatus = undefined; known++;
   }
@@ -759,14 +760,14 @@ function containerInstanceStateChangeDetail(input: unknown): Out | Invalid {
   const v27 = input.registeredAt;
   if (v27 !== undefined) {
     if (typeof v27 !== 'string') return INVALID;
-    out.registeredAt = v27; known++;
+    out.registeredAt = wellFormed(v27); known++;
   } else if ('registeredAt' in input) {
     out.registeredAt = undefined; known++;
   }
   const v28 = input.updatedAt;
   if (v28 !== undefined) {
     if (typeof v28 !== 'string') return INVALID;
-    out.updatedAt = v28; known++;
+    out.updatedAt = wellFormed(v28); known++;
   } else if ('updatedAt' in input) {
     out.updatedAt = undefined; known++;
   }
@@ -787,14 +788,14 @@ function containerInstanceStateChangeDetail(input: unknown): Out | Invalid {
   const v34 = input.capacityProviderName;
   if (v34 !== undefined) {
     if (typeof v34 !== 'string') return INVALID;
-    out.capacityProviderName = v34; known++;
+    out.capacityProviderName = wellFormed(v34); known++;
   } else if ('capacityProviderName' in input) {
     out.capacityProviderName = undefined; known++;
   }
   const v35 = input.accountType;
   if (v35 !== undefined) {
     if (typeof v35 !== 'string') return INVALID;
-    out.accountType = v35; known++;
+    out.accountType = wellFormed(v35); known++;
   } else if ('accountType' in input) {
     out.accountType = undefined; known++;
   }
@@ -809,42 +810,42 @@ function taskStateChangeDetailContainersItem(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.name;
   if (typeof v0 !== 'string') return INVALID;
-  out.name = v0; known++;
+  out.name = wellFormed(v0); known++;
   const v1 = input.lastStatus;
   if (typeof v1 !== 'string') return INVALID;
-  out.lastStatus = v1; known++;
+  out.lastStatus = wellFormed(v1); known++;
   const v2 = input.containerArn;
   if (v2 !== undefined) {
     if (typeof v2 !== 'string') return INVALID;
-    out.containerArn = v2; known++;
+    out.containerArn = wellFormed(v2); known++;
   } else if ('containerArn' in input) {
     out.containerArn = undefined; known++;
   }
   const v3 = input.taskArn;
   if (v3 !== undefined) {
     if (typeof v3 !== 'string') return INVALID;
-    out.taskArn = v3; known++;
+    out.taskArn = wellFormed(v3); known++;
   } else if ('taskArn' in input) {
     out.taskArn = undefined; known++;
   }
   const v4 = input.image;
   if (v4 !== undefined) {
     if (typeof v4 !== 'string') return INVALID;
-    out.image = v4; known++;
+    out.image = wellFormed(v4); known++;
   } else if ('image' in input) {
     out.image = undefined; known++;
   }
   const v5 = input.imageDigest;
   if (v5 !== undefined) {
     if (typeof v5 !== 'string') return INVALID;
-    out.imageDigest = v5; known++;
+    out.imageDigest = wellFormed(v5); known++;
   } else if ('imageDigest' in input) {
     out.imageDigest = undefined; known++;
   }
   const v6 = input.runtimeId;
   if (v6 !== undefined) {
     if (typeof v6 !== 'string') return INVALID;
-    out.runtimeId = v6; known++;
+    out.runtimeId = wellFormed(v6); known++;
   } else if ('runtimeId' in input) {
     out.runtimeId = undefined; known++;
   }
@@ -858,7 +859,7 @@ function taskStateChangeDetailContainersItem(input: unknown): Out | Invalid {
   const v8 = input.reason;
   if (v8 !== undefined) {
     if (typeof v8 !== 'string') return INVALID;
-    out.reason = v8; known++;
+    out.reason = wellFormed(v8); known++;
   } else if ('reason' in input) {
     out.reason = undefined; known++;
   }
@@ -893,21 +894,21 @@ function taskStateChangeDetailContainersItem(input: unknown): Out | Invalid {
   const v19 = input.cpu;
   if (v19 !== undefined) {
     if (typeof v19 !== 'string') return INVALID;
-    out.cpu = v19; known++;
+    out.cpu = wellFormed(v19); known++;
   } else if ('cpu' in input) {
     out.cpu = undefined; known++;
   }
   const v20 = input.memory;
   if (v20 !== undefined) {
     if (typeof v20 !== 'string') return INVALID;
-    out.memory = v20; known++;
+    out.memory = wellFormed(v20); known++;
   } else if ('memory' in input) {
     out.memory = undefined; known++;
   }
   const v21 = input.memoryReservation;
   if (v21 !== undefined) {
     if (typeof v21 !== 'string') return INVALID;
-    out.memoryReservation = v21; known++;
+    out.memoryReservation = wellFormed(v21); known++;
   } else if ('memoryReservation' in input) {
     out.memoryReservation = undefined; known++;
   }
@@ -928,7 +929,7 @@ function taskStateChangeDetailContainersItem(input: unknown): Out | Invalid {
   const v27 = input.healthStatus;
   if (v27 !== undefined) {
     if (typeof v27 !== 'string') return INVALID;
-    out.healthStatus = v27; known++;
+    out.healthStatus = wellFormed(v27); known++;
   } else if ('healthStatus' in input) {
     out.healthStatus = undefined; known++;
   }
@@ -939,7 +940,7 @@ function taskStateChangeDetailContainersItem(input: unknown): Out | Invalid {
     for (let v30 = 0; v30 < v28.length; v30++) {
       const v31: unknown = v28[v30];
       if (typeof v31 !== 'string') return INVALID;
-      v29.push(v31);
+      v29.push(wellFormed(v31));
     }
     out.gpuIds = v29; known++;
   } else if ('gpuIds' in input) {
@@ -971,28 +972,28 @@ function taskStateChangeDetailOverrides(input: unknown): Out | Invalid {
   const v5 = input.cpu;
   if (v5 !== undefined) {
     if (typeof v5 !== 'string') return INVALID;
-    out.cpu = v5; known++;
+    out.cpu = wellFormed(v5); known++;
   } else if ('cpu' in input) {
     out.cpu = undefined; known++;
   }
   const v6 = input.memory;
   if (v6 !== undefined) {
     if (typeof v6 !== 'string') return INVALID;
-    out.memory = v6; known++;
+    out.memory = wellFormed(v6); known++;
   } else if ('memory' in input) {
     out.memory = undefined; known++;
   }
   const v7 = input.taskRoleArn;
   if (v7 !== undefined) {
     if (typeof v7 !== 'string') return INVALID;
-    out.taskRoleArn = v7; known++;
+    out.taskRoleArn = wellFormed(v7); known++;
   } else if ('taskRoleArn' in input) {
     out.taskRoleArn = undefined; known++;
   }
   const v8 = input.executionRoleArn;
   if (v8 !== undefined) {
     if (typeof v8 !== 'string') return INVALID;
-    out.executionRoleArn = v8; known++;
+    out.executionRoleArn = wellFormed(v8); known++;
   } else if ('executionRoleArn' in input) {
     out.executionRoleArn = undefined; known++;
   }
@@ -1007,13 +1008,13 @@ function attachment(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.id;
   if (typeof v0 !== 'string') return INVALID;
-  out.id = v0; known++;
+  out.id = wellFormed(v0); known++;
   const v1 = input.type;
   if (typeof v1 !== 'string') return INVALID;
-  out.type = v1; known++;
+  out.type = wellFormed(v1); known++;
   const v2 = input.status;
   if (typeof v2 !== 'string') return INVALID;
-  out.status = v2; known++;
+  out.status = wellFormed(v2); known++;
   const v3 = input.details;
   if (v3 !== undefined) {
     if (!Array.isArray(v3)) return INVALID;
@@ -1039,11 +1040,11 @@ function nameValuePair(input: unknown): Out | Invalid {
   let known = 0;
   const v0 = input.name;
   if (typeof v0 !== 'string') return INVALID;
-  out.name = v0; known++;
+  out.name = wellFormed(v0); known++;
   const v1 = input.value;
   if (v1 !== undefined) {
     if (typeof v1 !== 'string') return INVALID;
-    out.value = v1; known++;
+    out.value = wellFormed(v1); known++;
   } else if ('value' in input) {
     out.value = undefined; known++;
   }
@@ -1075,21 +1076,21 @@ function containerInstanceStateChangeDetailVersionInfo(input: unknown): Out | In
   const v0 = input.agentHash;
   if (v0 !== undefined) {
     if (typeof v0 !== 'string') return INVALID;
-    out.agentHash = v0; known++;
+    out.agentHash = wellFormed(v0); known++;
   } else if ('agentHash' in input) {
     out.agentHash = undefined; known++;
   }
   const v1 = input.agentVersion;
   if (v1 !== undefined) {
     if (typeof v1 !== 'string') return INVALID;
-    out.agentVersion = v1; known++;
+    out.agentVersion = wellFormed(v1); known++;
   } else if ('agentVersion' in input) {
     out.agentVersion = undefined; known++;
   }
   const v2 = input.dockerVersion;
   if (v2 !== undefined) {
     if (typeof v2 !== 'string') return INVALID;
-    out.dockerVersion = v2; known++;
+    out.dockerVersion = wellFormed(v2); known++;
   } else if ('dockerVersion' in input) {
     out.dockerVersion = undefined; known++;
   }
@@ -1104,11 +1105,11 @@ function containerInstanceStateChangeDetailRegisteredResourcesItem(input: unknow
   let known = 0;
   const v0 = input.name;
   if (typeof v0 !== 'string') return INVALID;
-  out.name = v0; known++;
+  out.name = wellFormed(v0); known++;
   const v1 = input.type;
   if (v1 !== undefined) {
     if (typeof v1 !== 'string') return INVALID;
-    out.type = v1; known++;
+    out.type = wellFormed(v1); known++;
   } else if ('type' in input) {
     out.type = undefined; known++;
   }
@@ -1140,7 +1141,7 @@ function containerInstanceStateChangeDetailRegisteredResourcesItem(input: unknow
     for (let v7 = 0; v7 < v5.length; v7++) {
       const v8: unknown = v5[v7];
       if (typeof v8 !== 'string') return INVALID;
-      v6.push(v8);
+      v6.push(wellFormed(v8));
     }
     out.stringSetValue = v6; known++;
   } else if ('stringSetValue' in input) {
@@ -1158,7 +1159,7 @@ function taskStateChangeDetailContainersItemNetworkBindingsItem(input: unknown):
   const v0 = input.bindIP;
   if (v0 !== undefined) {
     if (typeof v0 !== 'string') return INVALID;
-    out.bindIP = v0; known++;
+    out.bindIP = wellFormed(v0); known++;
   } else if ('bindIP' in input) {
     out.bindIP = undefined; known++;
   }
@@ -1179,7 +1180,7 @@ function taskStateChangeDetailContainersItemNetworkBindingsItem(input: unknown):
   const v3 = input.protocol;
   if (v3 !== undefined) {
     if (typeof v3 !== 'string') return INVALID;
-    out.protocol = v3; known++;
+    out.protocol = wellFormed(v3); known++;
   } else if ('protocol' in input) {
     out.protocol = undefined; known++;
   }
@@ -1195,21 +1196,21 @@ function taskStateChangeDetailContainersItemNetworkInterfacesItem(input: unknown
   const v0 = input.attachmentId;
   if (v0 !== undefined) {
     if (typeof v0 !== 'string') return INVALID;
-    out.attachmentId = v0; known++;
+    out.attachmentId = wellFormed(v0); known++;
   } else if ('attachmentId' in input) {
     out.attachmentId = undefined; known++;
   }
   const v1 = input.privateIpv4Address;
   if (v1 !== undefined) {
     if (typeof v1 !== 'string') return INVALID;
-    out.privateIpv4Address = v1; known++;
+    out.privateIpv4Address = wellFormed(v1); known++;
   } else if ('privateIpv4Address' in input) {
     out.privateIpv4Address = undefined; known++;
   }
   const v2 = input.ipv6Address;
   if (v2 !== undefined) {
     if (typeof v2 !== 'string') return INVALID;
-    out.ipv6Address = v2; known++;
+    out.ipv6Address = wellFormed(v2); known++;
   } else if ('ipv6Address' in input) {
     out.ipv6Address = undefined; known++;
   }
@@ -1224,25 +1225,25 @@ function taskStateChangeDetailContainersItemManagedAgentsItem(input: unknown): O
   let known = 0;
   const v0 = input.name;
   if (typeof v0 !== 'string') return INVALID;
-  out.name = v0; known++;
+  out.name = wellFormed(v0); known++;
   const v1 = input.status;
   if (v1 !== undefined) {
     if (typeof v1 !== 'string') return INVALID;
-    out.status = v1; known++;
+    out.status = wellFormed(v1); known++;
   } else if ('status' in input) {
     out.status = undefined; known++;
   }
   const v2 = input.reason;
   if (v2 !== undefined) {
     if (typeof v2 !== 'string') return INVALID;
-    out.reason = v2; known++;
+    out.reason = wellFormed(v2); known++;
   } else if ('reason' in input) {
     out.reason = undefined; known++;
   }
   const v3 = input.lastStartedAt;
   if (v3 !== undefined) {
     if (typeof v3 !== 'string') return INVALID;
-    out.lastStartedAt = v3; known++;
+    out.lastStartedAt = wellFormed(v3); known++;
   } else if ('lastStartedAt' in input) {
     out.lastStartedAt = undefined; known++;
   }
@@ -1258,7 +1259,7 @@ function taskStateChangeDetailOverridesContainerOverridesItem(input: unknown): O
   const v0 = input.name;
   if (v0 !== undefined) {
     if (typeof v0 !== 'string') return INVALID;
-    out.name = v0; known++;
+    out.name = wellFormed(v0); known++;
   } else if ('name' in input) {
     out.name = undefined; known++;
   }
@@ -1269,7 +1270,7 @@ function taskStateChangeDetailOverridesContainerOverridesItem(input: unknown): O
     for (let v3 = 0; v3 < v1.length; v3++) {
       const v4: unknown = v1[v3];
       if (typeof v4 !== 'string') return INVALID;
-      v2.push(v4);
+      v2.push(wellFormed(v4));
     }
     out.command = v2; known++;
   } else if ('command' in input) {

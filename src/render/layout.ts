@@ -80,6 +80,8 @@ function section(value: Mrkdwn, blockId?: string): SectionBlock {
 
 /** Room for mentions at the head of a message: a third of a section's text. */
 const MAX_MENTIONS_TEXT = 1000;
+/** Room the summary always keeps beside the mentions and the culprit line. */
+const MIN_SUMMARY_TEXT = 200;
 
 function mentionsFor(severity: Severity, options: RenderOptions): Mrkdwn | undefined {
   const list: readonly Mention[] | undefined = options.mentions?.[severity];
@@ -120,8 +122,10 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     if (headerId !== undefined) header.block_id = headerId;
     blocks.push(header);
     const lead = mentions === undefined ? '' : `${mentions} `;
-    // The culprit line holds an identifier: shown whole or not at all.
-    const culprit = draft.culprit === undefined ? '' : (fitId(`\n${draft.culprit}`, SLACK_LIMITS.fieldText) ?? '');
+    // The culprit line holds an identifier: shown whole or not at all, and only where it leaves
+    // the summary its room after the mentions.
+    const culpritRoom = Math.min(SLACK_LIMITS.fieldText, SLACK_LIMITS.sectionText - lead.length - MIN_SUMMARY_TEXT);
+    const culprit = draft.culprit === undefined ? '' : (fitId(`\n${draft.culprit}`, culpritRoom) ?? '');
     const summary = fitProse(draft.summary, SLACK_LIMITS.sectionText - lead.length - culprit.length, text);
     blocks.push(section(trusted(`${lead}${summary}${culprit}`), id('summary')));
     const inGrid = new Set<string>();
@@ -168,7 +172,10 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
   return message;
 }
 
-const plain = (value: string): string => value;
+/** Plain text as sent: line breaks (U+2028 and U+2029 too) folded, for a header or a button is one line. */
+const plain = (value: string): string => (PLAIN_BREAKS.test(value) ? value.replace(PLAIN_BREAKS_ALL, ' ') : value);
+const PLAIN_BREAKS = /[\r\n\u2028\u2029]/;
+const PLAIN_BREAKS_ALL = /[\r\n\u2028\u2029]+/g;
 
 /** The field grid; adds the URLs of the fields it shows to `linked`. */
 function fieldBlock(fields: readonly DraftField[], blockId: string | undefined, linked: Set<string>): SectionBlock | undefined {

@@ -61,7 +61,7 @@ const ELLIPSIS = '…';
  * @param raw - The text before rendering.
  * @param max - The limit on the rendered length.
  * @param render - Turns raw text into what is sent (for example {@link text} or {@link pre}).
- * @returns The rendered text, at most `max` characters.
+ * @returns The rendered text, at most `max` characters (empty when not even the ellipsis fits).
  * @example
  * ```ts
  * fitProse(reason, SLACK_LIMITS.sectionText, pre);
@@ -78,7 +78,9 @@ export function fitProse<T extends string>(raw: string, max: number, render: (va
     if (render(cut(raw, mid)).length <= max) low = mid;
     else high = mid - 1;
   }
-  return render(cut(raw, low));
+  const fitted = render(cut(raw, low));
+  // Not even the ellipsis fits: nothing, rather than more than `max`.
+  return fitted.length <= max ? fitted : ('' as T);
 }
 
 /** Cuts before a lone surrogate half, then adds the ellipsis. */

@@ -63,12 +63,15 @@ export function escapeText(value: string): string {
 
 /** Look-alikes for mrkdwn formatting characters, so event text cannot bold, strike or code itself. */
 const INERT: Readonly<Record<string, string>> = { '*': '\u2217', '~': '\u223c', '`': '\u02cb', _: '\u02cd' };
+/** A look-alike for `>`, where Slack would read `>` (or `&gt;`) as the start of a block quote. */
+const INERT_QUOTE = '\u02c3';
 
 /**
- * Event text for use inside mrkdwn prose: escaped, line breaks folded to spaces (so it cannot
- * start a block quote), and the formatting characters that would take effect (`*`, `~`,
- * backticks, and `_` at a word edge) replaced by look-alike characters. Underscores inside
- * words (`my_service`) stay, since Slack does not format them.
+ * Event text for use inside mrkdwn prose: escaped, line breaks (U+2028 and U+2029 too) folded to
+ * spaces, a `>` that opens the text replaced by a look-alike (so it cannot start a block quote),
+ * and the formatting characters that would take effect (`*`, `~`, backticks, and `_` at a word
+ * edge) replaced by look-alike characters. Underscores inside words (`my_service`) stay, since
+ * Slack does not format them.
  *
  * @param value - Event text.
  * @returns Inert mrkdwn.
@@ -80,17 +83,22 @@ const INERT: Readonly<Record<string, string>> = { '*': '\u2217', '~': '\u223c', 
 export function text(value: string): Mrkdwn {
   // Most event text (names, ids, statuses) has nothing to fold, neutralise or escape.
   if (!TEXT_SPECIALS.test(value)) return value as Mrkdwn;
-  const flat = value.replace(LINE_BREAKS, ' ');
+  const flat = value.replace(LINE_BREAKS, ' ').replace(LEADING_QUOTE, `$1${INERT_QUOTE}`);
   const inert = flat.replace(FORMATTING, (c) => INERT[c] ?? c);
   return escapeText(inert) as Mrkdwn;
 }
 
 /** Any character {@link text} changes. */
-const TEXT_SPECIALS = /[\r\n\t*~`_&<>]/;
-const LINE_BREAKS = /[\r\n\t]+/g;
+const TEXT_SPECIALS = /[\r\n\t\u2028\u2029*~`_&<>]/;
+/** Line breaks, as Slack and browsers break lines: CR, LF, tab, and U+2028 / U+2029. */
+const LINE_BREAKS = /[\r\n\t\u2028\u2029]+/g;
+/** A `>` with only blanks before it, at the start of the text. */
+const LEADING_QUOTE = /^([^\S\r\n\u2028\u2029]*)>/;
+/** A `>` with only blanks before it, at the start of any line. */
+const QUOTE_AT_LINE_START = /^([^\S\r\n\u2028\u2029]*)>/gm;
 const FORMATTING = /[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 /** Any character {@link code} changes. */
-const CODE_SPECIALS = /[\r\n\t`&<>]/;
+const CODE_SPECIALS = /[\r\n\t\u2028\u2029`&<>]/;
 
 /**
  * Event text as an inline code span, for identifiers (cluster, task id, image). Escaped;
@@ -110,6 +118,8 @@ export function code(value: string): Mrkdwn {
 
 /**
  * Event text as a preformatted block, for the reasons AWS writes: nothing inside is formatted.
+ * Lines are kept (U+2028 and U+2029 become line feeds); a `>` that opens a line is replaced by a
+ * look-alike, since Slack would store that line as a block quote even inside the block.
  *
  * @param value - Multi-line event text.
  * @returns The preformatted block.
@@ -119,8 +129,14 @@ export function code(value: string): Mrkdwn {
  * ```
  */
 export function pre(value: string): Mrkdwn {
-  return `\`\`\`${escapeText(value.includes('`') ? value.replace(/`/g, '\u02cb') : value)}\`\`\`` as Mrkdwn;
+  const plain = PRE_SPECIALS.test(value)
+    ? value.replace(/`/g, '\u02cb').replace(/[\u2028\u2029]/g, '\n').replace(QUOTE_AT_LINE_START, `$1${INERT_QUOTE}`)
+    : value;
+  return `\`\`\`${escapeText(plain)}\`\`\`` as Mrkdwn;
 }
+
+/** Any character {@link pre} changes before escaping. */
+const PRE_SPECIALS = /[`>\u2028\u2029]/;
 
 /**
  * Bold mrkdwn. A plain string is escaped first.

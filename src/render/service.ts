@@ -8,7 +8,9 @@ import type { Classification } from '../classify/types.js';
 import type { ContainerInstanceEvent, DeploymentEvent, ServiceActionEvent, UnknownEcsEvent } from '../events/index.js';
 import { lastSegment } from '../internal/arn.js';
 import { contextOf, dateValue, linkedField, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
+import { jsonPreview } from './json-preview.js';
 import type { Draft } from './layout.js';
+import { SLACK_LIMITS } from './limits.js';
 import { code, text } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
 
@@ -117,6 +119,9 @@ export function draftInstance(event: ContainerInstanceEvent, c: Classification, 
   };
 }
 
+/** How much of an unknown detail is shown: the levels people read, within one section. */
+const DETAIL_PREVIEW = { maxDepth: 6, maxLength: SLACK_LIMITS.sectionText } as const;
+
 /**
  * Drafts a message for a detail-type ecs-slack does not model: its type, cluster, resource and
  * the raw detail.
@@ -136,7 +141,7 @@ export function draftUnknown(event: UnknownEcsEvent, c: Classification, options:
       c,
       options,
     ),
-    reason: JSON.stringify(event.detail, null, 2),
+    reason: jsonPreview(event.detail, DETAIL_PREVIEW),
     reasonLabel: 'Detail',
     links: linksOf([['Cluster', c.links.cluster]], event, c, options),
   };

@@ -146,6 +146,30 @@ describe('arguments', () => {
     }
   });
 
+  it('never echoes a secret given as an option value or a file name without a scheme', () => {
+    const preset = run(['render', '--preset', 'xoxb-1234-SECRETtoken', TASK]);
+    expect(preset.code).toBe(2);
+    expect(preset.stderr.trim()).toBe('ecs-slack render: unknown preset "[token]"; use alerts, verbose, none');
+    const file = 'hooks.slack.com/services/T0SECRET/B0SECRET/SECRETxyz';
+    for (const command of ['classify', 'render']) {
+      const { code, stdout, stderr } = run([command, file, TASK]);
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe('[webhook]: cannot read [webhook] (ENOENT)');
+      expect(stdout + stderr).not.toContain('SECRET');
+    }
+    const send = run(['send', 'services/T0SECRET/B0SECRET/SECRETxyz'], undefined, { SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/services/T0/B0/x' });
+    expect(send.code).toBe(1);
+    expect(send.stderr.trim()).toBe('[webhook path]: cannot read [webhook path] (ENOENT)');
+    expect(send.stdout + send.stderr).not.toContain('SECRET');
+  });
+
+  it('refuses a plain http webhook URL to another host, and says https is required', () => {
+    const { code, stdout, stderr } = run(['send', TASK], undefined, { SLACK_WEBHOOK_URL: 'http://hooks.slack.com/services/T0/B0/SECRETxyz' });
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('ecs-slack send: the webhook URL must use https (plain http only to a loopback address)');
+    expect(stdout + stderr).not.toContain('SECRET');
+  });
+
   it('demo takes no arguments', () => {
     const { code, stdout, stderr } = run(['demo', 'extra', 'args']);
     expect([code, stdout]).toEqual([2, '']);
@@ -164,6 +188,18 @@ describe('input', () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^-: line \d+ is not JSON \(at line \d+, column \d+\)$/)]);
     expect(lines(broken.stdout).map((line) => line.kind ?? 'error')).toEqual(['task', 'error', 'task']);
+  });
+
+  it('renders every record of a file when one has lone surrogates in its names', () => {
+    const task = JSON.parse(fixtureText('task', 'synthetic-task-crashed-exit1-sidecar143'));
+    const broken = structuredClone(task);
+    broken.detail.clusterArn = `${broken.detail.clusterArn}\ud800`;
+    broken.detail.group = 'service:web\udfff';
+    const text = [task, broken, task].map((event) => JSON.stringify(event)).join('\n');
+    expect(text).toContain('\\ud800');
+    const { code, stdout, stderr } = run(['render'], text);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(lines(stdout)).toHaveLength(3);
   });
 
   it('reports an event nested too deeply to read and goes on with the other files', () => {

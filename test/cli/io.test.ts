@@ -59,3 +59,17 @@ describe('closed output', () => {
     expect([calls, code]).toEqual([3, 0]);
   });
 });
+
+describe('a record that fails', () => {
+  it('is reported on one line naming it, without secrets, and the next record is processed', async () => {
+    const event = fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '');
+    const io = streams(`${event}\n${event}\n${event}\n`, false);
+    const seen: string[] = [];
+    const code = await forEachEvent([], io, (_event, record) => {
+      seen.push(record.label);
+      if (record.label === 'line 2') throw new TypeError('cannot post to https://hooks.slack.com/services/T0/B0/SECRET\nat stack');
+    });
+    expect([code, seen]).toEqual([1, ['line 1', 'line 2', 'line 3']]);
+    expect(io.err()).toBe('-: line 2: cannot be processed (TypeError: cannot post to [url])\n');
+  });
+});

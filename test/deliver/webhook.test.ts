@@ -2,10 +2,15 @@ import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   WEBHOOK_DEFAULTS,
+  createPipeline,
   createWebhookSender,
+  parseEcsEvent,
+  type PipelineLogEntry,
   type SlackMessage,
   type WebhookSenderOptions,
 } from '../../src/index.js';
+import { webhookUrlProblem } from '../../src/deliver/webhook-url.js';
+import { loadFixture } from '../helpers/fixtures.js';
 import { deliveryFailure, expectNoSecret } from '../helpers/delivery-errors.js';
 import { listenOnLoopback } from '../helpers/loopback.js';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';
@@ -267,6 +272,29 @@ describe('createWebhookSender: refusals', () => {
     expectNoSecret(error, secrets);
   });
 
+  it('keeps a server that echoes the request path from leaking it, in the error and in the pipeline log', async () => {
+    const echo = (path: string, index: number): Reply =>
+      index % 2 === 0
+        ? { status: 400, body: `invalid_blocks\n[ERROR] no hook at ${path} (hooks.slack.com${path}) [json-pointer:/blocks/1]` }
+        : { status: 400, body: JSON.stringify({ ok: false, error: 'invalid_blocks', response_metadata: { messages: [`[ERROR] \\/${path.slice(1)} [json-pointer:/blocks/0]`] } }) };
+    server = await startScriptedServer((request, index) => echo(request.path, index));
+    const url = `${server.origin}${SECRET_PATH}`;
+    const secrets = [SECRET_PATH, 'sEcReTwEbHoOkToKeN', 'T0SECRET1/B0SECRET2'];
+    const sender = createWebhookSender({ url });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = await deliveryFailure(sender.post(message));
+      expect(error.message).toMatch(/^Slack webhook rejected the message: HTTP 400 invalid_blocks; block \d \(.*\) at \/blocks\/\d: /);
+      expect(error.message).toContain('[webhook path]');
+      expectNoSecret(error, secrets);
+    }
+    const logged: PipelineLogEntry[] = [];
+    const pipeline = createPipeline({ sender, filter: { preset: 'none' }, logger: (entry) => logged.push(entry) });
+    const result = await pipeline.handle(parseEcsEvent(loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143')));
+    expect(result.status).toBe('failed');
+    expect(logged.map((entry) => entry.msg)).toEqual(['failed']);
+    for (const secret of secrets) expect(JSON.stringify(logged)).not.toContain(secret);
+  });
+
   it('names the block a JSON answer points at, inside an attachment too', async () => {
     const colored: SlackMessage = { text: message.text, attachments: [{ color: '#d00', blocks: message.blocks ?? [] }] };
     const body = JSON.stringify({
@@ -338,11 +366,27 @@ describe('createWebhookSender: the URL', () => {
     expect(() => expectNoSecret(raw, secrets)).toThrow();
   });
 
+  it('requires https, and takes plain http only to a loopback address', async () => {
+    const secret = 'http://hooks.slack.com/services/T0/B0/sEcReT';
+    const error = await deliveryFailure(createWebhookSender({ url: secret }).post(message));
+    expect(error).toMatchObject({ retryable: false, attempts: 0 });
+    expect(error.message).toBe('Slack webhook URL must use https (plain http only to a loopback address)');
+    expectNoSecret(error, [secret, 'sEcReT']);
+    for (const url of ['http://10.0.0.1/x', 'http://127.0.0.1.example.com/x', 'http://localhost.example/x', 'http://[::2]/x', 'ftp://127.0.0.1/x']) {
+      expect(webhookUrlProblem(url), url).toBeDefined();
+    }
+    for (const url of ['https://hooks.slack.com/services/T/B/x', 'http://127.0.0.1:8080/x', 'http://127.1/x', 'http://LOCALHOST/x', 'http://[::1]:9/x']) {
+      expect(webhookUrlProblem(url), url).toBeUndefined();
+    }
+    const { url } = await serve([{ status: 200, body: 'ok' }]);
+    await expect(createWebhookSender({ url }).post(message)).resolves.toEqual({});
+  });
+
   it('keeps a malformed URL out of the error', async () => {
     const secret = 'htps:/hooks.example/services/sEcReT';
     const error = await deliveryFailure(createWebhookSender({ url: secret }).post(message));
     expect(error).toMatchObject({ retryable: false, attempts: 0 });
-    expect(error.message).toBe('Slack webhook URL is not a valid http(s) URL');
+    expect(error.message).toBe('Slack webhook URL is not a valid https URL');
     expectNoSecret(error, [secret, 'sEcReT']);
   });
 

@@ -59,6 +59,20 @@ export function controlSequenceKind(sequence: string): ControlSequenceKind {
   return 'link';
 }
 
+/**
+ * The lines of a mrkdwn string that Slack stores as a block quote: those whose first character
+ * after blanks is `>`, or `&gt;` (Slack decodes the entity first), inside a code block too.
+ * Lines end where Slack breaks them: CR, LF, U+2028 and U+2029.
+ *
+ * @example
+ * ```ts
+ * quoteLines('ok\n&gt; quoted'); // ['&gt; quoted']
+ * ```
+ */
+export function quoteLines(text: string): string[] {
+  return text.split(/\r\n|[\r\n\u2028\u2029]/).filter((line) => /^[^\S\r\n]*(>|&gt;)/.test(line));
+}
+
 /** The top-level block list and each attachment's block list, with their paths. */
 export function blockLists(message: unknown): BlockList[] {
   if (!isRecord(message)) return [];

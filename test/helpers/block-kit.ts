@@ -32,6 +32,7 @@ export {
   controlSequenceKind,
   controlSequences,
   mrkdwnTexts,
+  quoteLines,
   type BlockList,
   type ControlSequenceKind,
   type MrkdwnText,

@@ -20,6 +20,11 @@ const HOSTILE = [
   '*bold* _italic_ ~strike~ `code` > quote',
   '\n> <!channel>',
   '@channel @here',
+  '> quote',
+  '\r\n&gt; entity quote',
+  '\u2028> after U+2028',
+  'a\u2029b',
+  'lone \ud800 half',
 ];
 
 const crash = () => loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;

@@ -16,12 +16,25 @@ describe('text', () => {
   it('folds line breaks so event text cannot start a quote', () => {
     expect(text('line\n> quoted\r\n<@U1>')).toBe('line &gt; quoted &lt;@U1&gt;');
   });
+  it('folds U+2028 and U+2029 like line feeds', () => {
+    expect(text('a\u2028b\u2029\u2028c')).toBe('a b c');
+    expect(code('a\u2029b')).toBe('`a b`');
+  });
+  it('turns a > that opens the text into a look-alike, wherever the text lands', () => {
+    expect(text('> quoted')).toBe('˃ quoted');
+    expect(text('  >x')).toBe('  ˃x');
+    expect(text('\n> after a break')).toBe(' ˃ after a break');
+    expect(text('a > b')).toBe('a &gt; b');
+  });
 });
 
 describe('code, pre, bold, join', () => {
   it('keep spans closed', () => {
     expect(code('a`b\nc<d>')).toBe('`aˋb c&lt;d&gt;`');
     expect(pre('x```y\n<!here>')).toBe('```xˋˋˋy\n&lt;!here&gt;```');
+  });
+  it('pre keeps lines, but no line of it can open with a block quote', () => {
+    expect(pre('> first\nok > fine\n  > indented\r\n>\u2028> after U+2028')).toBe('```˃ first\nok &gt; fine\n  ˃ indented\r\n˃\n˃ after U+2028```');
     expect(bold('A')).toBe('*A*');
     expect(join([trusted('a'), undefined, trusted(''), trusted('b')], ' · ')).toBe('a · b');
   });

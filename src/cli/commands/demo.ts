@@ -8,7 +8,7 @@ import { classify } from '../../classify/index.js';
 import type { Severity } from '../../classify/types.js';
 import { safeParseEcsEvent } from '../../parse.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, noArguments, parseOptions } from '../args.js';
-import { isClosed, writeLine, type CliIo } from '../io.js';
+import { isClosed, warn, writeLine, type CliIo } from '../io.js';
 import { preview } from '../preview.js';
 import { renderMessage } from '../../render/message.js';
 import { SAMPLES } from '../samples.js';
@@ -29,7 +29,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     const result = safeParseEcsEvent(sample.event);
     if (!result.success) {
       code = EXIT_INVALID_INPUT;
-      writeLine(io.stderr, `${sample.name}: ${result.error.message}`);
+      warn(io, `${sample.name}: ${result.error.message}`);
       continue;
     }
     const c = classify(result.data);

@@ -5,6 +5,7 @@
  * @module
  */
 import { createWebhookSender } from '../../deliver/webhook.js';
+import { webhookUrlProblem } from '../../deliver/webhook-url.js';
 import { createPipeline, type PipelineLogEntry } from '../../pipeline.js';
 import { EXIT_INVALID_INPUT, UsageError, eventFiles, layoutOptions, parseOptions } from '../args.js';
 import { EventClock, presetFilter } from '../filtering.js';
@@ -27,7 +28,8 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
   const files = eventFiles(positionals, 'pass the webhook with --webhook-url or SLACK_WEBHOOK_URL');
   const url = typeof values['webhook-url'] === 'string' ? values['webhook-url'] : io.env.SLACK_WEBHOOK_URL;
   if (url === undefined || url === '') throw new UsageError('give --webhook-url URL or set SLACK_WEBHOOK_URL');
-  if (!/^https?:\/\//.test(url)) throw new UsageError('the webhook URL must start with https://');
+  const problem = webhookUrlProblem(url);
+  if (problem !== undefined) throw new UsageError(`the webhook URL ${problem}`);
   const filter = presetFilter(values.preset ?? 'none');
   const clock = new EventClock();
   let failed = false;
