@@ -51,11 +51,13 @@ try {
   }
 
   // The optional peer is not installed with the package, and the root entry works without it.
-  if (existsSync(join(scratch, 'node_modules', '@aws-sdk', 'client-dynamodb'))) {
-    throw new Error('@aws-sdk/client-dynamodb was installed although it is an optional peer');
+  for (const peer of ['client-dynamodb', 'util-dynamodb']) {
+    if (existsSync(join(scratch, 'node_modules', '@aws-sdk', peer))) {
+      throw new Error(`@aws-sdk/${peer} was installed although it is an optional peer`);
+    }
   }
-  const sdk = `@aws-sdk/client-dynamodb@${pkg.devDependencies['@aws-sdk/client-dynamodb']}`;
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', sdk]);
+  const peers = ['client-dynamodb', 'util-dynamodb'].map((peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...peers]);
   const dynamodbCheck = `
     const store = new dynamodb.DynamoDbStateStore({
       client: new sdk.DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),

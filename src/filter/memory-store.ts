@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict } from './state-change.js';
+import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict, setField } from './state-change.js';
 import type {
   JsonPrimitive,
   JsonValue,
@@ -209,7 +209,7 @@ function freezeJson(value: JsonValue): JsonValue {
     copy = {};
     for (const key of Object.keys(value)) {
       const field = value[key];
-      if (field !== undefined) copy[key] = freezeJson(field);
+      if (field !== undefined) setField(copy, key, freezeJson(field));
     }
   }
   Object.freeze(copy);
