@@ -13,6 +13,7 @@ import type { EcsEvent } from './events/index.js';
 import { MemoryStateStore } from './filter/memory-store.js';
 import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
+import type { StoreRetryOptions } from './filter/retrying-store.js';
 import type { StateStore } from './filter/store.js';
 import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
 import { renderDecision } from './render/decision.js';
@@ -78,6 +79,13 @@ export interface PipelineOptions {
   readonly logger?: PipelineLogger;
   /** The clock, epoch milliseconds; default `Date.now`. */
   readonly clock?: () => number;
+  /**
+   * Milliseconds this invocation may still use, for the filter and threads it creates: store
+   * retries never wait past it and claims last no longer. Default: no budget.
+   */
+  readonly remainingMs?: () => number;
+  /** How the filter and threads it creates retry retryable store errors; `false` for never. */
+  readonly storeRetry?: StoreRetryOptions | false;
 }
 
 /**
@@ -154,14 +162,18 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
 export function createPipeline(options: PipelineOptions): Pipeline {
   const shared = options.store ?? new MemoryStateStore();
   const store = options.namespace === undefined ? shared : namespacedStore(shared, options.namespace);
+  const budget = {
+    ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
+    ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
+  };
   const filter: NoiseFilter =
     options.filter !== undefined && 'decide' in options.filter
       ? (options.filter as NoiseFilter)
-      : createNoiseFilter({ ...(options.filter as NoiseFilterOptions | undefined), store });
+      : createNoiseFilter({ ...budget, ...(options.filter as NoiseFilterOptions | undefined), store });
   const sender = options.sender;
   const threadsOn = options.threads ?? sender.update !== undefined;
   const threads: DeploymentThreads | undefined = threadsOn
-    ? createDeploymentThreads({ sender, store, ...(options.render === undefined ? {} : { render: options.render }) })
+    ? createDeploymentThreads({ sender, store, ...budget, ...(options.render === undefined ? {} : { render: options.render }) })
     : undefined;
   const log = options.logger ?? jsonLineLogger;
   const clock = options.clock ?? Date.now;
