@@ -10,6 +10,7 @@ import type { SlackSender } from './deliver/sender.js';
 import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads.js';
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
+import { evictionDetail } from './filter/keys.js';
 import { MemoryStateStore } from './filter/memory-store.js';
 import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
@@ -25,11 +26,12 @@ import type { RenderOptions } from './render/options.js';
 export interface PipelineLogEntry {
   /**
    * `info` for sent and suppressed, `warn` for deferred and invalid (and for sent when the filter
-   * state could not be saved after delivery), `error` for failed.
+   * state could not be saved after delivery, and for state the default memory store evicted to
+   * stay within its bounds), `error` for failed.
    */
   readonly level: 'info' | 'warn' | 'error';
   /** What happened. */
-  readonly msg: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped';
+  readonly msg: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped' | 'evicted';
   /** The record id (SQS `messageId`, event id). */
   readonly id?: string;
   /** Event kind. */
@@ -42,7 +44,10 @@ export interface PipelineLogEntry {
   readonly cluster?: string;
   /** Service name. */
   readonly service?: string;
-  /** Why it was suppressed or deferred, or what was sent (`alert`, `digest`, `recovery`, `thread-reply`). */
+  /**
+   * Why it was suppressed or deferred, what was sent (`alert`, `digest`, `recovery`,
+   * `thread-reply`), or the bound an eviction kept (`maxBytes`, `maxRecords`).
+   */
   readonly reason?: string;
   /** One readable line: the suppression detail, or the error message (never a URL or token). */
   readonly detail?: string;
@@ -61,7 +66,10 @@ export interface PipelineOptions {
   readonly sender: SlackSender;
   /** The noise filter, or options to create one (default: the `alerts` preset). */
   readonly filter?: NoiseFilter | NoiseFilterOptions;
-  /** State shared by the filter and the deployment threads; default a new `MemoryStateStore`. */
+  /**
+   * State shared by the filter and the deployment threads; default a new `MemoryStateStore` whose
+   * evictions are logged (give your own one an `onEvict` to hear of them).
+   */
   readonly store?: StateStore;
   /**
    * Keeps this pipeline's state apart from other pipelines sharing the store (one per Slack
@@ -160,7 +168,9 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  * ```
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const shared = options.store ?? new MemoryStateStore();
+  const log = options.logger ?? jsonLineLogger;
+  const shared =
+    options.store ?? new MemoryStateStore({ onEvict: (eviction) => log({ level: 'warn', msg: 'evicted', reason: eviction.reason, detail: evictionDetail(eviction) }) });
   const store = options.namespace === undefined ? shared : namespacedStore(shared, options.namespace);
   const budget = {
     ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
@@ -175,7 +185,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const threads: DeploymentThreads | undefined = threadsOn
     ? createDeploymentThreads({ sender, store, ...budget, ...(options.render === undefined ? {} : { render: options.render }) })
     : undefined;
-  const log = options.logger ?? jsonLineLogger;
   const clock = options.clock ?? Date.now;
 
   const describe = (id: string | undefined, c: Classification | undefined) => ({

@@ -4,9 +4,9 @@
  * A fold window record holds `start` (epoch ms), `since` and `until` (ISO), `count` (repeats
  * after the first alert), `alerted` (whether the first alert is out or on its way; set back to
  * `false` when it could not be delivered, so the next event of the window alerts instead), `by`
-(the claim of the event that alerts, so that a retry of it alerts again if it never settled),
- * `latest` (the latest repeat, as JSON) and, after a failed digest delivery, `carryCount` /
- * `carrySince` credited to the next digest.
+ * (the claim of the event that alerts, so that a retry of it alerts again if it never settled),
+ * `latest` (the latest repeat, as its digest shows it: see `digestView`) and, after a failed
+ * digest delivery, `carryCount` / `carrySince` credited to the next digest.
  *
  * @internal
  * @module
@@ -16,6 +16,7 @@ import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse.js';
 import type { Digest } from '../render/digest.js';
+import { digestView } from './digest-view.js';
 import { numberField, stringField } from './state-change.js';
 import type { StateKey, StateRecord, StateStore, StateValue } from './store.js';
 
@@ -84,7 +85,8 @@ export async function fold(store: StateStore, key: StateKey, event: EcsEvent, op
   const { windowMs, now, by } = options;
   const write = { now, ttlSeconds: options.ttlSeconds };
   const iso = new Date(now).toISOString();
-  const latest = event as unknown as StateValue;
+  let view: StateValue | undefined;
+  const latest = (): StateValue => (view ??= digestView(event, key.id));
   // A new window, whose first event alerts.
   const opened: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true };
   const fresh: StateValue = by === undefined ? opened : { ...opened, by };
@@ -105,7 +107,7 @@ export async function fold(store: StateStore, key: StateKey, event: EcsEvent, op
         if (taken !== undefined) return { kind: 'first', start };
         continue;
       }
-      const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest } }, { start }, write);
+      const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest: latest() } }, { start }, write);
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
       continue;
     }
@@ -113,7 +115,7 @@ export async function fold(store: StateStore, key: StateKey, event: EcsEvent, op
     // event is the new window's first repeat; with none, this event is a new incident.
     // This event is the new window's first repeat: its alert went out long ago, under another event.
     const closed = digestOfWindow(record);
-    const next: StateValue = closed === undefined ? fresh : { ...opened, count: 1, latest };
+    const next: StateValue = closed === undefined ? fresh : { ...opened, count: 1, latest: latest() };
     const replaced = await store.put(key, next, record.version, write);
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first', start: now } : { kind: 'digest', ...closed };
