@@ -11,7 +11,7 @@ import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads 
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
 import { evictionDetail } from './filter/keys.js';
-import { MemoryStateStore } from './filter/memory-store.js';
+import { MemoryStateStore, type StateEviction } from './filter/memory-store.js';
 import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
 import type { StoreRetryOptions } from './filter/retrying-store.js';
@@ -169,8 +169,9 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   const log = options.logger ?? jsonLineLogger;
-  const shared =
-    options.store ?? new MemoryStateStore({ onEvict: (eviction) => log({ level: 'warn', msg: 'evicted', reason: eviction.reason, detail: evictionDetail(eviction) }) });
+  const logEviction = (eviction: StateEviction): void =>
+    log({ level: 'warn', msg: 'evicted', reason: eviction.reason, detail: evictionDetail(eviction) });
+  const shared = options.store ?? new MemoryStateStore({ onEvict: logEviction });
   const store = options.namespace === undefined ? shared : namespacedStore(shared, options.namespace);
   const budget = {
     ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
@@ -183,7 +184,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const sender = options.sender;
   const threadsOn = options.threads ?? sender.update !== undefined;
   const threads: DeploymentThreads | undefined = threadsOn
-    ? createDeploymentThreads({ sender, store, ...budget, ...(options.render === undefined ? {} : { render: options.render }) })
+    ? createDeploymentThreads({
+        sender,
+        store,
+        ...budget,
+        ...(options.render === undefined ? {} : { render: options.render }),
+      })
     : undefined;
   const clock = options.clock ?? Date.now;
 

@@ -235,7 +235,10 @@ function threadOf(deploymentId: string, record: StateRecord): DeploymentThread {
 export function createDeploymentThreads(options: DeploymentThreadsOptions): DeploymentThreads {
   const { sender } = options;
   const retry = options.storeRetry === false ? { maxAttempts: 1 } : options.storeRetry;
-  const store = retryingStore(options.store, { ...retry, ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }) });
+  const store = retryingStore(options.store, {
+    ...retry,
+    ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
+  });
   if (sender.update === undefined) throw new TypeError('deployment threads need a sender that can update messages (the Web API sender)');
   const ttlSeconds = options.ttlSeconds ?? 7 * DAY;
   const leaseSeconds = options.leaseSeconds ?? 60;

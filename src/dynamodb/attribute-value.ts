@@ -157,7 +157,8 @@ function fromStorable(value: unknown): JsonValue {
   if (Object.getPrototypeOf(value) !== Object.prototype) return Number(String(value)); // a wrapped number
   const keys = Object.keys(value);
   const fields = value as Record<string, unknown>;
-  if (keys.length === 1 && keys[0] === NUMBER_MARK && typeof fields[NUMBER_MARK] === 'string') return Number(fields[NUMBER_MARK]);
+  const marked = fields[NUMBER_MARK];
+  if (keys.length === 1 && typeof marked === 'string') return Number(marked);
   const json: StateValue = {};
   for (const key of keys) setField(json, decodeKey(key), fromStorable(fields[key]));
   return json;

@@ -129,9 +129,10 @@ export function changeExpressions(
   const assignments: string[] = [];
   for (const [field, amount] of effectiveAdds(change)) {
     if (!isStorableNumber(amount)) {
-      throw new StateStoreError('DynamoDB state store: update can only add finite numbers within DynamoDB\'s range (about 1e-130 to 1e126)', {
-        operation: 'marshal',
-      });
+      throw new StateStoreError(
+        "DynamoDB state store: update can only add finite numbers within DynamoDB's range (about 1e-130 to 1e126)",
+        { operation: 'marshal' },
+      );
     }
     const path = expr.field(field);
     assignments.push(`${path} = if_not_exists(${path}, ${expr.value(0)}) + ${expr.value(amount)}`);

@@ -16,7 +16,13 @@ import { setField } from './state-change.js';
 import type { JsonValue, StateValue } from './store.js';
 
 /** Fields of `detail` that neither classifying nor rendering reads. */
-const DROPPED_DETAIL: ReadonlySet<string> = new Set(['overrides', 'attachments', 'attributes', 'registeredResources', 'remainingResources']);
+const DROPPED_DETAIL: ReadonlySet<string> = new Set([
+  'overrides',
+  'attachments',
+  'attributes',
+  'registeredResources',
+  'remainingResources',
+]);
 /** Fields of each container that neither classifying nor rendering reads. */
 const DROPPED_CONTAINER: ReadonlySet<string> = new Set(['networkInterfaces', 'networkBindings', 'managedAgents']);
 /** Longest text kept, in UTF-16 units (Slack shows far less of a reason). */
@@ -45,10 +51,13 @@ export function digestView(event: EcsEvent, incident: string): StateValue {
 
 /** A bounded copy of `value`; `parent` names the field it sits in. */
 function trimmed(value: JsonValue, depth: number, parent: string | undefined): JsonValue {
-  if (typeof value === 'string') return value.length <= MAX_TEXT ? value : `${value.slice(0, endOutsidePair(value, MAX_TEXT - 1))}…`;
+  if (typeof value === 'string') {
+    return value.length <= MAX_TEXT ? value : `${value.slice(0, endOutsidePair(value, MAX_TEXT - 1))}…`;
+  }
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => trimmed(item ?? null, depth + 1, parent));
-  const dropped = depth === 1 && parent === 'detail' ? DROPPED_DETAIL : parent === 'containers' ? DROPPED_CONTAINER : undefined;
+  const dropped =
+    depth === 1 && parent === 'detail' ? DROPPED_DETAIL : parent === 'containers' ? DROPPED_CONTAINER : undefined;
   const copy: StateValue = {};
   for (const key of Object.keys(value)) {
     const field = value[key];

@@ -81,7 +81,12 @@ export interface FoldOptions {
  *
  * @internal
  */
-export async function fold(store: StateStore, key: StateKey, event: EcsEvent, options: FoldOptions): Promise<FoldOutcome> {
+export async function fold(
+  store: StateStore,
+  key: StateKey,
+  event: EcsEvent,
+  options: FoldOptions,
+): Promise<FoldOutcome> {
   const { windowMs, now, by } = options;
   const write = { now, ttlSeconds: options.ttlSeconds };
   const iso = new Date(now).toISOString();
@@ -103,11 +108,13 @@ export async function fold(store: StateStore, key: StateKey, event: EcsEvent, op
       if (by !== undefined && record.value.alerted === true && record.value.by === by) return { kind: 'first', start };
       if (record.value.alerted === false) {
         // The window's first alert could not be delivered: this event takes its place.
-        const taken = await store.update(key, { set: by === undefined ? { alerted: true } : { alerted: true, by } }, { start, alerted: false }, write);
+        const set: StateValue = by === undefined ? { alerted: true } : { alerted: true, by };
+        const taken = await store.update(key, { set }, { start, alerted: false }, write);
         if (taken !== undefined) return { kind: 'first', start };
         continue;
       }
-      const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest: latest() } }, { start }, write);
+      const repeat = { add: { count: 1 }, set: { until: iso, latest: latest() } };
+      const updated = await store.update(key, repeat, { start }, write);
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
       continue;
     }

@@ -90,7 +90,10 @@ const ENTRY_BYTES = 200;
  * ```ts
  * import { MemoryStateStore } from 'ecs-slack';
  *
- * const store = new MemoryStateStore({ maxBytes: 8 * 1024 * 1024, onEvict: ({ key }) => console.warn('evicted', key.scope) });
+ * const store = new MemoryStateStore({
+ *   maxBytes: 8 * 1024 * 1024,
+ *   onEvict: ({ key }) => console.warn('evicted', key.scope),
+ * });
  * const key = { scope: 'fold', id: 'prod/web/crashed' };
  * await store.update(key, { add: { count: 1 } }, undefined, { now: Date.now(), ttlSeconds: 600 });
  * ```
@@ -221,7 +224,9 @@ export class MemoryStateStore implements StateStore {
       if (oldest === undefined) break;
       const reason = this.#entries.size > this.maxRecords ? 'maxRecords' : 'maxBytes';
       this.#remove(oldest);
-      if (isLive(oldest.record, now)) this.#evicted({ key: { scope: oldest.scope, id: oldest.id }, record: oldest.record, reason });
+      if (isLive(oldest.record, now)) {
+        this.#evicted({ key: { scope: oldest.scope, id: oldest.id }, record: oldest.record, reason });
+      }
     }
     return record;
   }

@@ -120,7 +120,13 @@ class StatefulNoiseFilter implements NoiseFilter {
     }
   }
 
-  async #decideClaimed(event: EcsEvent, c: Classification, now: number, claims: StateKey[], by: string | undefined): Promise<Decision> {
+  async #decideClaimed(
+    event: EcsEvent,
+    c: Classification,
+    now: number,
+    claims: StateKey[],
+    by: string | undefined,
+  ): Promise<Decision> {
     const service = serviceOf(c);
     const { recovery, steadyStates, foldWindowSeconds, dedupeTtlSeconds } = this.options;
     // Recoveries: the first steady state or completed deployment after a problem, announced once.
@@ -168,7 +174,8 @@ class StatefulNoiseFilter implements NoiseFilter {
     // Each step on its own: a failed one does not keep the others from being saved.
     await settleAll([
       () => this.#confirm(receipt.claims, now),
-      problem && (() => this.#store.update(problem.key, { set: { outcome: problem.outcome } }, undefined, this.#long(now))),
+      problem &&
+        (() => this.#store.update(problem.key, { set: { outcome: problem.outcome } }, undefined, this.#long(now))),
       steady &&
         (() =>
           steady.steady
@@ -188,12 +195,18 @@ class StatefulNoiseFilter implements NoiseFilter {
       recoveredFrom &&
         (() => {
           const outcome = recoveredFrom.value.outcome;
-          return this.#store.update(recoveredFrom.key, { set: { outcome: typeof outcome === 'string' ? outcome : 'problem' } }, undefined, this.#long(now));
+          const set = { outcome: typeof outcome === 'string' ? outcome : 'problem' };
+          return this.#store.update(recoveredFrom.key, { set }, undefined, this.#long(now));
         }),
-      alertOf !== undefined && alertStart !== undefined && (() => reopenAlert(this.#store, alertOf, alertStart, dedupeTtlSeconds, now)),
+      alertOf !== undefined &&
+        alertStart !== undefined &&
+        (() => reopenAlert(this.#store, alertOf, alertStart, dedupeTtlSeconds, now)),
       digestOf !== undefined &&
         decision.action === 'digest' &&
-        (() => creditDigest(this.#store, digestOf.key, decision.digest, digestOf.count, digestOf.since, dedupeTtlSeconds, now)),
+        (() => {
+          const { key, count, since } = digestOf;
+          return creditDigest(this.#store, key, decision.digest, count, since, dedupeTtlSeconds, now);
+        }),
       // What failed was the digest, now credited to the next one; the event that triggered it is
       // already counted in the window it opened. Its retry must be a duplicate, or it is counted twice.
       decision.action === 'digest'
@@ -233,7 +246,9 @@ class StatefulNoiseFilter implements NoiseFilter {
         if (existing === undefined) continue;
         // An earlier try of this put was stored, though its answer was lost (and it was retried).
         if (existing.value.owner === owner) return 'claimed';
-        if (existing.value.state === 'done') return suppress('duplicate', 'already handled (same event or resource version)');
+        if (existing.value.state === 'done') {
+          return suppress('duplicate', 'already handled (same event or resource version)');
+        }
         return { action: 'defer', detail: 'another delivery of this event is in flight' };
       }
       return { action: 'defer', detail: 'could not claim the event' };
@@ -247,7 +262,9 @@ class StatefulNoiseFilter implements NoiseFilter {
   /** Takes the claim of `key` if `owner` holds it and it is still pending. */
   async #releaseOwn(key: StateKey, owner: string, now: number): Promise<void> {
     const existing = await this.#store.get(key, now);
-    if (existing?.value.owner === owner && existing.value.state === 'pending') await this.#store.take(key, now, existing.version);
+    if (existing?.value.owner === owner && existing.value.state === 'pending') {
+      await this.#store.take(key, now, existing.version);
+    }
   }
 
   /** How long a claim is held: the lease, or the budget left when shorter (at least a second). */

@@ -6,7 +6,7 @@
  * @module
  */
 import { isStateStoreError } from '../errors.js';
-import type { JsonPrimitive, PutIfHigherResult, StateChange, StateKey, StateRecord, StateStore, StateValue, StoreWrite } from './store.js';
+import type { StateStore } from './store.js';
 
 /**
  * How store calls are retried. A call is retried only when it threw a `StateStoreError` whose
@@ -65,7 +65,7 @@ export function retryingStore(store: StateStore, options: RetryingStoreOptions =
   const policy = checkedPolicy(options);
   const remaining = options.remainingMs;
   if (remaining !== undefined && typeof remaining !== 'function') {
-    throw new TypeError(`retryingStore: remainingMs must be a function returning milliseconds, got ${typeof remaining}`);
+    throw new TypeError(`retryingStore: remainingMs must be a function returning ms, got ${typeof remaining}`);
   }
   async function attempt<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -81,19 +81,12 @@ export function retryingStore(store: StateStore, options: RetryingStoreOptions =
   }
   const wrapped: StateStore & { readonly [RETRYING]: true } = {
     [RETRYING]: true,
-    get: (key: StateKey, now: number): Promise<StateRecord | undefined> => attempt(() => store.get(key, now)),
-    put: (key: StateKey, value: StateValue, expectedVersion: number | undefined, write: StoreWrite): Promise<StateRecord | undefined> =>
-      attempt(() => store.put(key, value, expectedVersion, write)),
-    putIfHigher: (key: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> => attempt(() => store.putIfHigher(key, order, write)),
-    update: (
-      key: StateKey,
-      change: StateChange,
-      where: Readonly<Record<string, JsonPrimitive>> | undefined,
-      write: StoreWrite,
-    ): Promise<StateRecord | undefined> => attempt(() => store.update(key, change, where, write)),
-    take: (key: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> =>
-      attempt(() => store.take(key, now, expectedVersion)),
-    list: (scope: string, now: number): ReturnType<StateStore['list']> => attempt(() => store.list(scope, now)),
+    get: (key, now) => attempt(() => store.get(key, now)),
+    put: (key, value, expectedVersion, write) => attempt(() => store.put(key, value, expectedVersion, write)),
+    putIfHigher: (key, order, write) => attempt(() => store.putIfHigher(key, order, write)),
+    update: (key, change, where, write) => attempt(() => store.update(key, change, where, write)),
+    take: (key, now, expectedVersion) => attempt(() => store.take(key, now, expectedVersion)),
+    list: (scope, now) => attempt(() => store.list(scope, now)),
   };
   return wrapped;
 }
@@ -110,7 +103,7 @@ function checkedPolicy(options: StoreRetryOptions): Required<StoreRetryOptions> 
   }
   for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
     if (typeof policy[name] !== 'number' || !(policy[name] >= 0) || !Number.isFinite(policy[name])) {
-      throw new RangeError(`retryingStore: ${name} must be a finite number of milliseconds, got ${String(policy[name])}`);
+      throw new RangeError(`retryingStore: ${name} must be a finite number of ms, got ${String(policy[name])}`);
     }
   }
   return policy;

@@ -7,7 +7,15 @@
  * @internal
  */
 import { StateStoreError } from '../errors.js';
-import type { JsonPrimitive, JsonValue, PutIfHigherResult, StateChange, StateRecord, StateValue, StoreWrite } from './store.js';
+import type {
+  JsonPrimitive,
+  JsonValue,
+  PutIfHigherResult,
+  StateChange,
+  StateRecord,
+  StateValue,
+  StoreWrite,
+} from './store.js';
 
 /**
  * Computes when a record written with `write` expires, in epoch milliseconds.
