@@ -52,11 +52,10 @@ try {
   }
 
   // The optional peers are not installed with the package, and the root entry works without them.
-  if (existsSync(join(scratch, 'node_modules', '@aws-sdk', 'client-dynamodb'))) {
-    throw new Error('@aws-sdk/client-dynamodb was installed although it is an optional peer');
-  }
-  if (existsSync(join(scratch, 'node_modules', '@aws-sdk', 'client-sns'))) {
-    throw new Error('@aws-sdk/client-sns was installed although it is an optional peer');
+  for (const peer of ['client-dynamodb', 'util-dynamodb', 'client-sns', 'client-ecs', 'client-cloudwatch-logs']) {
+    if (existsSync(join(scratch, 'node_modules', '@aws-sdk', peer))) {
+      throw new Error(`@aws-sdk/${peer} was installed although it is an optional peer`);
+    }
   }
   // ecs-slack/amazon-q renders without its SDK, and its sender says the SDK is missing.
   const amazonQCheck = `
@@ -83,8 +82,8 @@ try {
     process.stdout.write(run(node, ['amazon-q-esm.mjs']));
     process.stdout.write(run(node, ['amazon-q-cjs.cjs']));
   }
-  const sdk = `@aws-sdk/client-dynamodb@${pkg.devDependencies['@aws-sdk/client-dynamodb']}`;
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', sdk]);
+  const peers = ['client-dynamodb', 'util-dynamodb'].map((peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...peers]);
   const dynamodbCheck = `
     const store = new dynamodb.DynamoDbStateStore({
       client: new sdk.DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),

@@ -130,6 +130,7 @@ function shared(caller: string): Record<string, Rule> {
     onInvalid: oneOf(['alert', 'drop', 'fail']),
     logger: fn,
     clock: fn,
+    storeRetry: rule((v) => v === false || isObject(v), 'false or { attempts, baseDelayMs, maxDelayMs }'),
   };
 }
 
@@ -168,7 +169,7 @@ function checkThreads(o: Record<string, unknown>, caller: string, canUpdate: boo
  */
 export function checkPipelineOptions(options: unknown): void {
   const caller = 'createPipeline';
-  const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty });
+  const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty, remainingMs: fn });
   if (o.sender === undefined) throw new ConfigError(`${caller}: options.sender: required (createWebhookSender(...), createWebApiSender(...) or your own)`);
   checkThreads(o, caller, typeof (o.sender as { update?: unknown }).update === 'function');
 }

@@ -11,10 +11,12 @@ import type { SlackSender } from './deliver/sender.js';
 import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads.js';
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
+import { evictionDetail } from './filter/keys.js';
+import { MemoryStateStore, type StateEviction } from './filter/memory-store.js';
 import { redact } from './internal/redact.js';
-import { MemoryStateStore } from './filter/memory-store.js';
 import { namespacedStore } from './filter/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
+import type { StoreRetryOptions } from './filter/retrying-store.js';
 import type { StateStore } from './filter/store.js';
 import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
 import type { ParsedRecord } from './parse.js';
@@ -28,11 +30,12 @@ import type { RenderOptions } from './render/options.js';
 export interface PipelineLogEntry {
   /**
    * `info` for sent and suppressed, `warn` for deferred and invalid (and for sent when the filter
-   * state could not be saved after delivery), `error` for failed.
+   * state could not be saved after delivery, and for state the default memory store evicted to
+   * stay within its bounds), `error` for failed.
    */
   readonly level: 'info' | 'warn' | 'error';
   /** What happened. */
-  readonly msg: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped';
+  readonly msg: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped' | 'evicted';
   /** The record id (SQS `messageId`, event id). */
   readonly id?: string;
   /** Event kind. */
@@ -69,7 +72,10 @@ export interface PipelineOptions {
   readonly sender: SlackSender;
   /** The noise filter, or options to create one (default: the `alerts` preset). */
   readonly filter?: NoiseFilter | NoiseFilterOptions;
-  /** State shared by the filter and the deployment threads; default a new `MemoryStateStore`. */
+  /**
+   * State shared by the filter and the deployment threads; default a new `MemoryStateStore` whose
+   * evictions are logged (give your own one an `onEvict` to hear of them).
+   */
   readonly store?: StateStore;
   /**
    * Keeps this pipeline's state apart from other pipelines sharing the store (one per Slack
@@ -98,6 +104,13 @@ export interface PipelineOptions {
   readonly logger?: PipelineLogger;
   /** The clock, epoch milliseconds; default `Date.now`. */
   readonly clock?: () => number;
+  /**
+   * Milliseconds this invocation may still use, for the filter and threads it creates: store
+   * retries never wait past it and claims last no longer. Default: no budget.
+   */
+  readonly remainingMs?: () => number;
+  /** How the filter and threads it creates retry retryable store errors; `false` for never. */
+  readonly storeRetry?: StoreRetryOptions | false;
 }
 
 /**
@@ -221,18 +234,33 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   checkPipelineOptions(options);
-  const shared = options.store ?? new MemoryStateStore();
+  const log = redacting(options.logger ?? jsonLineLogger);
+  const logEviction = (eviction: StateEviction): void =>
+    log({ level: 'warn', msg: 'evicted', reason: eviction.reason, detail: evictionDetail(eviction) });
+  const shared = options.store ?? new MemoryStateStore({ onEvict: logEviction });
   const store = options.namespace === undefined ? shared : namespacedStore(shared, options.namespace);
+  // The store's budget: the caller's, or else what the deadline of the call under way leaves.
+  let callDeadline: number | undefined;
+  const remainingMs =
+    options.remainingMs ?? ((): number => (callDeadline === undefined ? Number.POSITIVE_INFINITY : callDeadline - Date.now()));
+  const budget = {
+    remainingMs,
+    ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
+  };
   const filter: NoiseFilter =
     options.filter !== undefined && 'decide' in options.filter
       ? (options.filter as NoiseFilter)
-      : createNoiseFilter({ ...(options.filter as NoiseFilterOptions | undefined), store });
+      : createNoiseFilter({ ...budget, ...(options.filter as NoiseFilterOptions | undefined), store });
   const sender = options.sender;
   const threadsOn = options.threads ?? sender.update !== undefined;
   const threads: DeploymentThreads | undefined = threadsOn
-    ? createDeploymentThreads({ sender, store, ...(options.render === undefined ? {} : { render: options.render }) })
+    ? createDeploymentThreads({
+        sender,
+        store,
+        ...budget,
+        ...(options.render === undefined ? {} : { render: options.render }),
+      })
     : undefined;
-  const log = redacting(options.logger ?? jsonLineLogger);
   const clock = options.clock ?? Date.now;
   const onInvalid = options.onInvalid ?? 'alert';
 
@@ -322,6 +350,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     deadline: number | undefined,
     missing: readonly string[] | undefined,
   ): Promise<PipelineResult> {
+    callDeadline = deadline;
     let c: Classification | undefined;
     try {
       c = classify(event);
@@ -334,10 +363,6 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       }
       const now = clock();
       const thread = threads === undefined ? undefined : await threads.observe(event, c, now);
-      // DEADLINE HAND-OFF to the filter and its store: `deadline` (epoch ms, Date.now's clock) is
-      // the budget a retrying store wrapper takes (remainingMs = deadline - Date.now()); pass it
-      // here once NoiseFilter.decide accepts it. Until then the handler's own deadline guard
-      // bounds a store call that hangs.
       const decision = await filter.decide(event, c, now);
       if (decision.action === 'suppress') {
         log({ level: 'info', msg: 'suppressed', ...describe(id, c), reason: decision.reason, detail: decision.detail });
@@ -373,10 +398,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
     async flush(flushOptions = {}) {
       const deadline = flushOptions.deadline;
+      callDeadline = deadline;
       const results: PipelineResult[] = [];
       let due: DigestDecision[];
       try {
-        // DEADLINE HAND-OFF (see handle): the store budget of the flush's reads comes from `deadline`.
         due = await filter.flush(clock());
       } catch (error) {
         return [failed(undefined, undefined, error)];

@@ -54,7 +54,8 @@ function committing() {
       return {};
     },
   };
-  const pipeline = createPipeline({ sender, store, filter: { foldWindowSeconds: 60 }, logger: (entry) => logs.push(entry), clock: () => clock.now });
+  // No retries: the failed commit reaches the pipeline as it would once the retries ran out.
+  const pipeline = createPipeline({ sender, store, filter: { foldWindowSeconds: 60 }, storeRetry: false, logger: (entry) => logs.push(entry), clock: () => clock.now });
   return { store, posts, logs, clock, pipeline };
 }
 
@@ -161,5 +162,32 @@ describe('createPipeline: a deadline', () => {
   it('says how to call handle when given a record id where the options belong', async () => {
     const { pipeline } = committing();
     await expect(pipeline.handle(crash(0), 'id-0' as never)).rejects.toThrow(/handle\(event, \{ id, deadline \}\)/);
+  });
+
+  it('logs a warning for state its default memory store evicts: an incident whose folded repeats no digest will report', async () => {
+    const logs: PipelineLogEntry[] = [];
+    const clock = { now: T0 };
+    const sender: SlackSender = { post: async () => ({}) };
+    const pipeline = createPipeline({ sender, filter: { foldWindowSeconds: 600 }, logger: (entry) => logs.push(entry), clock: () => clock.now });
+    const other = (i: number) => {
+      const raw = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+      raw.id = `other-${i}`;
+      raw.detail.group = 'service:other';
+      raw.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/other${String(i).padStart(27, '0')}`;
+      raw.resources = [raw.detail.taskArn];
+      return parseEcsEvent(raw);
+    };
+    await pipeline.handle(crash(0));
+    await pipeline.handle(crash(1)); // folded: one repeat in the window
+    // Each further task writes two records (its order and its claim): 10,000 records fill the store.
+    for (let i = 0; i < 5_000 && !logs.some((entry) => entry.msg === 'evicted' && entry.detail?.includes('fold')); i++) {
+      clock.now = T0 + 2_000 + i;
+      await pipeline.handle(other(i));
+    }
+    const evicted = logs.filter((entry) => entry.msg === 'evicted');
+    expect(evicted[0]).toMatchObject({ level: 'warn', msg: 'evicted', reason: 'maxRecords' });
+    expect(evicted.find((entry) => entry.detail?.includes('fold'))?.detail).toMatch(
+      /^fold\/.*example-api-v1.* evicted from the memory store: 1 folded repeat\(s\) will not be reported, and the incident's next event alerts again$/,
+    );
   });
 });

@@ -10,6 +10,7 @@ import type { Classification } from '../classify/types.js';
 import { ThreadBusyError, isDeliveryError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
 import { numberField, stringField } from '../filter/state-change.js';
+import { retryingStore, type STORE_RETRY_DEFAULTS, type StoreRetryOptions } from '../filter/retrying-store.js';
 import type { JsonValue, StateChange, StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../filter/store.js';
 import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
 import type { RenderOptions } from '../render/options.js';
@@ -29,6 +30,10 @@ export interface DeploymentThreadsOptions {
   readonly ttlSeconds?: number;
   /** How long a card being posted is held before another Lambda may try, in seconds; default 60. */
   readonly leaseSeconds?: number;
+  /** Milliseconds this invocation may still use: store retries never wait past it. Default: no budget. */
+  readonly remainingMs?: () => number;
+  /** How retryable store errors are retried; `false` to never retry. Default {@link STORE_RETRY_DEFAULTS}. */
+  readonly storeRetry?: StoreRetryOptions | false;
 }
 
 /**
@@ -228,7 +233,12 @@ function threadOf(deploymentId: string, record: StateRecord): DeploymentThread {
  * ```
  */
 export function createDeploymentThreads(options: DeploymentThreadsOptions): DeploymentThreads {
-  const { sender, store } = options;
+  const { sender } = options;
+  const retry = options.storeRetry === false ? { maxAttempts: 1 } : options.storeRetry;
+  const store = retryingStore(options.store, {
+    ...retry,
+    ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
+  });
   if (sender.update === undefined) throw new TypeError('deployment threads need a sender that can update messages (the Web API sender)');
   const ttlSeconds = options.ttlSeconds ?? 7 * DAY;
   const leaseSeconds = options.leaseSeconds ?? 60;

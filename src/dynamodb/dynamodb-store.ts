@@ -27,7 +27,7 @@ import type {
   StateValue,
   StoreWrite,
 } from '../filter/store.js';
-import { fromAttributeMap, toAttributeMap } from './attribute-value.js';
+import { fromAttributeMap, nearestStorable, toAttributeMap } from './attribute-value.js';
 import { Expression } from './expression.js';
 import { checkItemNames, fromItem, itemKey, toItem, type ItemNames } from './item-layout.js';
 import { request, type Outcome } from './request.js';
@@ -126,8 +126,10 @@ export class DynamoDbStateStore implements StateStore {
     return this.#putItem(key, value, expectedVersion + 1, expiresAt, condition, expr);
   }
 
-  async putIfHigher(key: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> {
+  async putIfHigher(key: StateKey, requested: number, write: StoreWrite): Promise<PutIfHigherResult> {
     const expiresAt = expiryOf(write, 'putIfHigher');
+    // Orders beyond DynamoDB's number range compare as the nearest one it can store.
+    const order = nearestStorable(requested);
     const value = { order };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const expr = new Expression(this.#names);

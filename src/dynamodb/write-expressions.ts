@@ -6,7 +6,9 @@
  * @module
  * @internal
  */
+import { StateStoreError } from '../errors.js';
 import { effectiveAdds } from '../filter/state-change.js';
+import { isStorableNumber } from './attribute-value.js';
 import type { JsonPrimitive, StateChange } from '../filter/store.js';
 import type { Expression } from './expression.js';
 import { ttlSeconds } from './item-layout.js';
@@ -126,6 +128,12 @@ export function changeExpressions(
 ): UpdateExpressions {
   const assignments: string[] = [];
   for (const [field, amount] of effectiveAdds(change)) {
+    if (!isStorableNumber(amount)) {
+      throw new StateStoreError(
+        "DynamoDB state store: update can only add finite numbers within DynamoDB's range (about 1e-130 to 1e126)",
+        { operation: 'marshal' },
+      );
+    }
     const path = expr.field(field);
     assignments.push(`${path} = if_not_exists(${path}, ${expr.value(0)}) + ${expr.value(amount)}`);
   }

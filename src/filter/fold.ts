@@ -3,9 +3,10 @@
  *
  * A fold window record holds `start` (epoch ms), `since` and `until` (ISO), `count` (repeats
  * after the first alert), `alerted` (whether the first alert is out or on its way; set back to
- * `false` when it could not be delivered, so the next event of the window alerts instead),
- * `latest` (the latest repeat, as JSON) and, after a failed digest delivery, `carryCount` /
- * `carrySince` credited to the next digest.
+ * `false` when it could not be delivered, so the next event of the window alerts instead), `by`
+ * (the claim of the event that alerts, so that a retry of it alerts again if it never settled),
+ * `latest` (the latest repeat, as its digest shows it: see `digestView`) and, after a failed
+ * digest delivery, `carryCount` / `carrySince` credited to the next digest.
  *
  * @internal
  * @module
@@ -15,6 +16,7 @@ import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse.js';
 import type { Digest } from '../render/digest.js';
+import { digestView } from './digest-view.js';
 import { numberField, stringField } from './state-change.js';
 import type { StateKey, StateRecord, StateStore, StateValue } from './store.js';
 
@@ -55,6 +57,26 @@ export function digestOfWindow(record: StateRecord): { digest: Digest; count: nu
 }
 
 /**
+ * How one event is folded.
+ *
+ * @internal
+ */
+export interface FoldOptions {
+  /** The fold window's length, in ms. */
+  readonly windowMs: number;
+  /** How long the window record lives, in seconds. */
+  readonly ttlSeconds: number;
+  /** Current time, epoch ms. */
+  readonly now: number;
+  /**
+   * Who alerts: the event's own claim, the same for every delivery of it (omitted without
+   * deduplication). A window whose alert this event took, but never settled (its delivery failed
+   * or was cut off), gives the alert to the event again instead of folding it.
+   */
+  readonly by?: string;
+}
+
+/**
  * Folds one event into its incident's window.
  *
  * @internal
@@ -63,15 +85,16 @@ export async function fold(
   store: StateStore,
   key: StateKey,
   event: EcsEvent,
-  windowMs: number,
-  ttlSeconds: number,
-  now: number,
+  options: FoldOptions,
 ): Promise<FoldOutcome> {
-  const write = { now, ttlSeconds };
+  const { windowMs, now, by } = options;
+  const write = { now, ttlSeconds: options.ttlSeconds };
   const iso = new Date(now).toISOString();
-  const latest = event as unknown as StateValue;
+  let view: StateValue | undefined;
+  const latest = (): StateValue => (view ??= digestView(event, key.id));
   // A new window, whose first event alerts.
-  const fresh: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true };
+  const opened: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true };
+  const fresh: StateValue = by === undefined ? opened : { ...opened, by };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);
     if (record === undefined) {
@@ -81,20 +104,25 @@ export async function fold(
     }
     if (windowOpen(record.value, windowMs, now)) {
       const start = numberField(record.value, 'start');
+      // This event's alert, taken by a delivery of it that never settled: alert again.
+      if (by !== undefined && record.value.alerted === true && record.value.by === by) return { kind: 'first', start };
       if (record.value.alerted === false) {
         // The window's first alert could not be delivered: this event takes its place.
-        const taken = await store.update(key, { set: { alerted: true } }, { start, alerted: false }, write);
+        const set: StateValue = by === undefined ? { alerted: true } : { alerted: true, by };
+        const taken = await store.update(key, { set }, { start, alerted: false }, write);
         if (taken !== undefined) return { kind: 'first', start };
         continue;
       }
-      const updated = await store.update(key, { add: { count: 1 }, set: { until: iso, latest } }, { start }, write);
+      const repeat = { add: { count: 1 }, set: { until: iso, latest: latest() } };
+      const updated = await store.update(key, repeat, { start }, write);
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
       continue;
     }
     // The window has closed: start a new one. Repeats in the old one go out as a digest, and this
     // event is the new window's first repeat; with none, this event is a new incident.
+    // This event is the new window's first repeat: its alert went out long ago, under another event.
     const closed = digestOfWindow(record);
-    const next: StateValue = closed === undefined ? fresh : { ...fresh, count: 1, latest };
+    const next: StateValue = closed === undefined ? fresh : { ...opened, count: 1, latest: latest() };
     const replaced = await store.put(key, next, record.version, write);
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first', start: now } : { kind: 'digest', ...closed };

@@ -8,6 +8,8 @@
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { derivedEventId } from '../internal/hash.js';
+import type { StateEviction } from './memory-store.js';
+import { numberField } from './state-change.js';
 import type { StateKey } from './store.js';
 
 /** The scope of fold windows, listed by `flush`. */
@@ -100,4 +102,24 @@ export function foldKey(c: Classification): StateKey {
     c.culprit?.name ?? '',
   ];
   return { scope: FOLD_SCOPE, id: parts.map((part) => part.replace(/[%|]/g, (ch) => encodeURIComponent(ch))).join('|') };
+}
+
+/**
+ * One line saying what an evicted record of the filter or the threads held, and what its loss
+ * means: for a fold window, how many repeats no digest will report.
+ *
+ * @internal
+ */
+export function evictionDetail(eviction: StateEviction): string {
+  const { key, record } = eviction;
+  // `claim#arn:aws:…`, or `namespace:fold`: the kind is what comes before `#`, after a namespace.
+  const head = key.scope.split('#')[0] ?? '';
+  const kind = head.slice(head.lastIndexOf(':') + 1);
+  const what = `${key.scope}/${key.id} evicted from the memory store`;
+  if (kind === FOLD_SCOPE) {
+    const repeats = numberField(record.value, 'count') + numberField(record.value, 'carryCount');
+    return `${what}: ${repeats} folded repeat(s) will not be reported, and the incident's next event alerts again`;
+  }
+  if (kind === 'claim') return `${what}: a later delivery of that event is no longer recognised as a duplicate`;
+  return `${what} (${kind} state)`;
 }

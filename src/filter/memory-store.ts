@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict } from './state-change.js';
+import { jsonBytes, stringBytes } from './json-size.js';
+import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict, setField } from './state-change.js';
 import type {
   JsonPrimitive,
   JsonValue,
@@ -18,37 +19,68 @@ import type {
 } from './store.js';
 
 /**
+ * A live record the memory store dropped to stay within its bounds, as its `onEvict` hears of it.
+ */
+export interface StateEviction {
+  /** Where the record lived. */
+  readonly key: StateKey;
+  /** The record as it was. */
+  readonly record: StateRecord;
+  /** Which bound it was dropped for: `maxBytes` or `maxRecords`. */
+  readonly reason: 'maxBytes' | 'maxRecords';
+}
+
+/**
  * Options of {@link MemoryStateStore}.
  */
 export interface MemoryStateStoreOptions {
   /**
-   * The most records kept at once, live or expired; creating one more evicts the least recently
-   * used record (the one whose key no operation but `list` has touched for longest). A positive
-   * integer; default 10,000, which with the small records the filters write stays within a few
-   * megabytes.
+   * The most records kept at once, live or expired; a positive integer, default 10,000. Creating
+   * one more evicts the least recently used record (the one whose key no operation but `list`
+   * has touched for longest).
    */
   readonly maxRecords?: number;
+  /**
+   * The most bytes of heap the records may take, estimated from their JSON (strings by length,
+   * objects and arrays by slot); default 16 MiB, which leaves a 128 MB Lambda room for the rest.
+   * A write that goes over evicts least recently used records until it fits (never the record
+   * just written). A positive integer.
+   */
+  readonly maxBytes?: number;
+  /**
+   * Hears of every live record evicted for either bound (expired ones are dropped silently): an
+   * evicted fold window loses its count of folded repeats, and its incident alerts again. Log
+   * it; `createPipeline` does for the store it creates. Errors it throws are ignored.
+   */
+  readonly onEvict?: (eviction: StateEviction) => void;
 }
 
-/** One stored record and where it lives. */
+/** One stored record, where it lives and what it weighs. */
 interface Entry {
   readonly scope: string;
   readonly id: string;
   record: StateRecord;
+  bytes: number;
 }
 
 /** Default of {@link MemoryStateStoreOptions.maxRecords}. */
 const DEFAULT_MAX_RECORDS = 10_000;
+/** Default of {@link MemoryStateStoreOptions.maxBytes}. */
+const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+/** What an entry weighs beside its value: the entry, the record, two map slots and the key. */
+const ENTRY_BYTES = 200;
 
 /**
- * A {@link StateStore} in the memory of one process: bounded, least recently used first out.
+ * A {@link StateStore} in the memory of one process: bounded by count and by bytes, least
+ * recently used first out.
  *
  * Every operation completes synchronously inside the returned promise, so concurrent callers in
  * one process never interleave within an operation. Expired records behave as absent and are
- * dropped when next touched; when the store is full, creating a record evicts the least recently
- * used one (every operation on a live record's key counts as a use, even one whose condition
- * fails, such as a duplicate seen by `putIfHigher`; `list` does not). Values are copied and frozen
- * on write, so records handed out can be shared without defensive copies.
+ * dropped when next touched; when the store is full (records or bytes), a write evicts the least
+ * recently used ones (every operation on a live record's key counts as a use, even one whose
+ * condition fails, such as a duplicate seen by `putIfHigher`; `list` does not) and tells
+ * `onEvict`. Values are copied and frozen on write, so records handed out can be shared without
+ * defensive copies.
  *
  * It suits one long-lived process or one warm Lambda instance. When several Lambda instances
  * handle the same resources concurrently, use `DynamoDbStateStore` from `ecs-slack/dynamodb`,
@@ -58,7 +90,10 @@ const DEFAULT_MAX_RECORDS = 10_000;
  * ```ts
  * import { MemoryStateStore } from 'ecs-slack';
  *
- * const store = new MemoryStateStore({ maxRecords: 5_000 });
+ * const store = new MemoryStateStore({
+ *   maxBytes: 8 * 1024 * 1024,
+ *   onEvict: ({ key }) => console.warn('evicted', key.scope),
+ * });
  * const key = { scope: 'fold', id: 'prod/web/crashed' };
  * await store.update(key, { add: { count: 1 } }, undefined, { now: Date.now(), ttlSeconds: 600 });
  * ```
@@ -66,21 +101,28 @@ const DEFAULT_MAX_RECORDS = 10_000;
 export class MemoryStateStore implements StateStore {
   /** The most records kept at once (see {@link MemoryStateStoreOptions.maxRecords}). */
   readonly maxRecords: number;
+  /** The most bytes the records may take (see {@link MemoryStateStoreOptions.maxBytes}). */
+  readonly maxBytes: number;
+  readonly #onEvict: ((eviction: StateEviction) => void) | undefined;
   /** Every entry by composite key, least recently used first (a `Map` keeps insertion order). */
   readonly #entries = new Map<string, Entry>();
   /** The same entries grouped by scope, for `list`. */
   readonly #scopes = new Map<string, Map<string, Entry>>();
+  #bytes = 0;
 
   /**
-   * @param options - The size cap.
-   * @throws `RangeError` when `maxRecords` is not a positive integer.
+   * @param options - The bounds, and who hears of evictions.
+   * @throws `RangeError` when `maxRecords` or `maxBytes` is not a positive integer.
    */
   constructor(options: MemoryStateStoreOptions = {}) {
-    const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-    if (!Number.isSafeInteger(maxRecords) || maxRecords < 1) {
-      throw new RangeError(`MemoryStateStore: maxRecords must be a positive integer, got ${String(maxRecords)}`);
-    }
-    this.maxRecords = maxRecords;
+    this.maxRecords = positiveInteger(options.maxRecords ?? DEFAULT_MAX_RECORDS, 'maxRecords');
+    this.maxBytes = positiveInteger(options.maxBytes ?? DEFAULT_MAX_BYTES, 'maxBytes');
+    this.#onEvict = options.onEvict;
+  }
+
+  /** About how many bytes the stored records take (see {@link MemoryStateStoreOptions.maxBytes}). */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** How many records are stored, including expired ones not yet dropped. */
@@ -103,7 +145,7 @@ export class MemoryStateStore implements StateStore {
     if (expectedVersion === undefined ? entry !== undefined : entry?.record.version !== expectedVersion) {
       return undefined;
     }
-    return this.#write(key, entry, frozenCopy(value), expiresAt);
+    return this.#write(key, entry, frozenCopy(value), expiresAt, write.now);
   }
 
   async putIfHigher(key: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> {
@@ -111,7 +153,7 @@ export class MemoryStateStore implements StateStore {
     const entry = this.#live(key, write.now);
     const verdict = orderVerdict(entry?.record.value, order);
     if (verdict !== undefined) return verdict;
-    this.#write(key, entry, Object.freeze({ order }), expiresAt);
+    this.#write(key, entry, Object.freeze({ order }), expiresAt, write.now);
     return 'stored';
   }
 
@@ -125,7 +167,7 @@ export class MemoryStateStore implements StateStore {
     const entry = this.#live(key, write.now);
     if (where !== undefined && (entry === undefined || !matchesWhere(entry.record.value, where))) return undefined;
     const value = applyStateChange(entry?.record.value ?? {}, { add: change.add, set: change.set && frozenCopy(change.set) });
-    return this.#write(key, entry, Object.freeze(value), expiresAt);
+    return this.#write(key, entry, Object.freeze(value), expiresAt, write.now);
   }
 
   async take(key: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> {
@@ -151,42 +193,69 @@ export class MemoryStateStore implements StateStore {
     const composite = compositeKey(key.scope, key.id);
     const entry = this.#entries.get(composite);
     if (entry === undefined) return undefined;
-    this.#entries.delete(composite);
     if (!isLive(entry.record, now)) {
       this.#remove(entry);
       return undefined;
     }
+    this.#entries.delete(composite);
     this.#entries.set(composite, entry);
     return entry;
   }
 
   /** Stores a new record for `key` over `entry` (the live one from `#live`, if any), evicting when full. */
-  #write(key: StateKey, entry: Entry | undefined, value: StateValue, expiresAt: number): StateRecord {
+  #write(key: StateKey, entry: Entry | undefined, value: StateValue, expiresAt: number, now: number): StateRecord {
     const record: StateRecord = Object.freeze({ value, version: (entry?.record.version ?? 0) + 1, expiresAt });
+    const bytes = ENTRY_BYTES + stringBytes(key.scope) + stringBytes(key.id) + jsonBytes(value);
     if (entry !== undefined) {
       entry.record = record;
-      return record;
+      this.#bytes += bytes - entry.bytes;
+      entry.bytes = bytes;
+    } else {
+      const created: Entry = { scope: key.scope, id: key.id, record, bytes };
+      this.#entries.set(compositeKey(key.scope, key.id), created);
+      let scope = this.#scopes.get(key.scope);
+      if (scope === undefined) this.#scopes.set(key.scope, (scope = new Map()));
+      scope.set(key.id, created);
+      this.#bytes += bytes;
     }
-    const created: Entry = { scope: key.scope, id: key.id, record };
-    this.#entries.set(compositeKey(key.scope, key.id), created);
-    let scope = this.#scopes.get(key.scope);
-    if (scope === undefined) this.#scopes.set(key.scope, (scope = new Map()));
-    scope.set(key.id, created);
-    while (this.#entries.size > this.maxRecords) {
+    // The record just written is the most recently used: it is the last to go.
+    while (this.#entries.size > 1 && (this.#entries.size > this.maxRecords || this.#bytes > this.maxBytes)) {
       const oldest = this.#entries.values().next().value;
       if (oldest === undefined) break;
+      const reason = this.#entries.size > this.maxRecords ? 'maxRecords' : 'maxBytes';
       this.#remove(oldest);
+      if (isLive(oldest.record, now)) {
+        this.#evicted({ key: { scope: oldest.scope, id: oldest.id }, record: oldest.record, reason });
+      }
     }
     return record;
   }
 
+  /** Tells `onEvict`, whatever it throws. */
+  #evicted(eviction: StateEviction): void {
+    try {
+      this.#onEvict?.(eviction);
+    } catch {
+      // A listener's failure must not fail the write that made room.
+    }
+  }
+
   /** Forgets `entry`, and its scope when it was the last one there. */
   #remove(entry: Entry): void {
-    this.#entries.delete(compositeKey(entry.scope, entry.id));
+    if (!this.#entries.delete(compositeKey(entry.scope, entry.id))) return;
+    this.#bytes -= entry.bytes;
     const scope = this.#scopes.get(entry.scope);
     scope?.delete(entry.id);
     if (scope?.size === 0) this.#scopes.delete(entry.scope);
   }
+}
+
+/** `value`, checked to be a positive integer. */
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`MemoryStateStore: ${name} must be a positive integer, got ${String(value)}`);
+  }
+  return value;
 }
 
 /** One unambiguous string for a (scope, id) pair. */
@@ -209,7 +278,7 @@ function freezeJson(value: JsonValue): JsonValue {
     copy = {};
     for (const key of Object.keys(value)) {
       const field = value[key];
-      if (field !== undefined) copy[key] = freezeJson(field);
+      if (field !== undefined) setField(copy, key, freezeJson(field));
     }
   }
   Object.freeze(copy);

@@ -10,6 +10,7 @@ import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './f
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from './memory-store.js';
 import { namespacedStore } from './namespaced-store.js';
+import { retryingStore } from './retrying-store.js';
 import { resolveFilterOptions } from './presets.js';
 import { applyStatelessRules, suppress } from './rules.js';
 import type { StateKey, StateStore } from './store.js';
@@ -57,23 +58,36 @@ import type {
  */
 export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter {
   checkFilterOptions(options, 'createNoiseFilter');
-  const store = options.store ?? new MemoryStateStore();
-  return new StatefulNoiseFilter(resolveFilterOptions(options), options.namespace === undefined ? store : namespacedStore(store, options.namespace));
+  const given = options.store ?? new MemoryStateStore();
+  const store = options.namespace === undefined ? given : namespacedStore(given, options.namespace);
+  const retry = options.storeRetry === false ? { maxAttempts: 1 } : options.storeRetry;
+  const remainingMs = options.remainingMs;
+  return new StatefulNoiseFilter(
+    resolveFilterOptions(options),
+    retryingStore(store, { ...retry, ...(remainingMs === undefined ? {} : { remainingMs }) }),
+    remainingMs,
+  );
 }
+
+/** The shortest lease of a claim, in seconds, however little of the budget is left. */
+const MIN_LEASE_SECONDS = 1;
 
 class StatefulNoiseFilter implements NoiseFilter {
   readonly options: ResolvedFilterOptions;
   readonly #store: StateStore;
+  readonly #remainingMs: (() => number) | undefined;
 
-  constructor(options: ResolvedFilterOptions, store: StateStore) {
+  constructor(options: ResolvedFilterOptions, store: StateStore, remainingMs: (() => number) | undefined) {
     this.options = options;
     this.#store = store;
+    this.#remainingMs = remainingMs;
   }
 
   async decide(event: EcsEvent, c: Classification, now: number): Promise<Decision> {
     const verdict = applyStatelessRules(event, c, this.options);
     if (verdict !== 'pass') return verdict;
     const claims: StateKey[] = [];
+    let by: string | undefined;
     if (this.options.dedupe) {
       const versioned = versionOf(event);
       if (versioned !== undefined) {
@@ -84,14 +98,35 @@ class StatefulNoiseFilter implements NoiseFilter {
       const claimed = await this.#claim(claim, now);
       if (claimed !== 'claimed') return claimed;
       claims.push(claim);
+      by = `${claim.scope}|${claim.id}`;
     }
-    const decision = await this.#decideClaimed(event, c, now, claims);
-    // A suppression settles the event at once: a duplicate of it is a duplicate.
-    if (decision.action === 'suppress') await this.#confirm(claims, now);
-    return decision;
+    let decision: Decision;
+    try {
+      decision = await this.#decideClaimed(event, c, now, claims, by);
+    } catch (error) {
+      // Nothing was decided: hand the claim back, so the retry is decided afresh instead of
+      // being deferred until the lease ends. Should that fail too, the lease ends it.
+      await settleAll(claims.map((claim) => () => this.#store.take(claim, now))).catch(() => undefined);
+      throw error;
+    }
+    if (decision.action !== 'suppress') return decision;
+    // A suppression settles the event at once: a duplicate of it is a duplicate. Its state (a
+    // folded count) is already written, so a failure here must not make it count twice.
+    try {
+      await this.#confirm(claims, now);
+      return decision;
+    } catch {
+      return { ...decision, detail: `${decision.detail} (not recorded as handled: the state store failed)` };
+    }
   }
 
-  async #decideClaimed(event: EcsEvent, c: Classification, now: number, claims: StateKey[]): Promise<Decision> {
+  async #decideClaimed(
+    event: EcsEvent,
+    c: Classification,
+    now: number,
+    claims: StateKey[],
+    by: string | undefined,
+  ): Promise<Decision> {
     const service = serviceOf(c);
     const { recovery, steadyStates, foldWindowSeconds, dedupeTtlSeconds } = this.options;
     // Recoveries: the first steady state or completed deployment after a problem, announced once.
@@ -117,7 +152,12 @@ class StatefulNoiseFilter implements NoiseFilter {
     }
     if (foldWindowSeconds !== false && c.kind !== 'deployment' && (c.severity === 'warning' || c.severity === 'error')) {
       const key = foldKey(c);
-      const folded = await fold(this.#store, key, event, foldWindowSeconds * 1000, dedupeTtlSeconds, now);
+      const folded = await fold(this.#store, key, event, {
+        windowMs: foldWindowSeconds * 1000,
+        ttlSeconds: dedupeTtlSeconds,
+        now,
+        ...(by === undefined ? {} : { by }),
+      });
       if (folded.kind === 'folded') return suppress('folded', `repeat folded into the digest of ${c.outcome}`);
       if (folded.kind === 'digest') {
         return { action: 'digest', digest: folded.digest, receipt: { ...receipt, digestOf: { key, count: folded.count, since: folded.since } } };
@@ -130,38 +170,49 @@ class StatefulNoiseFilter implements NoiseFilter {
 
   async commit(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
     const { receipt } = decision;
-    await this.#confirm(receipt.claims, now);
-    if (receipt.problem !== undefined) {
-      await this.#store.update(receipt.problem.key, { set: { outcome: receipt.problem.outcome } }, undefined, this.#long(now));
-    }
-    if (receipt.steady !== undefined) {
-      if (receipt.steady.steady) await this.#store.update(receipt.steady.key, { set: { steady: true } }, undefined, this.#long(now));
-      else await this.#store.take(receipt.steady.key, now);
-    }
+    const { problem, steady } = receipt;
+    // Each step on its own: a failed one does not keep the others from being saved.
+    await settleAll([
+      () => this.#confirm(receipt.claims, now),
+      problem &&
+        (() => this.#store.update(problem.key, { set: { outcome: problem.outcome } }, undefined, this.#long(now))),
+      steady &&
+        (() =>
+          steady.steady
+            ? this.#store.update(steady.key, { set: { steady: true } }, undefined, this.#long(now))
+            : this.#store.take(steady.key, now)),
+    ]);
   }
 
   async release(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
     const { receipt } = decision;
-    // Undo first, settle the claims last: if the store fails midway, the claims stay pending until
-    // the lease ends, so no retry is decided against half-undone state.
-    if (receipt.recoveredFrom !== undefined) {
-      const outcome = receipt.recoveredFrom.value.outcome;
-      await this.#store.update(receipt.recoveredFrom.key, { set: { outcome: typeof outcome === 'string' ? outcome : 'problem' } }, undefined, this.#long(now));
-    }
-    if (receipt.alertOf !== undefined && receipt.alertStart !== undefined) {
-      await reopenAlert(this.#store, receipt.alertOf, receipt.alertStart, this.options.dedupeTtlSeconds, now);
-    }
-    if (receipt.digestOf !== undefined && decision.action === 'digest') {
-      const { key, count, since } = receipt.digestOf;
-      await creditDigest(this.#store, key, decision.digest, count, since, this.options.dedupeTtlSeconds, now);
-    }
-    if (decision.action === 'digest') {
+    const { recoveredFrom, alertOf, alertStart, digestOf } = receipt;
+    const { dedupeTtlSeconds } = this.options;
+    // Undo what deciding wrote, each step on its own, then settle the claims whatever failed: an
+    // undone step left behind is no better repaired by holding the claims until the lease ends
+    // (a retry of this event alerts again anyway, see `fold`'s `by`).
+    await settleAll([
+      recoveredFrom &&
+        (() => {
+          const outcome = recoveredFrom.value.outcome;
+          const set = { outcome: typeof outcome === 'string' ? outcome : 'problem' };
+          return this.#store.update(recoveredFrom.key, { set }, undefined, this.#long(now));
+        }),
+      alertOf !== undefined &&
+        alertStart !== undefined &&
+        (() => reopenAlert(this.#store, alertOf, alertStart, dedupeTtlSeconds, now)),
+      digestOf !== undefined &&
+        decision.action === 'digest' &&
+        (() => {
+          const { key, count, since } = digestOf;
+          return creditDigest(this.#store, key, decision.digest, count, since, dedupeTtlSeconds, now);
+        }),
       // What failed was the digest, now credited to the next one; the event that triggered it is
       // already counted in the window it opened. Its retry must be a duplicate, or it is counted twice.
-      await this.#confirm(receipt.claims, now);
-    } else {
-      for (const claim of receipt.claims) await this.#store.take(claim, now);
-    }
+      decision.action === 'digest'
+        ? () => this.#confirm(receipt.claims, now)
+        : () => settleAll(receipt.claims.map((claim) => () => this.#store.take(claim, now))),
+    ]);
   }
 
   async flush(now: number): Promise<DigestDecision[]> {
@@ -179,17 +230,48 @@ class StatefulNoiseFilter implements NoiseFilter {
     return due;
   }
 
-  /** Claims a delivery; a claim held by another delivery defers, a confirmed one is a duplicate. */
+  /**
+   * Claims a delivery; a claim held by another delivery defers, a confirmed one is a duplicate.
+   * The claim lasts the lease, or what is left of the budget when that is shorter: a delivery cut
+   * off by its deadline leaves a claim that ends with it.
+   */
   async #claim(key: StateKey, now: number): Promise<'claimed' | Decision> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const created = await this.#store.put(key, { state: 'pending' }, undefined, { now, ttlSeconds: this.options.leaseSeconds });
-      if (created !== undefined) return 'claimed';
-      const existing = await this.#store.get(key, now);
-      if (existing === undefined) continue;
-      if (existing.value.state === 'done') return suppress('duplicate', 'already handled (same event or resource version)');
-      return { action: 'defer', detail: 'another delivery of this event is in flight' };
+    const owner = globalThis.crypto.randomUUID();
+    const lease = { now, ttlSeconds: this.#leaseSeconds() };
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const created = await this.#store.put(key, { state: 'pending', owner }, undefined, lease);
+        if (created !== undefined) return 'claimed';
+        const existing = await this.#store.get(key, now);
+        if (existing === undefined) continue;
+        // An earlier try of this put was stored, though its answer was lost (and it was retried).
+        if (existing.value.owner === owner) return 'claimed';
+        if (existing.value.state === 'done') {
+          return suppress('duplicate', 'already handled (same event or resource version)');
+        }
+        return { action: 'defer', detail: 'another delivery of this event is in flight' };
+      }
+      return { action: 'defer', detail: 'could not claim the event' };
+    } catch (error) {
+      // A put that failed may still have been stored: hand back a claim that is ours.
+      await this.#releaseOwn(key, owner, now).catch(() => undefined);
+      throw error;
     }
-    return { action: 'defer', detail: 'could not claim the event' };
+  }
+
+  /** Takes the claim of `key` if `owner` holds it and it is still pending. */
+  async #releaseOwn(key: StateKey, owner: string, now: number): Promise<void> {
+    const existing = await this.#store.get(key, now);
+    if (existing?.value.owner === owner && existing.value.state === 'pending') {
+      await this.#store.take(key, now, existing.version);
+    }
+  }
+
+  /** How long a claim is held: the lease, or the budget left when shorter (at least a second). */
+  #leaseSeconds(): number {
+    const remaining = this.#remainingMs?.();
+    if (remaining === undefined || Number.isNaN(remaining)) return this.options.leaseSeconds;
+    return Math.min(this.options.leaseSeconds, Math.max(MIN_LEASE_SECONDS, remaining / 1000));
   }
 
   /** Steady-state bookkeeping (`changes` only): a steady state leaves its service steady, anything else not. */
@@ -205,6 +287,23 @@ class StatefulNoiseFilter implements NoiseFilter {
   #long(now: number): { now: number; ttlSeconds: number } {
     return { now, ttlSeconds: this.options.dedupeTtlSeconds };
   }
+}
+
+/**
+ * Runs every step (skipping `undefined` and `false` ones) even when some fail, then throws the
+ * first failure.
+ */
+async function settleAll(steps: ReadonlyArray<(() => Promise<unknown>) | undefined | false>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  for (const step of steps) {
+    if (!step) continue;
+    try {
+      await step();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure !== undefined) throw failure.error;
 }
 
 function notify(classification: Classification, recovery: boolean, receipt: DecisionReceipt): NotifyDecision {

@@ -7,7 +7,15 @@
  * @internal
  */
 import { StateStoreError } from '../errors.js';
-import type { JsonPrimitive, PutIfHigherResult, StateChange, StateRecord, StateValue, StoreWrite } from './store.js';
+import type {
+  JsonPrimitive,
+  JsonValue,
+  PutIfHigherResult,
+  StateChange,
+  StateRecord,
+  StateValue,
+  StoreWrite,
+} from './store.js';
 
 /**
  * Computes when a record written with `write` expires, in epoch milliseconds.
@@ -78,16 +86,29 @@ export function applyStateChange(value: StateValue, change: StateChange): StateV
         operation: 'update',
       });
     }
-    next[field] = old + amount;
+    setField(next, field, old + amount);
   }
   const { set } = change;
   if (set !== undefined) {
     for (const field of Object.keys(set)) {
       const fieldValue = set[field];
-      if (fieldValue !== undefined) next[field] = fieldValue;
+      if (fieldValue !== undefined) setField(next, field, fieldValue);
     }
   }
   return next;
+}
+
+/**
+ * Sets a field of a JSON object as its own property, even one named `__proto__` (which plain
+ * assignment would take for the prototype).
+ *
+ * @param target - The object to change.
+ * @param field - The field's name.
+ * @param value - Its new value.
+ * @internal
+ */
+export function setField(target: { [field: string]: JsonValue }, field: string, value: JsonValue): void {
+  Object.defineProperty(target, field, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

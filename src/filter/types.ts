@@ -6,6 +6,7 @@
 import type { Classification, Outcome, Severity } from '../classify/types.js';
 import type { EcsEvent, EcsEventKind } from '../events/index.js';
 import type { Digest } from '../render/digest.js';
+import type { STORE_RETRY_DEFAULTS, StoreRetryOptions } from './retrying-store.js';
 import type { StateKey, StateStore } from './store.js';
 
 /**
@@ -85,6 +86,18 @@ export interface NoiseFilterOptions {
    * duplicate arriving meanwhile is deferred, not dropped, so a crashed delivery is retried.
    */
   readonly leaseSeconds?: number;
+  /**
+   * Milliseconds this invocation may still use (a Lambda's remaining time less a margin), read
+   * when needed. Store retries never wait past it, and a claim is held no longer than it, so a
+   * delivery cut off by its deadline is decided afresh by the next invocation instead of being
+   * deferred for the whole lease. Default: no budget.
+   */
+  readonly remainingMs?: () => number;
+  /**
+   * How store calls that failed with a retryable `StateStoreError` (throttling, a server or
+   * network fault) are retried; `false` to never retry. Default {@link STORE_RETRY_DEFAULTS}.
+   */
+  readonly storeRetry?: StoreRetryOptions | false;
 }
 
 /**

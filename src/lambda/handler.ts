@@ -9,6 +9,7 @@ import type { SlackSender } from '../deliver/sender.js';
 import { createWebhookSender } from '../deliver/webhook.js';
 import { HandlerError } from '../errors.js';
 import type { KnownEcsEventKind } from '../events/index.js';
+import type { StoreRetryOptions } from '../filter/retrying-store.js';
 import type { StateStore } from '../filter/store.js';
 import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
@@ -62,6 +63,11 @@ export interface HandlerOptions {
    * half the remaining time is kept back. Default 1000.
    */
   readonly deadlineMarginMs?: number;
+  /**
+   * How store calls that fail retryably (a DynamoDB throttle) are retried, within the invocation's
+   * deadline; `false` for never. Default `STORE_RETRY_DEFAULTS`.
+   */
+  readonly storeRetry?: StoreRetryOptions | false;
   /** Where log entries go; default one JSON line each on standard output. */
   readonly logger?: PipelineLogger;
   /** The clock, epoch milliseconds; default `Date.now`. */
@@ -173,6 +179,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       ...(options.render === undefined ? {} : { render: options.render }),
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.onInvalid === undefined ? {} : { onInvalid: options.onInvalid }),
+      ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
       logger: log,
       clock,
     });

@@ -8,7 +8,7 @@
 import type { ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Culprit, Outcome } from '../classify/types.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
-import { bold, code, escapeText, join, link, pre, text, trusted, type Mrkdwn } from './mrkdwn.js';
+import { bold, code, escapeText, join, link, pre, preformatted, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 
@@ -81,7 +81,7 @@ const mrkdwn = (value: string): MrkdwnElement => ({ type: 'mrkdwn', text: value,
  * A log line as code-block text: escaped, backticks as look-alikes (as {@link pre} does, so no
  * line can close the block), cut to {@link MAX_LINE}.
  */
-const codeLine = (line: string): string => fitProse(line, MAX_LINE, (value) => escapeText(value.replace(/`/g, '\u02cb')));
+const codeLine = (line: string): string => fitProse(line, MAX_LINE, preformatted);
 
 /**
  * The blocks that show evidence: the stopped task, the log lines with their links, the notes.

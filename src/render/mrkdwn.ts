@@ -129,10 +129,19 @@ export function code(value: string): Mrkdwn {
  * ```
  */
 export function pre(value: string): Mrkdwn {
+  return `\`\`\`${preformatted(value)}\`\`\`` as Mrkdwn;
+}
+
+/**
+ * The escaped inside of a preformatted block: no backtick can close it, no line opens a quote.
+ *
+ * @internal
+ */
+export function preformatted(value: string): string {
   const plain = PRE_SPECIALS.test(value)
     ? value.replace(/`/g, '\u02cb').replace(/[\u2028\u2029]/g, '\n').replace(QUOTE_AT_LINE_START, `$1${INERT_QUOTE}`)
     : value;
-  return `\`\`\`${escapeText(plain)}\`\`\`` as Mrkdwn;
+  return escapeText(plain);
 }
 
 /** Any character {@link pre} changes before escaping. */

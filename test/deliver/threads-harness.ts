@@ -18,7 +18,8 @@ export const localClient = (url: string): WebClient => new WebClient('xoxb-test-
 
 /** A thread keeper posting through `url` to channel `C0FAKE0001`. */
 export function threadsOn(url: string, store: StateStore): DeploymentThreads {
-  return createDeploymentThreads({ sender: createWebApiSender({ client: localClient(url), channel: 'C0FAKE0001' }), store });
+  // No retries: a failed store call reaches the threads as it would once the retries ran out.
+  return createDeploymentThreads({ sender: createWebApiSender({ client: localClient(url), channel: 'C0FAKE0001' }), store, storeRetry: false });
 }
 
 /** Observes events of `deploymentScenario()`, by index, in the order given. */

@@ -2,9 +2,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
-import { isStateStoreError, type StateStore } from '../../src/index.js';
+import { classify, createNoiseFilter, isStateStoreError, type StateStore } from '../../src/index.js';
 import { describeStateStoreContract } from '../filter/store-contract.js';
 import { localClient, startDynalite, type Dynalite } from '../helpers/dynalite.js';
+import { parsedFixture } from '../helpers/fixtures.js';
 
 const T0 = 1_700_000_000_000;
 const write = { now: T0, ttlSeconds: 60 };
@@ -104,6 +105,40 @@ describe('DynamoDbStateStore', () => {
     await store.put({ scope: 'layout', id: 'names' }, { '': { '': 1 }, '\u2400': 2 }, undefined, write);
     const { Item } = await dynalite.client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'layout' }, sk: { S: 'names' } } }));
     expect(Item?.value).toEqual({ M: { '\u2400': { M: { '\u2400': { N: '1' } } }, '\u2400\u2400': { N: '2' } } });
+  });
+
+  it('compares orders beyond DynamoDB\'s number range as the nearest number it stores', async () => {
+    const key = { scope: 'order', id: 'huge' };
+    expect(await store.putIfHigher(key, 1e200, write)).toBe('stored');
+    expect(await store.putIfHigher(key, 1e201, write)).toBe('equal');
+    expect(await store.putIfHigher(key, 5, write)).toBe('lower');
+    expect(await store.putIfHigher({ scope: 'order', id: 'tiny' }, 1e-200, write)).toBe('stored');
+    expect(await store.putIfHigher({ scope: 'order', id: 'tiny' }, 1, write)).toBe('stored');
+  });
+
+  it('refuses to add a number beyond DynamoDB\'s range before sending anything', async () => {
+    const error = await store.update({ scope: 's', id: 'huge-add' }, { add: { n: 1e200 } }, undefined, write).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'StateStoreError', operation: 'marshal' });
+  });
+
+  it('a task event whose detail.version DynamoDB cannot store notifies, and its repeats fold and flush', async () => {
+    const filter = createNoiseFilter({ store, namespace: 'huge-version' });
+    const crash = (i: number) =>
+      parsedFixture('task', 'synthetic-task-crashed-exit1-sidecar143', (e) => {
+        e.id = `huge-${i}`;
+        e.detail.version = 1e200 + i * 1e185;
+        e.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${String(i).padStart(32, '0')}`;
+        e.resources = [e.detail.taskArn];
+      });
+    const decide = (e: ReturnType<typeof crash>, now: number) => filter.decide(e, classify(e), now);
+    const first = await decide(crash(0), T0);
+    expect(first.action).toBe('notify');
+    if (first.action === 'notify') await filter.commit(first, T0);
+    expect(await decide(crash(0), T0 + 1)).toMatchObject({ action: 'suppress', reason: 'duplicate' });
+    expect(await decide(crash(1), T0 + 2)).toMatchObject({ action: 'suppress', reason: 'folded' });
+    const [digest] = await filter.flush(T0 + 3_600_000);
+    expect(digest?.digest.count).toBe(1);
+    expect(digest?.digest.latest.event.detail).toMatchObject({ version: 1e200 + 1e185 });
   });
 
   it('marks network failures retryable', async () => {

@@ -19,6 +19,45 @@ describe('MemoryStateStore', () => {
     }
   });
 
+  it('defaults to 16 MiB and rejects a byte bound that is not a positive integer', () => {
+    expect(new MemoryStateStore().maxBytes).toBe(16 * 1024 * 1024);
+    for (const maxBytes of [0, -1, 1.5, Number.NaN]) expect(() => new MemoryStateStore({ maxBytes })).toThrow(/maxBytes must be a positive integer/);
+  });
+
+  it('stays within maxBytes: big records evict the least recently used ones, and onEvict hears of each live one', async () => {
+    const evicted: Array<{ id: string; reason: string }> = [];
+    const small = new MemoryStateStore({ maxBytes: 100_000, onEvict: ({ key: { id }, reason }) => evicted.push({ id, reason }) });
+    const big = 'x'.repeat(30_000);
+    for (const id of ['a', 'b', 'c']) await small.put(key(id), { big }, undefined, write);
+    expect(small.bytes).toBeGreaterThan(90_000);
+    await small.get(key('a'), T0); // a is now the most recently used: b goes first
+    await small.put(key('d'), { big }, undefined, write);
+    expect(small.bytes).toBeLessThanOrEqual(100_000);
+    expect(evicted).toEqual([{ id: 'b', reason: 'maxBytes' }]);
+    expect(await small.get(key('b'), T0)).toBeUndefined();
+    // Growing a record counts too; the record just written is never the one evicted.
+    await small.update(key('a'), { set: { more: 'y'.repeat(60_000) } }, undefined, write);
+    expect(small.size).toBe(1);
+    expect(evicted.map(({ id }) => id)).toEqual(['b', 'c', 'd']);
+    expect((await small.get(key('a'), T0))?.value['more']).toHaveLength(60_000);
+  });
+
+  it('drops expired records to make room without telling onEvict, and counts records by maxRecords', async () => {
+    const evicted: string[] = [];
+    const lru = new MemoryStateStore({ maxRecords: 2, onEvict: ({ key: { id }, reason }) => evicted.push(`${id}:${reason}`) });
+    await lru.put(key('short'), { n: 1 }, undefined, { now: T0, ttlSeconds: 1 });
+    await lru.put(key('long'), { n: 2 }, undefined, write);
+    await lru.put(key('third'), { n: 3 }, undefined, { now: T0 + 5_000, ttlSeconds: 60 });
+    await lru.put(key('fourth'), { n: 4 }, undefined, { now: T0 + 5_000, ttlSeconds: 60 });
+    expect(evicted).toEqual(['long:maxRecords']);
+  });
+
+  it('a listener that throws does not fail the write', async () => {
+    const lru = new MemoryStateStore({ maxRecords: 1, onEvict: () => { throw new Error('listener'); } });
+    await lru.put(key('a'), { n: 1 }, undefined, write);
+    expect(await lru.put(key('b'), { n: 2 }, undefined, write)).toMatchObject({ version: 1 });
+  });
+
   it('evicts the least recently used record first when full', async () => {
     const lru = new MemoryStateStore({ maxRecords: 3 });
     for (const id of ['a', 'b', 'c']) await lru.put(key(id), { id }, undefined, write);

@@ -42,6 +42,12 @@ export const NESTED: StateValue = {
   '': { '': 'the empty name, nested too' },
   '\u2400': 'the mark DynamoDB stores the empty name as',
   '\u2400\u2400x': 'a name that starts with it',
+  // Valid JSON numbers outside DynamoDB's number range (about 1e-130 to 1e126).
+  huge: 1e200,
+  minute: -1e-200,
+  extremes: [Number.MAX_VALUE, Number.MIN_VALUE, 1e126, -9.999999999999998e125, 1e-130, 9.99e-131],
+  // A field named like the prototype accessor (JSON.parse keeps it as a field).
+  ['__proto__']: { polluted: true },
 };
 
 /**

@@ -62,34 +62,37 @@ export async function startDynalite(): Promise<Dynalite> {
   return {
     client,
     endpoint,
-    async createTable(options: TableOptions = {}): Promise<string> {
-      const tableName = options.tableName ?? `state-${++tables}`;
-      const [partitionKey, sortKey] = [options.partitionKey ?? 'pk', options.sortKey ?? 'sk'];
-      await client.send(
-        new CreateTableCommand({
-          TableName: tableName,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            { AttributeName: partitionKey, AttributeType: 'S' },
-            { AttributeName: sortKey, AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: partitionKey, KeyType: 'HASH' },
-            { AttributeName: sortKey, KeyType: 'RANGE' },
-          ],
-        }),
-      );
-      for (;;) {
-        const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-        if (Table?.TableStatus === 'ACTIVE') return tableName;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
+    createTable: (options?: TableOptions) => createStateTable(client, options),
     async close(): Promise<void> {
       client.destroy();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/** Creates a table shaped like the one docs/dynamodb.md asks for; resolves once it is ACTIVE. */
+export async function createStateTable(client: DynamoDBClient, options: TableOptions = {}): Promise<string> {
+  const tableName = options.tableName ?? `state-${++tables}`;
+  const [partitionKey, sortKey] = [options.partitionKey ?? 'pk', options.sortKey ?? 'sk'];
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: partitionKey, AttributeType: 'S' },
+        { AttributeName: sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: partitionKey, KeyType: 'HASH' },
+        { AttributeName: sortKey, KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return tableName;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** A client for a local endpoint: fake static credentials, no retries (tests see every error). */
