@@ -1,7 +1,13 @@
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 const config = {
   // Keep in step with `exports` in package.json and `entry` in tsup.config.ts.
-  entryPoints: ['src/index.ts', 'src/amazon-q/index.ts', 'src/aws/index.ts', 'src/dynamodb/index.ts', 'src/lambda/index.ts'],
+  entryPoints: [
+    'src/index.ts',
+    'src/amazon-q/index.ts',
+    'src/aws/index.ts',
+    'src/dynamodb/index.ts',
+    'src/lambda/index.ts',
+  ],
   out: 'docs/api',
   tsconfig: 'tsconfig.json',
   readme: 'none',
@@ -13,7 +19,14 @@ const config = {
   excludeExternals: true,
   treatWarningsAsErrors: true,
   treatValidationWarningsAsErrors: true,
-  validation: { notExported: true, invalidLink: true, invalidPath: true, rewrittenLink: true, notDocumented: true, unusedMergeModuleWith: true },
+  validation: {
+    notExported: true,
+    invalidLink: true,
+    invalidPath: true,
+    rewrittenLink: true,
+    notDocumented: true,
+    unusedMergeModuleWith: true,
+  },
   requiredToBeDocumented: [
     'Enum',
     'EnumMember',

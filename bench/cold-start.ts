@@ -47,7 +47,8 @@ function timeToFirstLine(args: readonly string[]): Promise<{ ms: number; line: s
     });
     child.on('error', reject);
     child.on('close', (status) => {
-      if (status !== 0 || ms === 0) reject(new Error(`node ${args.join(' ')} exited with ${status} before printing a line`));
+      if (status !== 0 || ms === 0)
+        reject(new Error(`node ${args.join(' ')} exited with ${status} before printing a line`));
       else resolve({ ms, line: out.slice(0, out.indexOf('\n')) });
     });
   });
@@ -79,8 +80,13 @@ export async function coldFirstPayload(
     payload = run.line;
   }
   const message = JSON.parse(payload) as { text?: unknown; blocks?: unknown };
-  if (typeof message.text !== 'string' || !Array.isArray(message.blocks)) throw new Error(`not a Slack payload: ${payload.slice(0, 80)}`);
+  if (typeof message.text !== 'string' || !Array.isArray(message.blocks))
+    throw new Error(`not a Slack payload: ${payload.slice(0, 80)}`);
   // The median of the pairwise differences: a pair runs back to back, so a slow spell of the
   // machine hits both of its runs, where two separate medians can each catch a different one.
-  return { firstPayloadMs: median(bundle.map((ms, i) => ms - bare[i]!)), bareNodeMs: median(bare), payloadBytes: payload.length };
+  return {
+    firstPayloadMs: median(bundle.map((ms, i) => ms - bare[i]!)),
+    bareNodeMs: median(bare),
+    payloadBytes: payload.length,
+  };
 }

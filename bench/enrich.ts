@@ -9,7 +9,16 @@
  */
 import { classify, parseEcsEvent, type EcsEvent } from 'ecs-slack';
 import { createEnricher } from 'ecs-slack/aws';
-import { CRASH, CRASH_GROUP, CRASH_STREAM, CRASH_TASK_ID, HOSTILE_LOG, TASK_DEFINITIONS, clientsFor, startFakeAws } from '../test/aws/harness.js';
+import {
+  CRASH,
+  CRASH_GROUP,
+  CRASH_STREAM,
+  CRASH_TASK_ID,
+  HOSTILE_LOG,
+  TASK_DEFINITIONS,
+  clientsFor,
+  startFakeAws,
+} from '../test/aws/harness.js';
 import { loadFixture } from '../test/helpers/fixtures.js';
 import { median } from './stats.js';
 
@@ -17,7 +26,9 @@ const CALLS = Number(process.argv[2] ?? 300);
 const DEFINITION = 'arn:aws:ecs:eu-central-1:111111111111:task-definition/example-api-v1:20';
 
 const crashed = (taskId: string, revision = 20): EcsEvent => {
-  const text = JSON.stringify(loadFixture('task', CRASH)).replaceAll(CRASH_TASK_ID, taskId).replace('example-api-v1:20', `example-api-v1:${revision}`);
+  const text = JSON.stringify(loadFixture('task', CRASH))
+    .replaceAll(CRASH_TASK_ID, taskId)
+    .replace('example-api-v1:20', `example-api-v1:${revision}`);
   return parseEcsEvent(JSON.parse(text));
 };
 const impaired = (): EcsEvent => {
@@ -29,9 +40,13 @@ const impaired = (): EcsEvent => {
 };
 
 // Every revision the "new revision" case asks for answers like revision 20.
-for (let revision = 1000; revision < 1000 + CALLS + 20; revision++) TASK_DEFINITIONS[DEFINITION.replace(':20', `:${revision}`)] = TASK_DEFINITIONS[DEFINITION];
+for (let revision = 1000; revision < 1000 + CALLS + 20; revision++)
+  TASK_DEFINITIONS[DEFINITION.replace(':20', `:${revision}`)] = TASK_DEFINITIONS[DEFINITION];
 const lines = Array.from({ length: 15 }, (_, i) => HOSTILE_LOG[i % HOSTILE_LOG.length]!);
-const server = await startFakeAws({ streams: { [`${CRASH_GROUP} ${CRASH_STREAM}`]: lines }, stoppedTasks: [loadFixture('task', CRASH)] });
+const server = await startFakeAws({
+  streams: { [`${CRASH_GROUP} ${CRASH_STREAM}`]: lines },
+  stoppedTasks: [loadFixture('task', CRASH)],
+});
 const enrich = createEnricher(clientsFor(server));
 
 async function timed(name: string, eventOf: (i: number) => EcsEvent): Promise<void> {
@@ -48,7 +63,9 @@ async function timed(name: string, eventOf: (i: number) => EcsEvent): Promise<vo
   }
   const sorted = [...ms].sort((a, b) => a - b);
   const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1]!;
-  console.log(`${name.padEnd(44)} median ${median(ms).toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${sorted.at(-1)!.toFixed(2)} ms  (${CALLS} calls, ${notes} notes)`);
+  console.log(
+    `${name.padEnd(44)} median ${median(ms).toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  max ${sorted.at(-1)!.toFixed(2)} ms  (${CALLS} calls, ${notes} notes)`,
+  );
 }
 
 const before = server.calls.length;

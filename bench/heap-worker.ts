@@ -63,4 +63,6 @@ gc();
 gc();
 const after = process.memoryUsage().heapUsed;
 if (rendered === 0) throw new Error('nothing was rendered');
-console.log(JSON.stringify({ bytes: after - before, events: TOTAL, seconds: Math.round((performance.now() - start) / 100) / 10 }));
+console.log(
+  JSON.stringify({ bytes: after - before, events: TOTAL, seconds: Math.round((performance.now() - start) / 100) / 10 }),
+);

@@ -65,7 +65,8 @@ export async function hotPath(): Promise<HotPath> {
     const [record] = parseEcsEvents(text);
     if (!record?.success) throw new Error('benchmark event failed to parse');
     const classification = classify(record.data);
-    if (applyStatelessRules(record.data, classification, rules) !== 'pass') throw new Error('benchmark event was filtered out');
+    if (applyStatelessRules(record.data, classification, rules) !== 'pass')
+      throw new Error('benchmark event was filtered out');
     return JSON.stringify(renderMessage(record.data, classification));
   };
   const unwrapParse = () => {

@@ -47,7 +47,11 @@ console.log(`ecs-slack benchmark on ${process.version} (${process.platform}-${pr
 console.log(`event: STOPPED Fargate task, ${STOPPED_TASK_TEXT.length} bytes\n`);
 console.log('stage'.padEnd(42), 'ns/op'.padStart(10), 'ops/s'.padStart(12));
 for (const stage of hot.stages) {
-  console.log(stage.name.padEnd(42), stage.nsPerOp.toFixed(0).padStart(10), String(opsPerSecond(stage.nsPerOp)).padStart(12));
+  console.log(
+    stage.name.padEnd(42),
+    stage.nsPerOp.toFixed(0).padStart(10),
+    String(opsPerSecond(stage.nsPerOp)).padStart(12),
+  );
 }
 console.log('\nside by side, in interleaved rounds:');
 console.log('handler'.padEnd(42), 'ns/op'.padStart(10), 'ops/s'.padStart(12), 'x JSON.parse'.padStart(14));
@@ -60,7 +64,9 @@ for (const contender of hot.contenders) {
   );
 }
 console.log(`\nunwrap + parse vs JSON.parse: ${hot.unwrapParseVsJsonParse.toFixed(2)}x`);
-console.log(`whole pipeline vs JSON.parse: ${figures.pipelineVsJsonParse}x (budget ${BUDGETS.pipelineVsJsonParse}: ${verdict('pipelineVsJsonParse')})`);
+console.log(
+  `whole pipeline vs JSON.parse: ${figures.pipelineVsJsonParse}x (budget ${BUDGETS.pipelineVsJsonParse}: ${verdict('pipelineVsJsonParse')})`,
+);
 console.log(
   `consumer Lambda bundle (esbuild, minified, ESM): ${bundle.bytes} bytes, ${figures.bundleGzipBytes} gzipped (budget ${BUDGETS.bundleGzipBytes}: ${verdict('bundleGzipBytes')})`,
 );
@@ -84,10 +90,15 @@ if (json) {
       eventBytes: STOPPED_TASK_TEXT.length,
       ...figures,
       budgets: BUDGETS,
-      withinBudgets: Object.fromEntries(Object.keys(BUDGETS).map((key) => [key, verdict(key as keyof typeof BUDGETS) === 'within budget'])),
+      withinBudgets: Object.fromEntries(
+        Object.keys(BUDGETS).map((key) => [key, verdict(key as keyof typeof BUDGETS) === 'within budget']),
+      ),
       stages: Object.fromEntries(hot.stages.map((stage) => [stage.name, timing(stage.nsPerOp)])),
       baselines: Object.fromEntries(
-        hot.contenders.map((contender) => [contender.name, { ...timing(contender.nsPerOp), vsJsonParse: round(contender.vsJsonParse) }]),
+        hot.contenders.map((contender) => [
+          contender.name,
+          { ...timing(contender.nsPerOp), vsJsonParse: round(contender.vsJsonParse) },
+        ]),
       ),
       unwrapParseVsJsonParse: round(hot.unwrapParseVsJsonParse),
       bundleBytes: bundle.bytes,

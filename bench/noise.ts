@@ -34,7 +34,10 @@ export async function crashLoopMessages(): Promise<{ messages: number; texts: st
  */
 export function heapGrowth(): { bytes: number; events: number; seconds: number } {
   const script = fileURLToPath(new URL('./heap-worker.ts', import.meta.url));
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (result.status !== 0) throw new Error(`heap worker failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { bytes: number; events: number; seconds: number };
 }

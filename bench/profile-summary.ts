@@ -51,7 +51,10 @@ for (const file of readdirSync(folder).filter((name) => name.endsWith('.cpuprofi
 }
 
 const share = (micros: number) => `${((100 * micros) / all).toFixed(1).padStart(5)}%`;
-for (const [title, table] of [['self time', self], ['total time', total]] as const) {
+for (const [title, table] of [
+  ['self time', self],
+  ['total time', total],
+] as const) {
   console.log(`\n${title}`);
   for (const [key, micros] of [...table].sort((a, b) => b[1] - a[1]).slice(0, rows)) console.log(share(micros), key);
 }

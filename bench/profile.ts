@@ -12,7 +12,14 @@
  * `pipelineVsJsonParse` measures it), `parse`, `classify`, `render`. Open the `.cpuprofile` in
  * Chrome DevTools (Performance, Load profile) for the call tree.
  */
-import { applyStatelessRules, classify, parseEcsEvent, parseEcsEvents, renderMessage, resolveFilterOptions } from 'ecs-slack';
+import {
+  applyStatelessRules,
+  classify,
+  parseEcsEvent,
+  parseEcsEvents,
+  renderMessage,
+  resolveFilterOptions,
+} from 'ecs-slack';
 import { STOPPED_TASK_TEXT } from './fixture.js';
 
 const [stage = 'pipeline', count = '300000'] = process.argv.slice(2);

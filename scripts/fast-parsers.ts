@@ -24,14 +24,23 @@ import { ServiceActionSchema } from '../src/events/service-action.js';
 import { TaskStateChangeSchema } from '../src/events/task-state-change.js';
 
 /** Where the generated parsers go. */
-export const FAST_PARSERS_FILE: string = join(dirname(fileURLToPath(import.meta.url)), '..', 'src/events/fast-parsers.ts');
+export const FAST_PARSERS_FILE: string = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'src/events/fast-parsers.ts',
+);
 
 /** The parsers to export, named after their schema, with the type each returns. */
 const ENTRY_POINTS: ReadonlyArray<readonly [name: string, schema: unknown, type: string, from: string]> = [
   ['taskStateChange', TaskStateChangeSchema, 'TaskStateChange', './task-state-change.js'],
   ['serviceAction', ServiceActionSchema, 'ServiceAction', './service-action.js'],
   ['deploymentStateChange', DeploymentStateChangeSchema, 'DeploymentStateChange', './deployment-state-change.js'],
-  ['containerInstanceStateChange', ContainerInstanceStateChangeSchema, 'ContainerInstanceStateChange', './container-instance-state-change.js'],
+  [
+    'containerInstanceStateChange',
+    ContainerInstanceStateChangeSchema,
+    'ContainerInstanceStateChange',
+    './container-instance-state-change.js',
+  ],
 ];
 
 /** Shared schemas get a function of their own, named after them. */
@@ -59,7 +68,9 @@ export function generateFastParsers(): string {
   const pending: unknown[] = ENTRY_POINTS.map(([, schema]) => schema);
   const functions: string[] = [];
   const done = new Set<unknown>();
-  const exported = new Map<unknown, readonly [string, string]>(ENTRY_POINTS.map(([name, schema, type]) => [schema, [name, type]]));
+  const exported = new Map<unknown, readonly [string, string]>(
+    ENTRY_POINTS.map(([name, schema, type]) => [schema, [name, type]]),
+  );
 
   /** The function parsing an object schema, queued for generation on first sight. */
   const functionFor = (schema: unknown, suggested: string): string => {
@@ -79,10 +90,16 @@ export function generateFastParsers(): string {
     done.add(schema);
     const name = names.get(schema) as string;
     const entry = exported.get(schema);
-    const signature = entry === undefined ? `function ${name}(input: unknown): Out | Invalid` : `export function ${name}(input: unknown): ${entry[1]} | Invalid`;
+    const signature =
+      entry === undefined
+        ? `function ${name}(input: unknown): Out | Invalid`
+        : `export function ${name}(input: unknown): ${entry[1]} | Invalid`;
     const body = objectBody(schema, name, functionFor);
     if (entry !== undefined) body[body.length - 1] = `  return out as unknown as ${entry[1]};`;
-    const doc = entry === undefined ? `/** Parses like the zod schema of \`${name}\`. */` : `/** Parses like \`${entry[1]}Schema\`: the same value, or {@link INVALID} where it fails. */`;
+    const doc =
+      entry === undefined
+        ? `/** Parses like the zod schema of \`${name}\`. */`
+        : `/** Parses like \`${entry[1]}Schema\`: the same value, or {@link INVALID} where it fails. */`;
     functions.push([doc, `${signature} {`, ...body, '}', ''].join('\n'));
   }
 
@@ -90,7 +107,14 @@ export function generateFastParsers(): string {
     `import { INVALID, copyUnknown, isObject, wellFormed, type Invalid, type Out } from './fast-parse-runtime.js';`,
     ...ENTRY_POINTS.map(([, , type, from]) => `import type { ${type} } from '${from}';`),
   ].sort();
-  return [HEADER, ...imports, '', `export { INVALID, type Invalid } from './fast-parse-runtime.js';`, '', ...functions].join('\n');
+  return [
+    HEADER,
+    ...imports,
+    '',
+    `export { INVALID, type Invalid } from './fast-parse-runtime.js';`,
+    '',
+    ...functions,
+  ].join('\n');
 }
 
 const HEADER = `/**
@@ -111,14 +135,19 @@ const HEADER = `/**
  * @module
  */`;
 
-
 /** The statements of an object parser's body (input in `input`, result in `out`). */
-function objectBody(schema: unknown, name: string, functionFor: (schema: unknown, suggested: string) => string): string[] {
+function objectBody(
+  schema: unknown,
+  name: string,
+  functionFor: (schema: unknown, suggested: string) => string,
+): string[] {
   const def = defOf(schema);
-  if (def.type !== 'object' || def.shape === undefined) throw new Error(`${name}: expected an object schema, got ${def.type}`);
+  if (def.type !== 'object' || def.shape === undefined)
+    throw new Error(`${name}: expected an object schema, got ${def.type}`);
   noChecks(def, name);
   const loose = def.catchall !== undefined;
-  if (loose && defOf(def.catchall).type !== 'unknown') throw new Error(`${name}: only loose (unknown) catch-alls are supported`);
+  if (loose && defOf(def.catchall).type !== 'unknown')
+    throw new Error(`${name}: only loose (unknown) catch-alls are supported`);
   const lines = ['  if (!isObject(input)) return INVALID;', '  const out: Out = {};'];
   if (loose) lines.push('  let known = 0;');
   let counter = 0;
@@ -127,7 +156,8 @@ function objectBody(schema: unknown, name: string, functionFor: (schema: unknown
   const count = loose ? ' known++;' : '';
   for (const [key, field] of Object.entries(def.shape)) {
     // copyUnknown's count assumes no known field can be inherited from Object.prototype.
-    if (key in Object.prototype) throw new Error(`${name}.${key}: a field named like an Object.prototype property is not supported`);
+    if (key in Object.prototype)
+      throw new Error(`${name}.${key}: a field named like an Object.prototype property is not supported`);
     const read = property('input', key);
     const write = property('out', key);
     const value = local();
@@ -136,10 +166,22 @@ function objectBody(schema: unknown, name: string, functionFor: (schema: unknown
     if (fieldDef.type === 'optional') {
       noChecks(fieldDef, `${name}.${key}`);
       lines.push(`  if (${value} !== undefined) {`);
-      lines.push(...check(fieldDef.innerType, value, (v) => `${write} = ${v};${count}`, '    ', `${name}${capital(key)}`, local, functionFor));
+      lines.push(
+        ...check(
+          fieldDef.innerType,
+          value,
+          (v) => `${write} = ${v};${count}`,
+          '    ',
+          `${name}${capital(key)}`,
+          local,
+          functionFor,
+        ),
+      );
       lines.push(`  } else if (${quote(key)} in input) {`, `    ${write} = undefined;${count}`, '  }');
     } else {
-      lines.push(...check(field, value, (v) => `${write} = ${v};${count}`, '  ', `${name}${capital(key)}`, local, functionFor));
+      lines.push(
+        ...check(field, value, (v) => `${write} = ${v};${count}`, '  ', `${name}${capital(key)}`, local, functionFor),
+      );
     }
   }
   if (loose) lines.push('  copyUnknown(input, out, known);');
@@ -162,23 +204,37 @@ function check(
   switch (def.type) {
     case 'string':
       // Strings come out well-formed (lone surrogates replaced), as `parseEcsEvent` promises.
-      return [`${indent}if (typeof ${value} !== 'string') return INVALID;`, `${indent}${store(`wellFormed(${value})`)}`];
+      return [
+        `${indent}if (typeof ${value} !== 'string') return INVALID;`,
+        `${indent}${store(`wellFormed(${value})`)}`,
+      ];
     case 'boolean':
       return [`${indent}if (typeof ${value} !== 'boolean') return INVALID;`, `${indent}${store(value)}`];
     case 'number':
       // z.number() accepts finite numbers only.
-      return [`${indent}if (typeof ${value} !== 'number' || !Number.isFinite(${value})) return INVALID;`, `${indent}${store(value)}`];
+      return [
+        `${indent}if (typeof ${value} !== 'number' || !Number.isFinite(${value})) return INVALID;`,
+        `${indent}${store(value)}`,
+      ];
     case 'unknown':
       return [`${indent}${store(value)}`];
     case 'literal': {
       const values = def.values ?? [];
-      if (values.length === 0 || values.some((v) => !['string', 'number', 'boolean'].includes(typeof v))) throw new Error(`${path}: unsupported literal`);
+      if (values.length === 0 || values.some((v) => !['string', 'number', 'boolean'].includes(typeof v)))
+        throw new Error(`${path}: unsupported literal`);
       const literal = (v: unknown) => (typeof v === 'string' ? quote(v) : String(v));
-      return [`${indent}if (${values.map((v) => `${value} !== ${literal(v)}`).join(' && ')}) return INVALID;`, `${indent}${store(value)}`];
+      return [
+        `${indent}if (${values.map((v) => `${value} !== ${literal(v)}`).join(' && ')}) return INVALID;`,
+        `${indent}${store(value)}`,
+      ];
     }
     case 'object': {
       const parsed = local();
-      return [`${indent}const ${parsed} = ${functionFor(schema, path)}(${value});`, `${indent}if (${parsed} === INVALID) return INVALID;`, `${indent}${store(parsed)}`];
+      return [
+        `${indent}const ${parsed} = ${functionFor(schema, path)}(${value});`,
+        `${indent}if (${parsed} === INVALID) return INVALID;`,
+        `${indent}${store(parsed)}`,
+      ];
     }
     case 'array': {
       const items = local();
@@ -200,13 +256,16 @@ function check(
 }
 
 function noChecks(def: Def, path: string): void {
-  if (def.checks !== undefined && def.checks.length > 0) throw new Error(`${path}: checks (refinements, lengths, formats) are not supported`);
+  if (def.checks !== undefined && def.checks.length > 0)
+    throw new Error(`${path}: checks (refinements, lengths, formats) are not supported`);
 }
 
-const property = (object: string, key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${object}.${key}` : `${object}[${quote(key)}]`);
+const property = (object: string, key: string): string =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? `${object}.${key}` : `${object}[${quote(key)}]`;
 
 /** A JavaScript string literal in single quotes. */
-const quote = (value: string): string => `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+const quote = (value: string): string =>
+  `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 
 const capital = (key: string): string =>
   key

@@ -82,7 +82,9 @@ try {
     process.stdout.write(run(node, ['amazon-q-esm.mjs']));
     process.stdout.write(run(node, ['amazon-q-cjs.cjs']));
   }
-  const peers = ['client-dynamodb', 'util-dynamodb'].map((peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`);
+  const peers = ['client-dynamodb', 'util-dynamodb'].map(
+    (peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`,
+  );
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...peers]);
   const dynamodbCheck = `
     const store = new dynamodb.DynamoDbStateStore({

@@ -100,7 +100,9 @@ function filter(caller: string): Rule {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // checkFilterOptions names the path itself; resolveFilterOptions does not.
-      throw new ConfigError(message.startsWith(`${caller}: `) ? message : `${caller}: options.filter: ${message}`, { cause: error });
+      throw new ConfigError(message.startsWith(`${caller}: `) ? message : `${caller}: options.filter: ${message}`, {
+        cause: error,
+      });
     }
     const inner = value.store === undefined ? undefined : store(value.store);
     return inner === undefined ? undefined : `.store: ${inner}`;
@@ -136,7 +138,8 @@ function shared(caller: string): Record<string, Rule> {
 
 /** Options that were removed, and what replaces them. */
 const REPLACED: Readonly<Record<string, string>> = {
-  dropInvalidRecords: "removed: use onInvalid: 'drop' for true, 'fail' for false (the default, 'alert', alerts on ECS events with fields missing)",
+  dropInvalidRecords:
+    "removed: use onInvalid: 'drop' for true, 'fail' for false (the default, 'alert', alerts on ECS events with fields missing)",
 };
 
 function check(options: unknown, caller: string, rules: Record<string, Rule>): Record<string, unknown> {
@@ -146,9 +149,13 @@ function check(options: unknown, caller: string, rules: Record<string, Rule>): R
     const replaced = REPLACED[name];
     if (replaced !== undefined) throw new ConfigError(`${caller}: options.${name}: ${replaced}`);
     const rule = rules[name];
-    if (rule === undefined) throw new ConfigError(`${caller}: options.${name}: unknown option (known: ${Object.keys(rules).sort().join(', ')})`);
+    if (rule === undefined)
+      throw new ConfigError(
+        `${caller}: options.${name}: unknown option (known: ${Object.keys(rules).sort().join(', ')})`,
+      );
     const problem = value === undefined ? undefined : rule(value);
-    if (problem !== undefined) throw new ConfigError(`${caller}: options.${name}${problem.startsWith('.') ? '' : ': '}${problem}`);
+    if (problem !== undefined)
+      throw new ConfigError(`${caller}: options.${name}${problem.startsWith('.') ? '' : ': '}${problem}`);
   }
   return options;
 }
@@ -156,7 +163,9 @@ function check(options: unknown, caller: string, rules: Record<string, Rule>): R
 /** Deployment threads edit messages: the sender must be able to. */
 function checkThreads(o: Record<string, unknown>, caller: string, canUpdate: boolean): void {
   if (o.threads === true && !canUpdate) {
-    throw new ConfigError(`${caller}: options.threads: deployment threads need a sender that can update messages (webApi, or a sender with update)`);
+    throw new ConfigError(
+      `${caller}: options.threads: deployment threads need a sender that can update messages (webApi, or a sender with update)`,
+    );
   }
 }
 
@@ -170,7 +179,10 @@ function checkThreads(o: Record<string, unknown>, caller: string, canUpdate: boo
 export function checkPipelineOptions(options: unknown): void {
   const caller = 'createPipeline';
   const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty, remainingMs: fn });
-  if (o.sender === undefined) throw new ConfigError(`${caller}: options.sender: required (createWebhookSender(...), createWebApiSender(...) or your own)`);
+  if (o.sender === undefined)
+    throw new ConfigError(
+      `${caller}: options.sender: required (createWebhookSender(...), createWebApiSender(...) or your own)`,
+    );
   checkThreads(o, caller, typeof (o.sender as { update?: unknown }).update === 'function');
 }
 
@@ -196,9 +208,12 @@ export function checkHandlerOptions(options: unknown): void {
     deadlineMarginMs: duration,
   });
   // A blank webhookUrl means "from the environment", like a blank SLACK_WEBHOOK_URL.
-  const given = (name: string): boolean => o[name] !== undefined && (name !== 'webhookUrl' || String(o[name]).trim() !== '');
+  const given = (name: string): boolean =>
+    o[name] !== undefined && (name !== 'webhookUrl' || String(o[name]).trim() !== '');
   const destinations = ['sender', 'webApi', 'webhookUrl'].filter(given);
-  if (destinations.length > 1) throw new ConfigError(`${caller}: options: give one Slack destination, not ${destinations.join(' and ')}`);
-  const canUpdate = o.webApi !== undefined || typeof (o.sender as { update?: unknown } | undefined)?.update === 'function';
+  if (destinations.length > 1)
+    throw new ConfigError(`${caller}: options: give one Slack destination, not ${destinations.join(' and ')}`);
+  const canUpdate =
+    o.webApi !== undefined || typeof (o.sender as { update?: unknown } | undefined)?.update === 'function';
   checkThreads(o, caller, canUpdate);
 }

@@ -258,7 +258,15 @@ function hasName(error: unknown, names: readonly string[]): boolean {
 }
 
 /** Names of every class in this file; the guards match on them. */
-const ERROR_NAMES: readonly string[] = ['EcsSlackError', 'ParseError', 'DeliveryError', 'StateStoreError', 'ThreadBusyError', 'ConfigError', 'HandlerError'];
+const ERROR_NAMES: readonly string[] = [
+  'EcsSlackError',
+  'ParseError',
+  'DeliveryError',
+  'StateStoreError',
+  'ThreadBusyError',
+  'ConfigError',
+  'HandlerError',
+];
 
 /**
  * Tells whether a value is an error thrown by ecs-slack (any subclass).

@@ -187,7 +187,12 @@ export {
   type UserMention,
 } from './render/mrkdwn.js';
 export type { PostOptions, PostedMessage, SlackSender } from './deliver/sender.js';
-export { WEBHOOK_DEFAULTS, createWebhookSender, type WebhookSenderOptions, type WebhookUrl } from './deliver/webhook.js';
+export {
+  WEBHOOK_DEFAULTS,
+  createWebhookSender,
+  type WebhookSenderOptions,
+  type WebhookUrl,
+} from './deliver/webhook.js';
 export {
   createWebApiSender,
   type ChatPostMessageRequest,

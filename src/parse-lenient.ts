@@ -32,7 +32,9 @@ const MAX_ROUNDS = 6;
 
 /** The kind of a known detail-type. */
 function kindOf(detailType: string): KnownEcsEventKind | undefined {
-  return (Object.entries(DETAIL_TYPES) as Array<[KnownEcsEventKind, string]>).find(([, known]) => known === detailType)?.[0];
+  return (Object.entries(DETAIL_TYPES) as Array<[KnownEcsEventKind, string]>).find(
+    ([, known]) => known === detailType,
+  )?.[0];
 }
 
 /**
@@ -138,7 +140,9 @@ function derived(kind: KnownEcsEventKind, draft: Record<string, unknown>, path: 
       return kind === 'task' && text(d.stoppedAt) !== undefined ? 'STOPPED' : undefined;
     case 'desiredStatus': {
       if (kind !== 'task') return undefined;
-      const stopFields = [d.stopCode, d.stoppedReason, d.stoppingAt, d.stoppedAt].some((value) => text(value) !== undefined);
+      const stopFields = [d.stopCode, d.stoppedReason, d.stoppingAt, d.stoppedAt].some(
+        (value) => text(value) !== undefined,
+      );
       const stopStatus = ['STOPPED', 'STOPPING', 'DEACTIVATING', 'DEPROVISIONING'].includes(String(d.lastStatus));
       return stopFields || stopStatus ? 'STOPPED' : undefined;
     }

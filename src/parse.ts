@@ -56,11 +56,17 @@ const unknownEcsEventSchema = /* @__PURE__ */ once(() => envelopeSchema(z.string
  * `events/fast-parsers.ts`), and the schema itself, built only when first needed: it decides
  * whenever the fast path says no, and words the error.
  */
-const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, () => z.ZodMiniType]>> = {
+const KINDS: Readonly<
+  Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, () => z.ZodMiniType]>
+> = {
   [DETAIL_TYPES.task]: ['task', fast.taskStateChange, taskStateChangeSchema],
   [DETAIL_TYPES.service]: ['service', fast.serviceAction, serviceActionSchema],
   [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, deploymentStateChangeSchema],
-  [DETAIL_TYPES['container-instance']]: ['container-instance', fast.containerInstanceStateChange, containerInstanceStateChangeSchema],
+  [DETAIL_TYPES['container-instance']]: [
+    'container-instance',
+    fast.containerInstanceStateChange,
+    containerInstanceStateChangeSchema,
+  ],
 };
 
 /**
@@ -150,7 +156,8 @@ export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedR
     if (!record.success) return record;
     const { origin, label } = record;
     const result = parseSafely(record.data, label, record.id);
-    if (!result.success) return { success: false, id: record.id, origin, label, error: result.error, input: record.data };
+    if (!result.success)
+      return { success: false, id: record.id, origin, label, error: result.error, input: record.data };
     // A lone event without an `id` (trimmed by a transformer, or a bare detail) has no record id
     // of its own: report the id parsing gave it, derived from its content.
     const id = record.id === UNNAMED && (origin === 'eventbridge' || origin === 'detail') ? result.data.id : record.id;
@@ -159,7 +166,13 @@ export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedR
 }
 
 /** A failed parse, its message prefixed with the record's label. */
-function failure(label: string, recordId: string | undefined, message: string, path: string, cause?: unknown): ParseFailure {
+function failure(
+  label: string,
+  recordId: string | undefined,
+  message: string,
+  path: string,
+  cause?: unknown,
+): ParseFailure {
   return { success: false, error: new ParseError(label ? `${label}: ${message}` : message, { path, recordId, cause }) };
 }
 
@@ -184,7 +197,8 @@ function parseSafely(input: unknown, label: string, recordId: string | undefined
  * @internal
  */
 function parseWithContext(input: unknown, label: string, recordId: string | undefined): SafeParseResult {
-  const fail = (message: string, path: string, cause?: unknown): SafeParseResult => failure(label, recordId, message, path, cause);
+  const fail = (message: string, path: string, cause?: unknown): SafeParseResult =>
+    failure(label, recordId, message, path, cause);
   if (!isRecord(input)) return fail(`expected an EventBridge event object, received ${describe(input)}`, '');
   const raw = input;
   const source = raw.source;
@@ -303,7 +317,11 @@ function derivedId(detailType: unknown, detail: unknown): string {
   try {
     return derivedEventId(detailType, detail);
   } catch (error) {
-    throw new EnvelopeError('detail', `detail: ${serializeProblem(error)} to derive the event id (the event has no id)`, { cause: error });
+    throw new EnvelopeError(
+      'detail',
+      `detail: ${serializeProblem(error)} to derive the event id (the event has no id)`,
+      { cause: error },
+    );
   }
 }
 

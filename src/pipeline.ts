@@ -242,7 +242,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // The store's budget: the caller's, or else what the deadline of the call under way leaves.
   let callDeadline: number | undefined;
   const remainingMs =
-    options.remainingMs ?? ((): number => (callDeadline === undefined ? Number.POSITIVE_INFINITY : callDeadline - Date.now()));
+    options.remainingMs ??
+    ((): number => (callDeadline === undefined ? Number.POSITIVE_INFINITY : callDeadline - Date.now()));
   const budget = {
     remainingMs,
     ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
@@ -333,7 +334,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   }
 
   /** Logs a delivered decision: a warning when its commit failed, since state was not saved. */
-  const sent = (id: string | undefined, c: Classification, delivered: { what: string; unsettled?: unknown }): PipelineResult => {
+  const sent = (
+    id: string | undefined,
+    c: Classification,
+    delivered: { what: string; unsettled?: unknown },
+  ): PipelineResult => {
     if (!('unsettled' in delivered)) {
       log({ level: 'info', msg: 'sent', ...describe(id, c), reason: delivered.what });
       return { status: 'sent', classification: c };
@@ -381,7 +386,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   return {
     async handle(event, handleOptions = {}) {
       if (typeof handleOptions !== 'object' || handleOptions === null) {
-        throw new TypeError('pipeline.handle: the second argument is an options object: handle(event, { id, deadline })');
+        throw new TypeError(
+          'pipeline.handle: the second argument is an options object: handle(event, { id, deadline })',
+        );
       }
       return run(event, handleOptions.id ?? event.id, handleOptions.deadline, undefined);
     },

@@ -175,7 +175,8 @@ function unwrapLines(text: string, context: Context): boolean {
       return false;
     }
   }
-  for (const [line, value] of values) visit(value, context, 1, { id: String(line), origin: 'ndjson', label: `line ${line}` });
+  for (const [line, value] of values)
+    visit(value, context, 1, { id: String(line), origin: 'ndjson', label: `line ${line}` });
   return true;
 }
 
@@ -210,7 +211,8 @@ function unwrapValues(text: string, context: Context): void {
     visitRoot(first.value, context);
     return;
   }
-  const notJson = (piece: FailedPiece): string => (piece.locate ? `is not JSON (at ${lines.describe(piece.at)})` : 'is not JSON');
+  const notJson = (piece: FailedPiece): string =>
+    piece.locate ? `is not JSON (at ${lines.describe(piece.at)})` : 'is not JSON';
   if (pieces.every(isFailed)) {
     // Nothing in it is JSON (binary, UTF-16, prose): one error, not one per line.
     const where: FailedPiece = pieces.length === 1 ? pieces[0]! : { ...pieces[0]!, locate: true };
@@ -514,7 +516,11 @@ function visit(value: unknown, context: Context, depth: number, position: Record
   }
   if ('requestPayload' in object && typeof object.requestContext === 'object') {
     // A Lambda on-failure destination record: the original invocation's event.
-    visit(object.requestPayload, context, depth + 1, { id: eventId(object.requestPayload) ?? position.id, origin: 'destination', label: 'destination record' });
+    visit(object.requestPayload, context, depth + 1, {
+      id: eventId(object.requestPayload) ?? position.id,
+      origin: 'destination',
+      label: 'destination record',
+    });
     return;
   }
   const kind = context.options?.kind;
@@ -539,7 +545,9 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
     const sns = r.Sns as Record<string, unknown>;
     const id = typeof sns.MessageId === 'string' ? sns.MessageId : String(index);
     const position: RecordSource = { id, origin: 'sns', label: `SNS record ${index} (MessageId ${id})` };
-    inBatchItem(context, id, () => withEvents(context, position, 'Message', () => visitJsonField(sns.Message, 'Message', context, depth, position)));
+    inBatchItem(context, id, () =>
+      withEvents(context, position, 'Message', () => visitJsonField(sns.Message, 'Message', context, depth, position)),
+    );
     return;
   }
   if (typeof r.body === 'string' || r.eventSource === 'aws:sqs') {
@@ -550,18 +558,23 @@ function visitRecord(record: unknown, index: number, context: Context, depth: nu
       if (body === FAILED) return;
       if (isSnsNotification(body)) {
         const inner: RecordSource = { ...position, origin: 'sqs-sns' };
-        withEvents(context, inner, 'SNS Message', () => visitJsonField(body.Message, 'SNS Message', context, depth, inner));
+        withEvents(context, inner, 'SNS Message', () =>
+          visitJsonField(body.Message, 'SNS Message', context, depth, inner),
+        );
       } else {
         withEvents(context, position, 'body', () => visit(body, context, depth + 1, position));
       }
     });
     return;
   }
-  const source = typeof r.eventSource === 'string' ? r.eventSource : typeof r.EventSource === 'string' ? r.EventSource : '';
+  const source =
+    typeof r.eventSource === 'string' ? r.eventSource : typeof r.EventSource === 'string' ? r.EventSource : '';
   fail(
     context,
     { id: String(index), origin: 'sqs', label: `record ${index}` },
-    source ? `is not an SQS or SNS record (eventSource ${JSON.stringify(source.slice(0, 40))})` : 'is not an SQS or SNS record',
+    source
+      ? `is not an SQS or SNS record (eventSource ${JSON.stringify(source.slice(0, 40))})`
+      : 'is not an SQS or SNS record',
   );
 }
 
@@ -633,7 +646,13 @@ function eventId(value: unknown): string | undefined {
 }
 
 function emit(context: Context, position: RecordSource, data: unknown): void {
-  context.out.push({ success: true, id: context.batchItem ?? position.id, origin: position.origin, label: position.label, data });
+  context.out.push({
+    success: true,
+    id: context.batchItem ?? position.id,
+    origin: position.origin,
+    label: position.label,
+    data,
+  });
 }
 
 function fail(context: Context, position: RecordSource, problem: string, cause?: unknown): void {

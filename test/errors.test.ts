@@ -42,9 +42,18 @@ describe('error guards', () => {
 
   it('recognise a StateStoreError, also by name, with its operation and retryability', () => {
     const cause = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-    const error = new StateStoreError('DynamoDB UpdateItem on table t failed', { operation: 'UpdateItem', retryable: true, cause });
+    const error = new StateStoreError('DynamoDB UpdateItem on table t failed', {
+      operation: 'UpdateItem',
+      retryable: true,
+      cause,
+    });
     expect([isStateStoreError(error), isEcsSlackError(error), isParseError(error)]).toEqual([true, true, false]);
-    expect([error.name, error.operation, error.retryable, error.cause]).toEqual(['StateStoreError', 'UpdateItem', true, cause]);
+    expect([error.name, error.operation, error.retryable, error.cause]).toEqual([
+      'StateStoreError',
+      'UpdateItem',
+      true,
+      cause,
+    ]);
     expect(new StateStoreError('x')).toMatchObject({ operation: '', retryable: false });
     const foreign = Object.assign(new Error('x'), { name: 'StateStoreError' });
     expect([isStateStoreError(foreign), isEcsSlackError(foreign)]).toEqual([true, true]);
@@ -52,10 +61,16 @@ describe('error guards', () => {
   });
 
   it('redact anything shaped like a webhook or a token, whatever the message quotes', () => {
-    const error = new DeliveryError('Slack said: no hook at /services/T0SECRET/B0SECRET/x; token xoxb-1-2-SECRET; Bearer SECRET');
+    const error = new DeliveryError(
+      'Slack said: no hook at /services/T0SECRET/B0SECRET/x; token xoxb-1-2-SECRET; Bearer SECRET',
+    );
     expect(error.message).toBe('Slack said: no hook at [webhook path]; token [token]; Bearer [token]');
     expectNoSecret(error, ['SECRET']);
-    const parsed = safeParseEcsEvent({ source: 'hooks.slack.com/services/T0/B0/SECRET', 'detail-type': 'x', detail: {} });
+    const parsed = safeParseEcsEvent({
+      source: 'hooks.slack.com/services/T0/B0/SECRET',
+      'detail-type': 'x',
+      detail: {},
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.message).toBe('not an Amazon ECS event: source is "[webhook]" (expected "aws.ecs")');
   });

@@ -23,7 +23,12 @@ const reference = {
     ),
   code: (value: string) => `\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\r\n\t\u2028\u2029]+/g, ' '))}\``,
   pre: (value: string) =>
-    `\`\`\`${escapeText(value.replace(/`/g, '\u02cb').replace(/[\u2028\u2029]/g, '\n').replace(/^([^\S\r\n]*)>/gm, '$1\u02c3'))}\`\`\``,
+    `\`\`\`${escapeText(
+      value
+        .replace(/`/g, '\u02cb')
+        .replace(/[\u2028\u2029]/g, '\n')
+        .replace(/^([^\S\r\n]*)>/gm, '$1\u02c3'),
+    )}\`\`\``,
   link: (url: string, label?: string) => {
     const shown = reference.text(label ?? url).replace(/\|/g, '\u2223');
     if (!/^https?:\/\//i.test(url)) return shown;
@@ -36,7 +41,8 @@ const reference = {
     const iso = new Date(millis).toISOString();
     return `<!date^${Math.floor(millis / 1000)}^${format.replace(/[|>^]/g, '')}|${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC>`;
   },
-  join: (parts: ReadonlyArray<string | undefined>, separator: string) => parts.filter((p) => p !== undefined && p !== '').join(separator),
+  join: (parts: ReadonlyArray<string | undefined>, separator: string) =>
+    parts.filter((p) => p !== undefined && p !== '').join(separator),
   clip: (value: string, max: number) => {
     const flat = value.replace(/\s+/g, ' ').trim();
     if (flat.length <= max) return flat;
@@ -49,19 +55,22 @@ const reference = {
     if (value === undefined) return undefined;
     const trimmed = value.trim();
     if (trimmed === '') return undefined;
-    const startsWithToken = (t: string, token: string) => t.startsWith(token) && ['', ':', ' '].includes(t.charAt(token.length));
+    const startsWithToken = (t: string, token: string) =>
+      t.startsWith(token) && ['', ':', ' '].includes(t.charAt(token.length));
     const matchRow = (t: string, tokensOnly: boolean) => {
       let lower: string | undefined;
       for (const row of STOP_REASONS) {
         if (row.tokens !== undefined && !row.tokens.some((token) => startsWithToken(t, token))) continue;
-        if (row.tokens === undefined && (tokensOnly || (row.prefixes === undefined && row.contains === undefined))) continue;
+        if (row.tokens === undefined && (tokensOnly || (row.prefixes === undefined && row.contains === undefined)))
+          continue;
         if (row.prefixes !== undefined && !row.prefixes.some((prefix) => t.startsWith(prefix))) continue;
         if (row.contains !== undefined && !t.includes(row.contains)) continue;
         if (row.keywords !== undefined) {
           lower ??= t.toLowerCase();
           const haystack = lower;
           // Each keyword at the start of a word (`efs` is not in `prefs`).
-          const atWordStart = (keyword: string) => new RegExp(`(?<![0-9a-z_])${keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack);
+          const atWordStart = (keyword: string) =>
+            new RegExp(`(?<![0-9a-z_])${keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack);
           if (!row.keywords.some(atWordStart)) continue;
         }
         return row;
@@ -79,16 +88,61 @@ const reference = {
 /** Strings near the shapes the code expects, and arbitrary ones. */
 const textish = fc.oneof(
   fc.string(),
-  fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '_', '*', '~', '`', '&', '<', '>', '\n', '\t', '\r', '|', '"', 'é', '\u00a0', '\u2028', '\u2029', '\v', '\u{1f680}') }),
+  fc.string({
+    unit: fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      ' ',
+      '_',
+      '*',
+      '~',
+      '`',
+      '&',
+      '<',
+      '>',
+      '\n',
+      '\t',
+      '\r',
+      '|',
+      '"',
+      'é',
+      '\u00a0',
+      '\u2028',
+      '\u2029',
+      '\v',
+      '\u{1f680}',
+    ),
+  }),
 );
 const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
 /** ISO-8601-like times, valid and not: every field in and out of range, optional parts, other zones. */
 const isoish = fc.oneof(
   fc
-    .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), fc.option(digits(2)), fc.option(fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 0, maxLength: 12 })), fc.constantFrom('Z', 'z', '+00:00', '+02:00', ''))
-    .map(([y, mo, d, h, mi, s, f, zone]) => `${y}-${mo}-${d}T${h}:${mi}${s === null ? '' : `:${s}`}${s === null || f === null ? '' : `.${f}`}${zone}`),
+    .tuple(
+      digits(4),
+      digits(2),
+      digits(2),
+      digits(2),
+      digits(2),
+      fc.option(digits(2)),
+      fc.option(fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 0, maxLength: 12 })),
+      fc.constantFrom('Z', 'z', '+00:00', '+02:00', ''),
+    )
+    .map(
+      ([y, mo, d, h, mi, s, f, zone]) =>
+        `${y}-${mo}-${d}T${h}:${mi}${s === null ? '' : `:${s}`}${s === null || f === null ? '' : `.${f}`}${zone}`,
+    ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-  fc.constantFrom('2020-03-16T15:37:04Z', '2023-05-03T15:18:04.11Z', '2020-02-29T23:59:59.999Z', '2020-04-31T00:00:00Z', '2020-03-16T24:00:00Z', '0099-01-01T00:00:00Z', '1970-01-01T00:00Z'),
+  fc.constantFrom(
+    '2020-03-16T15:37:04Z',
+    '2023-05-03T15:18:04.11Z',
+    '2020-02-29T23:59:59.999Z',
+    '2020-04-31T00:00:00Z',
+    '2020-03-16T24:00:00Z',
+    '0099-01-01T00:00:00Z',
+    '1970-01-01T00:00Z',
+  ),
   fc.string(),
 );
 
@@ -101,7 +155,9 @@ describe('fast paths give what the straightforward code gave', () => {
         expect(pre(a)).toBe(reference.pre(a));
         expect(link(`https://x.test/${a}`, b)).toBe(reference.link(`https://x.test/${a}`, b));
         expect(link(a)).toBe(reference.link(a));
-        expect(join([a as Mrkdwn, undefined, '' as Mrkdwn, b as Mrkdwn], ' · ')).toBe(reference.join([a, undefined, '', b], ' · '));
+        expect(join([a as Mrkdwn, undefined, '' as Mrkdwn, b as Mrkdwn], ' · ')).toBe(
+          reference.join([a, undefined, '', b], ' · '),
+        );
       }),
       { numRuns: 2000 },
     );
@@ -109,12 +165,16 @@ describe('fast paths give what the straightforward code gave', () => {
 
   it('date, and the canonical UTC reader behind it', () => {
     fc.assert(
-      fc.property(isoish, fc.constantFrom(undefined, '{date_short_pretty} {time_secs}', '{date}|x^y>'), (iso, format) => {
-        expect(timeMillis(iso)).toBe(Date.parse(iso));
-        const canonical = canonicalUtcMillis(iso);
-        if (canonical !== undefined) expect(canonical).toBe(Date.parse(iso));
-        expect(date(iso, format)).toBe(reference.date(iso, format));
-      }),
+      fc.property(
+        isoish,
+        fc.constantFrom(undefined, '{date_short_pretty} {time_secs}', '{date}|x^y>'),
+        (iso, format) => {
+          expect(timeMillis(iso)).toBe(Date.parse(iso));
+          const canonical = canonicalUtcMillis(iso);
+          if (canonical !== undefined) expect(canonical).toBe(Date.parse(iso));
+          expect(date(iso, format)).toBe(reference.date(iso, format));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -122,10 +182,22 @@ describe('fast paths give what the straightforward code gave', () => {
   it('reads canonical times itself, including the fractions AWS writes', () => {
     // Past nine fraction digits V8 drops the fraction's leading zeros (.0009000000 is 9 ms).
     expect(timeMillis('0100-01-01T00:00:00.0009000000Z')).toBe(Date.parse('0100-01-01T00:00:00.0009000000Z'));
-    for (const iso of ['2020-03-16T15:37:04Z', '2023-05-03T15:18:04.11Z', '2019-11-19T19:55:38.725Z', '2020-03-16T15:34Z', '2020-03-16T15:37:04.123456789Z']) {
+    for (const iso of [
+      '2020-03-16T15:37:04Z',
+      '2023-05-03T15:18:04.11Z',
+      '2019-11-19T19:55:38.725Z',
+      '2020-03-16T15:34Z',
+      '2020-03-16T15:37:04.123456789Z',
+    ]) {
       expect(canonicalUtcMillis(iso)).toBe(Date.parse(iso));
     }
-    for (const iso of ['2020-04-31T00:00:00Z', '2020-03-16T24:00:00Z', '2020-03-16T15:37:04+00:00', '0099-01-01T00:00:00Z', '0100-01-01T00:00:00.0009000000Z']) {
+    for (const iso of [
+      '2020-04-31T00:00:00Z',
+      '2020-03-16T24:00:00Z',
+      '2020-03-16T15:37:04+00:00',
+      '0099-01-01T00:00:00Z',
+      '0100-01-01T00:00:00.0009000000Z',
+    ]) {
       expect(canonicalUtcMillis(iso)).toBeUndefined();
     }
   });
@@ -149,10 +221,20 @@ describe('fast paths give what the straightforward code gave', () => {
   });
 
   it('the stop-reason catalogue, looked up by first character, finds the row a full scan finds', () => {
-    const starts = STOP_REASONS.flatMap((row) => [...(row.tokens ?? []), ...(row.prefixes ?? []), ...(row.contains === undefined ? [] : [row.contains])]);
+    const starts = STOP_REASONS.flatMap((row) => [
+      ...(row.tokens ?? []),
+      ...(row.prefixes ?? []),
+      ...(row.contains === undefined ? [] : [row.contains]),
+    ]);
     const words = STOP_REASONS.flatMap((row) => row.keywords ?? []);
     const reason = fc
-      .tuple(fc.option(fc.constantFrom(...starts)), fc.constantFrom('', ': ', ' ', ':'), fc.option(fc.constantFrom(...starts)), fc.option(fc.constantFrom(...words)), textish)
+      .tuple(
+        fc.option(fc.constantFrom(...starts)),
+        fc.constantFrom('', ': ', ' ', ':'),
+        fc.option(fc.constantFrom(...starts)),
+        fc.option(fc.constantFrom(...words)),
+        textish,
+      )
       .map(([a, separator, b, keyword, rest]) => `${a ?? ''}${separator}${b ?? ''} ${keyword ?? ''} ${rest}`);
     fc.assert(
       fc.property(fc.oneof(reason, textish), (value) => {
@@ -160,7 +242,14 @@ describe('fast paths give what the straightforward code gave', () => {
       }),
       { numRuns: 5000 },
     );
-    for (const code of ['SpotInterruption', 'TerminationNotice', 'InfrastructureHealth', 'UserInitiated', 'x', 'constructor']) {
+    for (const code of [
+      'SpotInterruption',
+      'TerminationNotice',
+      'InfrastructureHealth',
+      'UserInitiated',
+      'x',
+      'constructor',
+    ]) {
       expect(matchStopCode(code)).toBe(STOP_REASONS.find((row) => row.stopCodes?.includes(code)));
     }
   });
@@ -168,7 +257,27 @@ describe('fast paths give what the straightforward code gave', () => {
   it('arnPartition and firstSegment are parts of parseArn', () => {
     const arnish = fc.oneof(
       fc.string(),
-      fc.array(fc.constantFrom('arn', 'aws', 'aws-cn', 'ecs', 'eu-west-1', '123', 'task/c/1', 'cluster/prod', 'cluster', 'cluster/', 'task-definition/web:3', 'c/d/', '', 'x'), { maxLength: 7 }).map((parts) => parts.join(':')),
+      fc
+        .array(
+          fc.constantFrom(
+            'arn',
+            'aws',
+            'aws-cn',
+            'ecs',
+            'eu-west-1',
+            '123',
+            'task/c/1',
+            'cluster/prod',
+            'cluster',
+            'cluster/',
+            'task-definition/web:3',
+            'c/d/',
+            '',
+            'x',
+          ),
+          { maxLength: 7 },
+        )
+        .map((parts) => parts.join(':')),
     );
     fc.assert(
       fc.property(arnish, (arn) => {

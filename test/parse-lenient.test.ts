@@ -5,7 +5,15 @@
  * rendered with a line naming what was missing. `parseEcsEvent` stays strict.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, isParseError, parseEcsEvent, renderMessage, safeParseEcsEvent, salvageEcsEvent, type KnownEcsEventKind } from '../src/index.js';
+import {
+  classify,
+  isParseError,
+  parseEcsEvent,
+  renderMessage,
+  safeParseEcsEvent,
+  salvageEcsEvent,
+  type KnownEcsEventKind,
+} from '../src/index.js';
 import { validateMessage } from './helpers/block-kit.js';
 import { allFixtures, loadFixture } from './helpers/fixtures.js';
 
@@ -39,18 +47,21 @@ describe('salvageEcsEvent', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
   });
 
-  it.each(cases)('$name without detail.$field: read leniently, it renders naming the field', ({ kind, field, event: raw }) => {
-    const salvaged = salvageEcsEvent(raw);
-    expect(salvaged?.event.kind).toBe(kind);
-    expect(salvaged?.missing).toContain(`detail.${field}`);
-    const c = { ...classify(salvaged!.event), missing: salvaged!.missing };
-    const message = renderMessage(salvaged!.event, c);
-    expect(validateMessage(message)).toEqual([]);
-    expect(text(message)).toContain('Incomplete event, classified from what it holds; missing:');
-    expect(text(message)).toContain(`\`detail.${field}\``);
-    // The input is left as it was.
-    expect(raw.detail[field]).toBeUndefined();
-  });
+  it.each(cases)(
+    '$name without detail.$field: read leniently, it renders naming the field',
+    ({ kind, field, event: raw }) => {
+      const salvaged = salvageEcsEvent(raw);
+      expect(salvaged?.event.kind).toBe(kind);
+      expect(salvaged?.missing).toContain(`detail.${field}`);
+      const c = { ...classify(salvaged!.event), missing: salvaged!.missing };
+      const message = renderMessage(salvaged!.event, c);
+      expect(validateMessage(message)).toEqual([]);
+      expect(text(message)).toContain('Incomplete event, classified from what it holds; missing:');
+      expect(text(message)).toContain(`\`detail.${field}\``);
+      // The input is left as it was.
+      expect(raw.detail[field]).toBeUndefined();
+    },
+  );
 
   it('names every field that is missing, nested ones too, and the compact variant shows the line', () => {
     const raw = loadFixture('task', 'trimmed-task-provisioning-fargate-service') as any;
@@ -107,7 +118,14 @@ describe('salvageEcsEvent', () => {
     ['not an object', 'ECS'],
     ['another source', { source: 'aws.ec2', 'detail-type': 'ECS Task State Change', detail: {} }],
     ['an unknown detail-type', { source: 'aws.ecs', 'detail-type': 'ECS Something Else', detail: 5 }],
-    ['a cycle', (() => { const e: any = { source: 'aws.ecs', 'detail-type': 'ECS Task State Change' }; e.detail = e; return e; })()],
+    [
+      'a cycle',
+      (() => {
+        const e: any = { source: 'aws.ecs', 'detail-type': 'ECS Task State Change' };
+        e.detail = e;
+        return e;
+      })(),
+    ],
   ])('reads nothing from %s', (_what, input) => {
     expect(salvageEcsEvent(input)).toBeUndefined();
   });

@@ -12,7 +12,8 @@ import {
 } from '../src/index.js';
 import { loadFixture } from './helpers/fixtures.js';
 
-const stopped = (): Record<string, any> => loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar');
+const stopped = (): Record<string, any> =>
+  loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar');
 
 /** Applies a one-field change to a real event and returns the parse error message. */
 function messageAfter(change: (event: Record<string, any>) => void, base = stopped()): string | undefined {
@@ -23,14 +24,42 @@ function messageAfter(change: (event: Record<string, any>) => void, base = stopp
 
 describe('negative cases built from real events', () => {
   it.each([
-    ['detail.lastStatus removed', (e: any) => delete e.detail.lastStatus, 'detail.lastStatus: expected string, but it is missing'],
-    ['detail.lastStatus a number', (e: any) => (e.detail.lastStatus = 3), 'detail.lastStatus: expected string, received number'],
-    ['detail.clusterArn null', (e: any) => (e.detail.clusterArn = null), 'detail.clusterArn: expected string, received null'],
-    ['detail.containers an object', (e: any) => (e.detail.containers = {}), 'detail.containers: expected array, received object'],
-    ['a container without name', (e: any) => delete e.detail.containers[1].name, 'detail.containers[1].name: expected string, but it is missing'],
-    ['exitCode as a string', (e: any) => (e.detail.containers[0].exitCode = '137'), 'detail.containers[0].exitCode: expected number, received string'],
+    [
+      'detail.lastStatus removed',
+      (e: any) => delete e.detail.lastStatus,
+      'detail.lastStatus: expected string, but it is missing',
+    ],
+    [
+      'detail.lastStatus a number',
+      (e: any) => (e.detail.lastStatus = 3),
+      'detail.lastStatus: expected string, received number',
+    ],
+    [
+      'detail.clusterArn null',
+      (e: any) => (e.detail.clusterArn = null),
+      'detail.clusterArn: expected string, received null',
+    ],
+    [
+      'detail.containers an object',
+      (e: any) => (e.detail.containers = {}),
+      'detail.containers: expected array, received object',
+    ],
+    [
+      'a container without name',
+      (e: any) => delete e.detail.containers[1].name,
+      'detail.containers[1].name: expected string, but it is missing',
+    ],
+    [
+      'exitCode as a string',
+      (e: any) => (e.detail.containers[0].exitCode = '137'),
+      'detail.containers[0].exitCode: expected number, received string',
+    ],
     ['version as a string', (e: any) => (e.detail.version = '7'), 'detail.version: expected number, received string'],
-    ['attachment details not an array', (e: any) => (e.detail.attachments[0].details = 'x'), 'detail.attachments[0].details: expected array, received string'],
+    [
+      'attachment details not an array',
+      (e: any) => (e.detail.attachments[0].details = 'x'),
+      'detail.attachments[0].details: expected array, received string',
+    ],
     ['resources a string', (e: any) => (e.resources = 'arn:aws:ecs:...'), 'resources: expected array, received string'],
     ['detail removed', (e: any) => delete e.detail, 'detail: expected object, but it is missing'],
     ['detail-type a number', (e: any) => (e['detail-type'] = 1), 'detail-type: expected string, received number'],
@@ -56,7 +85,10 @@ describe('negative cases built from real events', () => {
       'detail.deploymentId: expected string, but it is missing',
     );
     expect(
-      messageAfter((e) => (e.detail.agentConnected = 'yes'), loadFixture('container-instance', 'docs-container-instance-active')),
+      messageAfter(
+        (e) => (e.detail.agentConnected = 'yes'),
+        loadFixture('container-instance', 'docs-container-instance-active'),
+      ),
     ).toBe('detail.agentConnected: expected boolean, received string');
   });
 });
@@ -121,9 +153,13 @@ describe('kinds and forward compatibility', () => {
   it('rejects an event from another source, saying so', () => {
     const event = stopped();
     event.source = 'aws.ec2';
-    expect(messageAfter(() => undefined, event)).toBe('not an Amazon ECS event: source is "aws.ec2" (expected "aws.ecs")');
+    expect(messageAfter(() => undefined, event)).toBe(
+      'not an Amazon ECS event: source is "aws.ec2" (expected "aws.ecs")',
+    );
     delete event.source;
-    expect(messageAfter(() => undefined, event)).toBe('not an Amazon ECS event: source is missing (expected "aws.ecs")');
+    expect(messageAfter(() => undefined, event)).toBe(
+      'not an Amazon ECS event: source is missing (expected "aws.ecs")',
+    );
   });
 
   it.each([
@@ -187,12 +223,17 @@ describe('well-formed strings', () => {
   it('makes an unknown detail-type well-formed at any depth, keeping __proto__ an own key', () => {
     let payload: unknown = { ['\udc00']: '\ud800' };
     for (let level = 0; level < 10_000; level++) payload = [payload];
-    const detail = JSON.parse('{"nested": {"__proto__": {"polluted": "\\ud800"}}, "clusterArn": "arn:aws:ecs:us-east-1:1:cluster/c\\udfff"}');
+    const detail = JSON.parse(
+      '{"nested": {"__proto__": {"polluted": "\\ud800"}}, "clusterArn": "arn:aws:ecs:us-east-1:1:cluster/c\\udfff"}',
+    );
     detail.payload = payload;
     const parsed = parseEcsEvent({ ...stopped(), 'detail-type': 'ECS Future Change', detail }) as any;
     expect(parsed.detail.clusterArn.endsWith('c\ufffd')).toBe(true);
     const nested = parsed.detail.nested;
-    expect([Object.hasOwn(nested, '__proto__'), Object.getPrototypeOf(nested) === Object.prototype]).toEqual([true, true]);
+    expect([Object.hasOwn(nested, '__proto__'), Object.getPrototypeOf(nested) === Object.prototype]).toEqual([
+      true,
+      true,
+    ]);
     expect(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value).toEqual({ polluted: '\ufffd' });
     let bottom = parsed.detail.payload;
     while (Array.isArray(bottom)) bottom = bottom[0];
@@ -210,8 +251,12 @@ describe('events that cannot be completed', () => {
   it('names detail when a trimmed event has none, not the envelope fields derived from it', () => {
     const trimmed = { source: 'aws.ecs', 'detail-type': 'ECS Task State Change' };
     expect(safeParseEcsEvent(trimmed).error?.message).toBe('detail: expected object, but it is missing');
-    expect(safeParseEcsEvent({ ...trimmed, detail: null }).error?.message).toBe('detail: expected object, received null');
-    expect(safeParseEcsEvent({ ...trimmed, detail: [] }).error?.message).toBe('detail: expected object, received array');
+    expect(safeParseEcsEvent({ ...trimmed, detail: null }).error?.message).toBe(
+      'detail: expected object, received null',
+    );
+    expect(safeParseEcsEvent({ ...trimmed, detail: [] }).error?.message).toBe(
+      'detail: expected object, received array',
+    );
     expect(safeParseEcsEvent({ ...trimmed, 'detail-type': 'ECS Something New' }).error?.path).toBe('detail');
   });
 
@@ -251,15 +296,23 @@ describe('misuse from plain JavaScript', () => {
 
   it('classify names what it got instead of a parsed event', () => {
     expect(() => classify(stopped() as any)).toThrow(
-      new TypeError('classify: expected a parsed EcsEvent (from parseEcsEvent), got a raw event without `kind`: parse it first'),
+      new TypeError(
+        'classify: expected a parsed EcsEvent (from parseEcsEvent), got a raw event without `kind`: parse it first',
+      ),
     );
-    expect(() => classify(null as any)).toThrow(new TypeError('classify: expected a parsed EcsEvent (from parseEcsEvent), got null'));
+    expect(() => classify(null as any)).toThrow(
+      new TypeError('classify: expected a parsed EcsEvent (from parseEcsEvent), got null'),
+    );
     expect(() => classify({} as any)).toThrow(/got an object without `kind`$/);
-    expect(() => classify({ ...event(), kind: 'bogus' } as any)).toThrow(/got an object whose `kind` is not an event kind$/);
+    expect(() => classify({ ...event(), kind: 'bogus' } as any)).toThrow(
+      /got an object whose `kind` is not an event kind$/,
+    );
   });
 
   it('renderMessage names a missing event and options passed in the classification slot', () => {
-    expect(() => renderMessage(null as any)).toThrow(new TypeError('renderMessage: expected a parsed EcsEvent (from parseEcsEvent), got null'));
+    expect(() => renderMessage(null as any)).toThrow(
+      new TypeError('renderMessage: expected a parsed EcsEvent (from parseEcsEvent), got null'),
+    );
     expect(() => renderMessage(event(), { color: false } as any)).toThrow(
       /^renderMessage: the second argument must be a Classification \(from classify\) or undefined; options go third/,
     );

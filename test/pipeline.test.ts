@@ -24,7 +24,12 @@ class FailingTakeStore extends MemoryStateStore {
 /** A memory store whose next commit (confirming a claim as done) fails, as a throttled table would. */
 class FailingCommitStore extends MemoryStateStore {
   failNextCommit = false;
-  override async update(key: StateKey, change: StateChange, where: Parameters<MemoryStateStore['update']>[2], write: StoreWrite): Promise<StateRecord | undefined> {
+  override async update(
+    key: StateKey,
+    change: StateChange,
+    where: Parameters<MemoryStateStore['update']>[2],
+    write: StoreWrite,
+  ): Promise<StateRecord | undefined> {
     if (this.failNextCommit && change.set?.['state'] === 'done') {
       this.failNextCommit = false;
       throw new StateStoreError('state store update: throttled', { operation: 'update', retryable: true });
@@ -55,7 +60,14 @@ function committing() {
     },
   };
   // No retries: the failed commit reaches the pipeline as it would once the retries ran out.
-  const pipeline = createPipeline({ sender, store, filter: { foldWindowSeconds: 60 }, storeRetry: false, logger: (entry) => logs.push(entry), clock: () => clock.now });
+  const pipeline = createPipeline({
+    sender,
+    store,
+    filter: { foldWindowSeconds: 60 },
+    storeRetry: false,
+    logger: (entry) => logs.push(entry),
+    clock: () => clock.now,
+  });
   return { store, posts, logs, clock, pipeline };
 }
 
@@ -66,7 +78,12 @@ describe('createPipeline', () => {
     const result = await pipeline.handle(crash(0));
     expect(result.status).toBe('sent');
     expect(result.error).toBeInstanceOf(StateStoreError);
-    expect(logs.at(-1)).toMatchObject({ level: 'warn', msg: 'sent', reason: 'alert', detail: expect.stringContaining('throttled') });
+    expect(logs.at(-1)).toMatchObject({
+      level: 'warn',
+      msg: 'sent',
+      reason: 'alert',
+      detail: expect.stringContaining('throttled'),
+    });
     clock.now += 1000;
     expect((await pipeline.handle(crash(1))).status).toBe('suppressed');
     expect(posts).toHaveLength(1);
@@ -95,8 +112,15 @@ describe('createPipeline', () => {
         throw new DeliveryError('Slack webhook answered HTTP 500', { status: 500, retryable: true });
       },
     };
-    const pipeline = createPipeline({ sender, store: new FailingTakeStore(), logger: () => undefined, clock: () => Date.parse('2020-03-16T15:40:00Z') });
-    const result = await pipeline.handle(parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')));
+    const pipeline = createPipeline({
+      sender,
+      store: new FailingTakeStore(),
+      logger: () => undefined,
+      clock: () => Date.parse('2020-03-16T15:40:00Z'),
+    });
+    const result = await pipeline.handle(
+      parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')),
+    );
     expect(result.status).toBe('failed');
     expect(result.error).toBeInstanceOf(DeliveryError);
   });
@@ -112,7 +136,9 @@ describe('createPipeline', () => {
     };
     const pipeline = createPipeline({ sender, filter: { preset: 'none' }, logger: (entry) => logs.push(entry) });
     await pipeline.handle(parseEcsEvent(raw), { id: 'services/T0SECRET/B0SECRET/SECRETid' });
-    expect(logs).toMatchObject([{ msg: 'failed', id: '[webhook path]', service: '[token]', detail: 'TypeError: fetch failed for [url]' }]);
+    expect(logs).toMatchObject([
+      { msg: 'failed', id: '[webhook path]', service: '[token]', detail: 'TypeError: fetch failed for [url]' },
+    ]);
     expect(JSON.stringify(logs)).not.toContain('SECRET');
   });
 });
@@ -133,7 +159,11 @@ describe('createPipeline: a deadline', () => {
     const sender: SlackSender = {
       post: async (_message, options) => {
         deadlines.push(options?.deadline);
-        if (fail) throw new DeliveryError('Slack webhook not sent: the deadline leaves no time for an attempt', { attempts: 0, retryable: true });
+        if (fail)
+          throw new DeliveryError('Slack webhook not sent: the deadline leaves no time for an attempt', {
+            attempts: 0,
+            retryable: true,
+          });
         return {};
       },
     };
@@ -168,7 +198,12 @@ describe('createPipeline: a deadline', () => {
     const logs: PipelineLogEntry[] = [];
     const clock = { now: T0 };
     const sender: SlackSender = { post: async () => ({}) };
-    const pipeline = createPipeline({ sender, filter: { foldWindowSeconds: 600 }, logger: (entry) => logs.push(entry), clock: () => clock.now });
+    const pipeline = createPipeline({
+      sender,
+      filter: { foldWindowSeconds: 600 },
+      logger: (entry) => logs.push(entry),
+      clock: () => clock.now,
+    });
     const other = (i: number) => {
       const raw = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
       raw.id = `other-${i}`;
@@ -180,7 +215,11 @@ describe('createPipeline: a deadline', () => {
     await pipeline.handle(crash(0));
     await pipeline.handle(crash(1)); // folded: one repeat in the window
     // Each further task writes two records (its order and its claim): 10,000 records fill the store.
-    for (let i = 0; i < 5_000 && !logs.some((entry) => entry.msg === 'evicted' && entry.detail?.includes('fold')); i++) {
+    for (
+      let i = 0;
+      i < 5_000 && !logs.some((entry) => entry.msg === 'evicted' && entry.detail?.includes('fold'));
+      i++
+    ) {
       clock.now = T0 + 2_000 + i;
       await pipeline.handle(other(i));
     }

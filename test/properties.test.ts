@@ -75,11 +75,20 @@ describe('properties', () => {
 
   it('every SQS record gets a result carrying its messageId', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(mutatedEvent.map((e) => JSON.stringify(e)), fc.string()), { maxLength: 6 }), (bodies) => {
-        const batch = sqsEvent(bodies);
-        const ids = new Set(parseEcsEvents(batch).map((record) => record.id));
-        for (const record of batch.Records) expect(ids.has(record.messageId)).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            mutatedEvent.map((e) => JSON.stringify(e)),
+            fc.string(),
+          ),
+          { maxLength: 6 },
+        ),
+        (bodies) => {
+          const batch = sqsEvent(bodies);
+          const ids = new Set(parseEcsEvents(batch).map((record) => record.id));
+          for (const record of batch.Records) expect(ids.has(record.messageId)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

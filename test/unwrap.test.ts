@@ -14,9 +14,7 @@ function kindsOf(input: unknown, options?: Parameters<typeof parseEcsEvents>[1])
 describe('unwrap', () => {
   it('takes an EventBridge event as it is, with its id', () => {
     const event = JSON.parse(crashed);
-    expect(unwrap(event)).toEqual([
-      { success: true, id: event.id, origin: 'eventbridge', label: '', data: event },
-    ]);
+    expect(unwrap(event)).toEqual([{ success: true, id: event.id, origin: 'eventbridge', label: '', data: event }]);
   });
 
   it('reads an SQS batch, one record per message, keeping the messageId', () => {
@@ -48,17 +46,22 @@ describe('unwrap', () => {
       [batch.Records[2]!.messageId, false],
       [batch.Records[3]!.messageId, false],
     ]);
-    expect(records[1]!.error?.message).toBe(`SQS record 1 (messageId ${batch.Records[1]!.messageId}) body holds no event`);
+    expect(records[1]!.error?.message).toBe(
+      `SQS record 1 (messageId ${batch.Records[1]!.messageId}) body holds no event`,
+    );
     expect(records[3]!.error?.message).toMatch(/SNS Message holds no event$/);
     const sns = parseEcsEvents(snsEvent(['[]']));
     expect(sns.map((record) => [record.id, record.error?.message])).toEqual([
-      [snsEvent(['[]']).Records[0]!.Sns.MessageId, `SNS record 0 (MessageId ${snsEvent(['[]']).Records[0]!.Sns.MessageId}) Message holds no event`],
+      [
+        snsEvent(['[]']).Records[0]!.Sns.MessageId,
+        `SNS record 0 (MessageId ${snsEvent(['[]']).Records[0]!.Sns.MessageId}) Message holds no event`,
+      ],
     ]);
     // An empty batch is not an error: there is no record to report.
     expect(parseEcsEvents(sqsEvent([]))).toEqual([]);
   });
 
-  it('gives every event inside one SQS or SNS record that record\'s id, the only one SQS accepts back', () => {
+  it("gives every event inside one SQS or SNS record that record's id, the only one SQS accepts back", () => {
     const inner = sqsEvent([crashed, steady]);
     const batch = sqsEvent([`[${crashed},${failed}]`, JSON.stringify(inner), snsNotificationForSqs(`[${steady}]`, 2)]);
     const records = parseEcsEvents(batch);
@@ -143,7 +146,12 @@ describe('unwrap', () => {
     const compact = (text: string) => JSON.stringify(JSON.parse(text));
     const text = `${pretty(crashed)}\n${pretty(steady)}${compact(failed)}\n\n${pretty(crashed)}`;
     const records = parseEcsEvents(text);
-    expect(records.map((record) => (record.success ? record.data.kind : record.error.message))).toEqual(['task', 'service', 'deployment', 'task']);
+    expect(records.map((record) => (record.success ? record.data.kind : record.error.message))).toEqual([
+      'task',
+      'service',
+      'deployment',
+      'task',
+    ]);
     const lineOf = (index: number) => text.slice(0, index).split('\n').length;
     const steadyLine = lineOf(text.indexOf(pretty(steady)));
     const failedAt = text.indexOf(compact(failed));
@@ -171,7 +179,9 @@ describe('unwrap', () => {
     ]);
     // Cut short: where the text ends.
     const cut = pretty.slice(0, pretty.indexOf('"reason"'));
-    expect(kindsOf(cut)).toEqual([`input is not JSON (at line ${cut.trimEnd().split('\n').length}, column ${cut.trimEnd().split('\n').at(-1)!.length + 1})`]);
+    expect(kindsOf(cut)).toEqual([
+      `input is not JSON (at line ${cut.trimEnd().split('\n').length}, column ${cut.trimEnd().split('\n').at(-1)!.length + 1})`,
+    ]);
   });
 
   it('keeps a broken NDJSON line an error of that line alone, even one that leaves a bracket open', () => {
@@ -190,7 +200,9 @@ describe('unwrap', () => {
   });
 
   it('reports text with no JSON in it once, not once per line', () => {
-    expect(kindsOf('PK\u0003\u0004 binary\n\u0000\u0001 noise\nmore noise\n')).toEqual(['input is not JSON (at line 1, column 1)']);
+    expect(kindsOf('PK\u0003\u0004 binary\n\u0000\u0001 noise\nmore noise\n')).toEqual([
+      'input is not JSON (at line 1, column 1)',
+    ]);
     expect(kindsOf('   \n  ')).toEqual(['input is empty']);
     expect(kindsOf('\ufeff' + crashed)).toEqual(['task']);
   });
@@ -236,7 +248,9 @@ describe('unwrap', () => {
   });
 
   it('without the kind, a bare detail is an error saying it is not an ECS event', () => {
-    expect(kindsOf(JSON.parse(crashed).detail)).toEqual(['not an Amazon ECS event: source is missing (expected "aws.ecs")']);
+    expect(kindsOf(JSON.parse(crashed).detail)).toEqual([
+      'not an Amazon ECS event: source is missing (expected "aws.ecs")',
+    ]);
   });
 
   it('rejects records of other services', () => {
@@ -264,7 +278,12 @@ describe('replays', () => {
   });
 
   it('reads `aws sqs receive-message` output, keeping each MessageId', () => {
-    const output = { Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r', MD5OfBody: 'x', Body: crashed }, { MessageId: 'm-2', Body: 'nope' }] };
+    const output = {
+      Messages: [
+        { MessageId: 'm-1', ReceiptHandle: 'r', MD5OfBody: 'x', Body: crashed },
+        { MessageId: 'm-2', Body: 'nope' },
+      ],
+    };
     const records = parseEcsEvents(output);
     expect(records.map((r) => [r.id, r.success])).toEqual([
       ['m-1', true],
@@ -277,11 +296,18 @@ describe('replays', () => {
     const record = {
       version: '1.0',
       timestamp: '2026-11-20T09:00:00.000Z',
-      requestContext: { requestId: 'r-1', functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:alerts', condition: 'RetriesExhausted', approximateInvokeCount: 3 },
+      requestContext: {
+        requestId: 'r-1',
+        functionArn: 'arn:aws:lambda:us-east-1:111122223333:function:alerts',
+        condition: 'RetriesExhausted',
+        approximateInvokeCount: 3,
+      },
       requestPayload: event,
       responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
       responsePayload: { errorType: 'HandlerError', errorMessage: '1 of 1 event(s) failed' },
     };
-    expect(unwrap(record)).toEqual([{ success: true, id: event.id, origin: 'destination', label: 'destination record', data: event }]);
+    expect(unwrap(record)).toEqual([
+      { success: true, id: event.id, origin: 'destination', label: 'destination record', data: event },
+    ]);
   });
 });

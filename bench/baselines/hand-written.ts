@@ -22,10 +22,17 @@ export function handWritten(body: string): string | undefined {
   const oom = containers.find((c) => typeof c.reason === 'string' && c.reason.includes('OutOfMemory'));
   const crashed = containers.find((c) => typeof c.exitCode === 'number' && c.exitCode !== 0 && c.exitCode !== 143);
   const culprit = oom ?? crashed;
-  const outcome = oom ? 'out of memory' : crashed ? `crashed (exit ${crashed.exitCode})` : detail.stopCode === 'UserInitiated' ? 'stopped by a user' : 'stopped';
+  const outcome = oom
+    ? 'out of memory'
+    : crashed
+      ? `crashed (exit ${crashed.exitCode})`
+      : detail.stopCode === 'UserInitiated'
+        ? 'stopped by a user'
+        : 'stopped';
   const severe = culprit !== undefined || detail.stopCode === 'TaskFailedToStart';
 
-  const service = typeof detail.group === 'string' && detail.group.startsWith('service:') ? detail.group.slice(8) : detail.group;
+  const service =
+    typeof detail.group === 'string' && detail.group.startsWith('service:') ? detail.group.slice(8) : detail.group;
   const cluster = detail.clusterArn.split('/').pop();
   const taskId = detail.taskArn.split('/').pop();
   const taskDefinition = detail.taskDefinitionArn.split('/').pop();
@@ -35,14 +42,23 @@ export function handWritten(body: string): string | undefined {
   const message = {
     text: `${service}: task ${outcome}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `${severe ? ':red_circle:' : ':large_yellow_circle:'} ${service}: ${outcome}` } },
+      {
+        type: 'header',
+        text: {
+          type: 'plain_text',
+          text: `${severe ? ':red_circle:' : ':large_yellow_circle:'} ${service}: ${outcome}`,
+        },
+      },
       {
         type: 'section',
         fields: [
           { type: 'mrkdwn', text: `*Cluster*\n${escape(cluster)}` },
           { type: 'mrkdwn', text: `*Task*\n<${taskUrl}|${escape(taskId)}>` },
           { type: 'mrkdwn', text: `*Task definition*\n${escape(taskDefinition)}` },
-          { type: 'mrkdwn', text: `*Container*\n${culprit ? `\`${escape(culprit.name)}\` exit ${culprit.exitCode ?? '?'}` : 'none'}` },
+          {
+            type: 'mrkdwn',
+            text: `*Container*\n${culprit ? `\`${escape(culprit.name)}\` exit ${culprit.exitCode ?? '?'}` : 'none'}`,
+          },
         ],
       },
       { type: 'section', text: { type: 'mrkdwn', text: `*Reason*\n${escape(detail.stoppedReason ?? 'unknown')}` } },

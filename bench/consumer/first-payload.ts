@@ -4,7 +4,9 @@
  * the rendered payload to stdout instead of posting it. `coldFirstPayloadMs` is the time from
  * spawning `node` on this bundle to that line, minus the same for a bare `node` printing a line.
  */
-import event from '../../test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json' with { type: 'json' };
+import event from '../../test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json' with {
+  type: 'json',
+};
 import { createHandler } from './handler.js';
 
 const handler = createHandler({

@@ -31,7 +31,10 @@ app.command('/ecs-last-stop', async ({ command, ack, respond }) => {
     const task = await latestStoppedTask(ecs, cluster, service);
     if (task === undefined) {
       // text() escapes what the user typed: it is shown back, and must not become a mention.
-      await respond({ response_type: 'ephemeral', text: `No stopped task of ${text(service)} in ${text(cluster)} (ECS keeps them for about an hour).` });
+      await respond({
+        response_type: 'ephemeral',
+        text: `No stopped task of ${text(service)} in ${text(cluster)} (ECS keeps them for about an hour).`,
+      });
       return;
     }
     const { message } = renderTask(task);

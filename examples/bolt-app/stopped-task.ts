@@ -5,7 +5,14 @@
  * rendered by ecs-slack. No Bolt in here, so it is easy to test and to reuse.
  */
 import { DescribeTasksCommand, paginateListTasks, type ECSClient, type Task } from '@aws-sdk/client-ecs';
-import { classify, parseEcsEvents, renderMessage, type Classification, type RenderOptions, type SlackMessage } from 'ecs-slack';
+import {
+  classify,
+  parseEcsEvents,
+  renderMessage,
+  type Classification,
+  type RenderOptions,
+  type SlackMessage,
+} from 'ecs-slack';
 
 /** DescribeTasks takes at most 100 tasks a call. */
 const DESCRIBE_LIMIT = 100;
@@ -19,7 +26,10 @@ const when = (task: Task): number => (task.stoppedAt ?? task.stoppingAt ?? task.
 export async function latestStoppedTask(ecs: ECSClient, cluster: string, service: string): Promise<Task | undefined> {
   // ListTasks gives no order: read every page (a crash loop can stop hundreds of tasks an hour).
   const arns: string[] = [];
-  for await (const page of paginateListTasks({ client: ecs }, { cluster, serviceName: service, desiredStatus: 'STOPPED' })) {
+  for await (const page of paginateListTasks(
+    { client: ecs },
+    { cluster, serviceName: service, desiredStatus: 'STOPPED' },
+  )) {
     arns.push(...(page.taskArns ?? []));
   }
   let latest: Task | undefined;
@@ -48,7 +58,10 @@ export function taskStateChangeDetail(task: Task): Record<string, unknown> {
  *
  * @throws the `ParseError` when the task lacks what an event must have (its ARNs, statuses).
  */
-export function renderTask(task: Task, options?: RenderOptions): { message: SlackMessage; classification: Classification } {
+export function renderTask(
+  task: Task,
+  options?: RenderOptions,
+): { message: SlackMessage; classification: Classification } {
   const [record] = parseEcsEvents(taskStateChangeDetail(task), { kind: 'task' });
   if (record === undefined) throw new Error('no event');
   if (!record.success) throw record.error;

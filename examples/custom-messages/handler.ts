@@ -3,7 +3,14 @@
  * logs, user groups mentioned per severity, and the compact variant, all through `render`.
  * The message itself stays escaped and within Slack's limits whatever these return.
  */
-import { consoleBase, type Classification, type EcsEvent, type ExtraField, type LogLink, type RenderOptions } from 'ecs-slack';
+import {
+  consoleBase,
+  type Classification,
+  type EcsEvent,
+  type ExtraField,
+  type LogLink,
+  type RenderOptions,
+} from 'ecs-slack';
 import { createHandler } from 'ecs-slack/lambda';
 
 /** Where each service's containers log: the awslogs-group and awslogs-stream-prefix of its task definition. */
@@ -21,7 +28,8 @@ const consolePart = (part: string): string => encodeURIComponent(encodeURICompon
 export function cloudWatchLogs(event: EcsEvent, c: Classification): LogLink | undefined {
   const logs = c.identity.service === undefined ? undefined : LOGS[c.identity.service];
   const base = consoleBase(c.identity.partition, event.region);
-  if (logs === undefined || base === undefined || c.culprit === undefined || c.identity.taskId === undefined) return undefined;
+  if (logs === undefined || base === undefined || c.culprit === undefined || c.identity.taskId === undefined)
+    return undefined;
   const stream = `${logs.streamPrefix}/${c.culprit.name}/${c.identity.taskId}`;
   const url = `${new URL(base).origin}/cloudwatch/home?region=${event.region}#logsV2:log-groups/log-group/${consolePart(logs.group)}/log-events/${consolePart(stream)}`;
   return { url, label: `Logs of ${c.culprit.name}` };

@@ -42,7 +42,9 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     } catch (error) {
       // Throttling or an outage: let SQS redeliver this record later, nothing is lost.
       if (!isStateStoreError(error)) throw error;
-      console.error(JSON.stringify({ level: 'error', record: record.id, error: error.message, retryable: error.retryable }));
+      console.error(
+        JSON.stringify({ level: 'error', record: record.id, error: error.message, retryable: error.retryable }),
+      );
       batchItemFailures.push({ itemIdentifier: record.id });
     }
   }

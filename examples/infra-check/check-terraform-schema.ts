@@ -33,7 +33,10 @@ function interfacesOf(file: string): Interfaces {
   for (const m of readFileSync(file, 'utf8').matchAll(/^export interface (\w+)[^{]*\{([\s\S]*?)^\}/gm)) {
     const args = new Map<string, Argument>();
     for (const p of (m[2] ?? '').matchAll(/#(\w+) [\w#]+\}\s*\*\/\s*readonly \w+(\??): ([^;]+);/g)) {
-      args.set(p[1] ?? '', { type: (p[3] ?? '').replace(/\[\]|cdktf\.IResolvable \| |\| cdktf\.IResolvable/g, '').trim(), required: p[2] === '' });
+      args.set(p[1] ?? '', {
+        type: (p[3] ?? '').replace(/\[\]|cdktf\.IResolvable \| |\| cdktf\.IResolvable/g, '').trim(),
+        required: p[2] === '',
+      });
     }
     out[m[1] ?? ''] = args;
   }
@@ -63,7 +66,8 @@ function check(where: string, body: Json, args: Map<string, Argument>, all: Inte
       continue;
     }
     const nested = all[arg.type];
-    if (nested !== undefined && Array.isArray(value)) value.forEach((v, i) => check(`${where}.${key}[${i}]`, v as Json, nested, all));
+    if (nested !== undefined && Array.isArray(value))
+      value.forEach((v, i) => check(`${where}.${key}[${i}]`, v as Json, nested, all));
   }
   for (const [key, arg] of args) if (arg.required && !(key in body)) problems.push(`${where}: missing required ${key}`);
 }
@@ -71,7 +75,10 @@ function check(where: string, body: Json, args: Map<string, Argument>, all: Inte
 for (const dir of MODULES) {
   let checked = 0;
   for (const file of readdirSync(join(EXAMPLES, dir)).filter((f) => f.endsWith('.tf'))) {
-    const json = (await parse(file, readFileSync(join(EXAMPLES, dir, file), 'utf8'))) as Record<string, Record<string, Record<string, Json[]>>>;
+    const json = (await parse(file, readFileSync(join(EXAMPLES, dir, file), 'utf8'))) as Record<
+      string,
+      Record<string, Record<string, Json[]>>
+    >;
     for (const kind of ['resource', 'data']) {
       for (const [type, named] of Object.entries(json[kind] ?? {})) {
         for (const [name, [body]] of Object.entries(named)) {

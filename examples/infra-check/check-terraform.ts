@@ -25,7 +25,13 @@ type Json = Record<string, any>;
 
 const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
 const MODULES = ['lambda-webhook/terraform', 'lambda-sqs-threads/terraform'];
-const STORE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'];
+const STORE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:Query',
+];
 /** Reference roots that need no declaration. */
 const BUILT_IN = new Set(['path', 'terraform', 'each', 'count', 'self']);
 
@@ -44,13 +50,16 @@ function merge(into: Json, from: Json): void {
 function expressions(value: unknown, where: string, out: Array<[string, string]>): Array<[string, string]> {
   if (typeof value === 'string' && value.includes('${')) out.push([where, value]);
   else if (Array.isArray(value)) value.forEach((item, i) => expressions(item, `${where}[${i}]`, out));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) expressions(v, `${where}.${k}`, out);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) expressions(v, `${where}.${k}`, out);
   return out;
 }
 
 async function checkModule(dir: string): Promise<Json> {
   const module: Json = {};
-  for (const file of readdirSync(join(EXAMPLES, dir)).filter((f) => f.endsWith('.tf')).sort()) {
+  for (const file of readdirSync(join(EXAMPLES, dir))
+    .filter((f) => f.endsWith('.tf'))
+    .sort()) {
     const name = `${dir}/${file}`;
     const text = readFileSync(join(EXAMPLES, dir, file), 'utf8');
     try {
@@ -85,7 +94,8 @@ async function checkModule(dir: string): Promise<Json> {
 }
 
 function expectEqual(actual: unknown, expected: unknown, what: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) problems.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    problems.push(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 const modules = new Map<string, Json>();
@@ -95,8 +105,16 @@ for (const dir of MODULES) {
   const locals = Object.assign({}, ...((module.locals as Json[] | undefined) ?? [])) as Json;
   expectEqual(locals.detail_types, Object.values(DETAIL_TYPES), `${dir}: local.detail_types`);
   const rule = module.resource?.aws_cloudwatch_event_rule?.ecs?.[0] as Json | undefined;
-  expectEqual(/source\s*=\s*\["aws.ecs"\]/.test(String(rule?.event_pattern)), true, `${dir}: the rule matches source aws.ecs`);
-  expectEqual(/"detail-type"\s*=\s*local.detail_types/.test(String(rule?.event_pattern)), true, `${dir}: the rule matches the detail-types`);
+  expectEqual(
+    /source\s*=\s*\["aws.ecs"\]/.test(String(rule?.event_pattern)),
+    true,
+    `${dir}: the rule matches source aws.ecs`,
+  );
+  expectEqual(
+    /"detail-type"\s*=\s*local.detail_types/.test(String(rule?.event_pattern)),
+    true,
+    `${dir}: the rule matches the detail-types`,
+  );
   const fn = module.resource?.aws_lambda_function?.handler?.[0] as Json | undefined;
   expectEqual(fn?.architectures, ['arm64'], `${dir}: architectures`);
   expectEqual(module.variable?.runtime?.[0]?.default, 'nodejs22.x', `${dir}: default runtime`);
@@ -104,8 +122,16 @@ for (const dir of MODULES) {
 
 const threads = modules.get('lambda-sqs-threads/terraform')!;
 const statements = threads.data.aws_iam_policy_document.function[0].statement as Json[];
-expectEqual(statements.find((s) => s.sid === 'StateStore')?.actions, STORE_ACTIONS, 'lambda-sqs-threads: DynamoDB actions');
-expectEqual(threads.resource.aws_lambda_event_source_mapping.events[0].function_response_types, ['ReportBatchItemFailures'], 'lambda-sqs-threads: function_response_types');
+expectEqual(
+  statements.find((s) => s.sid === 'StateStore')?.actions,
+  STORE_ACTIONS,
+  'lambda-sqs-threads: DynamoDB actions',
+);
+expectEqual(
+  threads.resource.aws_lambda_event_source_mapping.events[0].function_response_types,
+  ['ReportBatchItemFailures'],
+  'lambda-sqs-threads: function_response_types',
+);
 
 if (problems.length > 0) {
   console.error(problems.join('\n'));

@@ -22,9 +22,9 @@ function grantedActions(template: Template): string[] {
     }
   }
   const actions = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
-    (policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }).Properties.PolicyDocument.Statement.flatMap(
-      (statement) => statement.Action,
-    ),
+    (
+      policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }
+    ).Properties.PolicyDocument.Statement.flatMap((statement) => statement.Action),
   );
   return [...new Set(actions)].sort();
 }
@@ -36,7 +36,11 @@ function expectEqual(actual: unknown, expected: unknown, what: string): void {
 }
 
 function checkCommon(template: Template): void {
-  template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+  template.hasResourceProperties('AWS::Lambda::Function', {
+    Runtime: 'nodejs22.x',
+    Architectures: ['arm64'],
+    Handler: 'index.handler',
+  });
   template.hasResourceProperties('AWS::Events::Rule', {
     EventPattern: { source: ['aws.ecs'], 'detail-type': Object.values(DETAIL_TYPES) },
   });
@@ -51,8 +55,13 @@ webhook.hasResourceProperties('AWS::Lambda::Function', {
   Timeout: 30,
 });
 webhook.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
-webhook.hasResourceProperties('AWS::Events::Rule', { Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue() })] });
-webhook.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'events.amazonaws.com' });
+webhook.hasResourceProperties('AWS::Events::Rule', {
+  Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue() })],
+});
+webhook.hasResourceProperties('AWS::Lambda::Permission', {
+  Action: 'lambda:InvokeFunction',
+  Principal: 'events.amazonaws.com',
+});
 expectEqual(
   grantedActions(webhook),
   ['logs:CreateLogStream', 'logs:PutLogEvents', 'secretsmanager:GetSecretValue', 'sqs:SendMessage'],
@@ -64,10 +73,21 @@ const threads = Template.fromStack(
 );
 checkCommon(threads);
 threads.hasResourceProperties('AWS::Lambda::Function', {
-  Environment: { Variables: { SLACK_BOT_TOKEN_SECRET_ID: Match.anyValue(), SLACK_CHANNEL: 'C0123456789', STATE_TABLE: Match.anyValue() } },
+  Environment: {
+    Variables: {
+      SLACK_BOT_TOKEN_SECRET_ID: Match.anyValue(),
+      SLACK_CHANNEL: 'C0123456789',
+      STATE_TABLE: Match.anyValue(),
+    },
+  },
 });
-threads.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
-threads.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 180, RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() } });
+threads.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+  FunctionResponseTypes: ['ReportBatchItemFailures'],
+});
+threads.hasResourceProperties('AWS::SQS::Queue', {
+  VisibilityTimeout: 180,
+  RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() },
+});
 threads.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
   KeySchema: [
     { AttributeName: 'pk', KeyType: 'HASH' },

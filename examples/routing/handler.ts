@@ -24,7 +24,8 @@ import {
 
 const filter = createNoiseFilter({ preset: 'alerts', store: new MemoryStateStore() });
 
-const webhook = (variable: string): SlackSender => createWebhookSender({ url: process.env[variable] ?? '', maxTotalMs: 8000 });
+const webhook = (variable: string): SlackSender =>
+  createWebhookSender({ url: process.env[variable] ?? '', maxTotalMs: 8000 });
 const oncall = webhook('ONCALL_WEBHOOK_URL');
 const payments = webhook('PAYMENTS_WEBHOOK_URL');
 const everything = webhook('SLACK_WEBHOOK_URL');
@@ -48,7 +49,12 @@ async function deliver(decision: NotifyDecision | DigestDecision, event?: EcsEve
   // Slack has it now: a commit that fails must not fail the record, or SQS would deliver it again
   // and post it twice. Its claims stay pending until the lease ends.
   await filter.commit(decision, Date.now()).catch((error: unknown) => {
-    console.warn(JSON.stringify({ msg: 'sent, but the filter state was not saved', error: error instanceof Error ? error.name : typeof error }));
+    console.warn(
+      JSON.stringify({
+        msg: 'sent, but the filter state was not saved',
+        error: error instanceof Error ? error.name : typeof error,
+      }),
+    );
   });
 }
 
@@ -63,7 +69,13 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       if (decision.action !== 'suppress') await deliver(decision, record.data);
     } catch (error) {
       // ecs-slack's errors never hold a webhook URL; the message is safe to log.
-      console.error(JSON.stringify({ level: 'error', id: record.id, error: error instanceof Error ? error.message : String(error) }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          id: record.id,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
       batchItemFailures.push({ itemIdentifier: record.id });
     }
   }

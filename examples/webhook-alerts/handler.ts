@@ -11,7 +11,14 @@
  * The error never contains the webhook URL, so it is safe to log.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { classify, createWebhookSender, isDeliveryError, parseEcsEvents, renderMessage, type SlackSender } from 'ecs-slack';
+import {
+  classify,
+  createWebhookSender,
+  isDeliveryError,
+  parseEcsEvents,
+  renderMessage,
+  type SlackSender,
+} from 'ecs-slack';
 
 /** One sender per Lambda container: the URL is resolved once and connections are reused. */
 let slack: SlackSender | undefined;
@@ -34,7 +41,15 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
       await slack.post(renderMessage(ecs, c));
     } catch (error) {
       if (!isDeliveryError(error)) throw error;
-      console.error(JSON.stringify({ level: 'error', record: record.id, error: error.message, slack: error.slackError, retryable: error.retryable }));
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          record: record.id,
+          error: error.message,
+          slack: error.slackError,
+          retryable: error.retryable,
+        }),
+      );
       batchItemFailures.push({ itemIdentifier: record.id });
     }
   }

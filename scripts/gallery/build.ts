@@ -38,7 +38,12 @@ export function messageSelector(name: string): string {
  * Opens the gallery page in the browser and saves a PNG of each message element as
  * `<outDir>/<name>.png`, once the fonts are loaded. Returns the PNG paths, in entry order.
  */
-export async function screenshotMessages(context: BrowserContext, index: string, entries: readonly GalleryEntry[], outDir: string): Promise<string[]> {
+export async function screenshotMessages(
+  context: BrowserContext,
+  index: string,
+  entries: readonly GalleryEntry[],
+  outDir: string,
+): Promise<string[]> {
   const page = await context.newPage();
   try {
     await page.goto(pathToFileURL(index).href, { waitUntil: 'load' });
@@ -114,7 +119,9 @@ async function main(): Promise<void> {
   const entries = await loadEntries(values.entries);
   await buildGallery(entries, values.out);
   const count = `${entries.length} message${entries.length === 1 ? '' : 's'}`;
-  console.log(`gallery: ${count}, index.html, README.md and one PNG each in ${values.out} (${Date.now() - started} ms)`);
+  console.log(
+    `gallery: ${count}, index.html, README.md and one PNG each in ${values.out} (${Date.now() - started} ms)`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

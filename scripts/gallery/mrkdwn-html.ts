@@ -20,7 +20,13 @@ export interface MrkdwnOptions {
   readonly verbatim?: boolean;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const SLACK_ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
 
 /** Escapes text for HTML content and quoted attribute values. */
@@ -59,7 +65,10 @@ class Held {
 function emojify(escaped: string, held?: Held): string {
   return escaped.replace(/:([a-z0-9_+-]*[a-z][a-z0-9_+-]*|\+1|-1):/g, (whole, name: string) => {
     const char = emojiFor(name);
-    const html = char === undefined ? `<span class="emoji-unknown">${whole}</span>` : `<span class="emoji" title="${whole}">${char}</span>`;
+    const html =
+      char === undefined
+        ? `<span class="emoji-unknown">${whole}</span>`
+        : `<span class="emoji" title="${whole}">${char}</span>`;
     return held ? held.hold(html) : html;
   });
 }
@@ -93,7 +102,8 @@ function controlSequenceHtml(body: string): string {
   const bar = body.indexOf('|');
   const target = bar === -1 ? body : body.slice(0, bar);
   const label = bar === -1 ? undefined : body.slice(bar + 1);
-  const pill = (kind: string, text: string) => `<span class="mention mention-${kind}" title="${literal(`<${body}>`)}">${literal(text)}</span>`;
+  const pill = (kind: string, text: string) =>
+    `<span class="mention mention-${kind}" title="${literal(`<${body}>`)}">${literal(text)}</span>`;
   if (target.startsWith('@')) return pill('user', `@${label ?? target.slice(1)}`);
   if (target.startsWith('#')) return pill('channel', `#${label ?? target.slice(1)}`);
   if (target.startsWith('!subteam^')) return pill('usergroup', label ?? `@${target.slice('!subteam^'.length)}`);
@@ -146,7 +156,9 @@ function lines(text: string, held: Held, options: MrkdwnOptions): string {
     if (line.startsWith('>')) add(true, line.slice(1));
     else add(false, line);
   }
-  return groups.map((group) => (group.quote ? `<blockquote>${group.lines.join('<br>')}</blockquote>` : group.lines.join('<br>'))).join('');
+  return groups
+    .map((group) => (group.quote ? `<blockquote>${group.lines.join('<br>')}</blockquote>` : group.lines.join('<br>')))
+    .join('');
 }
 
 /**
@@ -161,7 +173,9 @@ export function mrkdwnToHtml(source: string, options: MrkdwnOptions = {}): strin
   const held = new Held();
   let text = source.replace(/[\uE000\uE001]/g, '\uFFFD');
   text = text.replace(/<([^<>]*)>/g, (_, body: string) => held.hold(controlSequenceHtml(body)));
-  text = text.replace(/```([\s\S]*?)```/g, (_, code: string) => held.hold(`<pre>${literal(code.replace(/^\n|\n$/g, ''))}</pre>`));
+  text = text.replace(/```([\s\S]*?)```/g, (_, code: string) =>
+    held.hold(`<pre>${literal(code.replace(/^\n|\n$/g, ''))}</pre>`),
+  );
   text = text.replace(/`([^`\n]+)`/g, (_, code: string) => held.hold(`<code>${literal(code)}</code>`));
   return held.restore(lines(text, held, options));
 }

@@ -27,7 +27,11 @@ export interface MessageHtmlOptions {
 }
 
 /** Slack's colours for the named attachment colours. */
-export const ATTACHMENT_COLORS: Readonly<Record<string, string>> = { good: '#2eb886', warning: '#daa038', danger: '#a30200' };
+export const ATTACHMENT_COLORS: Readonly<Record<string, string>> = {
+  good: '#2eb886',
+  warning: '#daa038',
+  danger: '#a30200',
+};
 
 /** 2024-01-01 12:00 UTC: the time shown when the message carries no date. */
 const FIXED_TIME = 1_704_110_400;
@@ -67,14 +71,17 @@ function sectionHtml(block: Json): string {
   const fields = Array.isArray(block['fields'])
     ? `<div class="fields">${block['fields'].map((field: unknown) => `<div class="field mrkdwn">${textHtml(field)}</div>`).join('')}</div>`
     : '';
-  const accessory = block['accessory'] === undefined ? '' : `<div class="accessory">${elementHtml(block['accessory'])}</div>`;
+  const accessory =
+    block['accessory'] === undefined ? '' : `<div class="accessory">${elementHtml(block['accessory'])}</div>`;
   return `<div class="block section"><div class="section-main">${text}${fields}</div>${accessory}</div>`;
 }
 
 function contextHtml(block: Json): string {
   const elements = Array.isArray(block['elements']) ? block['elements'] : [];
   const items = elements.map((element: unknown) =>
-    isJson(element) && element['type'] === 'image' ? imageHtml(element, 'context-image') : `<span class="context-text">${textHtml(element)}</span>`,
+    isJson(element) && element['type'] === 'image'
+      ? imageHtml(element, 'context-image')
+      : `<span class="context-text">${textHtml(element)}</span>`,
   );
   return `<div class="block context">${items.join('')}</div>`;
 }
@@ -113,8 +120,10 @@ export function barColor(color: unknown): string {
 
 function attachmentHtml(attachment: unknown): string {
   if (!isJson(attachment)) return '';
-  const pretext = typeof attachment['pretext'] === 'string' ? `<div class="mrkdwn">${mrkdwnToHtml(attachment['pretext'])}</div>` : '';
-  const legacy = typeof attachment['text'] === 'string' ? `<div class="block mrkdwn">${mrkdwnToHtml(attachment['text'])}</div>` : '';
+  const pretext =
+    typeof attachment['pretext'] === 'string' ? `<div class="mrkdwn">${mrkdwnToHtml(attachment['pretext'])}</div>` : '';
+  const legacy =
+    typeof attachment['text'] === 'string' ? `<div class="block mrkdwn">${mrkdwnToHtml(attachment['text'])}</div>` : '';
   const bar = barColor(attachment['color']);
   return (
     `${pretext}<div class="attachment"><div class="attachment-bar" style="background:${bar}"></div>` +

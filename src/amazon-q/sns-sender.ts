@@ -185,7 +185,10 @@ export function createAmazonQSender(options: AmazonQSenderOptions): AmazonQSende
         const delay = backoffDelay(attempt, policy, random);
         if (delay >= end - now()) {
           const late = `a ${delay} ms backoff passes the deadline`;
-          throw failed(`gave up after ${attemptsText(attempt)}: ${outcome.what}; ${late}`, { ...fields, retryable: true });
+          throw failed(`gave up after ${attemptsText(attempt)}: ${outcome.what}; ${late}`, {
+            ...fields,
+            retryable: true,
+          });
         }
         await wait(delay);
       }

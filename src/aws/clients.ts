@@ -35,7 +35,8 @@ export function awsClients(given: { readonly ecs?: ECSClient; readonly logs?: Cl
   const logs = new Map<string, CloudWatchLogsClient>();
   return {
     ecs: (region) => given.ecs ?? cached(ecs, region, () => new ECSClient({ region, maxAttempts: MAX_ATTEMPTS })),
-    logs: (region) => given.logs ?? cached(logs, region, () => new CloudWatchLogsClient({ region, maxAttempts: MAX_ATTEMPTS })),
+    logs: (region) =>
+      given.logs ?? cached(logs, region, () => new CloudWatchLogsClient({ region, maxAttempts: MAX_ATTEMPTS })),
   };
 }
 

@@ -81,7 +81,11 @@ export const ENRICHER_DEFAULTS: {
 /** Less time than this left: no AWS call is started. */
 const MIN_WORK_MS = 50;
 
-const NOTHING: Evidence = Object.freeze({ links: Object.freeze({}), lines: Object.freeze([]), notes: Object.freeze([]) });
+const NOTHING: Evidence = Object.freeze({
+  links: Object.freeze({}),
+  lines: Object.freeze([]),
+  notes: Object.freeze([]),
+});
 
 /**
  * Creates an enricher: for a stopped task, the culprit container's log location (from its task
@@ -121,12 +125,17 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     if (event.kind === 'task') return gatherTaskLogs({ ...plan, event, classification: c }, draft);
     const { cluster, clusterArn, service, deploymentId, region } = c.identity;
     if (service === undefined || (clusterArn ?? cluster) === undefined) return;
-    const ref = { cluster: (clusterArn ?? cluster) as string, service, ...(deploymentId === undefined ? {} : { deploymentId }) };
+    const ref = {
+      cluster: (clusterArn ?? cluster) as string,
+      service,
+      ...(deploymentId === undefined ? {} : { deploymentId }),
+    };
     const task = await latestStoppedTask(clients.ecs(region), ref, (action) => {
       draft.step('stopped task unavailable', action);
       return signal();
     });
-    if (task === undefined) return draft.note(`no stopped task of ${service} listed (ECS keeps them for about an hour)`);
+    if (task === undefined)
+      return draft.note(`no stopped task of ${service} listed (ECS keeps them for about an hour)`);
     const taskEvent = taskEventOf(task);
     if (taskEvent === undefined) return draft.note('stopped task unavailable: unreadable');
     const tc = classify(taskEvent);
@@ -139,8 +148,12 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
       if (!wantsEvidence(event, classification)) return NOTHING;
       const started = Date.now();
       const deadline = enrichOptions.deadline;
-      const end = Math.min(started + budgetMs, typeof deadline === 'number' && !Number.isNaN(deadline) ? deadline : Number.POSITIVE_INFINITY);
-      if (end - started < MIN_WORK_MS) return { links: {}, lines: [], notes: ['logs skipped: no time left before the deadline'] };
+      const end = Math.min(
+        started + budgetMs,
+        typeof deadline === 'number' && !Number.isNaN(deadline) ? deadline : Number.POSITIVE_INFINITY,
+      );
+      if (end - started < MIN_WORK_MS)
+        return { links: {}, lines: [], notes: ['logs skipped: no time left before the deadline'] };
       const draft = new EvidenceDraft();
       const work = gather(event, classification, draft, end).catch((error: unknown) => draft.fail(error));
       if ((await settleBy(work, end)) === 'timeout') draft.fail({ name: 'TimeoutError' });
@@ -157,9 +170,18 @@ function wantsEvidence(event: EcsEvent, c: Classification): boolean {
   return c.outcome === 'task-start-impaired' || c.outcome === 'deployment-failed';
 }
 
-function stoppedTaskSummary(event: TaskEvent, c: Classification, redact: (value: string) => string): Evidence['stoppedTask'] {
+function stoppedTaskSummary(
+  event: TaskEvent,
+  c: Classification,
+  redact: (value: string) => string,
+): Evidence['stoppedTask'] {
   const d = event.detail;
-  const culprit = c.culprit === undefined ? undefined : c.culprit.reason === undefined ? c.culprit : { ...c.culprit, reason: redact(c.culprit.reason) };
+  const culprit =
+    c.culprit === undefined
+      ? undefined
+      : c.culprit.reason === undefined
+        ? c.culprit
+        : { ...c.culprit, reason: redact(c.culprit.reason) };
   return {
     taskArn: d.taskArn,
     taskId: c.identity.taskId ?? d.taskArn,

@@ -53,7 +53,11 @@ export class EvidenceDraft {
     const links: { stream?: string; insights?: string } = {};
     if (this.stream !== undefined) links.stream = this.stream;
     if (this.insights !== undefined) links.insights = this.insights;
-    const evidence: { -readonly [K in keyof Evidence]: Evidence[K] } = { links, lines: [...this.lines], notes: [...this.#notes] };
+    const evidence: { -readonly [K in keyof Evidence]: Evidence[K] } = {
+      links,
+      lines: [...this.lines],
+      notes: [...this.#notes],
+    };
     if (this.container !== undefined) evidence.container = this.container;
     if (this.log !== undefined) evidence.log = this.log;
     if (this.stoppedTask !== undefined) evidence.stoppedTask = this.stoppedTask;

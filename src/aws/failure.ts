@@ -15,7 +15,8 @@
 export function failureCode(error: unknown): string {
   const record = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
   const name = typeof record.name === 'string' ? record.name : '';
-  if (name === 'AbortError' || name === 'TimeoutError' || name === 'RequestTimeout' || name === 'BudgetExceeded') return 'timeout';
+  if (name === 'AbortError' || name === 'TimeoutError' || name === 'RequestTimeout' || name === 'BudgetExceeded')
+    return 'timeout';
   const code = typeof record.code === 'string' ? record.code : '';
   if (/^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) return 'network error';
   if (!/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(name) || name === 'Error') return 'error';

@@ -62,7 +62,9 @@ export async function gatherTaskLogs(plan: LogsPlan, draft: EvidenceDraft): Prom
     taskId: id.taskId ?? d.taskArn,
     taskArn: d.taskArn,
     ...(id.cluster === undefined ? {} : { cluster: id.cluster }),
-    ...(id.taskDefinitionFamily === undefined ? {} : { taskDefinition: `${id.taskDefinitionFamily}:${id.taskDefinitionRevision ?? ''}` }),
+    ...(id.taskDefinitionFamily === undefined
+      ? {}
+      : { taskDefinition: `${id.taskDefinitionFamily}:${id.taskDefinitionRevision ?? ''}` }),
     region: id.region,
   };
   const result = logLocationOf(container, task);
@@ -72,11 +74,22 @@ export async function gatherTaskLogs(plan: LogsPlan, draft: EvidenceDraft): Prom
   draft.log = location;
   const at = (offset: number): number | undefined => (stoppedAt === undefined ? undefined : stoppedAt + offset);
   if (location.stream !== undefined) {
-    draft.stream = logStreamUrl({ ...location, stream: location.stream, partition: id.partition, ...range(at(-STREAM_BEFORE), at(MINUTE)) });
+    draft.stream = logStreamUrl({
+      ...location,
+      stream: location.stream,
+      partition: id.partition,
+      ...range(at(-STREAM_BEFORE), at(MINUTE)),
+    });
   }
   if (/^[\w-]+$/.test(task.taskId)) {
     const query = `fields @timestamp, @logStream, @message\n| filter @logStream like "${task.taskId}" or @message like "${task.taskId}"\n| sort @timestamp desc\n| limit 200`;
-    draft.insights = logsInsightsUrl({ partition: id.partition, region: location.region, groups: [location.group], query, ...range(at(-INSIGHTS_BEFORE), at(5 * MINUTE)) });
+    draft.insights = logsInsightsUrl({
+      partition: id.partition,
+      region: location.region,
+      groups: [location.group],
+      query,
+      ...range(at(-INSIGHTS_BEFORE), at(5 * MINUTE)),
+    });
   }
   if (plan.tailLines === 0 || location.stream === undefined) return;
   draft.step('logs unavailable', 'logs:GetLogEvents');
@@ -94,7 +107,9 @@ export async function gatherTaskLogs(plan: LogsPlan, draft: EvidenceDraft): Prom
     // A container that never started (an image pull failed) has no stream: say so plainly.
     if (failureCode(error) !== 'ResourceNotFound') throw error;
     draft.done();
-    return draft.note(`no log lines: ${container.name} has no log stream in ${location.group} (it may never have started)`);
+    return draft.note(
+      `no log lines: ${container.name} has no log stream in ${location.group} (it may never have started)`,
+    );
   }
   draft.done();
   draft.lines = lines;

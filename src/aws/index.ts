@@ -23,7 +23,13 @@
  * @module ecs-slack/aws
  */
 
-export { ENRICHER_DEFAULTS, createEnricher, type EnrichOptions, type Enricher, type EnricherOptions } from './enricher.js';
+export {
+  ENRICHER_DEFAULTS,
+  createEnricher,
+  type EnrichOptions,
+  type Enricher,
+  type EnricherOptions,
+} from './enricher.js';
 export { logStreamUrl, logsInsightsUrl, type LogStreamLinkOptions, type LogsInsightsLinkOptions } from './log-links.js';
 export { REDACTED, redactSecrets, type RedactOptions } from './redact.js';
 export type { Evidence, LogLocation, StoppedTaskSummary } from '../render/evidence.js';

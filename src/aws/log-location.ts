@@ -63,16 +63,27 @@ export function logLocationOf(container: ContainerLogConfig, task: TaskContext):
   if (driver === 'awsfirelens') {
     const output = (o.name ?? '').toLowerCase();
     if (!FIRELENS_CLOUDWATCH.has(output)) {
-      return { note: `no logs to link: ${container.name} logs through FireLens to ${output === '' ? 'a custom output' : output}` };
+      return {
+        note: `no logs to link: ${container.name} logs through FireLens to ${output === '' ? 'a custom output' : output}`,
+      };
     }
     const group = fill(o.log_group_template, container, task) ?? o.log_group_name;
-    if (group === undefined || group === '') return { note: `no logs to link: ${container.name} has no log_group_name` };
+    if (group === undefined || group === '')
+      return { note: `no logs to link: ${container.name} has no log_group_name` };
     const region = o.region || task.region;
     const tag = `${container.name}-firelens-${task.taskId}`;
     const stream =
       fill(o.log_stream_template, container, task) ??
-      (o.log_stream_name !== undefined ? fill(o.log_stream_name, container, task) : o.log_stream_prefix !== undefined ? `${o.log_stream_prefix}${tag}` : undefined);
-    if (stream === undefined) return { location: { driver, region, group }, note: `no log stream link: the stream name of ${container.name} cannot be worked out` };
+      (o.log_stream_name !== undefined
+        ? fill(o.log_stream_name, container, task)
+        : o.log_stream_prefix !== undefined
+          ? `${o.log_stream_prefix}${tag}`
+          : undefined);
+    if (stream === undefined)
+      return {
+        location: { driver, region, group },
+        note: `no log stream link: the stream name of ${container.name} cannot be worked out`,
+      };
     return { location: { driver, region, group, stream } };
   }
   return { note: `no logs to link: ${container.name} logs with the ${driver} driver` };
@@ -111,7 +122,10 @@ function fill(template: string | undefined, container: ContainerLogConfig, task:
  *
  * @internal
  */
-export function pickContainer(containers: readonly ContainerLogConfig[], culprit: string | undefined): ContainerLogConfig | undefined {
+export function pickContainer(
+  containers: readonly ContainerLogConfig[],
+  culprit: string | undefined,
+): ContainerLogConfig | undefined {
   return (
     (culprit === undefined ? undefined : containers.find((c) => c.name === culprit)) ??
     containers.find((c) => c.essential && !c.logRouter) ??

@@ -57,5 +57,7 @@ export async function tailLogs(client: CloudWatchLogsClient, request: TailReques
 export function cleanLogText(text: string, count: number, redact: RedactOptions): string[] {
   if (text === '' || count <= 0) return [];
   const lines = redactSecrets(stripTerminalCodes(text), redact).split('\n');
-  return lines.slice(Math.max(0, lines.length - count)).map((line) => (line.length > MAX_LINE ? `${line.slice(0, endOutsidePair(line, MAX_LINE - 1))}…` : line));
+  return lines
+    .slice(Math.max(0, lines.length - count))
+    .map((line) => (line.length > MAX_LINE ? `${line.slice(0, endOutsidePair(line, MAX_LINE - 1))}…` : line));
 }

@@ -34,14 +34,20 @@ const RULES: readonly Rule[] = [
   // Slack tokens and webhook URLs.
   { pattern: /\bxox[abposrce]-[A-Za-z0-9-]{8,}/g, replacement: REDACTED },
   { pattern: /\bxapp-[A-Za-z0-9-]{8,}/g, replacement: REDACTED },
-  { pattern: /(hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9/_-]+/g, replacement: `$1${REDACTED}` },
+  {
+    pattern: /(hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9/_-]+/g,
+    replacement: `$1${REDACTED}`,
+  },
   // AWS access key ids (long-term and temporary).
   { pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)[A-Z0-9]{16}\b/g, replacement: REDACTED },
   // Passwords in URLs: `scheme://user:password@host`.
   { pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+(@)/gi, replacement: `$1${REDACTED}$2` },
   // `password=...`, `secret: ...`, `"token": "..."` (a quoted value up to its closing quote, or the line's end).
   {
-    pattern: new RegExp(String.raw`\b(${SECRET_KEY})(["']?\s*[:=]\s*)(?:(")(?:[^"\\\n]|\\.)+|(')[^'\n]+|[^\s"'&,;]+)`, 'gi'),
+    pattern: new RegExp(
+      String.raw`\b(${SECRET_KEY})(["']?\s*[:=]\s*)(?:(")(?:[^"\\\n]|\\.)+|(')[^'\n]+|[^\s"'&,;]+)`,
+      'gi',
+    ),
     replacement: `$1$2$3$4${REDACTED}`,
   },
 ];
@@ -101,7 +107,8 @@ function globalOf(pattern: RegExp): RegExp {
 }
 
 /** ANSI escape sequences: CSI (colours, cursor moves) and OSC (titles, hyperlinks), 7- and 8-bit. */
-const ANSI = /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|(?:\u001B\]|\u009D)[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[@-Z\\-_]/g;
+const ANSI =
+  /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|(?:\u001B\]|\u009D)[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[@-Z\\-_]/g;
 /** Control characters other than tab and line feed. */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 

@@ -22,7 +22,8 @@ export interface ServiceRef {
   readonly deploymentId?: string;
 }
 
-const stopTime = (task: Task): number => (task.stoppedAt ?? task.stoppingAt ?? task.executionStoppedAt ?? task.createdAt)?.getTime() ?? 0;
+const stopTime = (task: Task): number =>
+  (task.stoppedAt ?? task.stoppingAt ?? task.executionStoppedAt ?? task.createdAt)?.getTime() ?? 0;
 
 /**
  * The service's most recently stopped task (of the deployment, when it started any), or
@@ -43,11 +44,15 @@ export async function latestStoppedTask(
   );
   const arns = listed.taskArns ?? [];
   if (arns.length === 0) return undefined;
-  const described = await ecs.send(new DescribeTasksCommand({ cluster: ref.cluster, tasks: arns }), { abortSignal: signal('ecs:DescribeTasks') });
+  const described = await ecs.send(new DescribeTasksCommand({ cluster: ref.cluster, tasks: arns }), {
+    abortSignal: signal('ecs:DescribeTasks'),
+  });
   const tasks = described.tasks ?? [];
-  const ofDeployment = ref.deploymentId === undefined ? [] : tasks.filter((task) => task.startedBy === ref.deploymentId);
+  const ofDeployment =
+    ref.deploymentId === undefined ? [] : tasks.filter((task) => task.startedBy === ref.deploymentId);
   let latest: Task | undefined;
-  for (const task of ofDeployment.length > 0 ? ofDeployment : tasks) if (latest === undefined || stopTime(task) > stopTime(latest)) latest = task;
+  for (const task of ofDeployment.length > 0 ? ofDeployment : tasks)
+    if (latest === undefined || stopTime(task) > stopTime(latest)) latest = task;
   return latest;
 }
 

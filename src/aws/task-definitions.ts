@@ -86,12 +86,16 @@ export interface TaskDefinitionSourceOptions {
  *
  * @internal
  */
-export function taskDefinitionSource(options: TaskDefinitionSourceOptions): (arn: string, region: string) => Promise<ContainerLogConfig[]> {
+export function taskDefinitionSource(
+  options: TaskDefinitionSourceOptions,
+): (arn: string, region: string) => Promise<ContainerLogConfig[]> {
   const cache = new TtlCache<ContainerLogConfig[]>({ maxEntries: options.maxEntries, ttlMs: options.ttlMs });
   return (arn, region) =>
     cache.get(arn, async () => {
       const command = new DescribeTaskDefinitionCommand({ taskDefinition: arn });
-      const output = await options.clients.ecs(region).send(command, { abortSignal: AbortSignal.timeout(options.callTimeoutMs) });
+      const output = await options.clients
+        .ecs(region)
+        .send(command, { abortSignal: AbortSignal.timeout(options.callTimeoutMs) });
       return containerLogConfigs(output.taskDefinition?.containerDefinitions);
     });
 }

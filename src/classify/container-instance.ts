@@ -67,7 +67,12 @@ export function classifyContainerInstance(event: ContainerInstanceEvent, identit
     };
   }
   if (d.status === 'DEREGISTERING' || d.status === 'INACTIVE') {
-    return { outcome: 'instance-deregistered', severity: 'info', summary: `${name}${where} was deregistered`, ...reason };
+    return {
+      outcome: 'instance-deregistered',
+      severity: 'info',
+      summary: `${name}${where} was deregistered`,
+      ...reason,
+    };
   }
   if (d.status === 'DRAINING') {
     return { outcome: 'instance-draining', severity: 'info', summary: `${name}${where} is draining`, ...reason };

@@ -55,7 +55,10 @@ export function deploymentVerdict(
 ): ServiceVerdict {
   const reason = presentText(givenReason);
   const service = identity.service ?? 'the service';
-  const deployment = deploymentId === undefined || deploymentId === '' ? `A deployment of ${service}` : `Deployment ${deploymentId} of ${service}`;
+  const deployment =
+    deploymentId === undefined || deploymentId === ''
+      ? `A deployment of ${service}`
+      : `Deployment ${deploymentId} of ${service}`;
   const withReason = reason === undefined ? {} : { reason };
   switch (eventName) {
     case 'SERVICE_DEPLOYMENT_IN_PROGRESS':
@@ -75,7 +78,12 @@ export function deploymentVerdict(
       }
       return { outcome: 'deployment-started', severity: 'info', summary: `${deployment} started`, ...withReason };
     case 'SERVICE_DEPLOYMENT_COMPLETED':
-      return { outcome: 'deployment-completed', severity: 'success', summary: `${deployment} completed`, ...withReason };
+      return {
+        outcome: 'deployment-completed',
+        severity: 'success',
+        summary: `${deployment} completed`,
+        ...withReason,
+      };
     case 'SERVICE_DEPLOYMENT_FAILED':
       return {
         outcome: 'deployment-failed',

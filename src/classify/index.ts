@@ -91,6 +91,7 @@ function describeNonEvent(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value !== 'object') return `a ${typeof value}`;
   const raw = value as Record<string, unknown>;
-  if (raw.kind === undefined) return 'detail-type' in raw ? 'a raw event without `kind`: parse it first' : 'an object without `kind`';
+  if (raw.kind === undefined)
+    return 'detail-type' in raw ? 'a raw event without `kind`: parse it first' : 'an object without `kind`';
   return 'an object whose `kind` is not an event kind';
 }

@@ -57,7 +57,8 @@ export function consoleBase(partition: string | undefined, region: string): stri
  * @internal
  */
 export function consoleOrigin(partition: string | undefined, region: string): string | undefined {
-  const host = partition === undefined || !Object.hasOwn(CONSOLE_HOSTS, partition) ? undefined : CONSOLE_HOSTS[partition];
+  const host =
+    partition === undefined || !Object.hasOwn(CONSOLE_HOSTS, partition) ? undefined : CONSOLE_HOSTS[partition];
   if (host === undefined || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return undefined;
   return `https://${region}.${host}`;
 }
@@ -77,7 +78,8 @@ export function consoleLinks(identity: Identity): ConsoleLinks {
   if (base === undefined) return {};
   const query = `?region=${encodeURIComponent(identity.region)}`;
   const links: { -readonly [K in keyof ConsoleLinks]: string } = {};
-  const cluster = identity.cluster === undefined ? undefined : `${base}/clusters/${encodeURIComponent(identity.cluster)}`;
+  const cluster =
+    identity.cluster === undefined ? undefined : `${base}/clusters/${encodeURIComponent(identity.cluster)}`;
   if (cluster !== undefined) {
     links.cluster = `${cluster}/services${query}`;
     if (identity.service !== undefined) {

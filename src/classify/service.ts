@@ -16,7 +16,9 @@ import type { Cause, DeploymentOutcome, Hint, ServiceOutcome, Severity } from '.
  *
  * @internal
  */
-export type ServiceVerdict = Omit<TaskVerdict, 'outcome' | 'phase'> & { readonly outcome: ServiceOutcome | DeploymentOutcome };
+export type ServiceVerdict = Omit<TaskVerdict, 'outcome' | 'phase'> & {
+  readonly outcome: ServiceOutcome | DeploymentOutcome;
+};
 
 const SERVICE_MESSAGES = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html';
 const SERVICE_EVENTS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html';
@@ -50,7 +52,11 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
     severity: 'info',
     says: 'has its capacity providers in a steady state',
   },
-  SERVICE_DESIRED_COUNT_UPDATED: { outcome: 'desired-count-updated', severity: 'info', says: 'had its desired count updated' },
+  SERVICE_DESIRED_COUNT_UPDATED: {
+    outcome: 'desired-count-updated',
+    severity: 'info',
+    says: 'had its desired count updated',
+  },
   TASKS_STOPPED: { outcome: 'tasks-stopped', severity: 'info', says: 'stopped running tasks' },
   SERVICE_TASK_START_IMPAIRED: {
     outcome: 'task-start-impaired',
@@ -82,13 +88,19 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
     outcome: 'throttled',
     severity: 'error',
     says: 'was throttled by Amazon ECS API limits',
-    hint: { fix: 'Too many ECS API calls in the account and Region. Spread out deployments and automation, or ask for higher limits.', docsUrl: SERVICE_EVENTS },
+    hint: {
+      fix: 'Too many ECS API calls in the account and Region. Spread out deployments and automation, or ask for higher limits.',
+      docsUrl: SERVICE_EVENTS,
+    },
   },
   SERVICE_DISCOVERY_OPERATION_THROTTLED: {
     outcome: 'throttled',
     severity: 'error',
     says: 'was throttled by AWS Cloud Map API limits',
-    hint: { fix: 'Too many Cloud Map API calls. Spread out deployments, or ask for higher limits.', docsUrl: SERVICE_EVENTS },
+    hint: {
+      fix: 'Too many Cloud Map API calls. Spread out deployments, or ask for higher limits.',
+      docsUrl: SERVICE_EVENTS,
+    },
   },
   SERVICE_DISCOVERY_INSTANCE_UNHEALTHY: {
     outcome: 'unhealthy',
@@ -100,19 +112,28 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
     outcome: 'unhealthy',
     severity: 'warning',
     says: 'has a VPC Lattice target that is unhealthy',
-    hint: { fix: 'Check the VPC Lattice target group health check and the task it points at.', docsUrl: SERVICE_EVENTS },
+    hint: {
+      fix: 'Check the VPC Lattice target group health check and the task it points at.',
+      docsUrl: SERVICE_EVENTS,
+    },
   },
   SERVICE_HEALTH_UNKNOWN: {
     outcome: 'health-unknown',
     severity: 'error',
     says: 'could not read the health of its tasks',
-    hint: { fix: 'The scheduler could not read health data; check the load balancer and service health configuration.', docsUrl: SERVICE_EVENTS },
+    hint: {
+      fix: 'The scheduler could not read health data; check the load balancer and service health configuration.',
+      docsUrl: SERVICE_EVENTS,
+    },
   },
   SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED: {
     outcome: 'daemon-constraint-violated',
     severity: 'error',
     says: 'has a daemon task that no longer meets its placement constraints',
-    hint: { fix: 'An instance changed so the daemon task no longer fits its constraints; check instance attributes and the constraints.', docsUrl: SERVICE_EVENTS },
+    hint: {
+      fix: 'An instance changed so the daemon task no longer fits its constraints; check instance attributes and the constraints.',
+      docsUrl: SERVICE_EVENTS,
+    },
   },
 };
 

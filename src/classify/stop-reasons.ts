@@ -166,7 +166,16 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
   {
     id: 'secrets',
     tokens: ['ResourceInitializationError'],
-    keywords: ['secret', 'parameter', 'asm', 'ssm', 'kms', 'resourcenotfoundexception', 'accessdenied', 'registry auth'],
+    keywords: [
+      'secret',
+      'parameter',
+      'asm',
+      'ssm',
+      'kms',
+      'resourcenotfoundexception',
+      'accessdenied',
+      'registry auth',
+    ],
     outcome: 'failed-to-start',
     cause: 'secrets',
     fix: 'A secret or parameter could not be read. Check that it exists in this Region and that the task execution role has secretsmanager:GetSecretValue, ssm:GetParameters and kms:Decrypt on it.',
@@ -407,7 +416,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
   },
   {
     id: 'task-quota',
-    contains: "reached the limit on the number of",
+    contains: 'reached the limit on the number of',
     cause: 'capacity',
     fix: 'The account hit its Fargate task or vCPU quota. Request a quota increase in Service Quotas.',
     docsUrl: SERVICE_MESSAGES,
@@ -553,6 +562,7 @@ export function matchStopCode(code: string | undefined): StopReasonRow | undefin
 /** The first row explaining each stop code, built on first use. */
 const byStopCode = /* @__PURE__ */ once(() => {
   const index = new Map<string, StopReasonRow>();
-  for (const row of STOP_REASONS) for (const stopCode of row.stopCodes ?? []) if (!index.has(stopCode)) index.set(stopCode, row);
+  for (const row of STOP_REASONS)
+    for (const stopCode of row.stopCodes ?? []) if (!index.has(stopCode)) index.set(stopCode, row);
   return index;
 });

@@ -102,10 +102,16 @@ function stopOutcome(detail: TaskStateChangeDetail, phase: TaskPhase): StopFindi
     return { outcome: 'spot-interrupted', row: codeRow ?? reasonRow, reason };
   }
   const oom = evidence.find((item) => item.row?.outcome === 'out-of-memory');
-  if (oom !== undefined) return { outcome: 'out-of-memory', culprit: oom.container, row: oom.row, reason: oom.container.reason };
+  if (oom !== undefined)
+    return { outcome: 'out-of-memory', culprit: oom.container, row: oom.row, reason: oom.container.reason };
   if (reasonRow?.outcome === 'out-of-memory') {
     const killed = detail.containers.filter((c) => c.exitCode === 137);
-    return { outcome: 'out-of-memory', culprit: pickCulprit(killed.length > 0 ? killed : detail.containers), row: reasonRow, reason };
+    return {
+      outcome: 'out-of-memory',
+      culprit: pickCulprit(killed.length > 0 ? killed : detail.containers),
+      row: reasonRow,
+      reason,
+    };
   }
   if (code === 'TaskFailedToStart') return startFailure(evidence, reasonRow, reason);
   if (code === 'UserInitiated') return { outcome: 'stopped-by-user', reason };
@@ -119,7 +125,12 @@ function stopOutcome(detail: TaskStateChangeDetail, phase: TaskPhase): StopFindi
   if (code === 'EssentialContainerExited' || reasonRow?.id === 'essential-container-exited') {
     return fromExitCodes(detail.containers, reason, phase);
   }
-  return { outcome: phase === 'stopped' ? 'stopped' : 'stopping', reason, row: reasonRow, culprit: withReason(detail.containers) };
+  return {
+    outcome: phase === 'stopped' ? 'stopped' : 'stopping',
+    reason,
+    row: reasonRow,
+    culprit: withReason(detail.containers),
+  };
 }
 
 /** Catalogue rows that only say "it failed to start", without why. */
@@ -133,12 +144,22 @@ const isSpecificStartRow = (row: StopReasonRow | undefined): boolean =>
  * reason, else whatever else there is (a catalogue row with a cause, a generic text), with the
  * container that failed (a reason or a non-zero exit) as the culprit.
  */
-function startFailure(evidence: readonly ContainerEvidence[], reasonRow: StopReasonRow | undefined, reason: string | undefined): StopFinding {
+function startFailure(
+  evidence: readonly ContainerEvidence[],
+  reasonRow: StopReasonRow | undefined,
+  reason: string | undefined,
+): StopFinding {
   const containers = evidence.map((item) => item.container);
   const specific = reasonRow !== undefined && isSpecificStartRow(reasonRow) ? reasonRow : undefined;
   const fromContainer = startCulprit(evidence, specific);
   if (specific !== undefined) {
-    return { outcome: 'failed-to-start', cause: specific.cause, row: specific, reason, culprit: fromContainer?.container ?? withReason(containers) };
+    return {
+      outcome: 'failed-to-start',
+      cause: specific.cause,
+      row: specific,
+      reason,
+      culprit: fromContainer?.container ?? withReason(containers),
+    };
   }
   if (fromContainer?.row !== undefined) {
     return {
@@ -163,9 +184,14 @@ function startFailure(evidence: readonly ContainerEvidence[], reasonRow: StopRea
  * AWS-injected sidecar without one (quirk: the GuardDuty agent, listed first, fails too when the
  * task cannot start), then one whose reason is the task's own, then the first.
  */
-function startCulprit(evidence: readonly ContainerEvidence[], taskRow: StopReasonRow | undefined): ContainerEvidence | undefined {
+function startCulprit(
+  evidence: readonly ContainerEvidence[],
+  taskRow: StopReasonRow | undefined,
+): ContainerEvidence | undefined {
   return bestBy(evidence, (item) =>
-    isSpecificStartRow(item.row) ? (item.container.image !== undefined ? 2 : 0) + (item.row === taskRow ? 1 : 0) : undefined,
+    isSpecificStartRow(item.row)
+      ? (item.container.image !== undefined ? 2 : 0) + (item.row === taskRow ? 1 : 0)
+      : undefined,
   );
 }
 
@@ -223,7 +249,11 @@ function fromExitCodes(containers: readonly Container[], reason: string | undefi
     }
   }
   // Without any image (trimmed events), every container counts as one with an image.
-  if (culprit !== undefined && (culprit.image !== undefined || !anyImage) && !SIGNAL_EXITS.has(culprit.exitCode as number)) {
+  if (
+    culprit !== undefined &&
+    (culprit.image !== undefined || !anyImage) &&
+    !SIGNAL_EXITS.has(culprit.exitCode as number)
+  ) {
     return { outcome: 'crashed', culprit, reason };
   }
   if (anyImage ? zeroWithImage : zero) {
@@ -271,8 +301,14 @@ function finish(partial: StopFinding, phase: TaskPhase, detail: TaskStateChangeD
   const severity = SEVERITY[outcome];
   // Hints say what fixes a problem: routine and successful outcomes get none.
   const hint = severity === 'warning' || severity === 'error' ? hintFor(partial, culprit) : undefined;
-  const cause = outcome === 'failed-to-start' || outcome === 'health-check-failed' ? (partial.cause ?? 'other') : partial.cause;
-  const verdict: Mutable<Verdict> = { outcome, severity, phase, summary: summarize(outcome, phase, detail, identity, culprit, partial.reason) };
+  const cause =
+    outcome === 'failed-to-start' || outcome === 'health-check-failed' ? (partial.cause ?? 'other') : partial.cause;
+  const verdict: Mutable<Verdict> = {
+    outcome,
+    severity,
+    phase,
+    summary: summarize(outcome, phase, detail, identity, culprit, partial.reason),
+  };
   if (cause !== undefined) verdict.cause = cause;
   if (partial.reason !== undefined) verdict.reason = partial.reason;
   if (culprit !== undefined) verdict.culprit = culprit;

@@ -54,7 +54,12 @@ export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[
 ): { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] } {
   let parsed: { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     if (asksForHelp(args)) throw new HelpRequest();
     throw new UsageError(error instanceof Error ? error.message : String(error));

@@ -30,7 +30,11 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--builder-url', 'Print a Block Kit Builder link per message instead'],
       ['--no-color', 'No colour bar (top-level blocks only)'],
       ['--compact', 'The two-block compact layout'],
-      ['--preset NAME', 'Only what the noise filter would send (alerts, verbose, none),', "using each event's own time; open digests flushed at the end"],
+      [
+        '--preset NAME',
+        'Only what the noise filter would send (alerts, verbose, none),',
+        "using each event's own time; open digests flushed at the end",
+      ],
     ],
   },
   send: {
@@ -76,7 +80,10 @@ function optionLines(options: CommandHelp['options'], indent: string, width: num
 
 /** A command's line in the overview: name and operands, then the summary from column 23. */
 function overviewLines(name: string, help: CommandHelp): string[] {
-  return [`  ${`${name} ${help.operands}`.trim().padEnd(19)}  ${help.summary}`, ...optionLines(help.options, '      ', 19)];
+  return [
+    `  ${`${name} ${help.operands}`.trim().padEnd(19)}  ${help.summary}`,
+    ...optionLines(help.options, '      ', 19),
+  ];
 }
 
 /**

@@ -68,7 +68,10 @@ export async function readEvents(files: readonly string[], io: CliIo): Promise<S
  */
 function hintAtTerminal(io: CliIo): void {
   if (io.stdin.isTTY === true) {
-    writeLine(io.stderr, 'ecs-slack: reading events from standard input; pass files or pipe events (Ctrl-D ends the input)');
+    writeLine(
+      io.stderr,
+      'ecs-slack: reading events from standard input; pass files or pipe events (Ctrl-D ends the input)',
+    );
   }
 }
 

@@ -10,10 +10,12 @@ import { isRecord } from '../internal/object.js';
 /** Lines are kept within this many characters where a value allows it. */
 const WIDTH = 100;
 
-
 function oneLine(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(oneLine).join(', ')}]`;
-  if (isRecord(value)) return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${oneLine(item)}`).join(', ')}}`;
+  if (isRecord(value))
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${oneLine(item)}`)
+      .join(', ')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 

@@ -23,7 +23,8 @@ function onWriteError(stream: NodeJS.WriteStream, error: NodeJS.ErrnoException):
   outputFailed = true;
   // The error event can come after the run has set its exit code.
   process.exitCode = Math.max(Number(process.exitCode ?? 0), EXIT_INVALID_INPUT);
-  if (stream !== process.stderr) writeLine(process.stderr, redact(`ecs-slack: cannot write output (${error.code ?? error.message})`));
+  if (stream !== process.stderr)
+    writeLine(process.stderr, redact(`ecs-slack: cannot write output (${error.code ?? error.message})`));
 }
 
 for (const stream of [process.stdout, process.stderr]) {

@@ -59,7 +59,13 @@ function blockLines(block: KnownBlock): string[] {
     case 'context':
       return [block.elements.map((element) => ('text' in element ? textOf(element as TextObject) : '')).join(' · ')];
     case 'actions':
-      return [block.elements.map((element) => ('text' in element && element.text !== undefined ? `[${textOf(element.text as TextObject)}]` : '')).join(' ')];
+      return [
+        block.elements
+          .map((element) =>
+            'text' in element && element.text !== undefined ? `[${textOf(element.text as TextObject)}]` : '',
+          )
+          .join(' '),
+      ];
     default:
       return [];
   }

@@ -7,23 +7,45 @@
  * @internal
  * @module
  */
-import deploymentCompleted from '../../test/fixtures/events/deployment/docs-deployment-completed.json' with { type: 'json' };
+import deploymentCompleted from '../../test/fixtures/events/deployment/docs-deployment-completed.json' with {
+  type: 'json',
+};
 import deploymentFailed from '../../test/fixtures/events/deployment/docs-deployment-failed.json' with { type: 'json' };
-import deploymentStarted from '../../test/fixtures/events/deployment/deployment-in-progress-with-clusterarn.json' with { type: 'json' };
-import deploymentRollback from '../../test/fixtures/events/deployment/docs-deployment-rollback-in-progress.json' with { type: 'json' };
-import instanceActive from '../../test/fixtures/events/container-instance/docs-container-instance-active.json' with { type: 'json' };
-import placementFailure from '../../test/fixtures/events/service/docs-service-task-placement-failure-fargate-spot.json' with { type: 'json' };
+import deploymentStarted from '../../test/fixtures/events/deployment/deployment-in-progress-with-clusterarn.json' with {
+  type: 'json',
+};
+import deploymentRollback from '../../test/fixtures/events/deployment/docs-deployment-rollback-in-progress.json' with {
+  type: 'json',
+};
+import instanceActive from '../../test/fixtures/events/container-instance/docs-container-instance-active.json' with {
+  type: 'json',
+};
+import placementFailure from '../../test/fixtures/events/service/docs-service-task-placement-failure-fargate-spot.json' with {
+  type: 'json',
+};
 import startImpaired from '../../test/fixtures/events/service/service-task-start-impaired.json' with { type: 'json' };
 import steadyState from '../../test/fixtures/events/service/docs-service-steady-state.json' with { type: 'json' };
-import batchCompleted from '../../test/fixtures/events/task/task-stopped-ec2-standalone-exit0-no-stopcode.json' with { type: 'json' };
-import elbHealthCheck from '../../test/fixtures/events/task/task-stopped-elb-health-check-failed-fargate.json' with { type: 'json' };
-import appCrashed from '../../test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json' with { type: 'json' };
-import deploymentStop from '../../test/fixtures/events/task/task-stopped-service-scaling-deployment-fargate.json' with { type: 'json' };
-import taskRunning from '../../test/fixtures/events/task/task-running-fargate-service-exec-enabled.json' with { type: 'json' };
+import batchCompleted from '../../test/fixtures/events/task/task-stopped-ec2-standalone-exit0-no-stopcode.json' with {
+  type: 'json',
+};
+import elbHealthCheck from '../../test/fixtures/events/task/task-stopped-elb-health-check-failed-fargate.json' with {
+  type: 'json',
+};
+import appCrashed from '../../test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json' with {
+  type: 'json',
+};
+import deploymentStop from '../../test/fixtures/events/task/task-stopped-service-scaling-deployment-fargate.json' with {
+  type: 'json',
+};
+import taskRunning from '../../test/fixtures/events/task/task-running-fargate-service-exec-enabled.json' with {
+  type: 'json',
+};
 import oomKilled from '../../test/fixtures/events/task/synthetic-task-oom-exit137.json' with { type: 'json' };
 import imageNotFound from '../../test/fixtures/events/task/synthetic-task-pull-not-found.json' with { type: 'json' };
 import spotWarning from '../../test/fixtures/events/task/synthetic-task-spot-warning.json' with { type: 'json' };
-import userStopped from '../../test/fixtures/events/task/task-stopped-user-initiated-ec2-bridge-asg-capacity-provider.json' with { type: 'json' };
+import userStopped from '../../test/fixtures/events/task/task-stopped-user-initiated-ec2-bridge-asg-capacity-provider.json' with {
+  type: 'json',
+};
 
 /**
  * A named sample event.

@@ -11,7 +11,15 @@ import { ThreadBusyError, isDeliveryError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
 import { numberField, stringField } from '../filter/state-change.js';
 import { retryingStore, type STORE_RETRY_DEFAULTS, type StoreRetryOptions } from '../filter/retrying-store.js';
-import type { JsonValue, StateChange, StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../filter/store.js';
+import type {
+  JsonValue,
+  StateChange,
+  StateKey,
+  StateRecord,
+  StateStore,
+  StateValue,
+  StoreWrite,
+} from '../filter/store.js';
 import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
 import type { RenderOptions } from '../render/options.js';
 import type { SlackSender } from './sender.js';
@@ -151,7 +159,12 @@ function takesState(card: StateValue, state: DeploymentState, at: string): boole
 }
 
 /** A deployment event's change: its state (and reason) if it takes, and times it moves. */
-function deploymentChange(card: StateValue, state: DeploymentState, at: string, reason: string | undefined): StateChange | undefined {
+function deploymentChange(
+  card: StateValue,
+  state: DeploymentState,
+  at: string,
+  reason: string | undefined,
+): StateChange | undefined {
   const set: StateValue = {};
   if (takesState(card, state, at)) {
     Object.assign(set, { state, stateAt: at });
@@ -172,24 +185,36 @@ function taskEffect(marker: StateKey, counts: Record<string, number>, at: string
     marker,
     counts,
     conditional: false,
-    change: (card) => ({ add: counts, set: isBefore(at, stringField(card, 'updatedAt')) ? {} : { ...set, updatedAt: at } }),
+    change: (card) => ({
+      add: counts,
+      set: isBefore(at, stringField(card, 'updatedAt')) ? {} : { ...set, updatedAt: at },
+    }),
   };
 }
 
 /** What the event does to its card, if anything. */
 function effectOf(event: EcsEvent, c: Classification, deploymentId: string, now: number): Effect | undefined {
   const at = event.time === '' ? new Date(now).toISOString() : event.time;
-  const marker = (subject: string, what: string): StateKey => ({ scope: `threadtask#${deploymentId}#${subject}`, id: what });
+  const marker = (subject: string, what: string): StateKey => ({
+    scope: `threadtask#${deploymentId}#${subject}`,
+    id: what,
+  });
   if (event.kind === 'deployment') {
     const state = STATE_OF_OUTCOME[c.outcome];
     if (state === undefined) return undefined;
     const reason = event.detail.reason;
-    return { marker: marker(event.id, 'deployment-event'), conditional: true, change: (card) => deploymentChange(card, state, at, reason) };
+    return {
+      marker: marker(event.id, 'deployment-event'),
+      conditional: true,
+      change: (card) => deploymentChange(card, state, at, reason),
+    };
   }
   const taskId = c.identity.taskId;
   if (event.kind !== 'task' || taskId === undefined) return undefined;
-  if (event.detail.lastStatus === 'RUNNING' && c.phase === 'running') return taskEffect(marker(taskId, 'started'), { started: 1 }, at, {});
-  if (c.phase === 'stopped' && c.severity === 'error') return taskEffect(marker(taskId, 'failed'), { failed: 1 }, at, { reason: c.summary });
+  if (event.detail.lastStatus === 'RUNNING' && c.phase === 'running')
+    return taskEffect(marker(taskId, 'started'), { started: 1 }, at, {});
+  if (c.phase === 'stopped' && c.severity === 'error')
+    return taskEffect(marker(taskId, 'failed'), { failed: 1 }, at, { reason: c.summary });
   return undefined;
 }
 
@@ -239,7 +264,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     ...retry,
     ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
   });
-  if (sender.update === undefined) throw new TypeError('deployment threads need a sender that can update messages (the Web API sender)');
+  if (sender.update === undefined)
+    throw new TypeError('deployment threads need a sender that can update messages (the Web API sender)');
   const ttlSeconds = options.ttlSeconds ?? 7 * DAY;
   const leaseSeconds = options.leaseSeconds ?? 60;
   const write = (now: number): StoreWrite => ({ now, ttlSeconds });
@@ -264,7 +290,10 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
 
   /** Opens the card: one Lambda claims and posts it, the others wait for its `ts`. */
   async function open(key: StateKey, deploymentId: string, initial: StateValue, now: number): Promise<StateRecord> {
-    const claimed = await store.put(key, { ...initial, phase: 'posting' }, undefined, { now, ttlSeconds: leaseSeconds });
+    const claimed = await store.put(key, { ...initial, phase: 'posting' }, undefined, {
+      now,
+      ttlSeconds: leaseSeconds,
+    });
     if (claimed === undefined) {
       const existing = await store.get(key, now);
       if (existing?.value.phase === 'posted') return existing;
@@ -287,7 +316,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    * card was posted but not recorded would post a second card.
    */
   async function markPosted(key: StateKey, channel: string, ts: string, now: number): Promise<StateRecord | undefined> {
-    const mark = () => store.update(key, { set: { phase: 'posted', channel, ts, revision: 0, shown: 0 } }, undefined, write(now));
+    const mark = () =>
+      store.update(key, { set: { phase: 'posted', channel, ts, revision: 0, shown: 0 } }, undefined, write(now));
     return mark().catch(() => mark());
   }
 
@@ -320,7 +350,12 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       const change = effect.change(current.value);
       if (change === undefined) return current;
       const where = effect.conditional ? { revision: numberField(current.value, 'revision') } : undefined;
-      const changed = await store.update(key, { add: { revision: 1, ...change.add }, set: change.set ?? {} }, where, write(now));
+      const changed = await store.update(
+        key,
+        { add: { revision: 1, ...change.add }, set: change.set ?? {} },
+        where,
+        write(now),
+      );
       if (changed !== undefined) return changed;
       current = await store.get(key, now);
     }
@@ -334,7 +369,9 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   async function tally(key: StateKey, deploymentId: string, effect: Effect | undefined, now: number): Promise<void> {
     const counts = effect?.counts;
     if (effect === undefined || counts === undefined || !(await claim(effect.marker, now))) return;
-    await applyOrRelease(effect.marker, now, () => store.update(tallyKey(deploymentId), { add: counts }, undefined, write(now)));
+    await applyOrRelease(effect.marker, now, () =>
+      store.update(tallyKey(deploymentId), { add: counts }, undefined, write(now)),
+    );
     // The card may have opened meanwhile, its opener taking the tally before this count was in it.
     const opened = await store.get(key, now);
     if (opened?.value.phase !== 'posted' || opened.value.unusable === true) return;
@@ -345,7 +382,12 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    * Moves the tally into the card. Taking it is atomic, so each count reaches the card once,
    * whichever Lambda takes it.
    */
-  async function absorbTally(key: StateKey, deploymentId: string, record: StateRecord, now: number): Promise<StateRecord> {
+  async function absorbTally(
+    key: StateKey,
+    deploymentId: string,
+    record: StateRecord,
+    now: number,
+  ): Promise<StateRecord> {
     const taken = await store.take(tallyKey(deploymentId), now);
     if (taken === undefined) return record;
     const counts = { started: numberField(taken.value, 'started'), failed: numberField(taken.value, 'failed') };
@@ -377,7 +419,11 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    * Whether a task event may open its deployment's card: not when the deployment finished, and
    * not while another deployment of its service is current (its tasks are then only tallied).
    */
-  async function verdictFor(deploymentId: string, c: Classification, now: number): Promise<'open' | 'finished' | 'superseded'> {
+  async function verdictFor(
+    deploymentId: string,
+    c: Classification,
+    now: number,
+  ): Promise<'open' | 'finished' | 'superseded'> {
     if ((await store.get({ scope: `finished#${deploymentId}`, id: '-' }, now)) !== undefined) return 'finished';
     const current = await store.get(currentKey(c), now);
     return current === undefined || current.value.deploymentId === deploymentId ? 'open' : 'superseded';
@@ -413,7 +459,11 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    */
   async function edit(key: StateKey, record: StateRecord, revision: number, now: number): Promise<boolean> {
     try {
-      await sender.update!(stringField(record.value, 'channel') ?? '', stringField(record.value, 'ts') ?? '', card(record.value, revision));
+      await sender.update!(
+        stringField(record.value, 'channel') ?? '',
+        stringField(record.value, 'ts') ?? '',
+        card(record.value, revision),
+      );
       return true;
     } catch (error) {
       if (!isDeliveryError(error) || error.retryable) throw error;
@@ -437,7 +487,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
         if (verdict === 'superseded') await tally(key, deploymentId, effect, now);
         if (verdict !== 'open') return undefined;
       }
-      if (record === undefined || record.value.phase !== 'posted') record = await open(key, deploymentId, initialCard(event, c, deploymentId), now);
+      if (record === undefined || record.value.phase !== 'posted')
+        record = await open(key, deploymentId, initialCard(event, c, deploymentId), now);
       // After completion or failure, later task events are ordinary alerts, not deployment news.
       if (FINAL.has(stringField(record.value, 'state') ?? '') && event.kind === 'task') return undefined;
       if (effect !== undefined && (await claim(effect.marker, now))) {

@@ -129,7 +129,11 @@ function deliveryError(method: string, error: unknown, message: SlackMessage): D
   };
   if (thrown.code === 'slack_webapi_rate_limited_error') {
     const after = typeof thrown.retryAfter === 'number' ? `; Retry-After ${thrown.retryAfter} s` : '';
-    return new DeliveryError(`${failed}: rate limited${after}`, { status: 429, slackError: 'ratelimited', retryable: true });
+    return new DeliveryError(`${failed}: rate limited${after}`, {
+      status: 429,
+      slackError: 'ratelimited',
+      retryable: true,
+    });
   }
   if (thrown.code === 'slack_webapi_http_error' && typeof thrown.statusCode === 'number') {
     const status = thrown.statusCode;
@@ -183,7 +187,10 @@ export function createWebApiSender(options: WebApiSenderOptions): WebApiSender {
       const deadline = postOptions?.deadline;
       // A WebClient call cannot be cut short, so none is started without time for it.
       if (deadline !== undefined && !(deadline - Date.now() >= MIN_CALL_MS)) {
-        throw new DeliveryError('Slack chat.postMessage not called: the deadline leaves no time for it', { attempts: 0, retryable: true });
+        throw new DeliveryError('Slack chat.postMessage not called: the deadline leaves no time for it', {
+          attempts: 0,
+          retryable: true,
+        });
       }
       const args: ChatPostMessageRequest =
         postOptions?.threadTs === undefined

@@ -120,7 +120,10 @@ function deadlineOf(deadline: number | undefined): number {
 /** The error of a post that the deadline leaves no time for. */
 function lateError(attempts: number): DeliveryError {
   const tried = attempts === 0 ? 'not sent' : `stopped after ${attemptsText(attempts)}`;
-  return new DeliveryError(`Slack webhook ${tried}: the deadline leaves no time for an attempt`, { attempts, retryable: true });
+  return new DeliveryError(`Slack webhook ${tried}: the deadline leaves no time for an attempt`, {
+    attempts,
+    retryable: true,
+  });
 }
 
 /** Resolves the URL once and checks it, without ever echoing it. */
@@ -134,10 +137,14 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
       // ecs-slack's own errors (a ConfigError from the Lambda configuration) never carry a secret,
       // so their message is kept; of anything else only the class name.
       const what = isEcsSlackError(error) ? `${error.name}: ${error.message}` : errorName(error);
-      throw new DeliveryError(`Slack webhook URL could not be resolved (${what})`, { attempts: 0, retryable: !isConfigError(error) || error.retryable });
+      throw new DeliveryError(`Slack webhook URL could not be resolved (${what})`, {
+        attempts: 0,
+        retryable: !isConfigError(error) || error.retryable,
+      });
     }
     const problem = webhookUrlProblem(url);
-    if (problem !== undefined) throw new DeliveryError(`Slack webhook URL ${problem}`, { attempts: 0, retryable: false });
+    if (problem !== undefined)
+      throw new DeliveryError(`Slack webhook URL ${problem}`, { attempts: 0, retryable: false });
     return url as string;
   };
   return () => {
@@ -245,11 +252,16 @@ export function createWebhookSender(options: WebhookSenderOptions): SlackSender 
         // A wait must leave room for the attempt after it.
         if (delay + (after.byDeadline ? MIN_ATTEMPT_MS : 0) >= after.ms) {
           const waitText = retryAfter === undefined ? `a ${delay} ms backoff` : `Retry-After ${retryAfter / 1000} s`;
-          const limit = after.byDeadline ? `the ${Math.max(0, Math.round(after.ms))} ms left before the deadline` : `the ${maxTotalMs} ms budget`;
-          throw new DeliveryError(`Slack webhook gave up after ${attemptsText(attempt)}: ${what}; ${waitText} exceeds ${limit}`, {
-            ...fields,
-            retryable: true,
-          });
+          const limit = after.byDeadline
+            ? `the ${Math.max(0, Math.round(after.ms))} ms left before the deadline`
+            : `the ${maxTotalMs} ms budget`;
+          throw new DeliveryError(
+            `Slack webhook gave up after ${attemptsText(attempt)}: ${what}; ${waitText} exceeds ${limit}`,
+            {
+              ...fields,
+              retryable: true,
+            },
+          );
         }
         await wait(delay);
       }

@@ -215,7 +215,9 @@ export class DynamoDbStateStore implements StateStore {
   /** Reads the item of `key` (strongly consistent), live or expired. */
   async #read(key: StateKey): Promise<StateRecord | undefined> {
     const outcome = await this.#send('GetItem', (client) =>
-      client.send(new GetItemCommand({ TableName: this.tableName, Key: itemKey(this.#names, key), ConsistentRead: true })),
+      client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: itemKey(this.#names, key), ConsistentRead: true }),
+      ),
     );
     return outcome.ok ? fromItem(outcome.output.Item) : undefined;
   }

@@ -90,7 +90,12 @@ function expiryAssignments(expr: Expression, expiresAt: number): string[] {
  * @returns The update and condition expressions.
  * @internal
  */
-export function putIfHigherExpressions(expr: Expression, order: number, now: number, expiresAt: number): UpdateExpressions {
+export function putIfHigherExpressions(
+  expr: Expression,
+  order: number,
+  now: number,
+  expiresAt: number,
+): UpdateExpressions {
   const version = expr.attribute('version');
   const path = expr.field('order');
   return {

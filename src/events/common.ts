@@ -51,14 +51,7 @@ export const NameValuePairSchema: z.ZodMiniType<NameValuePair> = /* @__PURE__ */
  * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Attachment.html
  */
 export type AttachmentStatus = OpenString<
-  | 'PRECREATED'
-  | 'CREATED'
-  | 'ATTACHING'
-  | 'ATTACHED'
-  | 'DETACHING'
-  | 'DETACHED'
-  | 'DELETED'
-  | 'FAILED'
+  'PRECREATED' | 'CREATED' | 'ATTACHING' | 'ATTACHED' | 'DETACHING' | 'DETACHED' | 'DELETED' | 'FAILED'
 >;
 
 /**

@@ -26,9 +26,7 @@ export type ContainerInstanceStatus = OpenString<
 /**
  * Progress of an agent update on the instance.
  */
-export type AgentUpdateStatus = OpenString<
-  'PENDING' | 'STAGING' | 'STAGED' | 'UPDATING' | 'UPDATED' | 'FAILED'
->;
+export type AgentUpdateStatus = OpenString<'PENDING' | 'STAGING' | 'STAGED' | 'UPDATING' | 'UPDATED' | 'FAILED'>;
 
 /**
  * A registered or remaining resource of the instance (`CPU`, `MEMORY`, `PORTS`, ...).
@@ -111,51 +109,53 @@ export interface ContainerInstanceStateChangeDetail {
  *
  * @internal
  */
-export const containerInstanceStateChangeDetailSchema: () => z.ZodMiniType<ContainerInstanceStateChangeDetail> = /* @__PURE__ */ once(() => {
-  const optionalNumber = z.optional(z.number());
+export const containerInstanceStateChangeDetailSchema: () => z.ZodMiniType<ContainerInstanceStateChangeDetail> =
+  /* @__PURE__ */ once(() => {
+    const optionalNumber = z.optional(z.number());
 
-  const instanceResource: z.ZodMiniType<InstanceResource> = z.looseObject({
-    name: z.string(),
-    type: z.optional(z.string()),
-    integerValue: optionalNumber,
-    longValue: optionalNumber,
-    doubleValue: optionalNumber,
-    stringSetValue: z.optional(z.array(z.string())),
-  });
+    const instanceResource: z.ZodMiniType<InstanceResource> = z.looseObject({
+      name: z.string(),
+      type: z.optional(z.string()),
+      integerValue: optionalNumber,
+      longValue: optionalNumber,
+      doubleValue: optionalNumber,
+      stringSetValue: z.optional(z.array(z.string())),
+    });
 
-  return z.looseObject({
-    clusterArn: z.string(),
-    containerInstanceArn: z.string(),
-    status: z.string(),
-    agentConnected: z.boolean(),
-    ec2InstanceId: z.optional(z.string()),
-    statusReason: z.optional(z.string()),
-    agentUpdateStatus: z.optional(z.string()),
-    version: optionalNumber,
-    versionInfo: z.optional(
-      z.looseObject({
-        agentHash: z.optional(z.string()),
-        agentVersion: z.optional(z.string()),
-        dockerVersion: z.optional(z.string()),
-      }),
-    ),
-    registeredResources: z.optional(z.array(instanceResource)),
-    remainingResources: z.optional(z.array(instanceResource)),
-    attributes: z.optional(z.array(nameValuePairSchema())),
-    runningTasksCount: optionalNumber,
-    pendingTasksCount: optionalNumber,
-    registeredAt: z.optional(z.string()),
-    updatedAt: z.optional(z.string()),
-    attachments: z.optional(z.array(attachmentSchema())),
-    capacityProviderName: z.optional(z.string()),
-    accountType: z.optional(z.string()),
+    return z.looseObject({
+      clusterArn: z.string(),
+      containerInstanceArn: z.string(),
+      status: z.string(),
+      agentConnected: z.boolean(),
+      ec2InstanceId: z.optional(z.string()),
+      statusReason: z.optional(z.string()),
+      agentUpdateStatus: z.optional(z.string()),
+      version: optionalNumber,
+      versionInfo: z.optional(
+        z.looseObject({
+          agentHash: z.optional(z.string()),
+          agentVersion: z.optional(z.string()),
+          dockerVersion: z.optional(z.string()),
+        }),
+      ),
+      registeredResources: z.optional(z.array(instanceResource)),
+      remainingResources: z.optional(z.array(instanceResource)),
+      attributes: z.optional(z.array(nameValuePairSchema())),
+      runningTasksCount: optionalNumber,
+      pendingTasksCount: optionalNumber,
+      registeredAt: z.optional(z.string()),
+      updatedAt: z.optional(z.string()),
+      attachments: z.optional(z.array(attachmentSchema())),
+      capacityProviderName: z.optional(z.string()),
+      accountType: z.optional(z.string()),
+    });
   });
-});
 
 /**
  * Schema of {@link ContainerInstanceStateChangeDetail}; unknown fields pass through.
  */
-export const ContainerInstanceStateChangeDetailSchema: z.ZodMiniType<ContainerInstanceStateChangeDetail> = /* @__PURE__ */ containerInstanceStateChangeDetailSchema();
+export const ContainerInstanceStateChangeDetailSchema: z.ZodMiniType<ContainerInstanceStateChangeDetail> =
+  /* @__PURE__ */ containerInstanceStateChangeDetailSchema();
 
 /**
  * An `ECS Container Instance State Change` event in its EventBridge envelope.
@@ -170,9 +170,10 @@ export type ContainerInstanceStateChange = EcsEnvelope<
  *
  * @internal
  */
-export const containerInstanceStateChangeSchema: () => z.ZodMiniType<ContainerInstanceStateChange> = /* @__PURE__ */ once(() =>
-  envelopeSchema(z.literal(CONTAINER_INSTANCE_STATE_CHANGE), containerInstanceStateChangeDetailSchema()),
-);
+export const containerInstanceStateChangeSchema: () => z.ZodMiniType<ContainerInstanceStateChange> =
+  /* @__PURE__ */ once(() =>
+    envelopeSchema(z.literal(CONTAINER_INSTANCE_STATE_CHANGE), containerInstanceStateChangeDetailSchema()),
+  );
 
 /**
  * Schema of a whole {@link ContainerInstanceStateChange} event.
@@ -183,4 +184,5 @@ export const containerInstanceStateChangeSchema: () => z.ZodMiniType<ContainerIn
  * console.log(event.detail.status, event.detail.agentConnected);
  * ```
  */
-export const ContainerInstanceStateChangeSchema: z.ZodMiniType<ContainerInstanceStateChange> = /* @__PURE__ */ containerInstanceStateChangeSchema();
+export const ContainerInstanceStateChangeSchema: z.ZodMiniType<ContainerInstanceStateChange> =
+  /* @__PURE__ */ containerInstanceStateChangeSchema();

@@ -50,29 +50,28 @@ export interface DeploymentStateChangeDetail {
  *
  * @internal
  */
-export const deploymentStateChangeDetailSchema: () => z.ZodMiniType<DeploymentStateChangeDetail> = /* @__PURE__ */ once(() =>
-  z.looseObject({
-    eventType: z.string(),
-    eventName: z.string(),
-    deploymentId: z.string(),
-    updatedAt: z.string(),
-    reason: z.optional(z.string()),
-    clusterArn: z.optional(z.string()),
-  }),
+export const deploymentStateChangeDetailSchema: () => z.ZodMiniType<DeploymentStateChangeDetail> = /* @__PURE__ */ once(
+  () =>
+    z.looseObject({
+      eventType: z.string(),
+      eventName: z.string(),
+      deploymentId: z.string(),
+      updatedAt: z.string(),
+      reason: z.optional(z.string()),
+      clusterArn: z.optional(z.string()),
+    }),
 );
 
 /**
  * Schema of {@link DeploymentStateChangeDetail}; unknown fields and names pass through.
  */
-export const DeploymentStateChangeDetailSchema: z.ZodMiniType<DeploymentStateChangeDetail> = /* @__PURE__ */ deploymentStateChangeDetailSchema();
+export const DeploymentStateChangeDetailSchema: z.ZodMiniType<DeploymentStateChangeDetail> =
+  /* @__PURE__ */ deploymentStateChangeDetailSchema();
 
 /**
  * An `ECS Deployment State Change` event in its EventBridge envelope.
  */
-export type DeploymentStateChange = EcsEnvelope<
-  typeof DEPLOYMENT_STATE_CHANGE,
-  DeploymentStateChangeDetail
->;
+export type DeploymentStateChange = EcsEnvelope<typeof DEPLOYMENT_STATE_CHANGE, DeploymentStateChangeDetail>;
 
 /**
  * Builds {@link DeploymentStateChangeSchema} on first use.
@@ -92,4 +91,5 @@ export const deploymentStateChangeSchema: () => z.ZodMiniType<DeploymentStateCha
  * console.log(event.detail.deploymentId, event.detail.eventName);
  * ```
  */
-export const DeploymentStateChangeSchema: z.ZodMiniType<DeploymentStateChange> = /* @__PURE__ */ deploymentStateChangeSchema();
+export const DeploymentStateChangeSchema: z.ZodMiniType<DeploymentStateChange> =
+  /* @__PURE__ */ deploymentStateChangeSchema();

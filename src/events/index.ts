@@ -4,7 +4,10 @@
  * @module
  */
 import type { EcsEnvelope } from './common.js';
-import { CONTAINER_INSTANCE_STATE_CHANGE, type ContainerInstanceStateChange } from './container-instance-state-change.js';
+import {
+  CONTAINER_INSTANCE_STATE_CHANGE,
+  type ContainerInstanceStateChange,
+} from './container-instance-state-change.js';
 import { DEPLOYMENT_STATE_CHANGE, type DeploymentStateChange } from './deployment-state-change.js';
 import { SERVICE_ACTION, type ServiceAction } from './service-action.js';
 import { TASK_STATE_CHANGE, type TaskStateChange } from './task-state-change.js';
@@ -92,9 +95,4 @@ export interface UnknownEcsEvent extends EcsEnvelope<string, Record<string, unkn
  * if (event.kind === 'task') console.log(event.detail.lastStatus);
  * ```
  */
-export type EcsEvent =
-  | TaskEvent
-  | ServiceActionEvent
-  | DeploymentEvent
-  | ContainerInstanceEvent
-  | UnknownEcsEvent;
+export type EcsEvent = TaskEvent | ServiceActionEvent | DeploymentEvent | ContainerInstanceEvent | UnknownEcsEvent;

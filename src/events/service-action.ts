@@ -110,7 +110,8 @@ export const serviceActionDetailSchema: () => z.ZodMiniType<ServiceActionDetail>
 /**
  * Schema of {@link ServiceActionDetail}; unknown fields and event names pass through.
  */
-export const ServiceActionDetailSchema: z.ZodMiniType<ServiceActionDetail> = /* @__PURE__ */ serviceActionDetailSchema();
+export const ServiceActionDetailSchema: z.ZodMiniType<ServiceActionDetail> =
+  /* @__PURE__ */ serviceActionDetailSchema();
 
 /**
  * An `ECS Service Action` event in its EventBridge envelope.

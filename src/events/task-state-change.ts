@@ -404,7 +404,8 @@ export const taskStateChangeDetailSchema: () => z.ZodMiniType<TaskStateChangeDet
  * Schema of {@link TaskStateChangeDetail}. Unknown fields pass through; status and stop-code
  * values are not restricted to the known ones.
  */
-export const TaskStateChangeDetailSchema: z.ZodMiniType<TaskStateChangeDetail> = /* @__PURE__ */ taskStateChangeDetailSchema();
+export const TaskStateChangeDetailSchema: z.ZodMiniType<TaskStateChangeDetail> =
+  /* @__PURE__ */ taskStateChangeDetailSchema();
 
 /**
  * An `ECS Task State Change` event in its EventBridge envelope.

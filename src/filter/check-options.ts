@@ -63,7 +63,8 @@ function checkNames(list: unknown, path: string, what: 'cluster' | 'service', ca
 
 function checkNameFilter(filter: unknown, path: string, what: 'cluster' | 'service', caller: string): void {
   if (filter === undefined) return;
-  if (!isPlainObject(filter)) throw new TypeError(`${caller}: ${path} must be an object with include and exclude lists, got ${describe(filter)}`);
+  if (!isPlainObject(filter))
+    throw new TypeError(`${caller}: ${path} must be an object with include and exclude lists, got ${describe(filter)}`);
   checkNames(filter.include, `${path}.include`, what, caller);
   checkNames(filter.exclude, `${path}.exclude`, what, caller);
 }
@@ -79,10 +80,12 @@ function checkFields(o: Record<string, unknown>, caller: string, root: string): 
     throw new TypeError(`${caller}: ${root}.kinds must be an array of ${KINDS.join(', ')}`);
   }
   for (const key of LISTS) {
-    if (o[key] !== undefined && !Array.isArray(o[key])) throw new TypeError(`${caller}: ${root}.${key} must be an array of outcomes, got ${describe(o[key])}`);
+    if (o[key] !== undefined && !Array.isArray(o[key]))
+      throw new TypeError(`${caller}: ${root}.${key} must be an array of outcomes, got ${describe(o[key])}`);
   }
   for (const key of BOOLEANS) {
-    if (o[key] !== undefined && typeof o[key] !== 'boolean') throw new TypeError(`${caller}: ${root}.${key} must be a boolean, got ${describe(o[key])}`);
+    if (o[key] !== undefined && typeof o[key] !== 'boolean')
+      throw new TypeError(`${caller}: ${root}.${key} must be a boolean, got ${describe(o[key])}`);
   }
   checkOneOf(o.minSeverity, `${root}.minSeverity`, SEVERITIES, caller);
   checkOneOf(o.steadyStates, `${root}.steadyStates`, STEADY_STATES, caller);
@@ -104,6 +107,7 @@ function checkFields(o: Record<string, unknown>, caller: string, root: string): 
  */
 export function checkFilterOptions(options: unknown, caller: string, root = 'options'): void {
   if (options === undefined || typeof options === 'string') return;
-  if (!isPlainObject(options)) throw new TypeError(`${caller}: expected a preset name or filter options, got ${describe(options)}`);
+  if (!isPlainObject(options))
+    throw new TypeError(`${caller}: expected a preset name or filter options, got ${describe(options)}`);
   checkFields(options, caller, root);
 }

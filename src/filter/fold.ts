@@ -165,6 +165,12 @@ export async function creditDigest(
  * under the same key; that newer window must stay alerted, or its next repeat alerts again.
  * @internal
  */
-export async function reopenAlert(store: StateStore, key: StateKey, start: number, ttlSeconds: number, now: number): Promise<void> {
+export async function reopenAlert(
+  store: StateStore,
+  key: StateKey,
+  start: number,
+  ttlSeconds: number,
+  now: number,
+): Promise<void> {
   await store.update(key, { set: { alerted: false } }, { start, alerted: true }, { now, ttlSeconds });
 }

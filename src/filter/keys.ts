@@ -24,7 +24,8 @@ const ONE = '-';
  * @internal
  */
 export function versionOf(event: EcsEvent): { readonly resource: string; readonly version: number } | undefined {
-  if (event.kind === 'task' && event.detail.version !== undefined) return { resource: event.detail.taskArn, version: event.detail.version };
+  if (event.kind === 'task' && event.detail.version !== undefined)
+    return { resource: event.detail.taskArn, version: event.detail.version };
   if (event.kind === 'container-instance' && event.detail.version !== undefined) {
     return { resource: event.detail.containerInstanceArn, version: event.detail.version };
   }
@@ -101,7 +102,10 @@ export function foldKey(c: Classification): StateKey {
     c.cause ?? '',
     c.culprit?.name ?? '',
   ];
-  return { scope: FOLD_SCOPE, id: parts.map((part) => part.replace(/[%|]/g, (ch) => encodeURIComponent(ch))).join('|') };
+  return {
+    scope: FOLD_SCOPE,
+    id: parts.map((part) => part.replace(/[%|]/g, (ch) => encodeURIComponent(ch))).join('|'),
+  };
 }
 
 /**

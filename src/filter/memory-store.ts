@@ -166,7 +166,10 @@ export class MemoryStateStore implements StateStore {
     const expiresAt = expiryOf(write, 'update');
     const entry = this.#live(key, write.now);
     if (where !== undefined && (entry === undefined || !matchesWhere(entry.record.value, where))) return undefined;
-    const value = applyStateChange(entry?.record.value ?? {}, { add: change.add, set: change.set && frozenCopy(change.set) });
+    const value = applyStateChange(entry?.record.value ?? {}, {
+      add: change.add,
+      set: change.set && frozenCopy(change.set),
+    });
     return this.#write(key, entry, Object.freeze(value), expiresAt, write.now);
   }
 

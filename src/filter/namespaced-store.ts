@@ -4,7 +4,16 @@
  *
  * @module
  */
-import type { JsonPrimitive, PutIfHigherResult, StateChange, StateKey, StateRecord, StateStore, StateValue, StoreWrite } from './store.js';
+import type {
+  JsonPrimitive,
+  PutIfHigherResult,
+  StateChange,
+  StateKey,
+  StateRecord,
+  StateStore,
+  StateValue,
+  StoreWrite,
+} from './store.js';
 
 /**
  * Wraps a store so that every key's scope is prefixed with `namespace` and `:`.
@@ -21,12 +30,22 @@ export function namespacedStore(store: StateStore, namespace: string): StateStor
   const key = (k: StateKey): StateKey => ({ scope: `${namespace}:${k.scope}`, id: k.id });
   return {
     get: (k: StateKey, now: number): Promise<StateRecord | undefined> => store.get(key(k), now),
-    put: (k: StateKey, value: StateValue, expectedVersion: number | undefined, write: StoreWrite): Promise<StateRecord | undefined> =>
-      store.put(key(k), value, expectedVersion, write),
-    putIfHigher: (k: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> => store.putIfHigher(key(k), order, write),
-    update: (k: StateKey, change: StateChange, where: Readonly<Record<string, JsonPrimitive>> | undefined, write: StoreWrite): Promise<StateRecord | undefined> =>
-      store.update(key(k), change, where, write),
-    take: (k: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> => store.take(key(k), now, expectedVersion),
+    put: (
+      k: StateKey,
+      value: StateValue,
+      expectedVersion: number | undefined,
+      write: StoreWrite,
+    ): Promise<StateRecord | undefined> => store.put(key(k), value, expectedVersion, write),
+    putIfHigher: (k: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> =>
+      store.putIfHigher(key(k), order, write),
+    update: (
+      k: StateKey,
+      change: StateChange,
+      where: Readonly<Record<string, JsonPrimitive>> | undefined,
+      write: StoreWrite,
+    ): Promise<StateRecord | undefined> => store.update(key(k), change, where, write),
+    take: (k: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> =>
+      store.take(key(k), now, expectedVersion),
     list: (scope: string, now: number): Promise<Array<{ readonly id: string; readonly record: StateRecord }>> =>
       store.list(`${namespace}:${scope}`, now),
   };

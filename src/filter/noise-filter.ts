@@ -137,20 +137,32 @@ class StatefulNoiseFilter implements NoiseFilter {
         const after = typeof problem.value.outcome === 'string' ? problem.value.outcome : 'a problem';
         // A recovery is news like any other: under `changes` it leaves the service steady (or
         // not) exactly as the plain event would, so the next steady state is not news again.
-        return notify(recovered(c, after), true, { claims, recoveredFrom: { key, value: problem.value }, ...this.#steadyAfter(c, service) });
+        return notify(recovered(c, after), true, {
+          claims,
+          recoveredFrom: { key, value: problem.value },
+          ...this.#steadyAfter(c, service),
+        });
       }
     }
     if (c.outcome === 'steady-state' && steadyStates !== 'all') {
-      if (steadyStates === 'recovery' || service === undefined) return suppress('steady-state', 'steady state without a problem before it');
+      if (steadyStates === 'recovery' || service === undefined)
+        return suppress('steady-state', 'steady state without a problem before it');
       const steady = await this.#store.get(steadyKey(service), now);
       if (steady?.value.steady === true) return suppress('steady-state', 'service is still steady');
       return notify(c, false, { claims, ...this.#steadyAfter(c, service) });
     }
-    const receipt: { -readonly [K in keyof DecisionReceipt]: DecisionReceipt[K] } = { claims, ...this.#steadyAfter(c, service) };
+    const receipt: { -readonly [K in keyof DecisionReceipt]: DecisionReceipt[K] } = {
+      claims,
+      ...this.#steadyAfter(c, service),
+    };
     if (service !== undefined && (c.severity === 'warning' || c.severity === 'error')) {
       receipt.problem = { key: problemKey(service), outcome: c.outcome };
     }
-    if (foldWindowSeconds !== false && c.kind !== 'deployment' && (c.severity === 'warning' || c.severity === 'error')) {
+    if (
+      foldWindowSeconds !== false &&
+      c.kind !== 'deployment' &&
+      (c.severity === 'warning' || c.severity === 'error')
+    ) {
       const key = foldKey(c);
       const folded = await fold(this.#store, key, event, {
         windowMs: foldWindowSeconds * 1000,
@@ -160,7 +172,11 @@ class StatefulNoiseFilter implements NoiseFilter {
       });
       if (folded.kind === 'folded') return suppress('folded', `repeat folded into the digest of ${c.outcome}`);
       if (folded.kind === 'digest') {
-        return { action: 'digest', digest: folded.digest, receipt: { ...receipt, digestOf: { key, count: folded.count, since: folded.since } } };
+        return {
+          action: 'digest',
+          digest: folded.digest,
+          receipt: { ...receipt, digestOf: { key, count: folded.count, since: folded.since } },
+        };
       }
       receipt.alertOf = key;
       receipt.alertStart = folded.start;
@@ -225,7 +241,11 @@ class StatefulNoiseFilter implements NoiseFilter {
       const taken = await this.#store.take(key, now, record.version);
       const closed = taken === undefined ? undefined : digestOfWindow(taken);
       if (closed === undefined) continue;
-      due.push({ action: 'digest', digest: closed.digest, receipt: { claims: [], digestOf: { key, count: closed.count, since: closed.since } } });
+      due.push({
+        action: 'digest',
+        digest: closed.digest,
+        receipt: { claims: [], digestOf: { key, count: closed.count, since: closed.since } },
+      });
     }
     return due;
   }
@@ -313,5 +333,9 @@ function notify(classification: Classification, recovery: boolean, receipt: Deci
 /** A steady state or completed deployment rewritten as the recovery it announces. */
 function recovered(c: Classification, after: string): Classification {
   const service = c.identity.service ?? 'The service';
-  return { ...c, severity: 'success', summary: `${service} recovered after ${after}: ${c.summary.charAt(0).toLowerCase()}${c.summary.slice(1)}` };
+  return {
+    ...c,
+    severity: 'success',
+    summary: `${service} recovered after ${after}: ${c.summary.charAt(0).toLowerCase()}${c.summary.slice(1)}`,
+  };
 }

@@ -92,7 +92,8 @@ export const FILTER_PRESETS: Readonly<Record<FilterPreset, ResolvedFilterOptions
 export function resolveFilterOptions(options: NoiseFilterOptions = {}): ResolvedFilterOptions {
   const preset = options.preset ?? 'alerts';
   const base = FILTER_PRESETS[preset];
-  if (base === undefined) throw new RangeError(`unknown filter preset ${JSON.stringify(preset)}; use alerts, verbose or none`);
+  if (base === undefined)
+    throw new RangeError(`unknown filter preset ${JSON.stringify(preset)}; use alerts, verbose or none`);
   const resolved: { -readonly [K in keyof ResolvedFilterOptions]: ResolvedFilterOptions[K] } = { ...base };
   for (const key of Object.keys(resolved) as Array<keyof ResolvedFilterOptions>) {
     if (key === 'preset') continue;

@@ -45,7 +45,11 @@ export function suppress(reason: SuppressReason, detail: string): SuppressDecisi
  * if (verdict !== 'pass') console.log(verdict.reason, verdict.detail);
  * ```
  */
-export function applyStatelessRules(event: EcsEvent, c: Classification, options: ResolvedFilterOptions): StatelessVerdict {
+export function applyStatelessRules(
+  event: EcsEvent,
+  c: Classification,
+  options: ResolvedFilterOptions,
+): StatelessVerdict {
   if (options.kinds !== undefined && !options.kinds.includes(event.kind)) {
     return suppress('kind', `${event.kind} events are not notified`);
   }
@@ -59,13 +63,15 @@ export function applyStatelessRules(event: EcsEvent, c: Classification, options:
   if (options.transitional && c.kind === 'task' && c.phase !== 'stopped' && c.outcome !== 'spot-interrupted') {
     return suppress('transitional', `task is ${c.phase}, not stopped yet`);
   }
-  if (options.routineStops && ROUTINE_STOPS.has(c.outcome)) return suppress('routine-stop', `routine stop (${c.outcome})`);
+  if (options.routineStops && ROUTINE_STOPS.has(c.outcome))
+    return suppress('routine-stop', `routine stop (${c.outcome})`);
   if (options.instanceChurn && c.outcome === 'instance-active') {
     return suppress('instance-churn', 'container instance is active: free-resource churn');
   }
   if (c.outcome === 'steady-state') {
     if (options.steadyStates === 'all') return 'pass';
-    if (options.steadyStates === 'recovery' && !options.recovery) return suppress('steady-state', 'steady states are not notified');
+    if (options.steadyStates === 'recovery' && !options.recovery)
+      return suppress('steady-state', 'steady states are not notified');
     return 'pass';
   }
   if (options.notifyOutcomes.includes(c.outcome)) return 'pass';

@@ -132,7 +132,10 @@ export function effectiveAdds(change: StateChange): Array<readonly [string, numb
  * @param order - The order being offered.
  * @internal
  */
-export function orderVerdict(stored: StateValue | undefined, order: number): Exclude<PutIfHigherResult, 'stored'> | undefined {
+export function orderVerdict(
+  stored: StateValue | undefined,
+  order: number,
+): Exclude<PutIfHigherResult, 'stored'> | undefined {
   const current = stored?.['order'];
   if (typeof current !== 'number' || current < order) return undefined;
   return current === order ? 'equal' : 'lower';

@@ -157,7 +157,10 @@ export interface StateStore {
    * @param now - Current time, epoch milliseconds.
    * @returns Each live record with its id.
    */
-  list(scope: string, now: number): Promise<
+  list(
+    scope: string,
+    now: number,
+  ): Promise<
     Array<{
       /** The record's id inside the scope. */
       readonly id: string;

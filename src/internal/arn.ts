@@ -70,7 +70,13 @@ export function arnPartition(arn: string | undefined): string | undefined {
  */
 export function firstSegment(arn: string | undefined, resourceType: string): string | undefined {
   const start = resourceStart(arn);
-  if (arn === undefined || start < 0 || !arn.startsWith(resourceType, start) || arn.charAt(start + resourceType.length) !== '/') return undefined;
+  if (
+    arn === undefined ||
+    start < 0 ||
+    !arn.startsWith(resourceType, start) ||
+    arn.charAt(start + resourceType.length) !== '/'
+  )
+    return undefined;
   const from = start + resourceType.length + 1;
   const end = arn.indexOf('/', from);
   return end < 0 ? arn.slice(from) : arn.slice(from, end);

@@ -21,7 +21,10 @@ const SLASH = String.raw`(?:\/|\\\/|%2[fF])`;
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi, '[url]'],
   [/\bhooks\.slack(?:-gov)?\.com[\w.~%\\/?=&#:+-]*/gi, '[webhook]'],
-  [new RegExp(String.raw`(?:${SLASH}|\b)(?:services|workflows|triggers)${SLASH}T[A-Z0-9]+${SLASH}[\w.~%\\/-]*`, 'g'), '[webhook path]'],
+  [
+    new RegExp(String.raw`(?:${SLASH}|\b)(?:services|workflows|triggers)${SLASH}T[A-Z0-9]+${SLASH}[\w.~%\\/-]*`, 'g'),
+    '[webhook path]',
+  ],
   [/\bxox[a-z](?:\.xox[a-z])?-[\w.-]+|\bxapp-[\w.-]+/gi, '[token]'],
   [/\b(Bearer|Basic)\s+[\w.~+/=-]+/gi, '$1 [token]'],
 ];

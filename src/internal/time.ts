@@ -17,13 +17,25 @@
 export function canonicalUtcMillis(iso: string): number | undefined {
   const length = iso.length;
   if (length < 17 || iso.charCodeAt(length - 1) !== 90 /* Z */) return undefined;
-  if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58) return undefined;
+  if (iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58)
+    return undefined;
   const year = digits(iso, 0, 4);
   const month = digits(iso, 5, 2);
   const day = digits(iso, 8, 2);
   const hour = digits(iso, 11, 2);
   const minute = digits(iso, 14, 2);
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+  if (
+    year < 100 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 28 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  )
+    return undefined;
   let second = 0;
   let millis = 0;
   if (length > 17) {

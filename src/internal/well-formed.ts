@@ -51,7 +51,12 @@ export function wellFormedDeep(value: unknown): unknown {
     }
     // `__proto__` from JSON.parse is an own key: defined, never assigned (which would set the prototype).
     for (const key of Object.keys(source)) {
-      Object.defineProperty(copy, wellFormed(key), { value: copyOf(source[key]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, wellFormed(key), {
+        value: copyOf(source[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return root;
@@ -73,7 +78,8 @@ function hasIllFormed(value: Container): boolean {
   const pending: Container[] = [value];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     const keys = Array.isArray(node) ? undefined : Object.keys(node);
-    const items: readonly unknown[] = keys === undefined ? (node as unknown[]) : keys.map((key) => (node as Record<string, unknown>)[key]);
+    const items: readonly unknown[] =
+      keys === undefined ? (node as unknown[]) : keys.map((key) => (node as Record<string, unknown>)[key]);
     if (keys?.some((key) => !key.isWellFormed()) === true) return true;
     for (const item of items) {
       if (typeof item === 'string') {

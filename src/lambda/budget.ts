@@ -52,7 +52,10 @@ export function budgetOf(context: unknown, marginMs: number): Budget | undefined
  * @returns `work`'s value, or `late` when the guard time came first.
  * @internal
  */
-export async function withinBudget<T>(work: Promise<T>, budget: Budget | undefined): Promise<{ late: false; value: T } | { late: true }> {
+export async function withinBudget<T>(
+  work: Promise<T>,
+  budget: Budget | undefined,
+): Promise<{ late: false; value: T } | { late: true }> {
   if (budget === undefined) return { late: false, value: await work };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<{ late: true }>((resolve) => {

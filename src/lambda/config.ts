@@ -120,9 +120,12 @@ export function webhookUrlSource(
   // The webhook sender calls this once and keeps the URL; after a failure it calls again.
   return () =>
     resolveSecret(reference).then(webhookUrlFromSecret, (error: unknown) => {
-      throw new ConfigError(`could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'} (${errorName(error)})`, {
-        cause: error,
-        retryable: true,
-      });
+      throw new ConfigError(
+        `could not resolve the webhook ${reference.source === 'ssm' ? 'parameter' : 'secret'} (${errorName(error)})`,
+        {
+          cause: error,
+          retryable: true,
+        },
+      );
     });
 }

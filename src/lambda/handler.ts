@@ -14,7 +14,13 @@ import type { StateStore } from '../filter/store.js';
 import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse.js';
 import { checkHandlerOptions } from '../check-options.js';
-import { createPipeline, jsonLineLogger, type InvalidRecordPolicy, type Pipeline, type PipelineLogger } from '../pipeline.js';
+import {
+  createPipeline,
+  jsonLineLogger,
+  type InvalidRecordPolicy,
+  type Pipeline,
+  type PipelineLogger,
+} from '../pipeline.js';
 import type { RenderOptions } from '../render/options.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
@@ -201,7 +207,8 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     const deadline = budget?.deadline;
     if (isScheduled(event)) {
       const flushed = await withinBudget(flushIfDue(true, deadline), budget);
-      if (flushed.late) throw new HandlerError('the digest flush did not end before the deadline; digests not sent stay due');
+      if (flushed.late)
+        throw new HandlerError('the digest flush did not end before the deadline; digests not sent stay due');
       if (flushed.value > 0) throw new HandlerError(`${flushed.value} digest(s) could not be delivered`);
       return undefined;
     }
@@ -227,7 +234,13 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       stopped = true;
       for (const [index, record] of records.entries()) {
         if (settled[index]) continue;
-        log({ level: 'warn', msg: 'deferred', id: record.id, reason: 'deadline', detail: 'handed back unfinished: the deadline came first' });
+        log({
+          level: 'warn',
+          msg: 'deferred',
+          id: record.id,
+          reason: 'deadline',
+          detail: 'handed back unfinished: the deadline came first',
+        });
       }
     }
     const failed = new Set(records.filter((_, index) => !settled[index]).map((record) => record.id));
@@ -237,7 +250,10 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       // whole batch failing at best. Should one not, retry the invocation rather than lose it.
       const known = new Set(ids);
       const stray = [...failed].filter((id) => !known.has(id));
-      if (stray.length > 0) throw new HandlerError(`${stray.length} failed event(s) name no message of the batch; Lambda will retry the invocation`);
+      if (stray.length > 0)
+        throw new HandlerError(
+          `${stray.length} failed event(s) name no message of the batch; Lambda will retry the invocation`,
+        );
       // FIFO: everything after the first failure goes back too, in order.
       const firstFailed = fifo ? ids.findIndex((id) => failed.has(id)) : -1;
       const retry = firstFailed < 0 ? ids.filter((id) => failed.has(id)) : ids.slice(firstFailed);
@@ -245,7 +261,9 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     }
     if (failed.size > 0) {
       const when = outcome.late ? ' (the deadline came first)' : '';
-      throw new HandlerError(`${failed.size} of ${records.length} event(s) failed${when}; Lambda will retry the invocation`);
+      throw new HandlerError(
+        `${failed.size} of ${records.length} event(s) failed${when}; Lambda will retry the invocation`,
+      );
     }
     return undefined;
   };
@@ -264,6 +282,9 @@ function senderFor(options: HandlerOptions): SlackSender {
   if (options.webApi !== undefined) return createWebApiSender(options.webApi);
   // A blank option falls back to the environment, as a blank SLACK_WEBHOOK_URL falls back further.
   const given = options.webhookUrl?.trim();
-  const url = given === undefined || given === '' ? webhookUrlSource(options.env ?? process.env, options.resolveSecret) : options.webhookUrl!;
+  const url =
+    given === undefined || given === ''
+      ? webhookUrlSource(options.env ?? process.env, options.resolveSecret)
+      : options.webhookUrl!;
   return createWebhookSender({ url });
 }

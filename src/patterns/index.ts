@@ -26,7 +26,8 @@ interface Group {
 
 /** The detail-types of a group; other detail-types (`unknown`) as everything but the known ones elsewhere. */
 function detailTypes(kinds: readonly EcsEventKind[]): { 'detail-type'?: EventPatternMatch[] } {
-  if (!kinds.includes('unknown')) return { 'detail-type': kinds.map((kind) => DETAIL_TYPES[kind as KnownEcsEventKind]) };
+  if (!kinds.includes('unknown'))
+    return { 'detail-type': kinds.map((kind) => DETAIL_TYPES[kind as KnownEcsEventKind]) };
   const others = KNOWN_KINDS.filter((kind) => !kinds.includes(kind)).map((kind) => DETAIL_TYPES[kind]);
   return others.length === 0 ? {} : { 'detail-type': [{ 'anything-but': others }] };
 }
@@ -132,7 +133,8 @@ function patternsOf(options: NoiseFilterOptions | FilterPreset, caller: string):
 export function eventPattern(options: NoiseFilterOptions | FilterPreset = {}): EventPattern {
   const patterns = patternsOf(options, 'eventPattern');
   const [first] = patterns;
-  if (first === undefined) throw new RangeError('these filter options notify no event, and no event pattern selects nothing');
+  if (first === undefined)
+    throw new RangeError('these filter options notify no event, and no event pattern selects nothing');
   if (patterns.length === 1) return first;
   return { source: [SOURCE], $or: patterns.map(({ source: _source, ...rest }) => rest as EventPatternFields) };
 }

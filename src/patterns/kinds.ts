@@ -50,11 +50,16 @@ function taskDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
   if (!o.transitional) return {};
   const spot = STOP_REASONS.filter((row) => row.outcome === 'spot-interrupted');
   const codes = spot.flatMap((row) => row.stopCodes ?? []);
-  const texts = spot.flatMap((row) => [...(row.tokens ?? []), ...(row.prefixes ?? []), ...(row.contains === undefined ? [] : [row.contains])]);
+  const texts = spot.flatMap((row) => [
+    ...(row.tokens ?? []),
+    ...(row.prefixes ?? []),
+    ...(row.contains === undefined ? [] : [row.contains]),
+  ]);
   const branches: EventPatternFields[] = [{ lastStatus: ['STOPPED', 'DELETED'] }];
   if (codes.length > 0) branches.push({ stopCode: codes });
   // The classifier trims the reason and looks for these at its start: `*text*` covers both.
-  if (texts.length > 0) branches.push({ stoppedReason: texts.map((text) => ({ wildcard: `*${literalWildcard(text)}*` })) });
+  if (texts.length > 0)
+    branches.push({ stoppedReason: texts.map((text) => ({ wildcard: `*${literalWildcard(text)}*` })) });
   return anyOf(branches);
 }
 
@@ -126,7 +131,9 @@ function unknownDetail(o: ResolvedFilterOptions): EventPatternFields | undefined
  *
  * @internal
  */
-export const DETAIL_CONDITIONS: Readonly<Record<EcsEventKind, (o: ResolvedFilterOptions) => EventPatternFields | undefined>> = {
+export const DETAIL_CONDITIONS: Readonly<
+  Record<EcsEventKind, (o: ResolvedFilterOptions) => EventPatternFields | undefined>
+> = {
   task: taskDetail,
   service: serviceDetail,
   deployment: deploymentDetail,

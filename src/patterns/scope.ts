@@ -30,7 +30,11 @@ function names(
 }
 
 function clusterArns(list: readonly string[]): EventPatternMatch[] {
-  return names(list, (name) => ({ suffix: `:cluster/${name}` }), (glob) => `*:cluster/${glob}`);
+  return names(
+    list,
+    (name) => ({ suffix: `:cluster/${name}` }),
+    (glob) => `*:cluster/${glob}`,
+  );
 }
 
 function clusterScope(kind: EcsEventKind, list: readonly string[]): EventPatternFields | undefined {
@@ -48,10 +52,24 @@ function serviceScope(kind: EcsEventKind, list: readonly string[]): EventPattern
   if (list.length === 0) return undefined;
   switch (kind) {
     case 'task':
-      return { detail: { group: names(list, (name) => `service:${name}`, (glob) => `service:${glob}`) } };
+      return {
+        detail: {
+          group: names(
+            list,
+            (name) => `service:${name}`,
+            (glob) => `service:${glob}`,
+          ),
+        },
+      };
     case 'service':
     case 'deployment':
-      return { resources: names(list, (name) => ({ suffix: `/${name}` }), (glob) => `*/${glob}`) };
+      return {
+        resources: names(
+          list,
+          (name) => ({ suffix: `/${name}` }),
+          (glob) => `*/${glob}`,
+        ),
+      };
     default:
       return undefined;
   }
@@ -63,7 +81,11 @@ function serviceScope(kind: EcsEventKind, list: readonly string[]): EventPattern
  *
  * @internal
  */
-export function scopeOf(kind: EcsEventKind, clusters: NameFilter, services: NameFilter): EventPatternFields | undefined {
+export function scopeOf(
+  kind: EcsEventKind,
+  clusters: NameFilter,
+  services: NameFilter,
+): EventPatternFields | undefined {
   let scope: EventPatternFields = {};
   if (clusters.include !== undefined) {
     const byCluster = clusterScope(kind, clusters.include);

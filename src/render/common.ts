@@ -20,7 +20,13 @@ import { OUTCOME_LABELS, type RenderOptions } from './options.js';
  */
 export function subjectOf(c: Classification): string {
   const { service, group, cluster, ec2InstanceId, containerInstanceId } = c.identity;
-  return service ?? group?.replace(/^family:/, '') ?? (c.kind === 'container-instance' ? (ec2InstanceId ?? containerInstanceId) : undefined) ?? cluster ?? 'ECS';
+  return (
+    service ??
+    group?.replace(/^family:/, '') ??
+    (c.kind === 'container-instance' ? (ec2InstanceId ?? containerInstanceId) : undefined) ??
+    cluster ??
+    'ECS'
+  );
 }
 
 /**
@@ -82,7 +88,12 @@ export function placeFields(c: Classification): DraftField[] {
  *
  * @internal
  */
-export function withExtraFields(ours: readonly DraftField[], event: EcsEvent, c: Classification, options: RenderOptions): DraftField[] {
+export function withExtraFields(
+  ours: readonly DraftField[],
+  event: EcsEvent,
+  c: Classification,
+  options: RenderOptions,
+): DraftField[] {
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
   const present = ours.filter((field) => field.value !== undefined);
   if (extra.length === 0) return present;
@@ -110,11 +121,17 @@ function userField(field: { readonly label: string; readonly value: string }): D
  *
  * @internal
  */
-export function linksOf(pairs: ReadonlyArray<readonly [string, string | undefined]>, event: EcsEvent, c: Classification, options: RenderOptions): DraftLink[] {
+export function linksOf(
+  pairs: ReadonlyArray<readonly [string, string | undefined]>,
+  event: EcsEvent,
+  c: Classification,
+  options: RenderOptions,
+): DraftLink[] {
   const links: DraftLink[] = pairs.map(([label, url]) => ({ label, url }));
   const log = options.logLink?.(event, c);
   if (typeof log === 'string') links.push({ label: 'Logs', url: log });
-  else if (log !== undefined) links.push({ label: log.label === undefined || log.label.trim() === '' ? 'Logs' : log.label, url: log.url });
+  else if (log !== undefined)
+    links.push({ label: log.label === undefined || log.label.trim() === '' ? 'Logs' : log.label, url: log.url });
   return links;
 }
 
@@ -138,7 +155,12 @@ const MAX_MISSING_TEXT = 600;
 
 /** The line of an event read leniently: what it lacked, so nobody trusts the blanks. */
 function missingNote(missing: readonly string[]): Mrkdwn {
-  const fields = fitList(missing.map((name) => code(name)), MAX_MISSING_TEXT, ', ', (n) => text(`and ${n} more`));
+  const fields = fitList(
+    missing.map((name) => code(name)),
+    MAX_MISSING_TEXT,
+    ', ',
+    (n) => text(`and ${n} more`),
+  );
   return trusted(`:warning: ${text('Incomplete event, classified from what it holds; missing:')} ${fields}`);
 }
 

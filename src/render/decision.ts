@@ -25,7 +25,11 @@ import type { SlackMessage } from './types.js';
  * if (decision.action === 'notify' || decision.action === 'digest') await sender.post(renderDecision(decision, event));
  * ```
  */
-export function renderDecision(decision: NotifyDecision | DigestDecision, event: EcsEvent | undefined, options: RenderOptions = {}): SlackMessage {
+export function renderDecision(
+  decision: NotifyDecision | DigestDecision,
+  event: EcsEvent | undefined,
+  options: RenderOptions = {},
+): SlackMessage {
   if (decision.action === 'digest') return renderDigest(decision.digest, options);
   if (event === undefined) throw new TypeError('renderDecision needs the event of a notify decision');
   const c = decision.classification;

@@ -52,7 +52,9 @@ export interface DeploymentProgress {
   readonly revision?: number;
 }
 
-const STATES: Readonly<Record<DeploymentState, { readonly severity: Severity; readonly label: string; readonly verb: string }>> = {
+const STATES: Readonly<
+  Record<DeploymentState, { readonly severity: Severity; readonly label: string; readonly verb: string }>
+> = {
   'in-progress': { severity: 'info', label: 'deployment in progress', verb: 'is in progress' },
   'rolling-back': { severity: 'warning', label: 'deployment rolling back', verb: 'is rolling back' },
   completed: { severity: 'success', label: 'deployment completed', verb: 'has completed' },
@@ -78,7 +80,8 @@ export function renderDeploymentCard(progress: DeploymentProgress, options: Rend
   const counts = `${progress.tasksStarted} started, ${progress.tasksFailed} failed`;
   const field = (label: string, value: Mrkdwn | undefined) => ({ label, value });
   const links = progress.links ?? {};
-  const deployment = service === undefined ? `Deployment ${progress.deploymentId}` : `Deployment ${progress.deploymentId} of ${service}`;
+  const deployment =
+    service === undefined ? `Deployment ${progress.deploymentId}` : `Deployment ${progress.deploymentId} of ${service}`;
   return assemble(
     {
       // Without a service name the title says what it is rather than a placeholder word.

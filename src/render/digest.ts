@@ -5,7 +5,16 @@
  */
 import type { Classification, Outcome } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { contextOf, customTitle, dateValue, linkedField, linksOf, placeFields, subjectOf, withExtraFields } from './common.js';
+import {
+  contextOf,
+  customTitle,
+  dateValue,
+  linkedField,
+  linksOf,
+  placeFields,
+  subjectOf,
+  withExtraFields,
+} from './common.js';
 import { assemble } from './layout.js';
 import { OUTCOME_LABELS, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
@@ -102,7 +111,15 @@ export function renderDigest(digest: Digest, options: RenderOptions = {}): Slack
       ),
       ...(c.reason === undefined ? {} : { reason: c.reason, reasonLabel: 'Latest reason' }),
       ...(c.hint === undefined ? {} : { hint: c.hint }),
-      links: linksOf([['Latest task', c.links.task], ['Service events', c.links.serviceEvents]], event, c, options),
+      links: linksOf(
+        [
+          ['Latest task', c.links.task],
+          ['Service events', c.links.serviceEvents],
+        ],
+        event,
+        c,
+        options,
+      ),
       context: contextOf(event, c),
     },
     options,

@@ -89,7 +89,10 @@ const codeLine = (line: string): string => fitProse(line, MAX_LINE, preformatted
  * @internal
  */
 export function evidenceBlocks(evidence: Evidence, variant: RenderOptions['variant']): KnownBlock[] {
-  const links = join([linkTo(evidence.links.stream, 'Log stream'), linkTo(evidence.links.insights, 'Logs Insights')], ' · ');
+  const links = join(
+    [linkTo(evidence.links.stream, 'Log stream'), linkTo(evidence.links.insights, 'Logs Insights')],
+    ' · ',
+  );
   const notes = evidence.notes.filter((note) => note.trim() !== '').map((note) => fitProse(note, 300, text));
   if (variant === 'compact') {
     const context = contextOf([...(links === '' ? [] : [trusted(`:scroll: ${links}`)]), ...notes]);
@@ -117,20 +120,29 @@ function linkTo(url: string | undefined, label: string): Mrkdwn | undefined {
 
 function stoppedTaskBlock(task: StoppedTaskSummary): SectionBlock {
   const id = task.taskId.trim() === '' || fitId(code(task.taskId), MAX_ID) === undefined ? undefined : task.taskId;
-  const shown = id === undefined ? undefined : task.url === undefined ? code(id) : linkTo(task.url, id) ?? code(id);
+  const shown = id === undefined ? undefined : task.url === undefined ? code(id) : (linkTo(task.url, id) ?? code(id));
   const head = join([trusted(':mag_right: *Latest stopped task*'), shown], ' ');
   const room = SLACK_LIMITS.sectionText - head.length - 1;
   const summary = fitProse(task.summary, Math.min(room, 600), text);
   const rest = room - summary.length - 1;
-  const reason = task.reason === undefined || task.reason.trim() === '' || rest < 20 ? '' : `\n${fitProse(task.reason, rest, pre)}`;
+  const reason =
+    task.reason === undefined || task.reason.trim() === '' || rest < 20 ? '' : `\n${fitProse(task.reason, rest, pre)}`;
   return section(trusted(`${head}\n${summary}${reason}`));
 }
 
 function logsBlock(evidence: Evidence, links: Mrkdwn): SectionBlock | undefined {
-  const container = evidence.container === undefined || evidence.container.trim() === '' ? undefined : fitId(code(evidence.container), MAX_ID);
+  const container =
+    evidence.container === undefined || evidence.container.trim() === ''
+      ? undefined
+      : fitId(code(evidence.container), MAX_ID);
   if (evidence.lines.length === 0) {
     if (links === '') return undefined;
-    return section(join([trusted(':scroll:'), links, container === undefined ? undefined : join([trusted('of'), container], ' ')], ' '));
+    return section(
+      join(
+        [trusted(':scroll:'), links, container === undefined ? undefined : join([trusted('of'), container], ' ')],
+        ' ',
+      ),
+    );
   }
   // Newest lines matter most: keep as many from the end as fit, with the heading and links.
   const shown = evidence.lines.map(codeLine);
@@ -155,7 +167,13 @@ function logsBlock(evidence: Evidence, links: Mrkdwn): SectionBlock | undefined 
 function contextOf(pieces: readonly Mrkdwn[]): ContextBlock | undefined {
   if (pieces.length === 0) return undefined;
   const max = SLACK_LIMITS.contextElements;
-  const elements = pieces.length <= max ? pieces : [...pieces.slice(0, max - 1), fitList(pieces.slice(max - 1), SLACK_LIMITS.sectionText, ' · ', (n) => text(`and ${n} more`))];
+  const elements =
+    pieces.length <= max
+      ? pieces
+      : [
+          ...pieces.slice(0, max - 1),
+          fitList(pieces.slice(max - 1), SLACK_LIMITS.sectionText, ' · ', (n) => text(`and ${n} more`)),
+        ];
   return { type: 'context', elements: elements.map(mrkdwn) };
 }
 
@@ -171,7 +189,8 @@ export function withEvidence(message: SlackMessage, evidence: Evidence, options:
   const total = (message.blocks?.length ?? 0) + (attachment?.blocks?.length ?? 0);
   const kept = added.slice(0, Math.max(0, SLACK_LIMITS.blocks - total));
   if (kept.length === 0) return message;
-  if (attachment?.blocks !== undefined) return { ...message, attachments: [{ ...attachment, blocks: beforeContext(attachment.blocks, kept) }] };
+  if (attachment?.blocks !== undefined)
+    return { ...message, attachments: [{ ...attachment, blocks: beforeContext(attachment.blocks, kept) }] };
   return { ...message, blocks: beforeContext(message.blocks ?? [], kept) };
 }
 

@@ -73,7 +73,9 @@ function write(writer: Writer, raw: unknown, depth: number, maxDepth: number): v
   const value = jsonValue(raw);
   if (typeof value !== 'object' || value === null) return writer.push(scalar(value, writer));
   const isArray = Array.isArray(value);
-  const entries: Iterable<readonly [string, unknown]> = isArray ? arrayEntries(value) : objectEntries(value as Record<string, unknown>);
+  const entries: Iterable<readonly [string, unknown]> = isArray
+    ? arrayEntries(value)
+    : objectEntries(value as Record<string, unknown>);
   const inner = INDENT.repeat(depth + 1);
   let count = 0;
   for (const [key, item] of entries) {

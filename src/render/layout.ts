@@ -16,7 +16,19 @@ import type {
 } from '@slack/types';
 import type { Classification, Severity } from '../classify/types.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
-import { bold, isWebUrl, join, link, mention, pre, safeUrl, text, trusted, type Mention, type Mrkdwn } from './mrkdwn.js';
+import {
+  bold,
+  isWebUrl,
+  join,
+  link,
+  mention,
+  pre,
+  safeUrl,
+  text,
+  trusted,
+  type Mention,
+  type Mrkdwn,
+} from './mrkdwn.js';
 import { SEVERITY_STYLES, type RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 
@@ -102,21 +114,34 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
   // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
   // line would show a bare label.
-  const links = draft.links.filter((l): l is { label: string; url: string } => l.url !== undefined && isWebUrl(l.url) && safeUrl(l.url).length <= SLACK_LIMITS.buttonUrl);
+  const links = draft.links.filter(
+    (l): l is { label: string; url: string } =>
+      l.url !== undefined && isWebUrl(l.url) && safeUrl(l.url).length <= SLACK_LIMITS.buttonUrl,
+  );
   const blocks: KnownBlock[] = [];
 
   if (options.variant === 'compact') {
-    const head = join([mentions, trusted(style.emoji), bold(fitProse(draft.title, SLACK_LIMITS.headerText, text))], ' ');
+    const head = join(
+      [mentions, trusted(style.emoji), bold(fitProse(draft.title, SLACK_LIMITS.headerText, text))],
+      ' ',
+    );
     const line = fitProse(draft.summary, SLACK_LIMITS.sectionText - head.length - 3, text);
     blocks.push(section(trusted(`${head}\n${line}`), id('summary')));
-    const context = [...links.map((l) => link(l.url, l.label)), ...draft.context].slice(0, SLACK_LIMITS.contextElements);
+    const context = [...links.map((l) => link(l.url, l.label)), ...draft.context].slice(
+      0,
+      SLACK_LIMITS.contextElements,
+    );
     const contextLine = contextBlock(context, id('context'));
     if (contextLine !== undefined) blocks.push(contextLine);
   } else {
     const header: HeaderBlock = {
       type: 'header',
       // plain_text is never parsed for mentions, links or entities: event text goes in as it is.
-      text: { type: 'plain_text', text: fitProse(`${style.emoji} ${draft.title}`, SLACK_LIMITS.headerText, plain), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: fitProse(`${style.emoji} ${draft.title}`, SLACK_LIMITS.headerText, plain),
+        emoji: true,
+      },
     };
     const headerId = id('header');
     if (headerId !== undefined) header.block_id = headerId;
@@ -133,11 +158,18 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     if (fields !== undefined) blocks.push(fields);
     if (draft.reason !== undefined && draft.reason.trim() !== '') {
       const label = `${bold(text(draft.reasonLabel ?? 'Reason'))}\n`;
-      blocks.push(section(trusted(`${label}${fitProse(draft.reason, SLACK_LIMITS.sectionText - label.length, pre)}`), id('reason')));
+      blocks.push(
+        section(
+          trusted(`${label}${fitProse(draft.reason, SLACK_LIMITS.sectionText - label.length, pre)}`),
+          id('reason'),
+        ),
+      );
     }
     if (draft.list !== undefined && draft.list.items.length > 0) {
       const label = `${bold(text(draft.list.title))}\n`;
-      const items = fitList(draft.list.items, SLACK_LIMITS.sectionText - label.length, '\n', (n) => trusted(`…and ${n} more`));
+      const items = fitList(draft.list.items, SLACK_LIMITS.sectionText - label.length, '\n', (n) =>
+        trusted(`…and ${n} more`),
+      );
       blocks.push(section(trusted(`${label}${items}`), id('list')));
     }
     if (draft.hint !== undefined) {
@@ -178,7 +210,11 @@ const PLAIN_BREAKS = /[\r\n\u2028\u2029]/;
 const PLAIN_BREAKS_ALL = /[\r\n\u2028\u2029]+/g;
 
 /** The field grid; adds the URLs of the fields it shows to `linked`. */
-function fieldBlock(fields: readonly DraftField[], blockId: string | undefined, linked: Set<string>): SectionBlock | undefined {
+function fieldBlock(
+  fields: readonly DraftField[],
+  blockId: string | undefined,
+  linked: Set<string>,
+): SectionBlock | undefined {
   const shown: MrkdwnElement[] = [];
   for (const field of fields) {
     if (field.value === undefined || shown.length === SLACK_LIMITS.sectionFields) continue;
@@ -196,7 +232,10 @@ function fieldBlock(fields: readonly DraftField[], blockId: string | undefined, 
 
 function linkLine(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): SectionBlock {
   const items = links.map((l) => link(l.url, l.label));
-  return section(trusted(`:link: ${fitList(items, SLACK_LIMITS.sectionText - 8, ' · ', (n) => trusted(`and ${n} more`))}`), blockId);
+  return section(
+    trusted(`:link: ${fitList(items, SLACK_LIMITS.sectionText - 8, ' · ', (n) => trusted(`and ${n} more`))}`),
+    blockId,
+  );
 }
 
 function buttons(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): ActionsBlock {

@@ -40,7 +40,11 @@ import type { SlackMessage } from './types.js';
  * ```
  * @see https://docs.slack.dev/reference/block-kit/blocks
  */
-export function renderMessage(event: EcsEvent, classification?: Classification, options: RenderOptions = {}): SlackMessage {
+export function renderMessage(
+  event: EcsEvent,
+  classification?: Classification,
+  options: RenderOptions = {},
+): SlackMessage {
   checkArguments(event, classification);
   const c = classification ?? classify(event);
   const message = assemble(draftOf(event, c, options), options);
@@ -52,9 +56,15 @@ export function renderMessage(event: EcsEvent, classification?: Classification, 
  * { color: false })`), fail here in words rather than deep inside. Two `typeof` checks.
  */
 function checkArguments(event: EcsEvent, classification: Classification | undefined): void {
-  if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string') throw notAnEvent('renderMessage', event);
-  if (classification !== undefined && typeof (classification as Partial<Classification> | null)?.severity !== 'string') {
-    throw new TypeError('renderMessage: the second argument must be a Classification (from classify) or undefined; options go third: renderMessage(event, undefined, options)');
+  if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string')
+    throw notAnEvent('renderMessage', event);
+  if (
+    classification !== undefined &&
+    typeof (classification as Partial<Classification> | null)?.severity !== 'string'
+  ) {
+    throw new TypeError(
+      'renderMessage: the second argument must be a Classification (from classify) or undefined; options go third: renderMessage(event, undefined, options)',
+    );
   }
 }
 

@@ -139,7 +139,10 @@ export function pre(value: string): Mrkdwn {
  */
 export function preformatted(value: string): string {
   const plain = PRE_SPECIALS.test(value)
-    ? value.replace(/`/g, '\u02cb').replace(/[\u2028\u2029]/g, '\n').replace(QUOTE_AT_LINE_START, `$1${INERT_QUOTE}`)
+    ? value
+        .replace(/`/g, '\u02cb')
+        .replace(/[\u2028\u2029]/g, '\n')
+        .replace(QUOTE_AT_LINE_START, `$1${INERT_QUOTE}`)
     : value;
   return escapeText(plain);
 }

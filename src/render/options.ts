@@ -47,7 +47,9 @@ export interface RenderOptions {
   /** A custom title instead of `<service>: <outcome>` (plain text). */
   readonly title?: string | ((event: EcsEvent, classification: Classification) => string);
   /** Extra fields appended to the field grid (at most 10 fields are shown in all). */
-  readonly fields?: readonly ExtraField[] | ((event: EcsEvent, classification: Classification) => readonly ExtraField[]);
+  readonly fields?:
+    | readonly ExtraField[]
+    | ((event: EcsEvent, classification: Classification) => readonly ExtraField[]);
   /** Builds a link to the logs (CloudWatch or elsewhere) for an event, or `undefined` for none. */
   readonly logLink?: (event: EcsEvent, classification: Classification) => LogLink | string | undefined;
   /**

@@ -20,7 +20,11 @@ function names(arns: readonly string[] | undefined): string | undefined {
   return arns.length > 5 ? `${shown.join(', ')} and ${arns.length - 5} more` : shown.join(', ');
 }
 
-function base(event: ServiceActionEvent | DeploymentEvent | ContainerInstanceEvent | UnknownEcsEvent, c: Classification, options: RenderOptions) {
+function base(
+  event: ServiceActionEvent | DeploymentEvent | ContainerInstanceEvent | UnknownEcsEvent,
+  c: Classification,
+  options: RenderOptions,
+) {
   return {
     title: titleOf(event, c, options),
     summary: c.summary,
@@ -59,7 +63,16 @@ export function draftService(event: ServiceActionEvent, c: Classification, optio
       options,
     ),
     ...(d.reason === undefined || reasonCode !== undefined ? {} : { reason: d.reason }),
-    links: linksOf([['Service events', c.links.serviceEvents], ['Deployments', c.links.serviceDeployments], ['Cluster', c.links.cluster]], event, c, options),
+    links: linksOf(
+      [
+        ['Service events', c.links.serviceEvents],
+        ['Deployments', c.links.serviceDeployments],
+        ['Cluster', c.links.cluster],
+      ],
+      event,
+      c,
+      options,
+    ),
   };
 }
 
@@ -84,7 +97,16 @@ export function draftDeployment(event: DeploymentEvent, c: Classification, optio
       options,
     ),
     ...(d.reason === undefined ? {} : { reason: d.reason }),
-    links: linksOf([['Deployments', c.links.serviceDeployments], ['Service events', c.links.serviceEvents], ['Service', c.links.service]], event, c, options),
+    links: linksOf(
+      [
+        ['Deployments', c.links.serviceDeployments],
+        ['Service events', c.links.serviceEvents],
+        ['Service', c.links.service],
+      ],
+      event,
+      c,
+      options,
+    ),
   };
 }
 
@@ -104,10 +126,19 @@ export function draftInstance(event: ContainerInstanceEvent, c: Classification, 
         linkedField('Instance', id.ec2InstanceId ?? id.containerInstanceId, c.links.containerInstance),
         { label: 'Status', value: code(d.status) },
         { label: 'Agent', value: text(d.agentConnected ? 'connected' : 'disconnected') },
-        { label: 'Agent version', value: d.versionInfo?.agentVersion === undefined ? undefined : code(d.versionInfo.agentVersion) },
+        {
+          label: 'Agent version',
+          value: d.versionInfo?.agentVersion === undefined ? undefined : code(d.versionInfo.agentVersion),
+        },
         { label: 'Agent update', value: d.agentUpdateStatus === undefined ? undefined : code(d.agentUpdateStatus) },
-        { label: 'Running tasks', value: d.runningTasksCount === undefined ? undefined : text(String(d.runningTasksCount)) },
-        { label: 'Capacity provider', value: d.capacityProviderName === undefined ? undefined : text(d.capacityProviderName) },
+        {
+          label: 'Running tasks',
+          value: d.runningTasksCount === undefined ? undefined : text(String(d.runningTasksCount)),
+        },
+        {
+          label: 'Capacity provider',
+          value: d.capacityProviderName === undefined ? undefined : text(d.capacityProviderName),
+        },
         { label: 'Registered', value: dateValue(d.registeredAt) },
       ],
       event,
@@ -115,7 +146,15 @@ export function draftInstance(event: ContainerInstanceEvent, c: Classification, 
       options,
     ),
     ...(d.statusReason === undefined ? {} : { reason: d.statusReason }),
-    links: linksOf([['Container instance', c.links.containerInstance], ['Cluster', c.links.cluster]], event, c, options),
+    links: linksOf(
+      [
+        ['Container instance', c.links.containerInstance],
+        ['Cluster', c.links.cluster],
+      ],
+      event,
+      c,
+      options,
+    ),
   };
 }
 

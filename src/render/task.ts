@@ -6,7 +6,16 @@
  */
 import type { Classification } from '../classify/types.js';
 import type { TaskEvent } from '../events/index.js';
-import { contextOf, dateValue, duration, linkedField, linksOf, placeFields, titleOf, withExtraFields } from './common.js';
+import {
+  contextOf,
+  dateValue,
+  duration,
+  linkedField,
+  linksOf,
+  placeFields,
+  titleOf,
+  withExtraFields,
+} from './common.js';
 import type { Draft } from './layout.js';
 import { fitProse } from './limits.js';
 import { bold, code, join, text, trusted, type Mrkdwn } from './mrkdwn.js';
@@ -21,7 +30,8 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
   const d = event.detail;
   const id = c.identity;
   const provider = d.capacityProviderName === d.launchType ? undefined : d.capacityProviderName;
-  const capacity = provider === undefined ? d.launchType : d.launchType === undefined ? provider : `${d.launchType} · ${provider}`;
+  const capacity =
+    provider === undefined ? d.launchType : d.launchType === undefined ? provider : `${d.launchType} · ${provider}`;
   const definition =
     id.taskDefinitionFamily === undefined
       ? undefined
@@ -32,10 +42,19 @@ export function draftTask(event: TaskEvent, c: Classification, options: RenderOp
     [
       ...placeFields(c),
       // A task outside a service is placed by its group (a family or a custom name).
-      { label: 'Group', value: id.service === undefined && id.group !== undefined && id.group !== '' ? text(id.group) : undefined },
+      {
+        label: 'Group',
+        value: id.service === undefined && id.group !== undefined && id.group !== '' ? text(id.group) : undefined,
+      },
       linkedField('Task', id.taskId, c.links.task),
       linkedField('Task definition', definition, c.links.taskDefinition),
-      { label: 'Status', value: c.phase === 'stopped' || d.lastStatus === d.desiredStatus ? undefined : code(`${d.lastStatus} → ${d.desiredStatus}`) },
+      {
+        label: 'Status',
+        value:
+          c.phase === 'stopped' || d.lastStatus === d.desiredStatus
+            ? undefined
+            : code(`${d.lastStatus} → ${d.desiredStatus}`),
+      },
       { label: 'Capacity', value: capacity === undefined ? undefined : text(capacity) },
       { label: 'Deployment', value: id.deploymentId === undefined ? undefined : code(id.deploymentId) },
       { label: 'Started', value: dateValue(d.startedAt) },
@@ -82,7 +101,14 @@ function culpritLine(c: Classification): Mrkdwn {
   const exit =
     culprit.exitCode === undefined
       ? text('no exit code')
-      : join([trusted('exit'), bold(String(culprit.exitCode)), culprit.exitMeaning === undefined ? undefined : text(`(${culprit.exitMeaning})`)], ' ');
+      : join(
+          [
+            trusted('exit'),
+            bold(String(culprit.exitCode)),
+            culprit.exitMeaning === undefined ? undefined : text(`(${culprit.exitMeaning})`),
+          ],
+          ' ',
+        );
   return join([trusted(':mag: *Container*'), code(culprit.name), exit], ' ');
 }
 
@@ -102,7 +128,9 @@ function containerLines(event: TaskEvent): Mrkdwn[] {
           text(c.lastStatus),
           c.exitCode === undefined ? undefined : join([trusted('exit'), bold(String(c.exitCode))], ' '),
           c.image === undefined ? text('(no image: AWS-managed)') : undefined,
-          c.reason === undefined ? undefined : join([trusted('—'), fitProse(c.reason, CONTAINER_REASON_MAX, text)], ' '),
+          c.reason === undefined
+            ? undefined
+            : join([trusted('—'), fitProse(c.reason, CONTAINER_REASON_MAX, text)], ' '),
         ],
         ' ',
       ),

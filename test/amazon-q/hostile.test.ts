@@ -26,7 +26,10 @@ const HOSTILE = [
   'a\\*b\\` \\[x\\](https://evil.example)',
 ];
 
-const OPTIONS: RenderOptions[] = [{}, { title: (_e, c) => `${c.summary} <!here>`, fields: [{ label: '<!channel>', value: '[x](https://evil.example)' }] }];
+const OPTIONS: RenderOptions[] = [
+  {},
+  { title: (_e, c) => `${c.summary} <!here>`, fields: [{ label: '<!channel>', value: '[x](https://evil.example)' }] },
+];
 const crash = () => loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
 
 function expectSafe(input: unknown, options: RenderOptions = {}): void {
@@ -37,10 +40,20 @@ function expectSafe(input: unknown, options: RenderOptions = {}): void {
 
 describe('the checker', () => {
   it('flags what it is there to catch', () => {
-    for (const raw of ['<!channel>', '[x](https://evil.example.com)', 'see evil.example', '@here', '*b*', '```\n`x\n```', 'a `<@U1>` b']) {
+    for (const raw of [
+      '<!channel>',
+      '[x](https://evil.example.com)',
+      'see evil.example',
+      '@here',
+      '*b*',
+      '```\n`x\n```',
+      'a `<@U1>` b',
+    ]) {
       expect(markdownProblems(raw), raw).not.toEqual([]);
     }
-    expect(markdownProblems('**Task:** [abc](https://eu-west-1.console.aws.amazon.com/ecs/v2/x) `ecs-svc/1` ```\nok\n```')).toEqual([]);
+    expect(
+      markdownProblems('**Task:** [abc](https://eu-west-1.console.aws.amazon.com/ecs/v2/x) `ecs-svc/1` ```\nok\n```'),
+    ).toEqual([]);
   });
 });
 
@@ -68,10 +81,19 @@ describe('hostile event text cannot ping anyone, link anywhere or format itself'
       const instance = loadFixture('container-instance', 'synthetic-instance-registration-failed') as any;
       instance.detail.statusReason = hostile;
       instance.detail.ec2InstanceId = hostile;
-      const unknown = { ...(loadFixture('deployment', 'docs-deployment-failed') as any), 'detail-type': `ECS Thing ${hostile}`, detail: { note: hostile } };
+      const unknown = {
+        ...(loadFixture('deployment', 'docs-deployment-failed') as any),
+        'detail-type': `ECS Thing ${hostile}`,
+        detail: { note: hostile },
+      };
       for (const input of [service, deployment, instance, unknown]) expectSafe(input);
       const latest = parseEcsEvent(service);
-      const digest = renderAmazonQDigest({ count: 2, since: hostile, until: hostile, latest: { event: latest, classification: classify(latest) } });
+      const digest = renderAmazonQDigest({
+        count: 2,
+        since: hostile,
+        until: hostile,
+        latest: { event: latest, classification: classify(latest) },
+      });
       expect(notificationSafetyProblems(digest)).toEqual([]);
     }
   });
@@ -80,7 +102,9 @@ describe('hostile event text cannot ping anyone, link anywhere or format itself'
     const event = loadFixture('task', 'synthetic-task-stopped-by-user-custom') as any;
     event.detail.stoppedReason = 'Nightly shutdown <!channel> [x](https://evil.example.com)';
     const summary = renderAmazonQ(parseEcsEvent(event)).metadata.summary;
-    expect(summary).toBe('Task 33a7f272 of Webapp was stopped by a user: Nightly shutdown ＜!channel＞ ［x］(https:∕∕evil․example․com)');
+    expect(summary).toBe(
+      'Task 33a7f272 of Webapp was stopped by a user: Nightly shutdown ＜!channel＞ ［x］(https:∕∕evil․example․com)',
+    );
     expect(summary).not.toMatch(/\\|&lt;/);
   });
 });
@@ -91,16 +115,59 @@ describe('properties over mutated real events', () => {
     fc.string({ maxLength: 40 }),
     fc.constantFrom(...HOSTILE),
     fc
-      .array(fc.constantFrom('<', '>', '&', '|', '!', '^', '@', '#', '*', '_', '`', '~', '[', ']', '(', ')', '\\', '\n', 'a', '.', ' ', 'https://', 'www.'), { maxLength: 300 })
+      .array(
+        fc.constantFrom(
+          '<',
+          '>',
+          '&',
+          '|',
+          '!',
+          '^',
+          '@',
+          '#',
+          '*',
+          '_',
+          '`',
+          '~',
+          '[',
+          ']',
+          '(',
+          ')',
+          '\\',
+          '\n',
+          'a',
+          '.',
+          ' ',
+          'https://',
+          'www.',
+        ),
+        { maxLength: 300 },
+      )
       .map((a) => a.join('')),
     fc.string({ minLength: 3000, maxLength: 6000 }),
   );
-  const FIELDS = ['stoppedReason', 'group', 'clusterArn', 'taskDefinitionArn', 'startedBy', 'reason', 'statusReason', 'deploymentId', 'eventName', 'lastStatus', 'stopCode', 'capacityProviderName', 'ec2InstanceId'];
+  const FIELDS = [
+    'stoppedReason',
+    'group',
+    'clusterArn',
+    'taskDefinitionArn',
+    'startedBy',
+    'reason',
+    'statusReason',
+    'deploymentId',
+    'eventName',
+    'lastStatus',
+    'stopCode',
+    'capacityProviderName',
+    'ec2InstanceId',
+  ];
   const mutated = fc
     .tuple(
       fc.constantFrom(...events),
       fc.dictionary(fc.constantFrom(...FIELDS), hostileString, { maxKeys: 5 }),
-      fc.array(fc.record({ name: hostileString, reason: hostileString, image: hostileString }, { requiredKeys: [] }), { maxLength: 3 }),
+      fc.array(fc.record({ name: hostileString, reason: hostileString, image: hostileString }, { requiredKeys: [] }), {
+        maxLength: 3,
+      }),
       fc.record({ id: hostileString, time: hostileString, account: hostileString }, { requiredKeys: [] }),
       fc.constantFrom(...OPTIONS),
     )
@@ -124,7 +191,12 @@ describe('properties over mutated real events', () => {
         const n = renderAmazonQ(parsed.data, undefined, options);
         expect(notificationProblems(n)).toEqual([]);
         expect(notificationSafetyProblems(n)).toEqual([]);
-        const digest = renderAmazonQDigest({ count: 3, since: parsed.data.time, until: parsed.data.time, latest: { event: parsed.data, classification: classify(parsed.data) } });
+        const digest = renderAmazonQDigest({
+          count: 3,
+          since: parsed.data.time,
+          until: parsed.data.time,
+          latest: { event: parsed.data, classification: classify(parsed.data) },
+        });
         expect(notificationProblems(digest)).toEqual([]);
         expect(notificationSafetyProblems(digest)).toEqual([]);
       }),

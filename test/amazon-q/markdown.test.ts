@@ -8,7 +8,37 @@ import { markdownProblems } from '../helpers/client-markdown.js';
 const markup = fc.oneof(
   fc.string({ maxLength: 200, unit: 'binary' }),
   fc
-    .array(fc.constantFrom('<', '>', '&', '|', '!', '@', '#', '*', '_', '`', '~', '[', ']', '(', ')', '\\', '\n', '\r', 'a', '1', '.', ' ', ':', '//', 'https://', 'www.'), { maxLength: 200 })
+    .array(
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '|',
+        '!',
+        '@',
+        '#',
+        '*',
+        '_',
+        '`',
+        '~',
+        '[',
+        ']',
+        '(',
+        ')',
+        '\\',
+        '\n',
+        '\r',
+        'a',
+        '1',
+        '.',
+        ' ',
+        ':',
+        '//',
+        'https://',
+        'www.',
+      ),
+      { maxLength: 200 },
+    )
     .map((parts) => parts.join('')),
 );
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AMAZON_Q_LIMITS, renderAmazonQ, renderAmazonQDecision, renderAmazonQDigest } from '../../src/amazon-q/index.js';
+import {
+  AMAZON_Q_LIMITS,
+  renderAmazonQ,
+  renderAmazonQDecision,
+  renderAmazonQDigest,
+} from '../../src/amazon-q/index.js';
 import { classify, digestSummary, parseEcsEvent, type EcsEvent } from '../../src/index.js';
 import { CHECKED_LIMITS, notificationProblems } from '../helpers/amazon-q-schema.js';
 import { notificationSafetyProblems } from '../helpers/client-markdown.js';
@@ -10,12 +15,15 @@ const notify = (event: EcsEvent, recovery = false) =>
   ({ action: 'notify', classification: classify(event), recovery, receipt: { claims: [] } }) as const;
 
 describe('every fixture event', () => {
-  it.each(allFixtures().map((f) => [`${f.kind}/${f.name}`, f] as const))('%s renders to a valid, safe notification', (_, fixture) => {
-    const notification = renderAmazonQ(parseEcsEvent(fixture.event));
-    expect(notificationProblems(notification)).toEqual([]);
-    expect(notificationSafetyProblems(notification)).toEqual([]);
-    expect(notification.metadata.summary).toBe(renderAmazonQ(parseEcsEvent(fixture.event)).metadata.summary);
-  });
+  it.each(allFixtures().map((f) => [`${f.kind}/${f.name}`, f] as const))(
+    '%s renders to a valid, safe notification',
+    (_, fixture) => {
+      const notification = renderAmazonQ(parseEcsEvent(fixture.event));
+      expect(notificationProblems(notification)).toEqual([]);
+      expect(notificationSafetyProblems(notification)).toEqual([]);
+      expect(notification.metadata.summary).toBe(renderAmazonQ(parseEcsEvent(fixture.event)).metadata.summary);
+    },
+  );
 
   it('keeps to the limits the schema check was written with', () => {
     expect(AMAZON_Q_LIMITS).toEqual(CHECKED_LIMITS);
@@ -33,12 +41,16 @@ describe('what a notification says', () => {
     expect(n.metadata.summary).toBe(c.summary);
     expect(n.content.description.startsWith(c.summary)).toBe(true);
     expect(n.content.description).toContain('**Container** `app` exit **137** (killed by SIGKILL)');
-    expect(n.content.description).toContain('**Reason**\n```\nOutOfMemoryError: Container killed due to memory usage\n```');
+    expect(n.content.description).toContain(
+      '**Reason**\n```\nOutOfMemoryError: Container killed due to memory usage\n```',
+    );
     expect(n.content.nextSteps).toEqual([`${c.hint?.fix} [AWS docs](${c.hint?.docsUrl})`]);
   });
 
   it('links the console as markdown links, with times in UTC and no Slack syntax', () => {
-    expect(n.content.description).toContain(`**Task:** [${classify(oom).identity.taskId}](${classify(oom).links.task})`);
+    expect(n.content.description).toContain(
+      `**Task:** [${classify(oom).identity.taskId}](${classify(oom).links.task})`,
+    );
     expect(n.content.description).toContain(`[Service events](${classify(oom).links.serviceEvents})`);
     expect(n.content.description).toContain('2020-03-16 15:37 UTC');
     expect(JSON.stringify(n)).not.toMatch(/<https?:|<!date|<!|<@/);
@@ -48,7 +60,14 @@ describe('what a notification says', () => {
     expect(n.content.keywords).toEqual(['test', 'example-api-v1', 'out-of-memory', 'error']);
     expect(n.metadata).toMatchObject({
       eventType: 'ECS Task State Change',
-      additionalContext: { kind: 'task', outcome: 'out-of-memory', severity: 'error', cluster: 'test', container: 'app', exitCode: '137' },
+      additionalContext: {
+        kind: 'task',
+        outcome: 'out-of-memory',
+        severity: 'error',
+        cluster: 'test',
+        container: 'app',
+        exitCode: '137',
+      },
     });
     expect(n.metadata.relatedResources).toContain(classify(oom).identity.taskArn);
   });
@@ -85,7 +104,12 @@ describe('threads group what Slack groups', () => {
     const thread = renderAmazonQ(first).metadata.threadId;
     expect(thread).toMatch(/^incident-[0-9a-f]{16}$/);
     expect(renderAmazonQ(repeat).metadata.threadId).toBe(thread);
-    const digest = renderAmazonQDigest({ count: 3, since: '2023-04-07T07:22:50Z', until: '2023-04-07T07:32:50Z', latest: classified(repeat) });
+    const digest = renderAmazonQDigest({
+      count: 3,
+      since: '2023-04-07T07:22:50Z',
+      until: '2023-04-07T07:32:50Z',
+      latest: classified(repeat),
+    });
     expect(digest.metadata.threadId).toBe(thread);
     const elsewhere = parsedFixture('service', 'service-task-start-impaired', (raw) => {
       raw.region = 'us-east-1';
@@ -94,7 +118,9 @@ describe('threads group what Slack groups', () => {
   });
 
   it('routine news outside a deployment is not threaded', () => {
-    expect(renderAmazonQ(parsedFixture('container-instance', 'docs-container-instance-active')).metadata.threadId).toBeUndefined();
+    expect(
+      renderAmazonQ(parsedFixture('container-instance', 'docs-container-instance-active')).metadata.threadId,
+    ).toBeUndefined();
   });
 });
 
@@ -107,7 +133,9 @@ describe('digests, recoveries and decisions', () => {
     expect(n.content.title).toBe(':red_circle: example-api-v1: task crashed, 14 more times');
     expect(n.metadata.summary).toBe(digestSummary(digest));
     expect(n.metadata.eventType).toBe('ECS Task State Change digest');
-    expect(n.content.description).toContain('**Repeats:** 14 · **Since:** 2020-03-16 15:30 UTC · **Latest:** 2020-03-16 15:39 UTC');
+    expect(n.content.description).toContain(
+      '**Repeats:** 14 · **Since:** 2020-03-16 15:30 UTC · **Latest:** 2020-03-16 15:39 UTC',
+    );
     expect(n.content.description).toContain('**Latest reason**');
     expect(n.id).toMatch(/^digest-[0-9a-f]{16}$/);
     expect(renderAmazonQDigest({ ...digest, count: 15 }).id).not.toBe(n.id);
@@ -118,14 +146,20 @@ describe('digests, recoveries and decisions', () => {
   it('a recovery is titled "<service>: recovered" unless a title is set', () => {
     const steady = parsedFixture('service', 'docs-service-steady-state');
     const service = classify(steady).identity.service;
-    expect(renderAmazonQDecision(notify(steady, true), steady).content.title).toBe(`:white_circle: ${service}: recovered`);
-    expect(renderAmazonQDecision(notify(steady, true), steady, { title: 'Back' }).content.title).toBe(':white_circle: Back');
+    expect(renderAmazonQDecision(notify(steady, true), steady).content.title).toBe(
+      `:white_circle: ${service}: recovered`,
+    );
+    expect(renderAmazonQDecision(notify(steady, true), steady, { title: 'Back' }).content.title).toBe(
+      ':white_circle: Back',
+    );
     expect(renderAmazonQDecision(notify(crash), crash)).toEqual(renderAmazonQ(crash));
   });
 
   it('refuses what only a mistake in the calling code passes', () => {
     expect(() => renderAmazonQDecision(notify(crash), undefined)).toThrow(TypeError);
-    expect(() => renderAmazonQ(loadFixture('task', 'synthetic-task-oom-exit137') as never)).toThrow(/renderAmazonQ: expected a parsed EcsEvent/);
+    expect(() => renderAmazonQ(loadFixture('task', 'synthetic-task-oom-exit137') as never)).toThrow(
+      /renderAmazonQ: expected a parsed EcsEvent/,
+    );
     expect(() => renderAmazonQ(crash, { color: false } as never)).toThrow(/options go third/);
   });
 });

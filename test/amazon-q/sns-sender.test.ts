@@ -4,14 +4,23 @@
  */
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAmazonQSender, renderAmazonQ, type AmazonQNotification, type AmazonQSenderOptions } from '../../src/amazon-q/index.js';
+import {
+  createAmazonQSender,
+  renderAmazonQ,
+  type AmazonQNotification,
+  type AmazonQSenderOptions,
+} from '../../src/amazon-q/index.js';
 import { isConfigError } from '../../src/index.js';
 import { deliveryFailure, expectNoSecret } from '../helpers/delivery-errors.js';
 import { parsedFixture } from '../helpers/fixtures.js';
 import { startSnsServer, type SnsReply, type SnsServer } from '../helpers/sns-server.js';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:111122223333:ecs-alerts';
-const CREDENTIALS = { accessKeyId: 'AKIAEXAMPLESECRETID', secretAccessKey: 'sEcReTaCcEsSkEy/K7MDENG', sessionToken: 'SeSsIoNtOkEnSeCrEt' };
+const CREDENTIALS = {
+  accessKeyId: 'AKIAEXAMPLESECRETID',
+  secretAccessKey: 'sEcReTaCcEsSkEy/K7MDENG',
+  sessionToken: 'SeSsIoNtOkEnSeCrEt',
+};
 const SECRETS = Object.values(CREDENTIALS);
 const notification: AmazonQNotification = renderAmazonQ(parsedFixture('task', 'synthetic-task-oom-exit137'));
 
@@ -30,7 +39,12 @@ function fakeTime(): Pick<AmazonQSenderOptions, 'sleep' | 'now' | 'random'> & { 
 
 async function sender(script: readonly SnsReply[], options: Partial<AmazonQSenderOptions> = {}) {
   server = await startSnsServer(script);
-  const client = new SNSClient({ endpoint: server.origin, region: 'eu-west-1', credentials: CREDENTIALS, maxAttempts: 1 });
+  const client = new SNSClient({
+    endpoint: server.origin,
+    region: 'eu-west-1',
+    credentials: CREDENTIALS,
+    maxAttempts: 1,
+  });
   return createAmazonQSender({ topicArn: TOPIC, client, ...fakeTime(), ...options });
 }
 
@@ -42,16 +56,24 @@ describe('createAmazonQSender: publishing', () => {
     const [publish] = server?.publishes ?? [];
     expect(publish?.params).toMatchObject({ Action: 'Publish', Version: '2010-03-31', TopicArn: TOPIC });
     expect(JSON.parse(publish?.params.Message ?? '')).toEqual(notification);
-    expect(publish?.raw.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAEXAMPLESECRETID\/\d{8}\/eu-west-1\/sns\/aws4_request/);
+    expect(publish?.raw.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAEXAMPLESECRETID\/\d{8}\/eu-west-1\/sns\/aws4_request/,
+    );
   });
 
   it('makes its own client for the topic, with one SDK attempt per attempt of its own', async () => {
     server = await startSnsServer([{ status: 500, code: 'InternalError' }]);
-    const env = { AWS_ENDPOINT_URL_SNS: server.origin, AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey };
+    const env = {
+      AWS_ENDPOINT_URL_SNS: server.origin,
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    };
     const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
     Object.assign(process.env, env);
     try {
-      const error = await deliveryFailure(createAmazonQSender({ topicArn: TOPIC, maxAttempts: 2, ...fakeTime() }).post(notification));
+      const error = await deliveryFailure(
+        createAmazonQSender({ topicArn: TOPIC, maxAttempts: 2, ...fakeTime() }).post(notification),
+      );
       expect(error).toMatchObject({ retryable: true, attempts: 2, status: 500 });
       expect(server.publishes).toHaveLength(2);
       expect(server.publishes[0]?.raw.headers.authorization).toContain('/eu-west-1/sns/aws4_request');
@@ -82,7 +104,9 @@ describe('createAmazonQSender: failures', () => {
     const q = await sender([{ status, code }]);
     const error = await deliveryFailure(q.post(notification));
     expect(error).toMatchObject({ retryable: true, attempts: 3, status });
-    expect(error.message).toMatch(/^Amazon Q notification to SNS topic ecs-alerts failed after 3 attempts: HTTP \d+ \w+ \(request req-3\)$/);
+    expect(error.message).toMatch(
+      /^Amazon Q notification to SNS topic ecs-alerts failed after 3 attempts: HTTP \d+ \w+ \(request req-3\)$/,
+    );
     expect(server?.publishes).toHaveLength(3);
   });
 
@@ -95,7 +119,9 @@ describe('createAmazonQSender: failures', () => {
     const q = await sender([{ status, code, message: `refused ${SECRETS.join(' ')} Authorization: AWS4-HMAC-SHA256` }]);
     const error = await deliveryFailure(q.post(notification));
     expect(error).toMatchObject({ retryable: false, attempts: 1, status });
-    expect(error.message).toBe(`Amazon Q notification to SNS topic ecs-alerts was refused: HTTP ${status} ${name} (request req-1)`);
+    expect(error.message).toBe(
+      `Amazon Q notification to SNS topic ecs-alerts was refused: HTTP ${status} ${name} (request req-1)`,
+    );
     expect(server?.publishes).toHaveLength(1);
     expectNoSecret(error, SECRETS);
   });
@@ -123,7 +149,9 @@ describe('createAmazonQSender: failures', () => {
     // The attempt's timeout is 5000 ms; the deadline cuts it to 300 and leaves no room to retry.
     expect(Date.now() - started).toBeLessThan(3000);
     expect(error).toMatchObject({ retryable: true, attempts: 1 });
-    const waited = /gave up after 1 attempt: timed out after (\d+) ms; a \d+ ms backoff passes the deadline$/.exec(error.message);
+    const waited = /gave up after 1 attempt: timed out after (\d+) ms; a \d+ ms backoff passes the deadline$/.exec(
+      error.message,
+    );
     expect(Number(waited?.[1])).toBeGreaterThan(0);
     expect(Number(waited?.[1])).toBeLessThanOrEqual(300);
   });
@@ -146,7 +174,12 @@ describe('createAmazonQSender: failures', () => {
 
   it('refuses a topic that is not an SNS topic ARN, and numbers that are not positive', () => {
     const bad = (topicArn: string) => () => createAmazonQSender({ topicArn });
-    for (const topicArn of ['', 'ecs-alerts', 'arn:aws:sqs:eu-west-1:111122223333:q', 'https://sns.eu-west-1.amazonaws.com']) {
+    for (const topicArn of [
+      '',
+      'ecs-alerts',
+      'arn:aws:sqs:eu-west-1:111122223333:q',
+      'https://sns.eu-west-1.amazonaws.com',
+    ]) {
       expect(bad(topicArn)).toThrow(expect.objectContaining({ name: 'ConfigError' }));
     }
     try {

@@ -40,21 +40,33 @@ describe('a crashed task', () => {
     const evidence = await enrich(event, c);
 
     expect(evidence.container).toBe('app');
-    expect(evidence.log).toEqual({ driver: 'awslogs', region: 'eu-central-1', group: CRASH_GROUP, stream: CRASH_STREAM });
+    expect(evidence.log).toEqual({
+      driver: 'awslogs',
+      region: 'eu-central-1',
+      group: CRASH_GROUP,
+      stream: CRASH_STREAM,
+    });
     expect(evidence.notes).toEqual([]);
     expect(evidence.lines).toHaveLength(HOSTILE_LOG.length);
     expect(evidence.lines[0]).toBe('INFO server listening on :8080');
     expect(evidence.lines[1]).toBe('ERROR connecting to postgres://app:[REDACTED]@db.internal:5432/orders');
     expect(evidence.lines.at(-1)).toBe('panic: runtime error: index out of range [3] with length 3');
     const json = JSON.stringify(evidence);
-    for (const secret of [...HOSTILE_SECRETS, 'env-hunter2-never-shown', 'never-shown']) expect(json).not.toContain(secret);
+    for (const secret of [...HOSTILE_SECRETS, 'env-hunter2-never-shown', 'never-shown'])
+      expect(json).not.toContain(secret);
     expect(json).not.toContain('\u001b');
-    expect(evidence.links.stream).toContain('#logsV2:log-groups/log-group/$252Fecs$252Fexample-api/log-events/ecs$252Fapp$252Fa6eaf0150a4248dAA1bcbd688121014e');
-    expect(evidence.links.insights).toContain('https://eu-central-1.console.aws.amazon.com/cloudwatch/home?region=eu-central-1#logsV2:logs-insights');
+    expect(evidence.links.stream).toContain(
+      '#logsV2:log-groups/log-group/$252Fecs$252Fexample-api/log-events/ecs$252Fapp$252Fa6eaf0150a4248dAA1bcbd688121014e',
+    );
+    expect(evidence.links.insights).toContain(
+      'https://eu-central-1.console.aws.amazon.com/cloudwatch/home?region=eu-central-1#logsV2:logs-insights',
+    );
 
     // What was asked: the task definition by ARN; the stream's end, up to 5 s after the stop.
     expect(server.calls.map((call) => call.operation)).toEqual(['DescribeTaskDefinition', 'GetLogEvents']);
-    expect(server.calls[0]?.input).toEqual({ taskDefinition: 'arn:aws:ecs:eu-central-1:111111111111:task-definition/example-api-v1:20' });
+    expect(server.calls[0]?.input).toEqual({
+      taskDefinition: 'arn:aws:ecs:eu-central-1:111111111111:task-definition/example-api-v1:20',
+    });
     expect(server.calls[1]?.input).toEqual({
       logGroupName: CRASH_GROUP,
       logStreamName: CRASH_STREAM,
@@ -144,7 +156,10 @@ describe('where the logs are', () => {
     const { enrich, server } = await setUp({ streams: { [`/ecs/firelens-app ${stream}`]: ['boom'] } });
     const { event, c } = withDefinition('arn:aws:ecs:eu-west-1:111111111111:task-definition/firelens-app:3');
     const evidence = await enrich(event, c);
-    expect(evidence).toMatchObject({ container: 'web', log: { driver: 'awsfirelens', group: '/ecs/firelens-app', stream, region: 'eu-west-1' } });
+    expect(evidence).toMatchObject({
+      container: 'web',
+      log: { driver: 'awsfirelens', group: '/ecs/firelens-app', stream, region: 'eu-west-1' },
+    });
     expect(evidence.lines).toEqual(['boom']);
     expect(evidence.notes).toEqual([]);
     expect(server.calls.at(-1)?.input.logStreamName).toBe(stream);
@@ -166,11 +181,30 @@ describe('where the logs are', () => {
 
 describe('when AWS says no or does not answer, the evidence still comes back, with one note', () => {
   it.each([
-    ['GetLogEvents', { error: 'AccessDeniedException', message: 'User: arn:aws:sts::111111111111:assumed-role/secret-role/x is not authorized' }, 'logs unavailable: AccessDenied (logs:GetLogEvents)'],
-    ['GetLogEvents', { error: 'ResourceNotFoundException' }, 'no log lines: app has no log stream in /ecs/example-api (it may never have started)'],
-    ['DescribeTaskDefinition', { error: 'ThrottlingException', message: 'Rate exceeded' }, 'logs unavailable: Throttling'],
+    [
+      'GetLogEvents',
+      {
+        error: 'AccessDeniedException',
+        message: 'User: arn:aws:sts::111111111111:assumed-role/secret-role/x is not authorized',
+      },
+      'logs unavailable: AccessDenied (logs:GetLogEvents)',
+    ],
+    [
+      'GetLogEvents',
+      { error: 'ResourceNotFoundException' },
+      'no log lines: app has no log stream in /ecs/example-api (it may never have started)',
+    ],
+    [
+      'DescribeTaskDefinition',
+      { error: 'ThrottlingException', message: 'Rate exceeded' },
+      'logs unavailable: Throttling',
+    ],
     ['DescribeTaskDefinition', { error: 'ServerException', status: 500 }, 'logs unavailable: ServerException'],
-    ['DescribeTaskDefinition', { error: 'ClientException', message: 'Unable to describe task definition.' }, 'logs unavailable: ClientException'],
+    [
+      'DescribeTaskDefinition',
+      { error: 'ClientException', message: 'Unable to describe task definition.' },
+      'logs unavailable: ClientException',
+    ],
   ] as const)('%s answers %j', async (operation, reply, note) => {
     const { enrich, server } = await setUp({ overrides: { [operation]: () => reply } });
     const { event, c } = crash();
@@ -195,7 +229,10 @@ describe('when AWS says no or does not answer, the evidence still comes back, wi
   });
 
   it('task definition hanging (a shared call, on its own timeout): back within the budget all the same', async () => {
-    const { enrich } = await setUp({ overrides: { DescribeTaskDefinition: () => 'hang' } }, { budgetMs: 300, callTimeoutMs: 5000 });
+    const { enrich } = await setUp(
+      { overrides: { DescribeTaskDefinition: () => 'hang' } },
+      { budgetMs: 300, callTimeoutMs: 5000 },
+    );
     const { event, c } = crash();
     const started = performance.now();
     const evidence = await enrich(event, c);
@@ -204,7 +241,10 @@ describe('when AWS says no or does not answer, the evidence still comes back, wi
   });
 
   it('a per-call timeout shorter than the budget ends a hanging call early', async () => {
-    const { enrich } = await setUp({ overrides: { DescribeTaskDefinition: () => 'hang' } }, { budgetMs: 5000, callTimeoutMs: 150 });
+    const { enrich } = await setUp(
+      { overrides: { DescribeTaskDefinition: () => 'hang' } },
+      { budgetMs: 5000, callTimeoutMs: 150 },
+    );
     const { event, c } = crash();
     const started = performance.now();
     const evidence = await enrich(event, c);
@@ -266,6 +306,8 @@ describe('options', () => {
   it('user patterns are redacted too', async () => {
     const { enrich } = await setUp({}, { redact: [/orders/] });
     const { event, c } = crash();
-    expect((await enrich(event, c)).lines[1]).toBe('ERROR connecting to postgres://app:[REDACTED]@db.internal:5432/[REDACTED]');
+    expect((await enrich(event, c)).lines[1]).toBe(
+      'ERROR connecting to postgres://app:[REDACTED]@db.internal:5432/[REDACTED]',
+    );
   });
 });

@@ -8,12 +8,20 @@ import { join } from 'node:path';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { classify, parseEcsEvent, type Classification, type EcsEvent } from '../../src/index.js';
-import { startAwsJsonServer, TEST_CREDENTIALS, type AwsHandlers, type AwsJsonServer, type AwsReply } from '../helpers/aws-json-server.js';
+import {
+  startAwsJsonServer,
+  TEST_CREDENTIALS,
+  type AwsHandlers,
+  type AwsJsonServer,
+  type AwsReply,
+} from '../helpers/aws-json-server.js';
 import { apiTask, asEpochSeconds } from '../helpers/ecs-api.js';
 import { FIXTURES, loadFixture } from '../helpers/fixtures.js';
 
 /** The synthetic DescribeTaskDefinition outputs, by ARN. */
-export const TASK_DEFINITIONS = JSON.parse(readFileSync(join(FIXTURES, 'aws', 'synthetic-task-definitions.json'), 'utf8')) as Record<string, unknown>;
+export const TASK_DEFINITIONS = JSON.parse(
+  readFileSync(join(FIXTURES, 'aws', 'synthetic-task-definitions.json'), 'utf8'),
+) as Record<string, unknown>;
 
 /** The crash fixture: `app` exited 2 next to an `envoy` sidecar, task definition example-api-v1:20. */
 export const CRASH: string = 'task-stopped-essential-container-exited-fargate-sidecar';
@@ -45,7 +53,11 @@ export const HOSTILE_SECRETS: readonly string[] = [
 ];
 
 /** A parsed fixture event and its classification, after `change` edits the raw event. */
-export function eventOf(kind: 'task' | 'service' | 'deployment', name: string, change?: (raw: any) => void): { event: EcsEvent; c: Classification } {
+export function eventOf(
+  kind: 'task' | 'service' | 'deployment',
+  name: string,
+  change?: (raw: any) => void,
+): { event: EcsEvent; c: Classification } {
   const raw = loadFixture(kind, name);
   change?.(raw);
   const event = parseEcsEvent(raw);
@@ -62,7 +74,9 @@ export function crash(taskId?: string): { event: EcsEvent; c: Classification } {
 }
 
 /** Overrides of the fake's answers, per operation. */
-export type Overrides = Partial<Record<'DescribeTaskDefinition' | 'GetLogEvents' | 'ListTasks' | 'DescribeTasks', () => AwsReply>>;
+export type Overrides = Partial<
+  Record<'DescribeTaskDefinition' | 'GetLogEvents' | 'ListTasks' | 'DescribeTasks', () => AwsReply>
+>;
 
 /** Options of {@link startFakeAws}. */
 export interface FakeAwsOptions {
@@ -82,19 +96,34 @@ export function startFakeAws(options: FakeAwsOptions = {}): Promise<AwsJsonServe
   const handlers: AwsHandlers = {
     DescribeTaskDefinition: (input) => {
       const found = TASK_DEFINITIONS[String(input.taskDefinition)];
-      return found === undefined ? { error: 'ClientException', message: 'Unable to describe task definition.' } : { json: found };
+      return found === undefined
+        ? { error: 'ClientException', message: 'Unable to describe task definition.' }
+        : { json: found };
     },
     GetLogEvents: (input) => {
       const messages = options.streams?.[`${input.logGroupName} ${input.logStreamName}`];
-      if (messages === undefined) return { error: 'ResourceNotFoundException', message: 'The specified log stream does not exist.' };
+      if (messages === undefined)
+        return { error: 'ResourceNotFoundException', message: 'The specified log stream does not exist.' };
       const limit = typeof input.limit === 'number' ? input.limit : 10_000;
-      const events = messages.map((message, i) => ({ timestamp: CRASH_STOPPED_AT - (messages.length - i) * 100, message, ingestionTime: CRASH_STOPPED_AT }));
-      return { json: { events: events.slice(Math.max(0, events.length - limit)), nextForwardToken: 'f/1', nextBackwardToken: 'b/1' } };
+      const events = messages.map((message, i) => ({
+        timestamp: CRASH_STOPPED_AT - (messages.length - i) * 100,
+        message,
+        ingestionTime: CRASH_STOPPED_AT,
+      }));
+      return {
+        json: {
+          events: events.slice(Math.max(0, events.length - limit)),
+          nextForwardToken: 'f/1',
+          nextBackwardToken: 'b/1',
+        },
+      };
     },
     ListTasks: () => ({ json: { taskArns: tasks.map(arnOf) } }),
     DescribeTasks: (input) => {
       const wanted = new Set(input.tasks as string[]);
-      return { json: { tasks: tasks.filter((t) => wanted.has(arnOf(t))).map((t) => apiTask(t, asEpochSeconds)), failures: [] } };
+      return {
+        json: { tasks: tasks.filter((t) => wanted.has(arnOf(t))).map((t) => apiTask(t, asEpochSeconds)), failures: [] },
+      };
     },
   };
   const withOverrides: AwsHandlers = Object.fromEntries(
@@ -107,7 +136,10 @@ export function startFakeAws(options: FakeAwsOptions = {}): Promise<AwsJsonServe
 }
 
 /** Real SDK clients on the fake: static credentials, the fake's endpoint, two attempts. */
-export function clientsFor(server: AwsJsonServer, region = 'eu-central-1'): { ecs: ECSClient; logs: CloudWatchLogsClient } {
+export function clientsFor(
+  server: AwsJsonServer,
+  region = 'eu-central-1',
+): { ecs: ECSClient; logs: CloudWatchLogsClient } {
   const config = { region, endpoint: server.origin, credentials: TEST_CREDENTIALS, maxAttempts: 2 };
   return { ecs: new ECSClient(config), logs: new CloudWatchLogsClient(config) };
 }

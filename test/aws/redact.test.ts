@@ -13,20 +13,36 @@ describe('redactSecrets', () => {
     ['AWS access key id', 'key AKIAIOSFODNN7EXAMPLE used', 'key [REDACTED] used'],
     ['temporary access key id', 'ASIAY34FZKBOKMUTVV7A', '[REDACTED]'],
     ['AWS secret key', 'secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY here', 'secret [REDACTED] here'],
-    ['AWS secret key as a value', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'aws_secret_access_key = [REDACTED]'],
+    [
+      'AWS secret key as a value',
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'aws_secret_access_key = [REDACTED]',
+    ],
     ['Slack bot token', 'xoxb-1111111111-2222222222-AbCdEfGhIjKl', '[REDACTED]'],
     ['Slack app token', 'xapp-1-A0123456789-1234567890123-abcdef', '[REDACTED]'],
-    ['Slack webhook URL', 'post https://hooks.slack.com/services/T000/B000/XXXXXXXX failed', 'post https://hooks.slack.com/services/[REDACTED] failed'],
+    [
+      'Slack webhook URL',
+      'post https://hooks.slack.com/services/T000/B000/XXXXXXXX failed',
+      'post https://hooks.slack.com/services/[REDACTED] failed',
+    ],
     ['bearer token', 'Bearer abcdefghijklmnop1234', 'Bearer [REDACTED]'],
     ['authorization header', 'authorization: Basic dXNlcjpwYXNzd29yZA==', 'authorization: Basic [REDACTED]'],
     ['JWT', 'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig-nat_ure ok', 'jwt [REDACTED] ok'],
-    ['password in a URL', 'redis://:p4ss@cache:6379 and https://u:pw@host/x', 'redis://:p4ss@cache:6379 and https://u:[REDACTED]@host/x'],
+    [
+      'password in a URL',
+      'redis://:p4ss@cache:6379 and https://u:pw@host/x',
+      'redis://:p4ss@cache:6379 and https://u:[REDACTED]@host/x',
+    ],
     ['password in a URL with a user', 'mongodb://admin:s3cr3t@db', 'mongodb://admin:[REDACTED]@db'],
     ['password=', 'login failed password=hunter2 user=bob', 'login failed password=[REDACTED] user=bob'],
     ['secret: in JSON', '{"client_secret": "a b c", "id": 1}', '{"client_secret": "[REDACTED]", "id": 1}'],
     ['token= in a query', '/cb?token=abc123&state=x', '/cb?token=[REDACTED]&state=x'],
     ['api key', 'X-Api-Key: 12345', 'X-Api-Key: [REDACTED]'],
-    ['PEM private key over lines', 'a\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAbc=\n-----END RSA PRIVATE KEY-----\nb', 'a\n[REDACTED] private key\nb'],
+    [
+      'PEM private key over lines',
+      'a\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nAbc=\n-----END RSA PRIVATE KEY-----\nb',
+      'a\n[REDACTED] private key\nb',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
@@ -42,14 +58,20 @@ describe('redactSecrets', () => {
   });
 
   it('applies the user’s patterns, with or without the g flag', () => {
-    expect(redactSecrets('card 4111-1111-1111-1111 and 4012-8888-8888-1881', { patterns: [/\d{4}(-\d{4}){3}/] })).toBe('card [REDACTED] and [REDACTED]');
+    expect(redactSecrets('card 4111-1111-1111-1111 and 4012-8888-8888-1881', { patterns: [/\d{4}(-\d{4}){3}/] })).toBe(
+      'card [REDACTED] and [REDACTED]',
+    );
     expect(redactSecrets('ssn 123-45-6789', { patterns: [/\d{3}-\d{2}-\d{4}/g] })).toBe('ssn [REDACTED]');
   });
 });
 
 describe('terminal codes', () => {
   it('strips colours, cursor moves, OSC hyperlinks and control characters; keeps tabs', () => {
-    expect(stripTerminalCodes('\u001b[1;31mred\u001b[0m\tok\r\u0007\u001b[2K\u001b]8;;https://x.example\u0007link\u001b]8;;\u0007')).toBe('red\toklink');
+    expect(
+      stripTerminalCodes(
+        '\u001b[1;31mred\u001b[0m\tok\r\u0007\u001b[2K\u001b]8;;https://x.example\u0007link\u001b]8;;\u0007',
+      ),
+    ).toBe('red\toklink');
   });
 
   it('a secret split by a colour code is still redacted (codes go first)', () => {

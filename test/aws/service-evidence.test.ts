@@ -10,7 +10,18 @@ import { renderMessage } from '../../src/index.js';
 import type { AwsJsonServer } from '../helpers/aws-json-server.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { expectSafe } from '../render/helpers.js';
-import { CRASH, CRASH_GROUP, CRASH_STREAM, CRASH_TASK_ID, HOSTILE_LOG, HOSTILE_SECRETS, clientsFor, crash, eventOf, startFakeAws } from './harness.js';
+import {
+  CRASH,
+  CRASH_GROUP,
+  CRASH_STREAM,
+  CRASH_TASK_ID,
+  HOSTILE_LOG,
+  HOSTILE_SECRETS,
+  clientsFor,
+  crash,
+  eventOf,
+  startFakeAws,
+} from './harness.js';
 
 let server: AwsJsonServer | undefined;
 afterEach(async () => {
@@ -42,13 +53,21 @@ const impaired = () =>
 
 describe('SERVICE_TASK_START_IMPAIRED', () => {
   it('shows the latest stopped task: its stop reason, culprit and last lines', async () => {
-    server = await startFakeAws({ stoppedTasks: stoppedTasks(), streams: { [`${CRASH_GROUP} ${CRASH_STREAM}`]: HOSTILE_LOG } });
+    server = await startFakeAws({
+      stoppedTasks: stoppedTasks(),
+      streams: { [`${CRASH_GROUP} ${CRASH_STREAM}`]: HOSTILE_LOG },
+    });
     const enrich = createEnricher(clientsFor(server));
     const { event, c } = impaired();
     expect(c.outcome).toBe('task-start-impaired');
     const evidence = await enrich(event, c);
 
-    expect(server.calls.map((call) => call.operation)).toEqual(['ListTasks', 'DescribeTasks', 'DescribeTaskDefinition', 'GetLogEvents']);
+    expect(server.calls.map((call) => call.operation)).toEqual([
+      'ListTasks',
+      'DescribeTasks',
+      'DescribeTaskDefinition',
+      'GetLogEvents',
+    ]);
     expect(server.calls[0]?.input).toEqual({
       cluster: 'arn:aws:ecs:eu-central-1:111111111111:cluster/test',
       serviceName: 'example-api-v1',
@@ -99,7 +118,11 @@ describe('SERVICE_TASK_START_IMPAIRED', () => {
     server = await startFakeAws({ stoppedTasks: [] });
     const enrich = createEnricher(clientsFor(server));
     const { event, c } = impaired();
-    expect(await enrich(event, c)).toEqual({ links: {}, lines: [], notes: ['no stopped task of example-api-v1 listed (ECS keeps them for about an hour)'] });
+    expect(await enrich(event, c)).toEqual({
+      links: {},
+      lines: [],
+      notes: ['no stopped task of example-api-v1 listed (ECS keeps them for about an hour)'],
+    });
   });
 
   it('ListTasks denied: one note naming the action', async () => {

@@ -7,7 +7,12 @@ import { TtlCache } from '../../src/aws/ttl-cache.js';
 
 function counted() {
   const loads: string[] = [];
-  return { loads, load: (key: string, value = key) => () => (loads.push(key), Promise.resolve(value)) };
+  return {
+    loads,
+    load:
+      (key: string, value = key) =>
+      () => (loads.push(key), Promise.resolve(value)),
+  };
 }
 
 describe('TtlCache', () => {

@@ -11,7 +11,12 @@ import type { HeaderBlock } from '@slack/types';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type ChromiumSession } from '../../scripts/gallery/browser.js';
+import {
+  CHROMIUM_PATH,
+  chromiumInstalled,
+  launchChromium,
+  type ChromiumSession,
+} from '../../scripts/gallery/browser.js';
 import { messageSelector, screenshotMessages, writeGalleryDocuments } from '../../scripts/gallery/build.js';
 import { galleryEntries } from '../../scripts/gallery/samples.js';
 import type { GalleryEntry } from '../../scripts/gallery/types.js';
@@ -19,7 +24,9 @@ import type { GalleryEntry } from '../../scripts/gallery/types.js';
 const inCi = ['1', 'true'].includes((process.env['CI'] ?? '').toLowerCase());
 const installed = chromiumInstalled();
 if (!installed && !inCi) {
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium); with CI=true this fails instead`);
+  console.warn(
+    `browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium); with CI=true this fails instead`,
+  );
 }
 
 /** Distinct colours and the share of pixels that differ from the top-left (background) pixel. */
@@ -55,14 +62,16 @@ describe.skipIf(!installed && !inCi)('the gallery in headless Chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    if (!installed) throw new Error(`CI is set but Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+    if (!installed)
+      throw new Error(`CI is set but Chromium is missing at ${CHROMIUM_PATH}: apt-get install -y chromium`);
     entries = await galleryEntries();
     dir = mkdtempSync(join(tmpdir(), 'ecs-slack-gallery-'));
     index = writeGalleryDocuments(entries, dir);
     session = await launchChromium();
     page = await session.context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => requests.push(request.url()));

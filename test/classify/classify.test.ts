@@ -1,10 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, parseEcsEvent, safeParseEcsEvent, type Cause, type Outcome, type Severity } from '../../src/index.js';
+import {
+  classify,
+  parseEcsEvent,
+  safeParseEcsEvent,
+  type Cause,
+  type Outcome,
+  type Severity,
+} from '../../src/index.js';
 import { allFixtures } from '../helpers/fixtures.js';
 import { DEPLOYMENT_EVENT_NAMES, deploymentVerdict } from '../../src/classify/deployment.js';
 
-type Expected = readonly [outcome: Outcome, severity: Severity, cause?: Cause | null, culprit?: string | null, hint?: string | null];
+type Expected = readonly [
+  outcome: Outcome,
+  severity: Severity,
+  cause?: Cause | null,
+  culprit?: string | null,
+  hint?: string | null,
+];
 
 /**
  * What every fixture must classify as: outcome, severity, cause, culprit container, hint id.
@@ -19,7 +32,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'task-running-ec2-service': ['running', 'info'],
   'task-running-fargate-service-exec-enabled': ['running', 'info'],
   'task-stopped-ec2-standalone-exit0-no-stopcode': ['completed', 'success', null, null, null],
-  'task-stopped-elb-health-check-failed-fargate': ['health-check-failed', 'error', 'load-balancer', null, 'elb-health-check'],
+  'task-stopped-elb-health-check-failed-fargate': [
+    'health-check-failed',
+    'error',
+    'load-balancer',
+    null,
+    'elb-health-check',
+  ],
   'task-stopped-essential-container-exited-fargate-sidecar': ['crashed', 'error', null, 'app', 'exit-code'],
   'task-stopped-service-scaling-deployment-ec2': ['deployment-replaced', 'info', null, null, null],
   'task-stopped-service-scaling-deployment-fargate': ['deployment-replaced', 'info', null, null, null],
@@ -67,7 +86,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'synthetic-task-completed-sidecar143': ['completed', 'success', null, null, null],
   'synthetic-task-exit-code-missing': ['stopped', 'warning', null, null, null],
   'synthetic-task-guardduty-sidecar-crash': ['crashed', 'error', null, 'web', 'exit-1'],
-  'synthetic-task-container-health-check': ['health-check-failed', 'error', 'container-health', null, 'container-health-check'],
+  'synthetic-task-container-health-check': [
+    'health-check-failed',
+    'error',
+    'container-health',
+    null,
+    'container-health-check',
+  ],
   'synthetic-task-scaled-in': ['scaled-in', 'info', null, null, null],
   'synthetic-task-stopped-by-user-custom': ['stopped-by-user', 'info', null, null, null],
   'synthetic-task-spot-warning': ['spot-interrupted', 'warning', null, null, 'spot-interruption'],
@@ -85,7 +110,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'docs-service-steady-state': ['steady-state', 'info', null, null, null],
   'trimmed-service-steady-state': ['steady-state', 'info', null, null, null],
   'docs-service-task-placement-failure-ec2-cpu': ['placement-failed', 'error', 'capacity', null, 'placement-resources'],
-  'docs-service-task-placement-failure-fargate-spot': ['placement-failed', 'error', 'capacity', null, 'placement-fargate'],
+  'docs-service-task-placement-failure-fargate-spot': [
+    'placement-failed',
+    'error',
+    'capacity',
+    null,
+    'placement-fargate',
+  ],
   'docs-service-task-start-impaired': ['task-start-impaired', 'warning', null, null, 'task-start-impaired'],
   'service-task-start-impaired': ['task-start-impaired', 'warning', null, null, 'task-start-impaired'],
   'synthetic-service-desired-count-updated': ['desired-count-updated', 'info'],
@@ -97,7 +128,13 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'synthetic-service-cloudmap-unhealthy': ['unhealthy', 'warning', null, null, 'unhealthy'],
   'synthetic-service-lattice-unhealthy': ['unhealthy', 'warning', null, null, 'unhealthy'],
   'synthetic-service-health-unknown': ['health-unknown', 'error', null, null, 'health-unknown'],
-  'synthetic-service-daemon-constraint': ['daemon-constraint-violated', 'error', null, null, 'daemon-constraint-violated'],
+  'synthetic-service-daemon-constraint': [
+    'daemon-constraint-violated',
+    'error',
+    null,
+    null,
+    'daemon-constraint-violated',
+  ],
   'synthetic-service-placement-memory': ['placement-failed', 'error', 'capacity', null, 'placement-resources'],
   'synthetic-service-placement-ports': ['placement-failed', 'error', 'capacity', null, 'placement-ports'],
   'synthetic-service-placement-eni': ['placement-failed', 'error', 'capacity', null, 'placement-eni'],
@@ -111,14 +148,26 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
   'docs-deployment-rollback-in-progress': ['deployment-rolling-back', 'warning', null, null, 'deployment-rollback'],
   'docs-deployment-completed': ['deployment-completed', 'success', null, null, null],
   'docs-deployment-failed': ['deployment-failed', 'error', null, null, 'deployment-failed'],
-  'synthetic-deployment-rollback-real-reason': ['deployment-rolling-back', 'warning', null, null, 'deployment-rollback'],
+  'synthetic-deployment-rollback-real-reason': [
+    'deployment-rolling-back',
+    'warning',
+    null,
+    null,
+    'deployment-rollback',
+  ],
   'synthetic-deployment-failed-real-reason': ['deployment-failed', 'error', null, null, 'deployment-failed'],
   'synthetic-deployment-unknown-event': ['deployment-event', 'info', null, null, null],
   // Container instances.
   'docs-container-instance-active': ['instance-active', 'info', null, null, null],
   'synthetic-instance-draining': ['instance-draining', 'info'],
   'synthetic-instance-agent-disconnected': ['agent-disconnected', 'warning', null, null, 'agent-disconnected'],
-  'synthetic-instance-registration-failed': ['instance-registration-failed', 'error', null, null, 'instance-registration-failed'],
+  'synthetic-instance-registration-failed': [
+    'instance-registration-failed',
+    'error',
+    null,
+    null,
+    'instance-registration-failed',
+  ],
   'synthetic-instance-deregistering': ['instance-deregistered', 'info'],
   'synthetic-instance-inactive': ['instance-deregistered', 'info'],
   'synthetic-instance-registering': ['instance-registering', 'info'],
@@ -151,28 +200,65 @@ describe('vocabulary', () => {
   // Records keyed by the union types: the compiler fails if a value is added to the vocabulary
   // without being listed here, so this test always covers the whole contract.
   const OUTCOMES: Record<Outcome, true> = {
-    starting: true, running: true, stopping: true, completed: true, crashed: true, 'out-of-memory': true,
-    'failed-to-start': true, 'health-check-failed': true, 'deployment-replaced': true, 'scaled-in': true,
-    'stopped-by-user': true, 'spot-interrupted': true, infrastructure: true, stopped: true,
-    'steady-state': true, 'desired-count-updated': true, 'tasks-stopped': true, 'task-start-impaired': true,
-    'placement-failed': true, 'configuration-failed': true, throttled: true, unhealthy: true, 'health-unknown': true,
-    'daemon-constraint-violated': true, 'service-event': true,
-    'deployment-started': true, 'deployment-rolling-back': true, 'deployment-completed': true, 'deployment-failed': true,
+    starting: true,
+    running: true,
+    stopping: true,
+    completed: true,
+    crashed: true,
+    'out-of-memory': true,
+    'failed-to-start': true,
+    'health-check-failed': true,
+    'deployment-replaced': true,
+    'scaled-in': true,
+    'stopped-by-user': true,
+    'spot-interrupted': true,
+    infrastructure: true,
+    stopped: true,
+    'steady-state': true,
+    'desired-count-updated': true,
+    'tasks-stopped': true,
+    'task-start-impaired': true,
+    'placement-failed': true,
+    'configuration-failed': true,
+    throttled: true,
+    unhealthy: true,
+    'health-unknown': true,
+    'daemon-constraint-violated': true,
+    'service-event': true,
+    'deployment-started': true,
+    'deployment-rolling-back': true,
+    'deployment-completed': true,
+    'deployment-failed': true,
     'deployment-event': true,
-    'instance-active': true, 'instance-registering': true, 'instance-draining': true, 'instance-deregistered': true,
-    'instance-registration-failed': true, 'agent-disconnected': true, 'agent-update-failed': true,
+    'instance-active': true,
+    'instance-registering': true,
+    'instance-draining': true,
+    'instance-deregistered': true,
+    'instance-registration-failed': true,
+    'agent-disconnected': true,
+    'agent-update-failed': true,
     'unknown-event': true,
   };
   const CAUSES: Record<Cause, true> = {
-    'image-pull': true, secrets: true, logging: true, network: true, volume: true, capacity: true, runtime: true,
-    'load-balancer': true, 'container-health': true, other: true,
+    'image-pull': true,
+    secrets: true,
+    logging: true,
+    network: true,
+    volume: true,
+    capacity: true,
+    runtime: true,
+    'load-balancer': true,
+    'container-health': true,
+    other: true,
   };
   const SEVERITIES: Record<Severity, true> = { success: true, info: true, warning: true, error: true };
   const produced = fixtures.map((f) => classify(parseEcsEvent(f.event)));
 
   it('every outcome is produced by some fixture (unknown-event by an unknown detail-type)', () => {
     const seen = new Set<string>(produced.map((c) => c.outcome));
-    seen.add(classify(parseEcsEvent({ ...fixtures[0]!.event, 'detail-type': 'ECS Container Instance Health Change' })).outcome);
+    seen.add(
+      classify(parseEcsEvent({ ...fixtures[0]!.event, 'detail-type': 'ECS Container Instance Health Change' })).outcome,
+    );
     expect([...Object.keys(OUTCOMES)].filter((o) => !seen.has(o))).toEqual([]);
   });
 
@@ -204,7 +290,9 @@ describe('rules the peers get wrong', () => {
   it('says the task is stopping, not that it stopped, until it is STOPPED', () => {
     const c = classify(event('synthetic-task-stopping-crash'));
     expect(c.phase).toBe('stopping');
-    expect(c.summary).toBe('app exited with code 1 (application error) and task a6eaf015 of example-api-v1 is stopping');
+    expect(c.summary).toBe(
+      'app exited with code 1 (application error) and task a6eaf015 of example-api-v1 is stopping',
+    );
   });
 
   it('a missing exit code is not success', () => {
@@ -212,7 +300,10 @@ describe('rules the peers get wrong', () => {
   });
 
   it('never blames the image-less GuardDuty sidecar when the app explains the stop', () => {
-    expect(classify(event('synthetic-task-guardduty-sidecar-crash')).culprit).toMatchObject({ name: 'web', exitCode: 1 });
+    expect(classify(event('synthetic-task-guardduty-sidecar-crash')).culprit).toMatchObject({
+      name: 'web',
+      exitCode: 1,
+    });
   });
 
   it('the Spot warning arrives while RUNNING and says so', () => {
@@ -245,19 +336,60 @@ describe('rules the peers get wrong', () => {
 describe('properties', () => {
   const events = fixtures.map((f) => f.event);
   it('classify never throws on a parsed event, and its summary is never empty', () => {
-    const mutated = fc.tuple(fc.constantFrom(...events), fc.dictionary(fc.constantFrom(
-      'lastStatus', 'desiredStatus', 'stopCode', 'stoppedReason', 'group', 'eventName', 'eventType', 'reason', 'status',
-      'agentConnected', 'startedBy', 'taskDefinitionArn', 'clusterArn', 'deploymentId',
-    ), fc.oneof(fc.string(), fc.constantFrom('RUNNING', 'STOPPED', 'PENDING', 'EssentialContainerExited', 'TaskFailedToStart', 'service:', 'OutOfMemoryError: x', 'CannotPullContainerError: ', ''))),
-      fc.array(fc.record({ exitCode: fc.option(fc.integer({ min: -1, max: 300 }), { nil: undefined }), reason: fc.option(fc.string(), { nil: undefined }) }), { maxLength: 3 }),
-    ).map(([event, detail, containers]) => {
-      const copy = structuredClone(event) as any;
-      Object.assign(copy.detail, detail);
-      if (Array.isArray(copy.detail.containers)) {
-        containers.forEach((c, i) => { const target = copy.detail.containers[i]; if (target) Object.assign(target, c); });
-      }
-      return copy;
-    });
+    const mutated = fc
+      .tuple(
+        fc.constantFrom(...events),
+        fc.dictionary(
+          fc.constantFrom(
+            'lastStatus',
+            'desiredStatus',
+            'stopCode',
+            'stoppedReason',
+            'group',
+            'eventName',
+            'eventType',
+            'reason',
+            'status',
+            'agentConnected',
+            'startedBy',
+            'taskDefinitionArn',
+            'clusterArn',
+            'deploymentId',
+          ),
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              'RUNNING',
+              'STOPPED',
+              'PENDING',
+              'EssentialContainerExited',
+              'TaskFailedToStart',
+              'service:',
+              'OutOfMemoryError: x',
+              'CannotPullContainerError: ',
+              '',
+            ),
+          ),
+        ),
+        fc.array(
+          fc.record({
+            exitCode: fc.option(fc.integer({ min: -1, max: 300 }), { nil: undefined }),
+            reason: fc.option(fc.string(), { nil: undefined }),
+          }),
+          { maxLength: 3 },
+        ),
+      )
+      .map(([event, detail, containers]) => {
+        const copy = structuredClone(event) as any;
+        Object.assign(copy.detail, detail);
+        if (Array.isArray(copy.detail.containers)) {
+          containers.forEach((c, i) => {
+            const target = copy.detail.containers[i];
+            if (target) Object.assign(target, c);
+          });
+        }
+        return copy;
+      });
     fc.assert(
       fc.property(mutated, (input) => {
         const parsed = safeParseEcsEvent(input);
@@ -275,7 +407,11 @@ describe('the deployment name table the event patterns read', () => {
   const IDENTITY = { account: '111111111111', region: 'us-east-1', service: 'web' };
 
   it('lists exactly the outcomes and severities deploymentVerdict gives each name', () => {
-    const reasons = [undefined, 'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/123.', 'anything else'];
+    const reasons = [
+      undefined,
+      'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/123.',
+      'anything else',
+    ];
     for (const [name, listed] of Object.entries(DEPLOYMENT_EVENT_NAMES)) {
       const given = new Set<string>();
       for (const eventType of ['INFO', 'WARN', 'ERROR']) {
@@ -286,6 +422,8 @@ describe('the deployment name table the event patterns read', () => {
       }
       expect([...given].sort(), name).toEqual(listed.map(([outcome, severity]) => `${outcome}/${severity}`).sort());
     }
-    expect(deploymentVerdict('SERVICE_DEPLOYMENT_SOMETHING_NEW', 'WARN', undefined, undefined, IDENTITY).outcome).toBe('deployment-event');
+    expect(deploymentVerdict('SERVICE_DEPLOYMENT_SOMETHING_NEW', 'WARN', undefined, undefined, IDENTITY).outcome).toBe(
+      'deployment-event',
+    );
   });
 });

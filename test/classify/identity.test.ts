@@ -3,7 +3,8 @@ import { identify } from '../../src/classify/identity.js';
 import { parseEcsEvent } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
-const identityOf = (kind: Parameters<typeof loadFixture>[0], name: string) => identify(parseEcsEvent(loadFixture(kind, name)));
+const identityOf = (kind: Parameters<typeof loadFixture>[0], name: string) =>
+  identify(parseEcsEvent(loadFixture(kind, name)));
 
 describe('identify', () => {
   it('reads a Fargate service task: service from group, deployment from startedBy', () => {

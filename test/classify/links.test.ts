@@ -18,8 +18,10 @@ describe('console links', () => {
     expect(consoleLinks(identity)).toEqual({
       cluster: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services?region=eu-west-1',
       service: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/health?region=eu-west-1',
-      serviceEvents: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/events?region=eu-west-1',
-      serviceDeployments: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=eu-west-1',
+      serviceEvents:
+        'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/events?region=eu-west-1',
+      serviceDeployments:
+        'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=eu-west-1',
       task: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/a6eaf0150a4248dAA1bcbd688121014e/configuration?region=eu-west-1',
       taskDefinition: 'https://eu-west-1.console.aws.amazon.com/ecs/v2/task-definitions/web/42?region=eu-west-1',
       containerInstance:
@@ -33,7 +35,9 @@ describe('console links', () => {
     ['aws', 'ap-southeast-2', 'https://ap-southeast-2.console.aws.amazon.com/ecs/v2'],
   ])('uses the console host of the %s partition', (partition, region, base) => {
     expect(consoleBase(partition, region)).toBe(base);
-    expect(consoleLinks({ ...identity, partition, region }).cluster).toBe(`${base}/clusters/prod/services?region=${region}`);
+    expect(consoleLinks({ ...identity, partition, region }).cluster).toBe(
+      `${base}/clusters/prod/services?region=${region}`,
+    );
   });
 
   it('gives no links in isolated partitions, or without a usable Region', () => {
@@ -45,8 +49,12 @@ describe('console links', () => {
 
   it('URL-encodes every path segment', () => {
     const links = consoleLinks({ ...identity, cluster: 'a b/c', service: 'x?y#z', taskDefinitionFamily: 'f&g' });
-    expect(links.service).toBe('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/a%20b%2Fc/services/x%3Fy%23z/health?region=eu-west-1');
-    expect(links.taskDefinition).toBe('https://eu-west-1.console.aws.amazon.com/ecs/v2/task-definitions/f%26g/42?region=eu-west-1');
+    expect(links.service).toBe(
+      'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/a%20b%2Fc/services/x%3Fy%23z/health?region=eu-west-1',
+    );
+    expect(links.taskDefinition).toBe(
+      'https://eu-west-1.console.aws.amazon.com/ecs/v2/task-definitions/f%26g/42?region=eu-west-1',
+    );
   });
 
   it('links the task definition family when the revision is unknown', () => {

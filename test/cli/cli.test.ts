@@ -13,7 +13,13 @@ const DEPLOYMENT = join(FIXTURES, 'events', 'deployment', 'docs-deployment-faile
 
 /** Runs the built executable as a user would. */
 function run(args: string[], input?: string, env: Readonly<Record<string, string>> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 15_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 15_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,11 +46,18 @@ function manyEvents(count: number): string {
   const task = JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'));
   const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-'));
   const file = join(dir, 'many.ndjson');
-  writeFileSync(file, Array.from({ length: count }, (_, i) => JSON.stringify({ ...task, id: `event-${i}` })).join('\n'));
+  writeFileSync(
+    file,
+    Array.from({ length: count }, (_, i) => JSON.stringify({ ...task, id: `event-${i}` })).join('\n'),
+  );
   return file;
 }
 
-const lines = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, any>);
 
 describe('ecs-slack classify', () => {
   it('prints one JSON line per event from files', () => {
@@ -107,14 +120,17 @@ describe('usage', () => {
 });
 
 describe('help', () => {
-  it.each(['classify', 'render', 'send', 'patterns', 'demo'])('%s --help and -h print that command\'s help and exit 0', (command) => {
-    for (const flag of ['--help', '-h']) {
-      const { code, stdout, stderr } = run([command, flag]);
-      expect([code, stderr]).toEqual([0, '']);
-      expect(stdout).toMatch(new RegExp(`^Usage: ecs-slack ${command} \\[options\\]`));
-      expect(stdout).toMatch(/\n {2}-h, --help {13}Show this help\n/);
-    }
-  });
+  it.each(['classify', 'render', 'send', 'patterns', 'demo'])(
+    "%s --help and -h print that command's help and exit 0",
+    (command) => {
+      for (const flag of ['--help', '-h']) {
+        const { code, stdout, stderr } = run([command, flag]);
+        expect([code, stderr]).toEqual([0, '']);
+        expect(stdout).toMatch(new RegExp(`^Usage: ecs-slack ${command} \\[options\\]`));
+        expect(stdout).toMatch(/\n {2}-h, --help {13}Show this help\n/);
+      }
+    },
+  );
 
   it('shows the options of the command, also after another mistake and through `help COMMAND`', () => {
     expect(run(['render', '--help']).stdout).toMatch(/\n {2}--builder-url {10}Print a Block Kit Builder link/);
@@ -136,7 +152,9 @@ describe('arguments', () => {
     ] as const) {
       const { code, stdout, stderr } = run([...args], undefined, env);
       expect(code).toBe(2);
-      expect(stderr.trim()).toBe('ecs-slack send: an argument looks like a URL; pass the webhook with --webhook-url or SLACK_WEBHOOK_URL');
+      expect(stderr.trim()).toBe(
+        'ecs-slack send: an argument looks like a URL; pass the webhook with --webhook-url or SLACK_WEBHOOK_URL',
+      );
       expect(stdout + stderr).not.toContain('SECRET');
     }
     for (const args of [['classify', secret], ['render', secret], ['patterns', secret], ['demo', secret], [secret]]) {
@@ -157,23 +175,31 @@ describe('arguments', () => {
       expect(stderr.trim()).toBe('[webhook]: cannot read [webhook] (ENOENT)');
       expect(stdout + stderr).not.toContain('SECRET');
     }
-    const send = run(['send', 'services/T0SECRET/B0SECRET/SECRETxyz'], undefined, { SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/services/T0/B0/x' });
+    const send = run(['send', 'services/T0SECRET/B0SECRET/SECRETxyz'], undefined, {
+      SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/services/T0/B0/x',
+    });
     expect(send.code).toBe(1);
     expect(send.stderr.trim()).toBe('[webhook path]: cannot read [webhook path] (ENOENT)');
     expect(send.stdout + send.stderr).not.toContain('SECRET');
   });
 
   it('refuses a plain http webhook URL to another host, and says https is required', () => {
-    const { code, stdout, stderr } = run(['send', TASK], undefined, { SLACK_WEBHOOK_URL: 'http://hooks.slack.com/services/T0/B0/SECRETxyz' });
+    const { code, stdout, stderr } = run(['send', TASK], undefined, {
+      SLACK_WEBHOOK_URL: 'http://hooks.slack.com/services/T0/B0/SECRETxyz',
+    });
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe('ecs-slack send: the webhook URL must use https (plain http only to a loopback address)');
+    expect(stderr.trim()).toBe(
+      'ecs-slack send: the webhook URL must use https (plain http only to a loopback address)',
+    );
     expect(stdout + stderr).not.toContain('SECRET');
   });
 
   it('demo takes no arguments', () => {
     const { code, stdout, stderr } = run(['demo', 'extra', 'args']);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr.trim()).toBe('ecs-slack demo: unexpected argument "extra"; demo runs built-in samples and reads no files');
+    expect(stderr.trim()).toBe(
+      'ecs-slack demo: unexpected argument "extra"; demo runs built-in samples and reads no files',
+    );
   });
 });
 
@@ -186,7 +212,9 @@ describe('input', () => {
     expect(lines(good.stdout).map((line) => line.kind)).toEqual(['task', 'deployment']);
     const broken = run(['classify'], `${a}\n${b.replace(/,\n/, ',,\n')}\n${a}`);
     expect(broken.code).toBe(1);
-    expect(broken.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^-: line \d+ is not JSON \(at line \d+, column \d+\)$/)]);
+    expect(broken.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^-: line \d+ is not JSON \(at line \d+, column \d+\)$/),
+    ]);
     expect(lines(broken.stdout).map((line) => line.kind ?? 'error')).toEqual(['task', 'error', 'task']);
   });
 
@@ -219,7 +247,12 @@ describe('output that cannot be written', () => {
   it('a reader that stops reading (| head) is no error, and the exit code still tells invalid input', async () => {
     const ok = await runWithStdout(['classify', manyEvents(200)], 'closed');
     expect([ok.code, ok.stderr]).toEqual([0, '']);
-    const invalid = await runWithStdout(['classify'], 'closed', {}, `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\ngarbage\n`);
+    const invalid = await runWithStdout(
+      ['classify'],
+      'closed',
+      {},
+      `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\ngarbage\n`,
+    );
     expect(invalid.code).toBe(1);
     expect(invalid.stderr.trim()).toBe('-: line 2 is not JSON');
     expect((await runWithStdout(['demo'], 'closed')).code).toBe(0);
@@ -230,15 +263,21 @@ describe('output that cannot be written', () => {
     const file = manyEvents(40);
     const server = await startScriptedServer([{ status: 200, body: 'ok' }]);
     try {
-      const { code, stderr } = await runWithStdout(['send', file], 'closed', { SLACK_WEBHOOK_URL: `${server.origin}/services/T/B/x` });
+      const { code, stderr } = await runWithStdout(['send', file], 'closed', {
+        SLACK_WEBHOOK_URL: `${server.origin}/services/T/B/x`,
+      });
       expect([code, stderr]).toEqual([0, '']);
       expect(server.requests).toHaveLength(40);
     } finally {
       await server.close();
     }
-    const refusing = await startScriptedServer((_, index) => (index === 3 ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' }));
+    const refusing = await startScriptedServer((_, index) =>
+      index === 3 ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' },
+    );
     try {
-      const { code } = await runWithStdout(['send', file], 'closed', { SLACK_WEBHOOK_URL: `${refusing.origin}/services/T/B/x` });
+      const { code } = await runWithStdout(['send', file], 'closed', {
+        SLACK_WEBHOOK_URL: `${refusing.origin}/services/T/B/x`,
+      });
       expect(code).toBe(1);
       expect(refusing.requests).toHaveLength(40);
     } finally {
@@ -246,13 +285,16 @@ describe('output that cannot be written', () => {
     }
   });
 
-  it.skipIf(!existsSync('/dev/full'))('a full disk is one line on stderr and exit code 1, without a stack trace', async () => {
-    for (const args of [['classify', TASK], ['demo'], ['patterns']]) {
-      const { code, stderr } = await runWithStdout(args, '/dev/full');
-      expect(code).toBe(1);
-      expect(stderr).toBe('ecs-slack: cannot write output (ENOSPC)\n');
-    }
-  });
+  it.skipIf(!existsSync('/dev/full'))(
+    'a full disk is one line on stderr and exit code 1, without a stack trace',
+    async () => {
+      for (const args of [['classify', TASK], ['demo'], ['patterns']]) {
+        const { code, stderr } = await runWithStdout(args, '/dev/full');
+        expect(code).toBe(1);
+        expect(stderr).toBe('ecs-slack: cannot write output (ENOSPC)\n');
+      }
+    },
+  );
 });
 
 describe('ecs-slack demo', () => {
@@ -294,7 +336,10 @@ describe('ecs-slack render', () => {
   });
 
   it('reports invalid input on stderr and renders the rest', () => {
-    const { code, stdout, stderr } = run(['render'], `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\nnot json\n`);
+    const { code, stdout, stderr } = run(
+      ['render'],
+      `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\nnot json\n`,
+    );
     expect(code).toBe(1);
     expect(lines(stdout)).toHaveLength(1);
     expect(stderr.trim()).toBe('-: line 2 is not JSON');
@@ -306,7 +351,12 @@ describe('--preset', () => {
     const { crashLoop } = await import('../helpers/crash-loop.js');
     const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-'));
     const file = join(dir, 'crash-loop.ndjson');
-    writeFileSync(file, crashLoop().map((d) => JSON.stringify(d.event)).join('\n'));
+    writeFileSync(
+      file,
+      crashLoop()
+        .map((d) => JSON.stringify(d.event))
+        .join('\n'),
+    );
     return file;
   };
 
@@ -400,7 +450,11 @@ describe('ecs-slack patterns', () => {
     expect([none.code, none.stdout]).toEqual([0, '{"source":["aws.ecs"]}\n']);
     const scoped = run(['patterns', '--cluster', 'prod', '--cluster', 'stage-*', '--service', 'api']);
     expect(scoped.code).toBe(0);
-    const options = { preset: 'alerts', clusters: { include: ['prod', 'stage-*'] }, services: { include: ['api'] } } as const;
+    const options = {
+      preset: 'alerts',
+      clusters: { include: ['prod', 'stage-*'] },
+      services: { include: ['api'] },
+    } as const;
     expect(JSON.parse(scoped.stdout)).toEqual(eventPattern(options));
     const list = run(['patterns', '--list', '--preset', 'verbose']);
     expect(list.code).toBe(0);
@@ -410,8 +464,15 @@ describe('ecs-slack patterns', () => {
   it('selects a real stopped task, and not a running one', async () => {
     const { matchesPattern } = await import('../helpers/event-pattern.js');
     const pattern = JSON.parse(run(['patterns', '--cluster', 'test']).stdout);
-    expect(matchesPattern(pattern, JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar')))).toBe(true);
-    expect(matchesPattern(pattern, JSON.parse(fixtureText('task', 'task-running-fargate-service-exec-enabled')))).toBe(false);
+    expect(
+      matchesPattern(
+        pattern,
+        JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar')),
+      ),
+    ).toBe(true);
+    expect(matchesPattern(pattern, JSON.parse(fixtureText('task', 'task-running-fargate-service-exec-enabled')))).toBe(
+      false,
+    );
   });
 
   it('warns on stderr when the pattern is too long for one rule, and still prints it', () => {
@@ -419,11 +480,17 @@ describe('ecs-slack patterns', () => {
     const { code, stdout, stderr } = run(['patterns', ...clusters]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).source).toEqual(['aws.ecs']);
-    expect(stderr).toMatch(/^ecs-slack patterns: warning: the pattern has \d+ characters and EventBridge accepts at most 2048; use --list/);
+    expect(stderr).toMatch(
+      /^ecs-slack patterns: warning: the pattern has \d+ characters and EventBridge accepts at most 2048; use --list/,
+    );
   });
 
   it('exits 2 on an empty cluster or service name, and on an ARN where the name belongs', () => {
-    expect(run(['patterns', '--cluster', ''])).toMatchObject({ code: 2, stdout: '', stderr: 'ecs-slack patterns: --cluster: a cluster name cannot be empty\n' });
+    expect(run(['patterns', '--cluster', ''])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'ecs-slack patterns: --cluster: a cluster name cannot be empty\n',
+    });
     expect(run(['patterns', '--cluster', 'arn:aws:ecs:us-east-1:111122223333:cluster/prod']).stderr).toBe(
       'ecs-slack patterns: --cluster: give the cluster name ("prod"), not its ARN\n',
     );

@@ -23,7 +23,9 @@ describe('standard input', () => {
     const io = streams(fixtureText('task', 'synthetic-task-oom-exit137'), true);
     const records = await readEvents([], io);
     expect(records.map((record) => record.success)).toEqual([true]);
-    expect(io.err()).toBe('ecs-slack: reading events from standard input; pass files or pipe events (Ctrl-D ends the input)\n');
+    expect(io.err()).toBe(
+      'ecs-slack: reading events from standard input; pass files or pipe events (Ctrl-D ends the input)\n',
+    );
   });
 
   it('says nothing when events are piped in', async () => {
@@ -67,7 +69,8 @@ describe('a record that fails', () => {
     const seen: string[] = [];
     const code = await forEachEvent([], io, (_event, record) => {
       seen.push(record.label);
-      if (record.label === 'line 2') throw new TypeError('cannot post to https://hooks.slack.com/services/T0/B0/SECRET\nat stack');
+      if (record.label === 'line 2')
+        throw new TypeError('cannot post to https://hooks.slack.com/services/T0/B0/SECRET\nat stack');
     });
     expect([code, seen]).toEqual([1, ['line 1', 'line 2', 'line 3']]);
     expect(io.err()).toBe('-: line 2: cannot be processed (TypeError: cannot post to [url])\n');

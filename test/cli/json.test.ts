@@ -14,13 +14,18 @@ describe('formatJson', () => {
   it.each([
     ['an alerts pattern', eventPattern('alerts')],
     ['the verbose patterns', eventPatterns('verbose')],
-    ['scalars, empties and escapes', { a: [], b: {}, c: null, d: [true, 1.5, 'quote " and \\ and \n'], e: 'é'.repeat(120) }],
+    [
+      'scalars, empties and escapes',
+      { a: [], b: {}, c: null, d: [true, 1.5, 'quote " and \\ and \n'], e: 'é'.repeat(120) },
+    ],
   ])('round-trips %s through JSON.parse', (_, value) => {
     expect(JSON.parse(formatJson(value))).toEqual(value);
   });
 
   it('keeps lines within 100 characters unless one value is longer', () => {
-    for (const line of formatJson(eventPattern({ preset: 'verbose', clusters: { include: ['a', 'b-*'] } })).split('\n')) {
+    for (const line of formatJson(eventPattern({ preset: 'verbose', clusters: { include: ['a', 'b-*'] } })).split(
+      '\n',
+    )) {
       expect(line.length).toBeLessThanOrEqual(100);
     }
   });

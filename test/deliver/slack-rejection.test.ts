@@ -4,11 +4,10 @@ import type { SlackMessage } from '../../src/index.js';
 
 const message: SlackMessage = {
   text: 'fallback',
-  blocks: [
-    { type: 'header', block_id: 'head', text: { type: 'plain_text', text: 'Title' } },
-    { type: 'divider' },
+  blocks: [{ type: 'header', block_id: 'head', text: { type: 'plain_text', text: 'Title' } }, { type: 'divider' }],
+  attachments: [
+    { color: '#2eb886', blocks: [{ type: 'section', block_id: 'inner', text: { type: 'mrkdwn', text: 'x' } }] },
   ],
-  attachments: [{ color: '#2eb886', blocks: [{ type: 'section', block_id: 'inner', text: { type: 'mrkdwn', text: 'x' } }] }],
 };
 
 describe('rejectionFromBody', () => {
@@ -57,10 +56,16 @@ describe('describeRejectedPart', () => {
     describeRejectedPart({ error: 'invalid_blocks', messages: [line] }, message);
 
   it.each([
-    ['[ERROR] must be less than 151 characters [json-pointer:/blocks/0/text/text]', 'block 0 (header, block_id "head") at /blocks/0/text/text: must be less than 151 characters'],
+    [
+      '[ERROR] must be less than 151 characters [json-pointer:/blocks/0/text/text]',
+      'block 0 (header, block_id "head") at /blocks/0/text/text: must be less than 151 characters',
+    ],
     ['[WARN] odd [json-pointer:/blocks/1]', 'block 1 (divider) at /blocks/1: odd'],
     ['bad [json-pointer:/blocks/7/text]', 'block 7 (not in the payload) at /blocks/7/text: bad'],
-    ['[ERROR] bad [json-pointer:/attachments/0/blocks/0/text]', 'attachment 0 block 0 (section, block_id "inner") at /attachments/0/blocks/0/text: bad'],
+    [
+      '[ERROR] bad [json-pointer:/attachments/0/blocks/0/text]',
+      'attachment 0 block 0 (section, block_id "inner") at /attachments/0/blocks/0/text: bad',
+    ],
     ['[ERROR] required [json-pointer:/text]', 'at /text: required'],
     ['[json-pointer:/blocks/0]', 'block 0 (header, block_id "head") at /blocks/0'],
   ])('describes %j', (line, expected) => {
@@ -68,7 +73,10 @@ describe('describeRejectedPart', () => {
   });
 
   it('uses the first hint and ignores messages without one', () => {
-    const rejection = { error: 'invalid_blocks', messages: ['no hint here', 'x [json-pointer:/blocks/1]', 'y [json-pointer:/blocks/0]'] };
+    const rejection = {
+      error: 'invalid_blocks',
+      messages: ['no hint here', 'x [json-pointer:/blocks/1]', 'y [json-pointer:/blocks/0]'],
+    };
     expect(describeRejectedPart(rejection, message)).toBe('block 1 (divider) at /blocks/1: x');
     expect(describeRejectedPart({ error: 'invalid_blocks', messages: ['no hint'] }, message)).toBeUndefined();
   });

@@ -5,11 +5,26 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
-import { classify, createPipeline, createWebApiSender, parseEcsEvent, type PipelineResult, type StateStore } from '../../src/index.js';
+import {
+  classify,
+  createPipeline,
+  createWebApiSender,
+  parseEcsEvent,
+  type PipelineResult,
+  type StateStore,
+} from '../../src/index.js';
 import { startDynalite, type Dynalite } from '../helpers/dynalite.js';
 import { DEPLOYMENT_ID, deploymentScenario } from '../helpers/deployment-scenario.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
-import { T0, cardFields, failingStore, localClient, observeScenario, startSlowSlackApi, threadsOn } from './threads-harness.js';
+import {
+  T0,
+  cardFields,
+  failingStore,
+  localClient,
+  observeScenario,
+  startSlowSlackApi,
+  threadsOn,
+} from './threads-harness.js';
 
 let dynalite: Dynalite;
 let store: StateStore;
@@ -26,17 +41,28 @@ afterEach(async () => {
   await slack.close();
 });
 
-const cardOf = (deploymentId = DEPLOYMENT_ID) => slack.channelMessages().map(cardFields).find((card) => card.Deployment === `\`${deploymentId}\``) ?? {};
+const cardOf = (deploymentId = DEPLOYMENT_ID) =>
+  slack
+    .channelMessages()
+    .map(cardFields)
+    .find((card) => card.Deployment === `\`${deploymentId}\``) ?? {};
 
 describe('deployment threads on DynamoDB', () => {
   it('late deployment events do not undo the completion', async () => {
     await observeScenario(threadsOn(slack.url, store), [8, 0, 7, 1, 2, 3, 4, 5, 6]);
     expect(slack.channelMessages()).toHaveLength(1);
-    expect(cardOf()).toMatchObject({ State: 'completed', Started: String(Date.parse(deploymentScenario()[0]!.time) / 1000) });
+    expect(cardOf()).toMatchObject({
+      State: 'completed',
+      Started: String(Date.parse(deploymentScenario()[0]!.time) / 1000),
+    });
   });
 
   it('a completion whose card write failed is applied when the event is retried', async () => {
-    const flaky = failingStore(store, (call) => call.op === 'update' && call.scope.startsWith('thread#') && JSON.stringify(call.args).includes('"completed"'));
+    const flaky = failingStore(
+      store,
+      (call) =>
+        call.op === 'update' && call.scope.startsWith('thread#') && JSON.stringify(call.args).includes('"completed"'),
+    );
     const threads = threadsOn(slack.url, flaky);
     await observeScenario(threads, [0, 1, 2, 3, 4, 5, 6, 7]);
     await expect(observeScenario(threads, [8])).rejects.toMatchObject({ name: 'StateStoreError' });
@@ -45,7 +71,12 @@ describe('deployment threads on DynamoDB', () => {
   });
 
   it('a deleted card lets the deployment alert in the channel', async () => {
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: localClient(slack.url), channel: 'C0FAKE0001' }), store, logger: () => undefined, clock: () => T0 });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: localClient(slack.url), channel: 'C0FAKE0001' }),
+      store,
+      logger: () => undefined,
+      clock: () => T0,
+    });
     const [first, ...rest] = deploymentScenario();
     await pipeline.handle(parseEcsEvent(first!));
     slack.messages.splice(0, slack.messages.length);
@@ -86,7 +117,10 @@ describe('deployment threads on DynamoDB', () => {
   });
 
   it('a failed write of the posted card is tried again: one card', async () => {
-    const flaky = failingStore(store, (call) => call.op === 'update' && JSON.stringify(call.args).includes('"phase":"posted"'));
+    const flaky = failingStore(
+      store,
+      (call) => call.op === 'update' && JSON.stringify(call.args).includes('"phase":"posted"'),
+    );
     const threads = threadsOn(slack.url, flaky);
     await observeScenario(threads, [0]);
     await observeScenario(threads, [0, 1], T0 + 120_000);

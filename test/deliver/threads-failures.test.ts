@@ -4,7 +4,14 @@
  * because one store write failed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStateStore, classify, createPipeline, createWebApiSender, parseEcsEvent, type PipelineResult } from '../../src/index.js';
+import {
+  MemoryStateStore,
+  classify,
+  createPipeline,
+  createWebApiSender,
+  parseEcsEvent,
+  type PipelineResult,
+} from '../../src/index.js';
 import { deploymentScenario } from '../helpers/deployment-scenario.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
 import { T0, cardFields, failingStore, localClient, observeScenario, threadsOn } from './threads-harness.js';
@@ -23,18 +30,30 @@ const changes = (call: { args: unknown }, field: string) => JSON.stringify(call.
 
 describe('a store write that fails after the change was claimed', () => {
   it('the completion is applied when the event is retried', async () => {
-    const store = failingStore(new MemoryStateStore(), (call) => call.op === 'update' && call.scope.startsWith('thread#') && changes(call, 'completed'));
+    const store = failingStore(
+      new MemoryStateStore(),
+      (call) => call.op === 'update' && call.scope.startsWith('thread#') && changes(call, 'completed'),
+    );
     const threads = threadsOn(slack.url, store);
     await observeScenario(threads, [0, 1, 2, 3, 4, 5, 6, 7]);
     const completed = scenarioEvent(8);
-    await expect(threads.observe(completed, classify(completed), T0)).rejects.toMatchObject({ name: 'StateStoreError' });
+    await expect(threads.observe(completed, classify(completed), T0)).rejects.toMatchObject({
+      name: 'StateStoreError',
+    });
     expect(store.failures).toBe(1);
     await threads.observe(completed, classify(completed), T0 + 1000);
     expect(card()).toMatchObject({ State: 'completed', 'Tasks started': '3', 'Tasks failed': '2' });
   });
 
   it('a task start is counted when the event is retried', async () => {
-    const store = failingStore(new MemoryStateStore(), (call) => call.op === 'update' && call.scope.startsWith('thread#') && changes(call, 'started') && JSON.stringify(call.args).includes('"add":{"revision":1,"started":1}'));
+    const store = failingStore(
+      new MemoryStateStore(),
+      (call) =>
+        call.op === 'update' &&
+        call.scope.startsWith('thread#') &&
+        changes(call, 'started') &&
+        JSON.stringify(call.args).includes('"add":{"revision":1,"started":1}'),
+    );
     const threads = threadsOn(slack.url, store);
     await observeScenario(threads, [0]);
     const running = scenarioEvent(1);
@@ -47,7 +66,11 @@ describe('a store write that fails after the change was claimed', () => {
 
 describe('a card Slack can no longer edit', () => {
   it('once the card was deleted, the deployment alerts in the channel instead of failing forever', async () => {
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: localClient(slack.url), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => T0 });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: localClient(slack.url), channel: 'C0FAKE0001' }),
+      logger: () => undefined,
+      clock: () => T0,
+    });
     const [first, ...rest] = deploymentScenario();
     await pipeline.handle(parseEcsEvent(first!));
     slack.messages.splice(0, slack.messages.length); // someone deleted the card
@@ -70,7 +93,10 @@ describe('a card Slack can no longer edit', () => {
     await observeScenario(threads, [0]);
     slack.failCall(slack.calls.length, 500);
     const running = scenarioEvent(1);
-    await expect(threads.observe(running, classify(running), T0)).rejects.toMatchObject({ name: 'DeliveryError', retryable: true });
+    await expect(threads.observe(running, classify(running), T0)).rejects.toMatchObject({
+      name: 'DeliveryError',
+      retryable: true,
+    });
     const thread = await threads.observe(running, classify(running), T0 + 1000);
     expect(thread?.ts).toBe(slack.channelMessages()[0]!.ts);
     expect(card()['Tasks started']).toBe('1');
@@ -79,7 +105,10 @@ describe('a card Slack can no longer edit', () => {
 
 describe('a store write that fails right after the card was posted', () => {
   it('is tried again, so a retry after the lease does not post a second card', async () => {
-    const store = failingStore(new MemoryStateStore(), (call) => call.op === 'update' && JSON.stringify(call.args).includes('"phase":"posted"'));
+    const store = failingStore(
+      new MemoryStateStore(),
+      (call) => call.op === 'update' && JSON.stringify(call.args).includes('"phase":"posted"'),
+    );
     const threads = threadsOn(slack.url, store);
     await observeScenario(threads, [0]);
     expect(store.failures).toBe(1);

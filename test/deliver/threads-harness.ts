@@ -5,7 +5,15 @@
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { WebClient } from '@slack/web-api';
-import { StateStoreError, classify, createDeploymentThreads, createWebApiSender, parseEcsEvent, type DeploymentThreads, type StateStore } from '../../src/index.js';
+import {
+  StateStoreError,
+  classify,
+  createDeploymentThreads,
+  createWebApiSender,
+  parseEcsEvent,
+  type DeploymentThreads,
+  type StateStore,
+} from '../../src/index.js';
 import { deploymentScenario } from '../helpers/deployment-scenario.js';
 import type { FakeMessage } from '../helpers/slack-api.js';
 import { listenOnLoopback } from '../helpers/loopback.js';
@@ -14,16 +22,25 @@ import { listenOnLoopback } from '../helpers/loopback.js';
 export const T0: number = Date.parse('2025-02-18T00:17:22Z');
 
 /** A WebClient on a local API URL that fails at once instead of retrying. */
-export const localClient = (url: string): WebClient => new WebClient('xoxb-test-token', { slackApiUrl: url, retryConfig: { retries: 0 } });
+export const localClient = (url: string): WebClient =>
+  new WebClient('xoxb-test-token', { slackApiUrl: url, retryConfig: { retries: 0 } });
 
 /** A thread keeper posting through `url` to channel `C0FAKE0001`. */
 export function threadsOn(url: string, store: StateStore): DeploymentThreads {
   // No retries: a failed store call reaches the threads as it would once the retries ran out.
-  return createDeploymentThreads({ sender: createWebApiSender({ client: localClient(url), channel: 'C0FAKE0001' }), store, storeRetry: false });
+  return createDeploymentThreads({
+    sender: createWebApiSender({ client: localClient(url), channel: 'C0FAKE0001' }),
+    store,
+    storeRetry: false,
+  });
 }
 
 /** Observes events of `deploymentScenario()`, by index, in the order given. */
-export async function observeScenario(threads: DeploymentThreads, indices: readonly number[], now: number = T0): Promise<void> {
+export async function observeScenario(
+  threads: DeploymentThreads,
+  indices: readonly number[],
+  now: number = T0,
+): Promise<void> {
   const scenario = deploymentScenario();
   for (const i of indices) {
     const event = parseEcsEvent(scenario[i]!);
@@ -73,7 +90,11 @@ export function interceptedStore(store: StateStore, before: (call: StoreCall) =>
  * Wraps a store so that the first `times` writes matching `when` throw a `StateStoreError`
  * without reaching the store, as DynamoDB throttling or a timeout would.
  */
-export function failingStore(store: StateStore, when: (call: StoreCall) => boolean, times = 1): StateStore & { readonly failures: number } {
+export function failingStore(
+  store: StateStore,
+  when: (call: StoreCall) => boolean,
+  times = 1,
+): StateStore & { readonly failures: number } {
   let failures = 0;
   const wrapped = interceptedStore(store, (call) => {
     if (failures < times && when(call)) {
@@ -81,7 +102,9 @@ export function failingStore(store: StateStore, when: (call: StoreCall) => boole
       throw new StateStoreError(`state store ${call.op} failed`, { operation: call.op, retryable: true });
     }
   });
-  return Object.defineProperty(wrapped, 'failures', { get: () => failures }) as StateStore & { readonly failures: number };
+  return Object.defineProperty(wrapped, 'failures', { get: () => failures }) as StateStore & {
+    readonly failures: number;
+  };
 }
 
 /** A `chat.update` held by {@link SlowSlackApi}. */

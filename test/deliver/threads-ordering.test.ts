@@ -54,7 +54,11 @@ describe('deployment events out of order', () => {
   it('a final state arriving before an older non-final one still wins', async () => {
     const failed = structuredClone(deploymentScenario()[8]!);
     Object.assign(failed, { id: 'failed-early', time: deploymentScenario()[1]!.time });
-    Object.assign(failed.detail, { eventName: 'SERVICE_DEPLOYMENT_FAILED', eventType: 'ERROR', reason: 'ECS deployment failed: tasks failed to start.' });
+    Object.assign(failed.detail, {
+      eventName: 'SERVICE_DEPLOYMENT_FAILED',
+      eventType: 'ERROR',
+      reason: 'ECS deployment failed: tasks failed to start.',
+    });
     const threads = threadsOn(slack.url, new MemoryStateStore());
     await observeScenario(threads, [7]);
     const event = parseEcsEvent(failed);

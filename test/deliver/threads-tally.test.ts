@@ -27,7 +27,11 @@ async function olderDeploymentSeen(threads: DeploymentThreads): Promise<void> {
   await threads.observe(event, classify(event), T0);
 }
 
-const cardOf = (deploymentId: string) => slack.channelMessages().map(cardFields).find((card) => card.Deployment === `\`${deploymentId}\``) ?? {};
+const cardOf = (deploymentId: string) =>
+  slack
+    .channelMessages()
+    .map(cardFields)
+    .find((card) => card.Deployment === `\`${deploymentId}\``) ?? {};
 
 describe('tasks that arrive before their deployment is announced', () => {
   it('are counted on the card that opens later', async () => {

@@ -34,7 +34,11 @@ function cardText(): string {
 describe('deployment threads through the pipeline', () => {
   it('one card per deployment, edited in place; problems, rollback and completion as replies', async () => {
     const logs: PipelineLogEntry[] = [];
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: (e) => logs.push(e), clock: () => T0 });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: (e) => logs.push(e),
+      clock: () => T0,
+    });
     for (const raw of deploymentScenario()) {
       const result = await pipeline.handle(parseEcsEvent(raw));
       expect(result.status).not.toBe('failed');
@@ -53,20 +57,35 @@ describe('deployment threads through the pipeline', () => {
       // The completion right after a problem is announced as the recovery it is.
       'example-service recovered after deployment-rolling-back: deployment ecs-svc/6177963417134325488 of example-service completed',
     ]);
-    expect(logs.filter((l) => l.msg === 'sent').map((l) => l.reason)).toEqual(['card', 'thread-reply', 'thread-reply', 'thread-reply']);
+    expect(logs.filter((l) => l.msg === 'sent').map((l) => l.reason)).toEqual([
+      'card',
+      'thread-reply',
+      'thread-reply',
+      'thread-reply',
+    ]);
     expect(logs.find((l) => l.reason === 'folded')).toBeDefined();
   });
 
   it('every update carries new block ids, and stays valid Block Kit', async () => {
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => T0 });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: () => undefined,
+      clock: () => T0,
+    });
     for (const raw of deploymentScenario()) await pipeline.handle(parseEcsEvent(raw));
     const updates = slack.calls.filter((c) => c.method === 'chat.update');
-    const ids = updates.map((u) => JSON.stringify(u.args.attachments ?? u.args.blocks).match(/"block_id":"(deploy-\d+)-/)?.[1]);
+    const ids = updates.map(
+      (u) => JSON.stringify(u.args.attachments ?? u.args.blocks).match(/"block_id":"(deploy-\d+)-/)?.[1],
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('a task event of a deployment nobody announced yet opens the card', async () => {
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => T0 });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: () => undefined,
+      clock: () => T0,
+    });
     const [, running] = deploymentScenario();
     await pipeline.handle(parseEcsEvent(running!));
     expect(slack.channelMessages()).toHaveLength(1);
@@ -76,7 +95,11 @@ describe('deployment threads through the pipeline', () => {
 
   it('after the deployment completed, its tasks alert in the channel as usual', async () => {
     let now = T0;
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => now });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: () => undefined,
+      clock: () => now,
+    });
     for (const raw of deploymentScenario()) await pipeline.handle(parseEcsEvent(raw));
     const late = structuredClone(deploymentScenario()[5]!);
     late.id = 'late-crash';
@@ -92,11 +115,19 @@ describe('deployment threads through the pipeline', () => {
 
 describe('createDeploymentThreads', () => {
   it('needs a sender that can update messages', () => {
-    expect(() => createDeploymentThreads({ sender: createWebhookSender({ url: 'https://hooks.slack.com/x' }), store: new MemoryStateStore() })).toThrow(TypeError);
+    expect(() =>
+      createDeploymentThreads({
+        sender: createWebhookSender({ url: 'https://hooks.slack.com/x' }),
+        store: new MemoryStateStore(),
+      }),
+    ).toThrow(TypeError);
   });
 
   it('is idempotent: the same events observed twice count once', async () => {
-    const threads = createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store: new MemoryStateStore() });
+    const threads = createDeploymentThreads({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      store: new MemoryStateStore(),
+    });
     for (const round of [1, 2]) {
       for (const raw of deploymentScenario()) {
         const event = parseEcsEvent(raw);
@@ -110,7 +141,8 @@ describe('createDeploymentThreads', () => {
 
   it('two Lambdas racing on a new deployment post one card; the loser is told to retry', async () => {
     const store = new MemoryStateStore();
-    const make = () => createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store });
+    const make = () =>
+      createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store });
     const [first, second] = [make(), make()];
     const [started, running] = deploymentScenario();
     const a = parseEcsEvent(started!);
@@ -126,7 +158,10 @@ describe('createDeploymentThreads', () => {
 
   it('a card that could not be posted is posted by the retry', async () => {
     slack.failCall(0, 500);
-    const threads = createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store: new MemoryStateStore() });
+    const threads = createDeploymentThreads({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      store: new MemoryStateStore(),
+    });
     const [started] = deploymentScenario();
     const event = parseEcsEvent(started!);
     await expect(threads.observe(event, classify(event), T0)).rejects.toMatchObject({ name: 'DeliveryError' });
@@ -138,7 +173,11 @@ describe('createDeploymentThreads', () => {
 describe('cards for old deployments', () => {
   it('a task of a deployment known to have finished long ago alerts in the channel, without a card', async () => {
     let now = T0;
-    const pipeline = createPipeline({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), logger: () => undefined, clock: () => now });
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: () => undefined,
+      clock: () => now,
+    });
     for (const raw of deploymentScenario()) await pipeline.handle(parseEcsEvent(raw));
     now = T0 + 30 * 86_400_000; // a month later: the card itself has been forgotten
     const late = structuredClone(deploymentScenario()[5]!);
@@ -152,7 +191,10 @@ describe('cards for old deployments', () => {
 
   it('a task of an older deployment of the service, after a newer one started, opens no card', async () => {
     const store = new MemoryStateStore();
-    const threads = createDeploymentThreads({ sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }), store });
+    const threads = createDeploymentThreads({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      store,
+    });
     const [started, running] = deploymentScenario();
     const newer = structuredClone(started!);
     newer.id = 'newer';

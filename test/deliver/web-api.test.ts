@@ -45,7 +45,6 @@ function fakeClient(fail?: () => unknown): SlackChatClient & {
   };
 }
 
-
 /** WebClient errors as `@slack/web-api` 8 builds them (class name, `code` and fields). */
 function slackError(code: string, fields: Record<string, unknown>): Error {
   return Object.assign(new Error(`An API error occurred (token ${TOKEN})`), { code, ...fields });
@@ -93,19 +92,53 @@ describe('createWebApiSender with a fake client', () => {
       response_metadata: { messages: ['[ERROR] must be more than 0 characters [json-pointer:/blocks/1/text/text]'] },
     };
     const client = fakeClient(() => slackError('slack_webapi_platform_error', { data }));
-    const error = await deliveryFailure(createWebApiSender({ client, channel: 'C0123456789' }).update('C1', '1.2', message));
+    const error = await deliveryFailure(
+      createWebApiSender({ client, channel: 'C0123456789' }).update('C1', '1.2', message),
+    );
     expect(error.message).toBe(
       'Slack chat.update rejected the message: invalid_blocks; block 1 (section, block_id "progress-1") at /blocks/1/text/text: must be more than 0 characters',
     );
   });
 
   it.each([
-    ['rate limited', slackError('slack_webapi_rate_limited_error', { retryAfter: 30 }), { status: 429, slackError: 'ratelimited', retryable: true }, 'rate limited; Retry-After 30 s'],
-    ['HTTP 503', slackError('slack_webapi_http_error', { statusCode: 503, headers: { authorization: `Bearer ${TOKEN}` } }), { status: 503, retryable: true }, 'HTTP 503'],
-    ['HTTP 400', slackError('slack_webapi_http_error', { statusCode: 400 }), { status: 400, retryable: false }, 'HTTP 400'],
-    ['a network error', slackError('slack_webapi_request_error', { original: Object.assign(new TypeError(`fetch failed ${TOKEN}`), { cause: { code: 'ECONNRESET' } }) }), { status: undefined, retryable: true }, 'network error ECONNRESET'],
-    ['internal_error', slackError('slack_webapi_platform_error', { data: { ok: false, error: 'internal_error' } }), { slackError: 'internal_error', retryable: true }, 'internal_error'],
-    ['anything else', new RangeError(`bad ${TOKEN}`), { status: undefined, slackError: undefined, retryable: false }, 'unexpected RangeError'],
+    [
+      'rate limited',
+      slackError('slack_webapi_rate_limited_error', { retryAfter: 30 }),
+      { status: 429, slackError: 'ratelimited', retryable: true },
+      'rate limited; Retry-After 30 s',
+    ],
+    [
+      'HTTP 503',
+      slackError('slack_webapi_http_error', { statusCode: 503, headers: { authorization: `Bearer ${TOKEN}` } }),
+      { status: 503, retryable: true },
+      'HTTP 503',
+    ],
+    [
+      'HTTP 400',
+      slackError('slack_webapi_http_error', { statusCode: 400 }),
+      { status: 400, retryable: false },
+      'HTTP 400',
+    ],
+    [
+      'a network error',
+      slackError('slack_webapi_request_error', {
+        original: Object.assign(new TypeError(`fetch failed ${TOKEN}`), { cause: { code: 'ECONNRESET' } }),
+      }),
+      { status: undefined, retryable: true },
+      'network error ECONNRESET',
+    ],
+    [
+      'internal_error',
+      slackError('slack_webapi_platform_error', { data: { ok: false, error: 'internal_error' } }),
+      { slackError: 'internal_error', retryable: true },
+      'internal_error',
+    ],
+    [
+      'anything else',
+      new RangeError(`bad ${TOKEN}`),
+      { status: undefined, slackError: undefined, retryable: false },
+      'unexpected RangeError',
+    ],
   ])('wraps %s without the token', async (_name, thrown, fields, detail) => {
     const client = fakeClient(() => thrown);
     const error = await deliveryFailure(createWebApiSender({ client, channel: 'C0123456789' }).post(message));
@@ -120,7 +153,9 @@ describe('createWebApiSender with a fake client', () => {
     const error = await deliveryFailure(sender.post(message, { deadline: Date.now() + 10 }));
     expect(client.posts).toHaveLength(0);
     expect(error).toMatchObject({ attempts: 0, retryable: true });
-    await expect(sender.post(message, { deadline: Date.now() + 60_000 })).resolves.toMatchObject({ channel: 'C0123456789' });
+    await expect(sender.post(message, { deadline: Date.now() + 60_000 })).resolves.toMatchObject({
+      channel: 'C0123456789',
+    });
     expect(client.posts).toHaveLength(1);
   });
 
@@ -132,7 +167,10 @@ describe('createWebApiSender with a fake client', () => {
       },
     };
     const sender = createWebApiSender({ client, channel: 'C0123456789' });
-    expect(await deliveryFailure(sender.post(message))).toMatchObject({ slackError: 'not_in_channel', retryable: false });
+    expect(await deliveryFailure(sender.post(message))).toMatchObject({
+      slackError: 'not_in_channel',
+      retryable: false,
+    });
     expect(await deliveryFailure(sender.update('C1', '1.2', message))).toMatchObject({
       slackError: 'cant_update_message',
     });
@@ -159,7 +197,8 @@ describe('createWebApiSender with a real WebClient on 127.0.0.1', () => {
   it('posts, replies in the thread, updates, and reports channel_not_found without the token', async () => {
     server = await startScriptedServer((request) => {
       const form = new URLSearchParams(request.body);
-      if (request.path === '/api/chat.update') return { status: 200, body: JSON.stringify({ ok: true, ts: form.get('ts') }) };
+      if (request.path === '/api/chat.update')
+        return { status: 200, body: JSON.stringify({ ok: true, ts: form.get('ts') }) };
       if (form.get('channel') === 'C_GONE') {
         return { status: 200, body: JSON.stringify({ ok: false, error: 'channel_not_found' }) };
       }
@@ -175,7 +214,10 @@ describe('createWebApiSender with a real WebClient on 127.0.0.1', () => {
 
     const parent = await sender.post(message);
     expect(parent).toEqual({ channel: 'C0123456789', ts: '1700000000.000100' });
-    expect(await sender.post(message, { threadTs: parent.ts })).toEqual({ channel: 'C0123456789', ts: '1700000000.000200' });
+    expect(await sender.post(message, { threadTs: parent.ts })).toEqual({
+      channel: 'C0123456789',
+      ts: '1700000000.000200',
+    });
     await sender.update('C0123456789', '1700000000.000100', message);
 
     const [post, reply, update] = server.requests.map((request) => ({
@@ -184,10 +226,17 @@ describe('createWebApiSender with a real WebClient on 127.0.0.1', () => {
       form: Object.fromEntries(new URLSearchParams(request.body)),
     }));
     expect(post).toMatchObject({ path: '/api/chat.postMessage', auth: `Bearer ${TOKEN}` });
-    expect(post?.form).toMatchObject({ channel: 'C0123456789', text: message.text, blocks: JSON.stringify(message.blocks) });
+    expect(post?.form).toMatchObject({
+      channel: 'C0123456789',
+      text: message.text,
+      blocks: JSON.stringify(message.blocks),
+    });
     expect(post?.form).not.toHaveProperty('link_names');
     expect(reply?.form).toMatchObject({ thread_ts: '1700000000.000100' });
-    expect(update).toMatchObject({ path: '/api/chat.update', form: { channel: 'C0123456789', ts: '1700000000.000100' } });
+    expect(update).toMatchObject({
+      path: '/api/chat.update',
+      form: { channel: 'C0123456789', ts: '1700000000.000100' },
+    });
 
     const gone = createWebApiSender({ client, channel: 'C_GONE' });
     const error = await deliveryFailure(gone.post(message));

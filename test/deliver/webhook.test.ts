@@ -53,7 +53,6 @@ async function serve(script: readonly Reply[]): Promise<{ url: string; secrets: 
   return { url, secrets: [url, SECRET_PATH, 'sEcReTwEbHoOkToKeN', server.origin.replace('http://', '')] };
 }
 
-
 describe('createWebhookSender: success', () => {
   it('posts exactly the JSON of the message and resolves to {} on 200 ok', async () => {
     const { url } = await serve([{ status: 200, body: 'ok' }]);
@@ -92,7 +91,10 @@ describe('createWebhookSender: success', () => {
 
 describe('createWebhookSender: retries', () => {
   it('retries a 500 after a jittered backoff and counts the attempts', async () => {
-    const { url } = await serve([{ status: 500, body: 'internal_error' }, { status: 200, body: 'ok' }]);
+    const { url } = await serve([
+      { status: 500, body: 'internal_error' },
+      { status: 200, body: 'ok' },
+    ]);
     const time = fakeTime();
     await expect(createWebhookSender({ url, ...time }).post(message)).resolves.toEqual({});
     expect(server?.requests).toHaveLength(2);
@@ -121,7 +123,9 @@ describe('createWebhookSender: retries', () => {
   it('backs off exponentially with jitter between attempts, then gives up retryable', async () => {
     const { url, secrets } = await serve([{ status: 503, body: 'service_unavailable' }]);
     const time = { ...fakeTime(), random: () => 0 };
-    const error = await deliveryFailure(createWebhookSender({ url, ...time, maxAttempts: 4, maxDelayMs: 1500 }).post(message));
+    const error = await deliveryFailure(
+      createWebhookSender({ url, ...time, maxAttempts: 4, maxDelayMs: 1500 }).post(message),
+    );
     // Ceilings 500, 1000, then 2000 capped to 1500; random 0 gives the lower half of each.
     expect(time.sleeps).toEqual([250, 500, 750]);
     expect(error).toMatchObject({ status: 503, slackError: 'service_unavailable', attempts: 4, retryable: true });
@@ -179,7 +183,9 @@ describe('createWebhookSender: retries', () => {
   it('gives up when a backoff would end past the budget', async () => {
     const { url } = await serve([{ status: 502, body: '<html>Bad Gateway</html>' }]);
     const time = fakeTime();
-    const error = await deliveryFailure(createWebhookSender({ url, ...time, maxTotalMs: 1000, maxAttempts: 10 }).post(message));
+    const error = await deliveryFailure(
+      createWebhookSender({ url, ...time, maxTotalMs: 1000, maxAttempts: 10 }).post(message),
+    );
     expect(time.sleeps).toEqual([375]);
     expect(error).toMatchObject({ status: 502, slackError: undefined, attempts: 2, retryable: true });
     expect(error.message).toMatch(/^Slack webhook gave up after 2 attempts: HTTP 502; a \d+ ms backoff exceeds/);
@@ -205,30 +211,46 @@ describe('createWebhookSender: a deadline', () => {
     expect(took).toBeLessThan(WEBHOOK_DEFAULTS.timeoutMs / 5);
     expect(server?.requests).toHaveLength(1);
     expect(error).toMatchObject({ attempts: 1, retryable: true });
-    expect(error.message).toMatch(/^Slack webhook gave up after 1 attempt: timed out after \d+ ms; a \d+ ms backoff exceeds the \d+ ms left before the deadline$/);
+    expect(error.message).toMatch(
+      /^Slack webhook gave up after 1 attempt: timed out after \d+ ms; a \d+ ms backoff exceeds the \d+ ms left before the deadline$/,
+    );
     expectNoSecret(error, secrets);
   });
 
   it('does not start a backoff that would end past the deadline', async () => {
-    const { url } = await serve([{ status: 503, body: 'service_unavailable' }, { status: 200, body: 'ok' }]);
+    const { url } = await serve([
+      { status: 503, body: 'service_unavailable' },
+      { status: 200, body: 'ok' },
+    ]);
     const time = fakeTime();
-    const error = await deliveryFailure(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() + 400 }));
+    const error = await deliveryFailure(
+      createWebhookSender({ url, ...time }).post(message, { deadline: time.now() + 400 }),
+    );
     expect(time.sleeps).toEqual([]);
     expect(server?.requests).toHaveLength(1);
-    expect(error.message).toBe('Slack webhook gave up after 1 attempt: HTTP 503 service_unavailable; a 375 ms backoff exceeds the 400 ms left before the deadline');
+    expect(error.message).toBe(
+      'Slack webhook gave up after 1 attempt: HTTP 503 service_unavailable; a 375 ms backoff exceeds the 400 ms left before the deadline',
+    );
   });
 
   it('retries within the deadline as usual when there is time', async () => {
-    const { url } = await serve([{ status: 503, body: 'service_unavailable' }, { status: 200, body: 'ok' }]);
+    const { url } = await serve([
+      { status: 503, body: 'service_unavailable' },
+      { status: 200, body: 'ok' },
+    ]);
     const time = fakeTime();
-    await expect(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() + 5000 })).resolves.toEqual({});
+    await expect(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() + 5000 })).resolves.toEqual(
+      {},
+    );
     expect(time.sleeps).toEqual([375]);
   });
 
   it('sends nothing once the deadline has passed', async () => {
     const { url } = await serve([{ status: 200, body: 'ok' }]);
     const time = fakeTime();
-    const error = await deliveryFailure(createWebhookSender({ url, ...time }).post(message, { deadline: time.now() - 1 }));
+    const error = await deliveryFailure(
+      createWebhookSender({ url, ...time }).post(message, { deadline: time.now() - 1 }),
+    );
     expect(server?.requests).toHaveLength(0);
     expect(error).toMatchObject({ attempts: 0, retryable: true });
     expect(error.message).toBe('Slack webhook not sent: the deadline leaves no time for an attempt');
@@ -275,15 +297,27 @@ describe('createWebhookSender: refusals', () => {
   it('keeps a server that echoes the request path from leaking it, in the error and in the pipeline log', async () => {
     const echo = (path: string, index: number): Reply =>
       index % 2 === 0
-        ? { status: 400, body: `invalid_blocks\n[ERROR] no hook at ${path} (hooks.slack.com${path}) [json-pointer:/blocks/1]` }
-        : { status: 400, body: JSON.stringify({ ok: false, error: 'invalid_blocks', response_metadata: { messages: [`[ERROR] \\/${path.slice(1)} [json-pointer:/blocks/0]`] } }) };
+        ? {
+            status: 400,
+            body: `invalid_blocks\n[ERROR] no hook at ${path} (hooks.slack.com${path}) [json-pointer:/blocks/1]`,
+          }
+        : {
+            status: 400,
+            body: JSON.stringify({
+              ok: false,
+              error: 'invalid_blocks',
+              response_metadata: { messages: [`[ERROR] \\/${path.slice(1)} [json-pointer:/blocks/0]`] },
+            }),
+          };
     server = await startScriptedServer((request, index) => echo(request.path, index));
     const url = `${server.origin}${SECRET_PATH}`;
     const secrets = [SECRET_PATH, 'sEcReTwEbHoOkToKeN', 'T0SECRET1/B0SECRET2'];
     const sender = createWebhookSender({ url });
     for (let attempt = 0; attempt < 2; attempt++) {
       const error = await deliveryFailure(sender.post(message));
-      expect(error.message).toMatch(/^Slack webhook rejected the message: HTTP 400 invalid_blocks; block \d \(.*\) at \/blocks\/\d: /);
+      expect(error.message).toMatch(
+        /^Slack webhook rejected the message: HTTP 400 invalid_blocks; block \d \(.*\) at \/blocks\/\d: /,
+      );
       expect(error.message).toContain('[webhook path]');
       expectNoSecret(error, secrets);
     }
@@ -296,11 +330,16 @@ describe('createWebhookSender: refusals', () => {
   });
 
   it('names the block a JSON answer points at, inside an attachment too', async () => {
-    const colored: SlackMessage = { text: message.text, attachments: [{ color: '#d00', blocks: message.blocks ?? [] }] };
+    const colored: SlackMessage = {
+      text: message.text,
+      attachments: [{ color: '#d00', blocks: message.blocks ?? [] }],
+    };
     const body = JSON.stringify({
       ok: false,
       error: 'invalid_blocks',
-      response_metadata: { messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/attachments/0/blocks/2]'] },
+      response_metadata: {
+        messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/attachments/0/blocks/2]'],
+      },
     });
     const { url } = await serve([{ status: 400, body, headers: { 'content-type': 'application/json' } }]);
     const error = await deliveryFailure(createWebhookSender({ url }).post(colored));
@@ -310,7 +349,9 @@ describe('createWebhookSender: refusals', () => {
   });
 
   it('neither follows nor retries a redirect, and keeps its Location out of the error', async () => {
-    const { url, secrets } = await serve([{ status: 301, headers: { location: `https://hooks.example${SECRET_PATH}` } }]);
+    const { url, secrets } = await serve([
+      { status: 301, headers: { location: `https://hooks.example${SECRET_PATH}` } },
+    ]);
     const time = fakeTime();
     const error = await deliveryFailure(createWebhookSender({ url, ...time }).post(message));
     expect(server?.requests).toHaveLength(1);
@@ -342,7 +383,9 @@ describe('createWebhookSender: refusals', () => {
     const loopback = await listenOnLoopback(endless);
     try {
       const started = Date.now();
-      const error = await deliveryFailure(createWebhookSender({ url: `${loopback.origin}${SECRET_PATH}`, timeoutMs: 5000 }).post(message));
+      const error = await deliveryFailure(
+        createWebhookSender({ url: `${loopback.origin}${SECRET_PATH}`, timeoutMs: 5000 }).post(message),
+      );
       expect(error).toMatchObject({ status: 400, attempts: 1, retryable: false });
       expect(Date.now() - started).toBeLessThan(4000);
     } finally {
@@ -372,10 +415,22 @@ describe('createWebhookSender: the URL', () => {
     expect(error).toMatchObject({ retryable: false, attempts: 0 });
     expect(error.message).toBe('Slack webhook URL must use https (plain http only to a loopback address)');
     expectNoSecret(error, [secret, 'sEcReT']);
-    for (const url of ['http://10.0.0.1/x', 'http://127.0.0.1.example.com/x', 'http://localhost.example/x', 'http://[::2]/x', 'ftp://127.0.0.1/x']) {
+    for (const url of [
+      'http://10.0.0.1/x',
+      'http://127.0.0.1.example.com/x',
+      'http://localhost.example/x',
+      'http://[::2]/x',
+      'ftp://127.0.0.1/x',
+    ]) {
       expect(webhookUrlProblem(url), url).toBeDefined();
     }
-    for (const url of ['https://hooks.slack.com/services/T/B/x', 'http://127.0.0.1:8080/x', 'http://127.1/x', 'http://LOCALHOST/x', 'http://[::1]:9/x']) {
+    for (const url of [
+      'https://hooks.slack.com/services/T/B/x',
+      'http://127.0.0.1:8080/x',
+      'http://127.1/x',
+      'http://LOCALHOST/x',
+      'http://[::1]:9/x',
+    ]) {
       expect(webhookUrlProblem(url), url).toBeUndefined();
     }
     const { url } = await serve([{ status: 200, body: 'ok' }]);

@@ -15,7 +15,6 @@ import { loadFixture } from '../helpers/fixtures.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
-
 /** The Markdown files whose links and code are checked. */
 const DOCS: string[] = [
   'README.md',
@@ -37,7 +36,8 @@ function prose(markdown: string): string {
 function codeBlocks(markdown: string): Array<{ lang: string; code: string; before: string }> {
   const blocks: Array<{ lang: string; code: string; before: string }> = [];
   const pattern = /(?:^(.*)\n)?^```(\w*)\n([\s\S]*?)^```$/gm;
-  for (const match of markdown.matchAll(pattern)) blocks.push({ before: match[1] ?? '', lang: match[2] ?? '', code: match[3] ?? '' });
+  for (const match of markdown.matchAll(pattern))
+    blocks.push({ before: match[1] ?? '', lang: match[2] ?? '', code: match[3] ?? '' });
   return blocks;
 }
 
@@ -51,7 +51,9 @@ function slug(heading: string): string {
 }
 
 function anchors(markdown: string): Set<string> {
-  return new Set([...markdown.replace(/^```[\s\S]*?^```/gm, '').matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1] ?? '')));
+  return new Set(
+    [...markdown.replace(/^```[\s\S]*?^```/gm, '').matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1] ?? '')),
+  );
 }
 
 function links(markdown: string): string[] {
@@ -70,8 +72,10 @@ describe('links in README.md, docs/ and the examples’ READMEs', () => {
         broken.push(`${target}: no such file`);
         continue;
       }
-      if (anchor !== undefined && file.endsWith('.md') && !anchors(read(file)).has(anchor)) broken.push(`${target}: no such heading`);
-      if (anchor !== undefined && !file.endsWith('.md')) broken.push(`${target}: anchor into a file that has no headings`);
+      if (anchor !== undefined && file.endsWith('.md') && !anchors(read(file)).has(anchor))
+        broken.push(`${target}: no such heading`);
+      if (anchor !== undefined && !file.endsWith('.md'))
+        broken.push(`${target}: anchor into a file that has no headings`);
       if (statSync(join(ROOT, file)).isDirectory()) broken.push(`${target}: a folder (link a file in it)`);
     }
     expect(broken).toEqual([]);
@@ -85,13 +89,16 @@ describe('links in README.md, docs/ and the examples’ READMEs', () => {
 
 /** Every name exported by an entry point, types included, read by the TypeScript checker. */
 function exportsOf(entries: Record<string, string>): Map<string, Set<string>> {
-  const program = ts.createProgram(Object.values(entries).map((f) => join(ROOT, f)), {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+  const program = ts.createProgram(
+    Object.values(entries).map((f) => join(ROOT, f)),
+    {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      noEmit: true,
+      skipLibCheck: true,
+    },
+  );
   const checker = program.getTypeChecker();
   const result = new Map<string, Set<string>>();
   for (const [specifier, file] of Object.entries(entries)) {
@@ -121,7 +128,11 @@ describe('code in the guides', () => {
           continue;
         }
         for (const part of (match[1] ?? '').split(',')) {
-          const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '';
+          const name =
+            part
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)[0] ?? '';
           if (name !== '' && !exported.has(name)) missing.push(`${name} from ${match[2]}`);
         }
       }
@@ -148,7 +159,9 @@ describe('code in the guides', () => {
 describe('docs/getting-started.md', () => {
   const guide = read('docs/getting-started.md');
   const blocks = codeBlocks(guide);
-  const event = JSON.parse(blocks.find((b) => b.lang === 'json' && b.code.includes('"detail-type"'))?.code ?? 'null') as unknown;
+  const event = JSON.parse(
+    blocks.find((b) => b.lang === 'json' && b.code.includes('"detail-type"'))?.code ?? 'null',
+  ) as unknown;
 
   it('its sample event is a crash of checkout, and the guide quotes its summary', () => {
     const c = classify(parseEcsEvent(event));
@@ -172,6 +185,8 @@ describe('docs/getting-started.md', () => {
     expect(read('examples/lambda-webhook/sample-event.json')).toBe(
       read('test/fixtures/events/task/task-stopped-essential-container-exited-fargate-sidecar.json'),
     );
-    expect(classify(parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'))).outcome).toBe('crashed');
+    expect(
+      classify(parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'))).outcome,
+    ).toBe('crashed');
   });
 });

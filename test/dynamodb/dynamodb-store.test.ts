@@ -50,7 +50,9 @@ describe('DynamoDbStateStore', () => {
       sortKey: 'SK',
       ttlAttribute: 'expireAt',
     });
-    expect(await named.update({ scope: 's', id: 'a' }, { add: { n: 1 } }, undefined, write)).toMatchObject({ version: 1 });
+    expect(await named.update({ scope: 's', id: 'a' }, { add: { n: 1 } }, undefined, write)).toMatchObject({
+      version: 1,
+    });
     expect(await named.putIfHigher({ scope: 's', id: 'b' }, 3, write)).toBe('stored');
     expect((await named.list('s', T0)).map(({ id }) => id).sort()).toEqual(['a', 'b']);
     const { Item } = await dynalite.client.send(
@@ -81,7 +83,9 @@ describe('DynamoDbStateStore', () => {
     const error = await missing.get({ scope: 'secret-scope', id: 'secret-id' }, T0).catch((caught: unknown) => caught);
     expect(isStateStoreError(error)).toBe(true);
     expect(error).toMatchObject({ name: 'StateStoreError', operation: 'GetItem', retryable: false });
-    expect((error as Error).message).toMatch(/^DynamoDB GetItem on table no-such-table failed: ResourceNotFoundException/);
+    expect((error as Error).message).toMatch(
+      /^DynamoDB GetItem on table no-such-table failed: ResourceNotFoundException/,
+    );
     expect((error as Error).message).not.toMatch(/secret/);
     expect((error as Error).cause).toMatchObject({ name: 'ResourceNotFoundException' });
   });
@@ -103,11 +107,13 @@ describe('DynamoDbStateStore', () => {
 
   it('stores an empty field name as ␀, and a name starting with ␀ with one more in front', async () => {
     await store.put({ scope: 'layout', id: 'names' }, { '': { '': 1 }, '\u2400': 2 }, undefined, write);
-    const { Item } = await dynalite.client.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'layout' }, sk: { S: 'names' } } }));
+    const { Item } = await dynalite.client.send(
+      new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'layout' }, sk: { S: 'names' } } }),
+    );
     expect(Item?.value).toEqual({ M: { '\u2400': { M: { '\u2400': { N: '1' } } }, '\u2400\u2400': { N: '2' } } });
   });
 
-  it('compares orders beyond DynamoDB\'s number range as the nearest number it stores', async () => {
+  it("compares orders beyond DynamoDB's number range as the nearest number it stores", async () => {
     const key = { scope: 'order', id: 'huge' };
     expect(await store.putIfHigher(key, 1e200, write)).toBe('stored');
     expect(await store.putIfHigher(key, 1e201, write)).toBe('equal');
@@ -116,8 +122,10 @@ describe('DynamoDbStateStore', () => {
     expect(await store.putIfHigher({ scope: 'order', id: 'tiny' }, 1, write)).toBe('stored');
   });
 
-  it('refuses to add a number beyond DynamoDB\'s range before sending anything', async () => {
-    const error = await store.update({ scope: 's', id: 'huge-add' }, { add: { n: 1e200 } }, undefined, write).catch((caught: unknown) => caught);
+  it("refuses to add a number beyond DynamoDB's range before sending anything", async () => {
+    const error = await store
+      .update({ scope: 's', id: 'huge-add' }, { add: { n: 1e200 } }, undefined, write)
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'StateStoreError', operation: 'marshal' });
   });
 

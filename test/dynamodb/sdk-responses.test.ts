@@ -53,13 +53,16 @@ describe('DynamoDbStateStore with DynamoDB responses', () => {
   it.each([
     [9, 'lower'],
     [5, 'equal'],
-  ] as const)('answers putIfHigher from the item of a failed condition in one request (stored %i)', async (stored, expected) => {
-    const { client, calls } = stubClient(() => conditionFailed(item(stored, T0 + 1)));
-    const store = new DynamoDbStateStore({ client, tableName: 'state' });
-    expect(await store.putIfHigher(key, 5, write)).toBe(expected);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ name: 'UpdateItem', input: { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } });
-  });
+  ] as const)(
+    'answers putIfHigher from the item of a failed condition in one request (stored %i)',
+    async (stored, expected) => {
+      const { client, calls } = stubClient(() => conditionFailed(item(stored, T0 + 1)));
+      const store = new DynamoDbStateStore({ client, tableName: 'state' });
+      expect(await store.putIfHigher(key, 5, write)).toBe(expected);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ name: 'UpdateItem', input: { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } });
+    },
+  );
 
   it('replaces an expired item that DynamoDB has not deleted yet', async () => {
     const { client, calls } = stubClient((name) => (name === 'UpdateItem' ? conditionFailed(item(9, T0)) : {}));

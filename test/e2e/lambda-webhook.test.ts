@@ -16,13 +16,16 @@ const logs: string[] = [];
 /** What the webhook answers next; Secrets Manager calls are answered apart. */
 const webhookReplies: Reply[] = [];
 
-const isSecretsManager = (request: RecordedRequest) => request.headers['x-amz-target'] === 'secretsmanager.GetSecretValue';
+const isSecretsManager = (request: RecordedRequest) =>
+  request.headers['x-amz-target'] === 'secretsmanager.GetSecretValue';
 const secretReads = () => server.requests.filter(isSecretsManager);
 const webhookPosts = () => server.requests.filter((request) => !isSecretsManager(request));
 
 /** The synthetic fixtures reuse one real task's ARN: give this one its own, as another task would have. */
 function anotherTask(event: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(event).replaceAll('a6eaf0150a4248dAA1bcbd688121014e', '0f1e2d3c4b5a49687766554433221100')) as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify(event).replaceAll('a6eaf0150a4248dAA1bcbd688121014e', '0f1e2d3c4b5a49687766554433221100'),
+  ) as Record<string, unknown>;
 }
 
 async function invoke(event: unknown): Promise<unknown> {
@@ -44,7 +47,11 @@ beforeAll(async () => {
       const { SecretId } = JSON.parse(request.body) as { SecretId: string };
       if (SecretId !== SECRET_ID) return { status: 400, body: '{"__type":"ResourceNotFoundException"}' };
       const SecretString = JSON.stringify({ url: `${server.origin}${WEBHOOK_PATH}` });
-      return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Name: SECRET_ID, SecretString }) };
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ Name: SECRET_ID, SecretString }),
+      };
     }
     return webhookReplies.shift() ?? { status: 200, body: 'ok' };
   });
@@ -66,7 +73,9 @@ afterAll(async () => {
 
 describe('the lambda-webhook example', () => {
   it('reads the URL from Secrets Manager once, then posts each alert to the webhook', async () => {
-    expect(await invoke(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'))).toBeUndefined();
+    expect(
+      await invoke(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')),
+    ).toBeUndefined();
     expect(await invoke(loadFixture('task', 'task-stopped-elb-health-check-failed-fargate'))).toBeUndefined();
 
     expect(secretReads()).toHaveLength(1);

@@ -25,8 +25,16 @@ beforeAll(async () => {
   // The first read fails (as when the secret has no value yet), every later one succeeds.
   secrets = await startScriptedServer((_request, index) =>
     index === 0
-      ? { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{"__type":"ResourceNotFoundException","message":"no value yet"}' }
-      : { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Name: SECRET_ID, SecretString: `${TOKEN}\n` }) },
+      ? {
+          status: 400,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: '{"__type":"ResourceNotFoundException","message":"no value yet"}',
+        }
+      : {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: JSON.stringify({ Name: SECRET_ID, SecretString: `${TOKEN}\n` }),
+        },
   );
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: table.server.endpoint,
@@ -69,7 +77,10 @@ describe('the lambda-sqs-threads example with its token in Secrets Manager', () 
 
     expect(await invoke(batch)).toEqual([]);
     expect(secrets.requests).toHaveLength(2);
-    expect(secrets.requests.map((r) => JSON.parse(r.body) as unknown)).toEqual([{ SecretId: SECRET_ID }, { SecretId: SECRET_ID }]);
+    expect(secrets.requests.map((r) => JSON.parse(r.body) as unknown)).toEqual([
+      { SecretId: SECRET_ID },
+      { SecretId: SECRET_ID },
+    ]);
     expect(slack.calls.length).toBeGreaterThan(0);
     expect(slack.calls.every((call) => call.authorization === `Bearer ${TOKEN}`)).toBe(true);
     expect(logs.join('\n')).not.toContain('sEcReT');

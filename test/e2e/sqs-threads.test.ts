@@ -97,7 +97,9 @@ describe('a whole deployment through the SQS + DynamoDB + threads example', () =
     expect(replies).toHaveLength(3);
     expect(replies[0]).toMatch(/^app exited with code 1 \(application error\)/);
     expect(replies[1]).toMatch(/is rolling back to ecs-svc\/5172139016543851234/);
-    expect(replies[2]).toMatch(/recovered after deployment-rolling-back: deployment ecs-svc\/6177963417134325488 of example-service completed$/);
+    expect(replies[2]).toMatch(
+      /recovered after deployment-rolling-back: deployment ecs-svc\/6177963417134325488 of example-service completed$/,
+    );
 
     const entries = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.filter((e) => e.msg === 'failed').length).toBeGreaterThan(0);

@@ -23,15 +23,14 @@ describe('the corpus of real ECS events', () => {
     },
   );
 
-  it.each(real.filter((fixture) => !fixture.name.startsWith('trimmed-')).map((fixture) => [fixture.name, fixture] as const))(
-    '%s keeps every published field, unknown ones included',
-    (_, fixture) => {
-      const event = parseEcsEvent(fixture.event);
-      const { kind, ...rest } = event;
-      expect(kind).toBe(fixture.kind);
-      expect(rest).toEqual(fixture.event);
-    },
-  );
+  it.each(
+    real.filter((fixture) => !fixture.name.startsWith('trimmed-')).map((fixture) => [fixture.name, fixture] as const),
+  )('%s keeps every published field, unknown ones included', (_, fixture) => {
+    const event = parseEcsEvent(fixture.event);
+    const { kind, ...rest } = event;
+    expect(kind).toBe(fixture.kind);
+    expect(rest).toEqual(fixture.event);
+  });
 });
 
 describe('trimmed events (envelope fields removed by their publisher)', () => {

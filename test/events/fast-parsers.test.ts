@@ -14,7 +14,10 @@ import { wellFormedDeep } from '../../src/internal/well-formed.js';
 import { completeEnvelope } from '../../src/parse.js';
 import { allFixtures } from '../helpers/fixtures.js';
 
-const PARSERS: Record<KnownEcsEventKind, readonly [(input: unknown) => unknown, { safeParse(input: unknown): { success: boolean; data?: unknown } }]> = {
+const PARSERS: Record<
+  KnownEcsEventKind,
+  readonly [(input: unknown) => unknown, { safeParse(input: unknown): { success: boolean; data?: unknown } }]
+> = {
   task: [fast.taskStateChange, TaskStateChangeSchema],
   service: [fast.serviceAction, ServiceActionSchema],
   deployment: [fast.deploymentStateChange, DeploymentStateChangeSchema],
@@ -31,7 +34,11 @@ function spelled(value: unknown): unknown {
   if (Array.isArray(value)) return ['array', ...Array.from(value, spelled)];
   if (typeof value === 'object' && value !== null) {
     const prototype = Object.getPrototypeOf(value) === Object.prototype ? 'plain' : 'other';
-    return ['object', prototype, ...Object.keys(value).map((key) => [key, spelled((value as Record<string, unknown>)[key])])];
+    return [
+      'object',
+      prototype,
+      ...Object.keys(value).map((key) => [key, spelled((value as Record<string, unknown>)[key])]),
+    ];
   }
   return [typeof value, value];
 }
@@ -59,12 +66,15 @@ describe('generated fast parsers', () => {
     expect(readFileSync(FAST_PARSERS_FILE, 'utf8')).toBe(generateFastParsers());
   });
 
-  it.each(fixtures.map((f) => [`${f.kind}/${f.name}`, f] as const))('agree with zod on %s, as published and completed', (_, fixture) => {
-    expectSameAsZod(fixture.kind, fixture.event);
-    const completed = completeEnvelope(fixture.event, fixture.kind);
-    expectSameAsZod(fixture.kind, completed);
-    expect(PARSERS[fixture.kind][0](completed)).not.toBe(fast.INVALID);
-  });
+  it.each(fixtures.map((f) => [`${f.kind}/${f.name}`, f] as const))(
+    'agree with zod on %s, as published and completed',
+    (_, fixture) => {
+      expectSameAsZod(fixture.kind, fixture.event);
+      const completed = completeEnvelope(fixture.event, fixture.kind);
+      expectSameAsZod(fixture.kind, completed);
+      expect(PARSERS[fixture.kind][0](completed)).not.toBe(fast.INVALID);
+    },
+  );
 
   it('build fresh objects and arrays, and leave their input alone', () => {
     const event = fixtures.find((f) => f.kind === 'task' && f.name.startsWith('task-stopped'))!.event as any;
@@ -83,13 +93,39 @@ describe('generated fast parsers', () => {
   /** Odd values: wrong types, non-finite numbers, explicit undefined, nesting, lone surrogates. */
   const oddValue = fc.oneof(
     fc.jsonValue(),
-    fc.constantFrom(undefined, null, Number.NaN, Number.POSITIVE_INFINITY, -0, 1.5, '', [], {}, [undefined], [null], { name: 1 }, true),
+    fc.constantFrom(
+      undefined,
+      null,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      -0,
+      1.5,
+      '',
+      [],
+      {},
+      [undefined],
+      [null],
+      { name: 1 },
+      true,
+    ),
     illFormed,
   );
   /** A key for an added field: unknown names, names of known fields elsewhere, and tricky ones. */
   const oddKey = fc.oneof(
     fc.string({ maxLength: 8 }),
-    fc.constantFrom('__proto__', 'constructor', 'toString', 'name', 'value', 'kind', 'detail', 'containers', 'exitCode', '0', 'x\ud800'),
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'name',
+      'value',
+      'kind',
+      'detail',
+      'containers',
+      'exitCode',
+      '0',
+      'x\ud800',
+    ),
   );
 
   /** A real event with one change at a random place: a value replaced or removed, or a field added. */
@@ -100,7 +136,8 @@ describe('generated fast parsers', () => {
       const places: unknown[][] = [];
       const walk = (node: unknown, path: unknown[]) => {
         places.push(path);
-        if (typeof node === 'object' && node !== null) for (const k of Object.keys(node)) walk((node as any)[k], [...path, k]);
+        if (typeof node === 'object' && node !== null)
+          for (const k of Object.keys(node)) walk((node as any)[k], [...path, k]);
       };
       walk(copy, []);
       const path = places[pick % places.length]!;
@@ -133,7 +170,10 @@ describe('generated fast parsers', () => {
       expectSameAsZod(fixture.kind, bare);
       const inheriting = Object.assign(Object.create({ inherited: 'yes' }), fixture.event);
       expectSameAsZod(fixture.kind, inheriting);
-      const detailInheriting = { ...fixture.event, detail: Object.assign(Object.create({ extra: 1 }), fixture.event.detail) };
+      const detailInheriting = {
+        ...fixture.event,
+        detail: Object.assign(Object.create({ extra: 1 }), fixture.event.detail),
+      };
       expectSameAsZod(fixture.kind, detailInheriting);
     }
   });

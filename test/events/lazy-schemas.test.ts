@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentSchema, nameValuePairSchema } from '../../src/events/common.js';
-import { containerInstanceStateChangeDetailSchema, containerInstanceStateChangeSchema } from '../../src/events/container-instance-state-change.js';
-import { deploymentStateChangeDetailSchema, deploymentStateChangeSchema } from '../../src/events/deployment-state-change.js';
+import {
+  containerInstanceStateChangeDetailSchema,
+  containerInstanceStateChangeSchema,
+} from '../../src/events/container-instance-state-change.js';
+import {
+  deploymentStateChangeDetailSchema,
+  deploymentStateChangeSchema,
+} from '../../src/events/deployment-state-change.js';
 import { serviceActionDetailSchema, serviceActionSchema } from '../../src/events/service-action.js';
 import { taskStateChangeDetailSchema, taskStateChangeSchema } from '../../src/events/task-state-change.js';
 import * as api from '../../src/index.js';

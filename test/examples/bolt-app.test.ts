@@ -83,7 +83,11 @@ describe('the latest stopped task of a service, with the real ECS client', () =>
     server = await startScriptedServer((request) => {
       const target = String(request.headers['x-amz-target']);
       const body = JSON.parse(request.body) as { nextToken?: string; tasks?: string[] };
-      const json = (value: unknown) => ({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify(value) });
+      const json = (value: unknown) => ({
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify(value),
+      });
       if (target.endsWith('.ListTasks')) {
         // Two pages, in no particular order (ListTasks promises none): the latest is neither first nor last.
         return json(
@@ -114,7 +118,10 @@ describe('the latest stopped task of a service, with the real ECS client', () =>
     expect(task?.taskArn).toBe(arnOf(stopped2023));
     expect(task?.stoppedAt).toBeInstanceOf(Date);
 
-    const requests = server.requests.map((r) => [String(r.headers['x-amz-target']).split('.')[1], JSON.parse(r.body) as unknown]);
+    const requests = server.requests.map((r) => [
+      String(r.headers['x-amz-target']).split('.')[1],
+      JSON.parse(r.body) as unknown,
+    ]);
     expect(requests).toEqual([
       ['ListTasks', { cluster: 'test', desiredStatus: 'STOPPED', serviceName: 'example-api-v1' }],
       ['ListTasks', { cluster: 'test', desiredStatus: 'STOPPED', nextToken: 'page-2', serviceName: 'example-api-v1' }],

@@ -12,7 +12,8 @@ import { sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type ScriptedServer } from '../helpers/slack-server.js';
 
 /** A computed specifier, as in the e2e tests: the examples import the built package. */
-const importExample = async <T>(path: string): Promise<T> => (await import(new URL(`../../examples/${path}`, import.meta.url).href)) as T;
+const importExample = async <T>(path: string): Promise<T> =>
+  (await import(new URL(`../../examples/${path}`, import.meta.url).href)) as T;
 
 describe('examples/custom-messages', () => {
   let render: RenderOptions;
@@ -21,7 +22,11 @@ describe('examples/custom-messages', () => {
   });
 
   it('adds the team, a link to the culprit container’s log stream, and mentions the error’s user group', () => {
-    const message = renderMessage(parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')), undefined, render);
+    const message = renderMessage(
+      parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')),
+      undefined,
+      render,
+    );
     const json = JSON.stringify(message);
     expect(json).toContain(
       '<https://eu-central-1.console.aws.amazon.com/cloudwatch/home?region=eu-central-1#logsV2:log-groups/log-group/$252Fecs$252Fexample-api/log-events/ecs$252Fapp$252Fa6eaf0150a4248dAA1bcbd688121014e|Logs of app>',
@@ -32,7 +37,11 @@ describe('examples/custom-messages', () => {
   });
 
   it('mentions nobody for info, the user for warnings, and links no logs where it knows none', () => {
-    const info = renderMessage(parseEcsEvent(loadFixture('task', 'task-running-fargate-service-exec-enabled')), undefined, render);
+    const info = renderMessage(
+      parseEcsEvent(loadFixture('task', 'task-running-fargate-service-exec-enabled')),
+      undefined,
+      render,
+    );
     expect(JSON.stringify(info)).not.toMatch(/<!subteam|<@|Logs of/);
     expect(JSON.stringify(info)).toContain('*Team*\\nPlatform');
     const warning = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-spot-warning')), undefined, render);
@@ -40,7 +49,10 @@ describe('examples/custom-messages', () => {
   });
 
   it('draws two blocks in the compact variant', () => {
-    const message = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-oom-exit137')), undefined, { ...render, variant: 'compact' });
+    const message = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-oom-exit137')), undefined, {
+      ...render,
+      variant: 'compact',
+    });
     expect([...(message.blocks ?? []), ...(message.attachments?.flatMap((a) => a.blocks ?? []) ?? [])]).toHaveLength(2);
   });
 });
@@ -52,7 +64,9 @@ describe('examples/routing', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = await startScriptedServer((request) => (paymentsDown && request.path === '/payments' ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' }));
+    server = await startScriptedServer((request) =>
+      paymentsDown && request.path === '/payments' ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' },
+    );
     Object.assign(process.env, {
       ONCALL_WEBHOOK_URL: `${server.origin}/oncall`,
       PAYMENTS_WEBHOOK_URL: `${server.origin}/payments`,
@@ -67,7 +81,9 @@ describe('examples/routing', () => {
 
   /** The start-impaired service action (a warning) of another service, as its own event. */
   const startImpaired = (service: string): string => {
-    const event = JSON.parse(fixtureText('service', 'service-task-start-impaired').replaceAll('image_inferrer', service)) as Record<string, unknown>;
+    const event = JSON.parse(
+      fixtureText('service', 'service-task-start-impaired').replaceAll('image_inferrer', service),
+    ) as Record<string, unknown>;
     return JSON.stringify({ ...event, id: `${String(event.id).slice(0, 24)}${service.padEnd(12, '0').slice(0, 12)}` });
   };
 
@@ -77,7 +93,10 @@ describe('examples/routing', () => {
     console.error = (line: unknown) => errors.push(String(line));
     try {
       const result = await handler(batch);
-      return { failed: result.batchItemFailures.map((f) => f.itemIdentifier), ids: batch.Records.map((r) => r.messageId) };
+      return {
+        failed: result.batchItemFailures.map((f) => f.itemIdentifier),
+        ids: batch.Records.map((r) => r.messageId),
+      };
     } finally {
       console.error = error;
     }
@@ -116,7 +135,9 @@ describe('examples/webhook-alerts', () => {
   let refuse = false;
 
   beforeAll(async () => {
-    server = await startScriptedServer(() => (refuse ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' }));
+    server = await startScriptedServer(() =>
+      refuse ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' },
+    );
     ({ handler } = await importExample<{ handler: typeof handler }>('webhook-alerts/handler.ts'));
     process.env.SLACK_WEBHOOK_URL = `${server.origin}/alerts`; // read on the first invocation
   });
@@ -132,7 +153,11 @@ describe('examples/webhook-alerts', () => {
     console.error = (line: unknown) => errors.push(String(line));
     try {
       const result = await handler(batch);
-      return { failed: result.batchItemFailures.map((f) => f.itemIdentifier), ids: batch.Records.map((r) => r.messageId), errors };
+      return {
+        failed: result.batchItemFailures.map((f) => f.itemIdentifier),
+        ids: batch.Records.map((r) => r.messageId),
+        errors,
+      };
     } finally {
       console.error = error;
     }
@@ -153,7 +178,9 @@ describe('examples/webhook-alerts', () => {
 
   it('hands back a record Slack refused for good too, and logs no URL', async () => {
     refuse = true;
-    const { failed, ids, errors } = await invoke([fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar')]);
+    const { failed, ids, errors } = await invoke([
+      fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'),
+    ]);
     expect(failed).toEqual([ids[0]]);
     expect(errors.join('\n')).toContain('no_service');
     expect(errors.join('\n')).not.toContain(server.origin);

@@ -19,7 +19,10 @@ function bigCrash(service: number, task: number): EcsEvent {
   raw.detail.group = `service:svc-${service}`;
   raw.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${String(service * 10 + task).padStart(32, '0')}`;
   raw.resources = [raw.detail.taskArn];
-  const environment = Array.from({ length: 2_000 }, (_, i) => ({ name: `SETTING_${i}`, value: `${'v'.repeat(90)}${i}` }));
+  const environment = Array.from({ length: 2_000 }, (_, i) => ({
+    name: `SETTING_${i}`,
+    value: `${'v'.repeat(90)}${i}`,
+  }));
   raw.detail.overrides = { containerOverrides: [{ name: 'app', environment }] };
   return parseEcsEvent(raw);
 }

@@ -21,12 +21,16 @@ describe('MemoryStateStore', () => {
 
   it('defaults to 16 MiB and rejects a byte bound that is not a positive integer', () => {
     expect(new MemoryStateStore().maxBytes).toBe(16 * 1024 * 1024);
-    for (const maxBytes of [0, -1, 1.5, Number.NaN]) expect(() => new MemoryStateStore({ maxBytes })).toThrow(/maxBytes must be a positive integer/);
+    for (const maxBytes of [0, -1, 1.5, Number.NaN])
+      expect(() => new MemoryStateStore({ maxBytes })).toThrow(/maxBytes must be a positive integer/);
   });
 
   it('stays within maxBytes: big records evict the least recently used ones, and onEvict hears of each live one', async () => {
     const evicted: Array<{ id: string; reason: string }> = [];
-    const small = new MemoryStateStore({ maxBytes: 100_000, onEvict: ({ key: { id }, reason }) => evicted.push({ id, reason }) });
+    const small = new MemoryStateStore({
+      maxBytes: 100_000,
+      onEvict: ({ key: { id }, reason }) => evicted.push({ id, reason }),
+    });
     const big = 'x'.repeat(30_000);
     for (const id of ['a', 'b', 'c']) await small.put(key(id), { big }, undefined, write);
     expect(small.bytes).toBeGreaterThan(90_000);
@@ -44,7 +48,10 @@ describe('MemoryStateStore', () => {
 
   it('drops expired records to make room without telling onEvict, and counts records by maxRecords', async () => {
     const evicted: string[] = [];
-    const lru = new MemoryStateStore({ maxRecords: 2, onEvict: ({ key: { id }, reason }) => evicted.push(`${id}:${reason}`) });
+    const lru = new MemoryStateStore({
+      maxRecords: 2,
+      onEvict: ({ key: { id }, reason }) => evicted.push(`${id}:${reason}`),
+    });
     await lru.put(key('short'), { n: 1 }, undefined, { now: T0, ttlSeconds: 1 });
     await lru.put(key('long'), { n: 2 }, undefined, write);
     await lru.put(key('third'), { n: 3 }, undefined, { now: T0 + 5_000, ttlSeconds: 60 });
@@ -53,7 +60,12 @@ describe('MemoryStateStore', () => {
   });
 
   it('a listener that throws does not fail the write', async () => {
-    const lru = new MemoryStateStore({ maxRecords: 1, onEvict: () => { throw new Error('listener'); } });
+    const lru = new MemoryStateStore({
+      maxRecords: 1,
+      onEvict: () => {
+        throw new Error('listener');
+      },
+    });
     await lru.put(key('a'), { n: 1 }, undefined, write);
     expect(await lru.put(key('b'), { n: 2 }, undefined, write)).toMatchObject({ version: 1 });
   });
@@ -128,7 +140,9 @@ describe('MemoryStateStore', () => {
     gc();
     const growth = process.memoryUsage().heapUsed - before;
     expect(bounded.size).toBe(1_000);
-    expect((await Promise.all(Array.from({ length: 50 }, (_, s) => bounded.list(`scope-${s}`, T0)))).flat()).toHaveLength(1_000);
+    expect(
+      (await Promise.all(Array.from({ length: 50 }, (_, s) => bounded.list(`scope-${s}`, T0)))).flat(),
+    ).toHaveLength(1_000);
     expect(growth).toBeLessThan(1_000_000);
   });
 });

@@ -87,7 +87,9 @@ describe('folding', () => {
   it('never folds deployment events', async () => {
     const filter = createNoiseFilter();
     const failed = (id: string, deploymentId: string) =>
-      event('deployment', 'docs-deployment-failed', (e) => Object.assign(e, { id }, { detail: { ...e.detail, deploymentId } }));
+      event('deployment', 'docs-deployment-failed', (e) =>
+        Object.assign(e, { id }, { detail: { ...e.detail, deploymentId } }),
+      );
     expect((await run(filter, failed('a', 'ecs-svc/1'), T0)).action).toBe('notify');
     expect((await run(filter, failed('b', 'ecs-svc/2'), T0 + 1000)).action).toBe('notify');
   });
@@ -129,7 +131,13 @@ describe('duplicates, stale events and retries', () => {
   it('a duplicate with another envelope id but the same resource version is still a duplicate', async () => {
     const filter = createNoiseFilter({ foldWindowSeconds: false });
     await run(filter, crash(1), T0);
-    expect(await run(filter, crash(1, (e) => (e.id = 'another-id')), T0 + 5)).toMatchObject({ reason: 'duplicate' });
+    expect(
+      await run(
+        filter,
+        crash(1, (e) => (e.id = 'another-id')),
+        T0 + 5,
+      ),
+    ).toMatchObject({ reason: 'duplicate' });
   });
 
   it('drops an older version that arrives after a newer one (stale)', async () => {
@@ -207,7 +215,11 @@ describe('recovery and steady states', () => {
     const filter = createNoiseFilter({ preset: 'verbose' });
     expect((await run(filter, steady('s0'), T0)).action).toBe('notify');
     expect(await run(filter, steady('s1'), T0 + 1000)).toMatchObject({ action: 'suppress', reason: 'steady-state' });
-    await run(filter, event('service', 'synthetic-service-desired-count-updated', (e) => (e.resources = [steady('x').resources[0]])), T0 + 2000);
+    await run(
+      filter,
+      event('service', 'synthetic-service-desired-count-updated', (e) => (e.resources = [steady('x').resources[0]])),
+      T0 + 2000,
+    );
     expect((await run(filter, steady('s2'), T0 + 3000)).action).toBe('notify');
   });
 });
@@ -261,7 +273,8 @@ describe('presets', () => {
 
   it('none: everything, duplicates included', async () => {
     const filter = createNoiseFilter({ preset: 'none' });
-    for (let i = 0; i < 3; i++) expect((await run(filter, event('task', 'task-running-ec2-service'), T0)).action).toBe('notify');
+    for (let i = 0; i < 3; i++)
+      expect((await run(filter, event('task', 'task-running-ec2-service'), T0)).action).toBe('notify');
   });
 
   it('every option of a preset can be overridden', async () => {
@@ -280,7 +293,9 @@ describe('presets', () => {
   it('a shared store keeps state across filter instances (a cold start)', async () => {
     const store = new MemoryStateStore();
     await run(createNoiseFilter({ store, foldWindowSeconds: false }), crash(1), T0);
-    expect(await run(createNoiseFilter({ store, foldWindowSeconds: false }), crash(1), T0 + 5)).toMatchObject({ reason: 'duplicate' });
+    expect(await run(createNoiseFilter({ store, foldWindowSeconds: false }), crash(1), T0 + 5)).toMatchObject({
+      reason: 'duplicate',
+    });
   });
 });
 
@@ -323,11 +338,19 @@ describe('createNoiseFilter options', () => {
     expect(() => createNoiseFilter({ minSeverity: 'bogus' as never })).toThrow(
       new RangeError('createNoiseFilter: options.minSeverity must be "info", "success", "warning", "error"'),
     );
-    expect(() => createNoiseFilter({ clusters: { include: ['arn:aws:ecs:us-east-1:111122223333:cluster/prod'] } })).toThrow(
+    expect(() =>
+      createNoiseFilter({ clusters: { include: ['arn:aws:ecs:us-east-1:111122223333:cluster/prod'] } }),
+    ).toThrow(
       new RangeError('createNoiseFilter: options.clusters.include: give the cluster name ("prod"), not its ARN'),
     );
-    expect(() => createNoiseFilter({ services: { include: 'api' as never } })).toThrow(/^createNoiseFilter: options\.services\.include must be an array/);
-    expect(() => createNoiseFilter(null as never)).toThrow(new TypeError('createNoiseFilter: expected a preset name or filter options, got null'));
-    expect(() => createNoiseFilter({ preset: 'verbose', clusters: { include: ['prod', 'stage-*'] }, minSeverity: 'warning' })).not.toThrow();
+    expect(() => createNoiseFilter({ services: { include: 'api' as never } })).toThrow(
+      /^createNoiseFilter: options\.services\.include must be an array/,
+    );
+    expect(() => createNoiseFilter(null as never)).toThrow(
+      new TypeError('createNoiseFilter: expected a preset name or filter options, got null'),
+    );
+    expect(() =>
+      createNoiseFilter({ preset: 'verbose', clusters: { include: ['prod', 'stage-*'] }, minSeverity: 'warning' }),
+    ).not.toThrow();
   });
 });

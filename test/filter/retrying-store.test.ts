@@ -48,7 +48,9 @@ describe('retryingStore', () => {
   it('never waits past the budget: with none left, the first error is thrown at once', async () => {
     const store = flaky(1, throttled());
     const started = performance.now();
-    await expect(retryingStore(store, { baseDelayMs: 60_000, remainingMs: () => 0 }).get(key, T0)).rejects.toThrow('throttled');
+    await expect(retryingStore(store, { baseDelayMs: 60_000, remainingMs: () => 0 }).get(key, T0)).rejects.toThrow(
+      'throttled',
+    );
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(store.calls).toBe(1);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FILTER_PRESETS, SEVERITY_ORDER, applyStatelessRules, classify, parseEcsEvent, resolveFilterOptions } from '../../src/index.js';
+import {
+  FILTER_PRESETS,
+  SEVERITY_ORDER,
+  applyStatelessRules,
+  classify,
+  parseEcsEvent,
+  resolveFilterOptions,
+} from '../../src/index.js';
 import { passesNameFilter } from '../../src/filter/glob.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 
@@ -55,7 +62,11 @@ describe('stateless rules', () => {
   });
 
   it('orders severities info < success < warning < error', () => {
-    expect(Object.entries(SEVERITY_ORDER).sort((a, b) => a[1] - b[1]).map(([s]) => s)).toEqual(['info', 'success', 'warning', 'error']);
+    expect(
+      Object.entries(SEVERITY_ORDER)
+        .sort((a, b) => a[1] - b[1])
+        .map(([s]) => s),
+    ).toEqual(['info', 'success', 'warning', 'error']);
   });
 });
 
@@ -75,7 +86,10 @@ describe('name filters', () => {
 describe('presets and overrides', () => {
   it('resolve a preset and lay options over it', () => {
     expect(resolveFilterOptions()).toEqual(FILTER_PRESETS.alerts);
-    expect(resolveFilterOptions({ preset: 'verbose', foldWindowSeconds: 120 })).toEqual({ ...FILTER_PRESETS.verbose, foldWindowSeconds: 120 });
+    expect(resolveFilterOptions({ preset: 'verbose', foldWindowSeconds: 120 })).toEqual({
+      ...FILTER_PRESETS.verbose,
+      foldWindowSeconds: 120,
+    });
     expect(() => resolveFilterOptions({ leaseSeconds: -1 })).toThrow(/leaseSeconds must be a positive number/);
   });
 });

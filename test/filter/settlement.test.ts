@@ -65,7 +65,8 @@ async function runFailing(filter: NoiseFilter, e: EcsEvent, now: number): Promis
 /** The suite, for one store: `store` is called inside each test, after the backend started. */
 function describeSettlement(name: string, store: () => StateStore): void {
   let namespaces = 0;
-  const filterOf = (options: NoiseFilterOptions = {}) => createNoiseFilter({ ...options, store: store(), namespace: `settle-${name}-${++namespaces}` });
+  const filterOf = (options: NoiseFilterOptions = {}) =>
+    createNoiseFilter({ ...options, store: store(), namespace: `settle-${name}-${++namespaces}` });
 
   describe(`${name}: settling failed deliveries`, () => {
     it('a released digest counts the event that triggered it once: its retry is a duplicate', async () => {
@@ -137,5 +138,8 @@ describeSettlement('memory', () => new MemoryStateStore());
 
 describe('DynamoDB store (dynalite)', () => {
   const table = dynaliteTableForSuite();
-  describeSettlement('dynamodb', () => new DynamoDbStateStore({ client: table().client, tableName: table().tableName }));
+  describeSettlement(
+    'dynamodb',
+    () => new DynamoDbStateStore({ client: table().client, tableName: table().tableName }),
+  );
 });

@@ -3,7 +3,13 @@
  * DynamoDB store behave alike in every case, races included.
  */
 import { describe, expect, it } from 'vitest';
-import { isStateStoreError, type StateKey, type StateStore, type StateValue, type StoreWrite } from '../../src/index.js';
+import {
+  isStateStoreError,
+  type StateKey,
+  type StateStore,
+  type StateValue,
+  type StoreWrite,
+} from '../../src/index.js';
 
 /** How hard the race tests push. */
 export interface ContractOptions {
@@ -217,7 +223,10 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         await store().put(key, { n: 'x' }, undefined, at(T0));
         const failure = await store()
           .update(key, { add: { n: 1 } }, undefined, at(T0))
-          .then(() => undefined, (error: unknown) => error);
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
         expect(isStateStoreError(failure)).toBe(true);
         expect((await store().get(key, T0))?.value).toEqual({ n: 'x' });
       });
@@ -302,7 +311,9 @@ export function describeStateStoreContract(name: string, store: () => StateStore
           (await store().put(key, { order: 1 }, undefined, at(T0)))?.version,
           (await store().update(key, { add: { n: 1 } }, undefined, at(T0)))?.version,
           (await store().put(key, { order: 1 }, 2, at(T0)))?.version,
-          (await store().putIfHigher(key, 2, at(T0))) === 'stored' ? (await store().get(key, T0))?.version : 'not stored',
+          (await store().putIfHigher(key, 2, at(T0))) === 'stored'
+            ? (await store().get(key, T0))?.version
+            : 'not stored',
           (await store().update(key, { set: { order: 3 } }, { order: 2 }, at(T0)))?.version,
           (await store().take(key, T0))?.version,
           (await store().update(key, { add: { n: 1 } }, undefined, at(T0)))?.version,
@@ -324,7 +335,12 @@ export function describeStateStoreContract(name: string, store: () => StateStore
       it('sets, adds to and compares any field name, the empty one included', async () => {
         const key = fresh();
         await store().update(key, { set: { '': 'a', '\u2400': 'b' }, add: { '\u2400n': 2 } }, undefined, at(T0));
-        const changed = await store().update(key, { set: { '': 'c' }, add: { '\u2400n': 1 } }, { '': 'a', '\u2400': 'b' }, at(T0));
+        const changed = await store().update(
+          key,
+          { set: { '': 'c' }, add: { '\u2400n': 1 } },
+          { '': 'a', '\u2400': 'b' },
+          at(T0),
+        );
         expect(changed?.value).toEqual({ '': 'c', '\u2400': 'b', '\u2400n': 3 });
         expect(await store().update(key, { set: { '': 'd' } }, { '': 'a' }, at(T0))).toBeUndefined();
       });
@@ -333,7 +349,8 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         const key = fresh();
         const ids = ['a', 'a#b', 'a:b', 'ä/ü 🚀', 'arn:aws:ecs:us-east-1:111122223333:task/c/0123456789abcdef'];
         for (const [index, id] of ids.entries()) await store().put(key.other(id), { index }, undefined, at(T0));
-        for (const [index, id] of ids.entries()) expect((await store().get(key.other(id), T0))?.value).toEqual({ index });
+        for (const [index, id] of ids.entries())
+          expect((await store().get(key.other(id), T0))?.value).toEqual({ index });
         expect((await store().list(key.scope, T0)).map(({ id }) => id).sort()).toEqual([...ids].sort());
       });
     });
@@ -377,7 +394,9 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         const cas = await race((worker) => store().put(key, { state: 'cas', worker }, 1, at(T0)));
         expect(cas.filter((result) => result !== undefined)).toHaveLength(1);
         await store().put(key, { state: 'open' }, 2, at(T0));
-        const claims = await race((worker) => store().update(key, { set: { state: 'claimed', worker } }, { state: 'open' }, at(T0)));
+        const claims = await race((worker) =>
+          store().update(key, { set: { state: 'claimed', worker } }, { state: 'open' }, at(T0)),
+        );
         expect(claims.filter((result) => result !== undefined)).toHaveLength(1);
       });
 
@@ -392,10 +411,14 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         const key = fresh();
         const results = await race(async (worker) => {
           const seen: Array<[number, string]> = [];
-          for (const order of interleaved(orders, worker)) seen.push([order, await store().putIfHigher(key, order, at(T0))]);
+          for (const order of interleaved(orders, worker))
+            seen.push([order, await store().putIfHigher(key, order, at(T0))]);
           return seen;
         });
-        const stored = results.flat().filter(([, result]) => result === 'stored').map(([order]) => order);
+        const stored = results
+          .flat()
+          .filter(([, result]) => result === 'stored')
+          .map(([order]) => order);
         expect(new Set(stored).size).toBe(stored.length);
         expect(stored).toContain(orders);
         expect(await store().get(key, T0)).toMatchObject({ value: { order: orders }, version: stored.length });

@@ -76,10 +76,14 @@ class FaultyStore implements StateStore {
   }
 
   get: StateStore['get'] = (key, now) => this.#call('get', key.scope, () => this.inner.get(key, now));
-  put: StateStore['put'] = (key, value, version, write) => this.#call('put', key.scope, () => this.inner.put(key, value, version, write));
-  putIfHigher: StateStore['putIfHigher'] = (key, order, write) => this.#call('putIfHigher', key.scope, () => this.inner.putIfHigher(key, order, write));
-  update: StateStore['update'] = (key, change, where, write) => this.#call('update', key.scope, () => this.inner.update(key, change, where, write));
-  take: StateStore['take'] = (key, now, version) => this.#call('take', key.scope, () => this.inner.take(key, now, version));
+  put: StateStore['put'] = (key, value, version, write) =>
+    this.#call('put', key.scope, () => this.inner.put(key, value, version, write));
+  putIfHigher: StateStore['putIfHigher'] = (key, order, write) =>
+    this.#call('putIfHigher', key.scope, () => this.inner.putIfHigher(key, order, write));
+  update: StateStore['update'] = (key, change, where, write) =>
+    this.#call('update', key.scope, () => this.inner.update(key, change, where, write));
+  take: StateStore['take'] = (key, now, version) =>
+    this.#call('take', key.scope, () => this.inner.take(key, now, version));
   list: StateStore['list'] = (scope, now) => this.#call('list', scope, () => this.inner.list(scope, now));
 }
 
@@ -137,7 +141,13 @@ async function callsPerStep(): Promise<number[]> {
   const counts: number[] = [];
   const store = new FaultyStore();
   const clock = { now: T0 };
-  const pipeline = createPipeline({ sender: createWebhookSender({ url: `${slack.origin}/services/T000/B000/dry` }), store, filter: { foldWindowSeconds: 600 }, logger: () => undefined, clock: () => clock.now });
+  const pipeline = createPipeline({
+    sender: createWebhookSender({ url: `${slack.origin}/services/T000/B000/dry` }),
+    store,
+    filter: { foldWindowSeconds: 600 },
+    logger: () => undefined,
+    clock: () => clock.now,
+  });
   for (const { at, event } of STEPS) {
     const before = store.calls.length;
     clock.now = at;
@@ -173,12 +183,18 @@ describe('a store call failing at any point of an incident', () => {
           const { store, posts, redelivered } = await run(step, target, mode);
           // A problem mark is written after the alert is delivered: when no write of it got through
           // (the store failed right after delivering), the service has nothing to recover from.
-          const marked = store.calls.some((call) => call.ok && call.op === 'update' && call.scope.startsWith('problem#'));
+          const marked = store.calls.some(
+            (call) => call.ok && call.op === 'update' && call.scope.startsWith('problem#'),
+          );
           const expected = marked ? ['alert', 'digest', 'recovery', 'digest'] : ['alert', 'digest', 'digest'];
-          const unsettled = redelivered.filter((r) => r.status === 'failed' || r.status === 'deferred').map((r) => r.status);
+          const unsettled = redelivered
+            .filter((r) => r.status === 'failed' || r.status === 'deferred')
+            .map((r) => r.status);
           const got = posts.map(kind);
           if (JSON.stringify(got) !== JSON.stringify(expected) || unsettled.length > 0) {
-            failures.push(`${STEPS[step]!.name}, call ${target}: posted ${got.join(', ')}; redelivery ${unsettled.join(', ') || 'ok'}`);
+            failures.push(
+              `${STEPS[step]!.name}, call ${target}: posted ${got.join(', ')}; redelivery ${unsettled.join(', ') || 'ok'}`,
+            );
           }
         }
       }
@@ -189,7 +205,12 @@ describe('a store call failing at any point of an incident', () => {
 
 describe('deliveries cut off, and writes whose answer was lost', () => {
   const filterOn = (store: StateStore, clock: { now: number }) =>
-    createNoiseFilter({ store, foldWindowSeconds: 600, remainingMs: () => T0 + BUDGET_MS - clock.now, storeRetry: { baseDelayMs: 0 } });
+    createNoiseFilter({
+      store,
+      foldWindowSeconds: 600,
+      remainingMs: () => T0 + BUDGET_MS - clock.now,
+      storeRetry: { baseDelayMs: 0 },
+    });
 
   it('a first alert decided but never posted (the Lambda was stopped) alerts on the redelivery, and only once', async () => {
     const clock = { now: T0 };
@@ -201,15 +222,21 @@ describe('deliveries cut off, and writes whose answer was lost', () => {
     expect(again.action).toBe('notify');
     if (again.action === 'notify') await filter.commit(again, clock.now);
     expect((await filter.decide(crash(1), classify(crash(1)), clock.now + 1)).action).toBe('suppress');
-    expect(await filter.decide(crash(2), classify(crash(2)), clock.now + 2)).toMatchObject({ action: 'suppress', reason: 'folded' });
+    expect(await filter.decide(crash(2), classify(crash(2)), clock.now + 2)).toMatchObject({
+      action: 'suppress',
+      reason: 'folded',
+    });
   });
 
-  it.each(['claim#', 'fold'])('a %s put stored though its answer was lost counts as this delivery\'s own when retried', async (prefix) => {
-    const store = new FaultyStore();
-    let lost = 0;
-    store.plan = (_, op, scope) => (lost === 0 && op === 'put' && scope.startsWith(prefix) ? (lost++, 'lost') : 'ok');
-    const filter = filterOn(store, { now: T0 });
-    expect((await filter.decide(crash(1), classify(crash(1)), T0)).action).toBe('notify');
-    expect(lost).toBe(1);
-  });
+  it.each(['claim#', 'fold'])(
+    "a %s put stored though its answer was lost counts as this delivery's own when retried",
+    async (prefix) => {
+      const store = new FaultyStore();
+      let lost = 0;
+      store.plan = (_, op, scope) => (lost === 0 && op === 'put' && scope.startsWith(prefix) ? (lost++, 'lost') : 'ok');
+      const filter = filterOn(store, { now: T0 });
+      expect((await filter.decide(crash(1), classify(crash(1)), T0)).action).toBe('notify');
+      expect(lost).toBe(1);
+    },
+  );
 });

@@ -4,11 +4,43 @@
  */
 
 /** Tags the gallery's message HTML may contain. */
-const TAGS = new Set(['a', 'article', 'b', 'blockquote', 'br', 'code', 'div', 'hr', 'i', 'path', 'pre', 'rect', 's', 'span', 'svg']);
+const TAGS = new Set([
+  'a',
+  'article',
+  'b',
+  'blockquote',
+  'br',
+  'code',
+  'div',
+  'hr',
+  'i',
+  'path',
+  'pre',
+  'rect',
+  's',
+  'span',
+  'svg',
+]);
 /** Attributes it may set. */
 const ATTRIBUTES = new Set([
-  'class', 'href', 'target', 'rel', 'title', 'role', 'aria-label', 'aria-hidden', 'style',
-  'viewBox', 'width', 'height', 'rx', 'fill', 'd', 'stroke', 'stroke-width', 'stroke-linejoin',
+  'class',
+  'href',
+  'target',
+  'rel',
+  'title',
+  'role',
+  'aria-label',
+  'aria-hidden',
+  'style',
+  'viewBox',
+  'width',
+  'height',
+  'rx',
+  'fill',
+  'd',
+  'stroke',
+  'stroke-width',
+  'stroke-linejoin',
 ]);
 
 /**

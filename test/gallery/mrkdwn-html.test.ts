@@ -5,8 +5,10 @@ import { decodeSlackEntities, escapeHtml, mrkdwnToHtml, plainTextToHtml } from '
 import { formatSlackDate } from '../../scripts/gallery/slack-date.js';
 import { foreignMarkup } from './html-safety.js';
 
-const link = (href: string, label: string) => `<a class="link" href="${href}" target="_blank" rel="noopener noreferrer">${label}</a>`;
-const pill = (kind: string, raw: string, text: string) => `<span class="mention mention-${kind}" title="${escapeHtml(raw)}">${text}</span>`;
+const link = (href: string, label: string) =>
+  `<a class="link" href="${href}" target="_blank" rel="noopener noreferrer">${label}</a>`;
+const pill = (kind: string, raw: string, text: string) =>
+  `<span class="mention mention-${kind}" title="${escapeHtml(raw)}">${text}</span>`;
 
 describe('mrkdwnToHtml: formatting', () => {
   it.each([
@@ -70,7 +72,9 @@ describe('mrkdwnToHtml: control sequences', () => {
   });
 
   it('links bare URLs unless verbatim, without italics from underscores or the final full stop', () => {
-    expect(mrkdwnToHtml('see https://x.test/a_b_c.')).toBe(`see ${link('https://x.test/a_b_c', 'https://x.test/a_b_c')}.`);
+    expect(mrkdwnToHtml('see https://x.test/a_b_c.')).toBe(
+      `see ${link('https://x.test/a_b_c', 'https://x.test/a_b_c')}.`,
+    );
     expect(mrkdwnToHtml('see https://x.test/a', { verbatim: true })).toBe('see https://x.test/a');
   });
 });
@@ -89,7 +93,7 @@ describe('mrkdwnToHtml: entities and hostile text', () => {
     '<script>alert(1)</script>',
     '"><img src=x onerror=alert(1)>',
     '<!channel> <https://evil.test|"><img onerror=alert(1)>>',
-    "<https://x.test\" onmouseover=\"alert(1)|x> ' \" `",
+    '<https://x.test" onmouseover="alert(1)|x> \' " `',
     '<!date^1^{date}^javascript:alert(1)|x> <!date^x^y|<b>>',
     '```</pre><script>``` `</code><svg onload=alert(1)>`',
     ':red_circle:<img>:x:',
@@ -101,7 +105,35 @@ describe('mrkdwnToHtml: entities and hostile text', () => {
   });
 
   it('never emits markup of its own making from any string (property)', () => {
-    const pieces = fc.constantFrom('<', '>', '&', '&amp;', '&lt;', '"', "'", '*', '_', '~', '`', '```', '\n', '>', '|', '^', '!', '@', ':x:', 'https://a.test/', 'mailto:', 'javascript:', '\uE000', '\uE001', '0', 'a', ' ');
+    const pieces = fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '&amp;',
+      '&lt;',
+      '"',
+      "'",
+      '*',
+      '_',
+      '~',
+      '`',
+      '```',
+      '\n',
+      '>',
+      '|',
+      '^',
+      '!',
+      '@',
+      ':x:',
+      'https://a.test/',
+      'mailto:',
+      'javascript:',
+      '\uE000',
+      '\uE001',
+      '0',
+      'a',
+      ' ',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 40 }), (parts) => {
         expect(foreignMarkup(mrkdwnToHtml(parts.join('')))).toEqual([]);
@@ -113,9 +145,32 @@ describe('mrkdwnToHtml: entities and hostile text', () => {
 
 describe('emoji', () => {
   const required = [
-    'red_circle', 'large_yellow_circle', 'large_green_circle', 'white_circle', 'white_check_mark', 'x', 'warning', 'rotating_light',
-    'information_source', 'arrows_counterclockwise', 'rewind', 'hourglass_flowing_sand', 'stopwatch', 'boom', 'skull', 'zap', 'jigsaw',
-    'link', 'mag', 'wrench', 'package', 'rocket', 'heavy_check_mark', 'no_entry', 'electric_plug', 'building_construction',
+    'red_circle',
+    'large_yellow_circle',
+    'large_green_circle',
+    'white_circle',
+    'white_check_mark',
+    'x',
+    'warning',
+    'rotating_light',
+    'information_source',
+    'arrows_counterclockwise',
+    'rewind',
+    'hourglass_flowing_sand',
+    'stopwatch',
+    'boom',
+    'skull',
+    'zap',
+    'jigsaw',
+    'link',
+    'mag',
+    'wrench',
+    'package',
+    'rocket',
+    'heavy_check_mark',
+    'no_entry',
+    'electric_plug',
+    'building_construction',
   ];
 
   it.each(required)('knows :%s:', (name) => {
@@ -124,11 +179,15 @@ describe('emoji', () => {
   });
 
   it('keeps an unknown shortcode visible, and times untouched', () => {
-    expect(mrkdwnToHtml(':not_an_emoji: at 12:30:45')).toBe('<span class="emoji-unknown">:not_an_emoji:</span> at 12:30:45');
+    expect(mrkdwnToHtml(':not_an_emoji: at 12:30:45')).toBe(
+      '<span class="emoji-unknown">:not_an_emoji:</span> at 12:30:45',
+    );
   });
 
   it('converts shortcodes in plain_text unless emoji is false, and nothing else', () => {
-    expect(plainTextToHtml(':rocket: *a* &amp; <b>')).toBe('<span class="emoji" title=":rocket:">🚀</span> *a* &amp;amp; &lt;b&gt;');
+    expect(plainTextToHtml(':rocket: *a* &amp; <b>')).toBe(
+      '<span class="emoji" title=":rocket:">🚀</span> *a* &amp;amp; &lt;b&gt;',
+    );
     expect(plainTextToHtml(':rocket:', false)).toBe(':rocket:');
   });
 });

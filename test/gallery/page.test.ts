@@ -18,24 +18,35 @@ describe('the sample messages', async () => {
     expect(validateMessage(sample.message)).toEqual([]);
   });
 
-  it.each(samples.map((sample) => [sample.name, sample] as const))('%s has only links and dates, no mentions', (_, sample) => {
-    const kinds = [...mrkdwnTexts(sample.message)].flatMap(({ text }) => controlSequences(text).map(controlSequenceKind));
-    expect(kinds.filter((kind) => kind !== 'link' && kind !== 'date')).toEqual([]);
-  });
+  it.each(samples.map((sample) => [sample.name, sample] as const))(
+    '%s has only links and dates, no mentions',
+    (_, sample) => {
+      const kinds = [...mrkdwnTexts(sample.message)].flatMap(({ text }) =>
+        controlSequences(text).map(controlSequenceKind),
+      );
+      expect(kinds.filter((kind) => kind !== 'link' && kind !== 'date')).toEqual([]);
+    },
+  );
 });
 
 describe('galleryPage', () => {
   it('is a self-contained document that blocks scripts and remote loads', () => {
     const page = galleryPage([entry('a')]);
     expect(page).toMatch(/^<!doctype html>/);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     expect(page).not.toMatch(/<script|<link|<img|url\(/i);
   });
 
   it('draws each entry with its title, description and notification text, escaped', () => {
     const page = galleryPage([{ ...entry('a', '<!channel> & co'), title: '<i>T</i>', description: 'D "quoted"' }]);
-    expect(page).toContain('<section class="entry" id="a" data-name="a"><h2>&lt;i&gt;T&lt;/i&gt;</h2><p class="description">D &quot;quoted&quot;</p>');
-    expect(page).toContain('<p class="fallback"><span class="fallback-label">Notification text</span>&lt;!channel&gt; &amp; co</p>');
+    expect(page).toContain(
+      '<section class="entry" id="a" data-name="a"><h2>&lt;i&gt;T&lt;/i&gt;</h2><p class="description">D &quot;quoted&quot;</p>',
+    );
+    expect(page).toContain(
+      '<p class="fallback"><span class="fallback-label">Notification text</span>&lt;!channel&gt; &amp; co</p>',
+    );
   });
 
   it('is the same on every run (no clock)', async () => {
@@ -55,7 +66,9 @@ describe('galleryPage', () => {
 describe('galleryReadme', () => {
   it('lists each message with its image and notification text', () => {
     const readme = galleryReadme([{ ...entry('oom', 'web ran out of memory'), description: 'A *red* one' }]);
-    expect(readme).toContain('## Title of oom\n\nA \\*red\\* one\n\n![Title of oom](oom.png)\n\nNotification text:\n\n```text\nweb ran out of memory\n```\n');
+    expect(readme).toContain(
+      '## Title of oom\n\nA \\*red\\* one\n\n![Title of oom](oom.png)\n\nNotification text:\n\n```text\nweb ran out of memory\n```\n',
+    );
   });
 
   it('fences a notification text that contains backticks', () => {

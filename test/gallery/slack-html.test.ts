@@ -15,7 +15,11 @@ describe('blockHtml', () => {
   });
 
   it('draws section fields as a two-column grid of cells', () => {
-    const html = blockHtml({ type: 'section', text: md('intro'), fields: [md('*Cluster*\nprod'), plain('Exit code 137')] });
+    const html = blockHtml({
+      type: 'section',
+      text: md('intro'),
+      fields: [md('*Cluster*\nprod'), plain('Exit code 137')],
+    });
     expect(html).toBe(
       '<div class="block section"><div class="section-main"><div class="mrkdwn">intro</div><div class="fields">' +
         '<div class="field mrkdwn"><b>Cluster</b><br>prod</div><div class="field mrkdwn">Exit code 137</div></div></div></div>',
@@ -23,13 +27,22 @@ describe('blockHtml', () => {
   });
 
   it('draws a section accessory button beside the text', () => {
-    expect(blockHtml({ type: 'section', text: md('x'), accessory: { type: 'button', text: plain('Open'), url: 'https://x.test' } })).toContain(
-      '<div class="accessory"><span class="button" title="https://x.test">Open</span></div>',
-    );
+    expect(
+      blockHtml({
+        type: 'section',
+        text: md('x'),
+        accessory: { type: 'button', text: plain('Open'), url: 'https://x.test' },
+      }),
+    ).toContain('<div class="accessory"><span class="button" title="https://x.test">Open</span></div>');
   });
 
   it('draws context elements inline, images as tiles that are never fetched', () => {
-    expect(blockHtml({ type: 'context', elements: [md('_a_'), { type: 'image', image_url: 'https://x.test/i.png', alt_text: 'logo' }] })).toBe(
+    expect(
+      blockHtml({
+        type: 'context',
+        elements: [md('_a_'), { type: 'image', image_url: 'https://x.test/i.png', alt_text: 'logo' }],
+      }),
+    ).toBe(
       '<div class="block context"><span class="context-text"><i>a</i></span><span class="context-image" role="img" aria-label="logo" title="logo"></span></div>',
     );
   });
@@ -53,7 +66,9 @@ describe('blockHtml', () => {
   });
 
   it('labels a block type it does not draw, so nothing disappears', () => {
-    expect(blockHtml({ type: 'rich_text<script>', elements: [] })).toBe('<div class="block unsupported">[rich_text&lt;script&gt; block]</div>');
+    expect(blockHtml({ type: 'rich_text<script>', elements: [] })).toBe(
+      '<div class="block unsupported">[rich_text&lt;script&gt; block]</div>',
+    );
   });
 });
 
@@ -78,7 +93,9 @@ describe('messageHtml', () => {
       blocks: [{ type: 'section', text: md('<!date^1700000000^{date}|a> <!date^1700003600^{date}|b>') }],
     });
     expect(html).toMatch(/^<article class="slack-message"><svg class="avatar"/);
-    expect(html).toContain('<span class="app-name">ECS Alerts</span><span class="app-badge">APP</span><span class="message-time">11:13 PM</span>');
+    expect(html).toContain(
+      '<span class="app-name">ECS Alerts</span><span class="app-badge">APP</span><span class="message-time">11:13 PM</span>',
+    );
   });
 
   it('takes the app name and time from options, escaped', () => {
@@ -89,7 +106,9 @@ describe('messageHtml', () => {
 
   it('shows the top-level text as the body when there are no top-level blocks, even above attachments', () => {
     const html = messageHtml({ text: '*summary*', attachments: [{ color: 'danger', blocks: [{ type: 'divider' }] }] });
-    expect(html).toContain('<div class="block mrkdwn"><b>summary</b></div><div class="attachment"><div class="attachment-bar" style="background:#a30200">');
+    expect(html).toContain(
+      '<div class="block mrkdwn"><b>summary</b></div><div class="attachment"><div class="attachment-bar" style="background:#a30200">',
+    );
   });
 
   it('hides the top-level text when there are top-level blocks (it is only the fallback)', () => {
@@ -103,12 +122,30 @@ describe('messageHtml', () => {
       link_names: true,
       blocks: [
         { type: 'header', text: plain(evil) },
-        { type: 'section', text: md(evil), fields: [md(evil), plain(evil)], accessory: { type: 'button', text: plain(evil), url: evil, style: evil } },
+        {
+          type: 'section',
+          text: md(evil),
+          fields: [md(evil), plain(evil)],
+          accessory: { type: 'button', text: plain(evil), url: evil, style: evil },
+        },
         { type: 'context', elements: [md(evil), { type: 'image', image_url: evil, alt_text: evil }] },
-        { type: 'actions', elements: [{ type: 'button', text: plain(evil), url: `javascript:${evil}`, style: 'primary' }, { type: evil }] },
+        {
+          type: 'actions',
+          elements: [
+            { type: 'button', text: plain(evil), url: `javascript:${evil}`, style: 'primary' },
+            { type: evil },
+          ],
+        },
         { type: evil },
       ],
-      attachments: [{ color: `#000000" onload="${evil}`, pretext: evil, text: evil, blocks: [{ type: 'image', image_url: evil, alt_text: evil }] }],
+      attachments: [
+        {
+          color: `#000000" onload="${evil}`,
+          pretext: evil,
+          text: evil,
+          blocks: [{ type: 'image', image_url: evil, alt_text: evil }],
+        },
+      ],
     } as unknown as SlackMessage;
     const html = messageHtml(message, { appName: evil });
     expect(foreignMarkup(html)).toEqual([]);

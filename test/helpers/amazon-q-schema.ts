@@ -16,7 +16,19 @@
  */
 import * as z from 'zod';
 
-type Limit = 'messageBytes' | 'title' | 'description' | 'summary' | 'nextSteps' | 'nextStep' | 'keywords' | 'keyword' | 'id' | 'relatedResources' | 'resourceArn' | 'contextValue';
+type Limit =
+  | 'messageBytes'
+  | 'title'
+  | 'description'
+  | 'summary'
+  | 'nextSteps'
+  | 'nextStep'
+  | 'keywords'
+  | 'keyword'
+  | 'id'
+  | 'relatedResources'
+  | 'resourceArn'
+  | 'contextValue';
 
 /** The limits this check enforces (docs/amazon-q.md has the table and the sources). */
 export const CHECKED_LIMITS: Readonly<Record<Limit, number>> = {
@@ -66,7 +78,9 @@ export const AmazonQNotificationSchema: z.ZodType = z.strictObject({
  */
 export function notificationProblems(notification: unknown): string[] {
   const result = AmazonQNotificationSchema.safeParse(notification);
-  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   const bytes = Buffer.byteLength(JSON.stringify(notification) ?? '', 'utf8');
   if (bytes > L.messageBytes) problems.push(`message: ${bytes} bytes, over SNS's ${L.messageBytes}`);
   return problems;

@@ -84,7 +84,8 @@ export async function startAwsJsonServer(handlers: AwsHandlers): Promise<AwsJson
     if (handler === undefined) return json(400, { __type: 'UnknownOperationException', message: operation });
     const reply = handler(input, call);
     if (reply === 'hang') return 'hang';
-    if ('error' in reply) return json(reply.status ?? 400, { __type: reply.error, message: reply.message ?? reply.error });
+    if ('error' in reply)
+      return json(reply.status ?? 400, { __type: reply.error, message: reply.message ?? reply.error });
     return json(200, reply.json);
   });
   return {

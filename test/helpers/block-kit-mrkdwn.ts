@@ -136,7 +136,8 @@ function* blockMrkdwn(block: unknown, path: string): Generator<MrkdwnText, void,
   const candidates: [string, unknown][] = [[`${path}.text`, block['text']]];
   for (const key of ['fields', 'elements']) {
     const list = block[key];
-    if (Array.isArray(list)) list.forEach((item: unknown, index) => candidates.push([`${path}.${key}[${index}]`, item]));
+    if (Array.isArray(list))
+      list.forEach((item: unknown, index) => candidates.push([`${path}.${key}[${index}]`, item]));
   }
   for (const [at, candidate] of candidates) {
     if (isRecord(candidate) && candidate['type'] === 'mrkdwn' && typeof candidate['text'] === 'string') {

@@ -60,16 +60,49 @@ export const LIMITS = {
 
 /** Block types Slack knows (the `KnownBlock` union of `@slack/types` 3.2). */
 const KNOWN_BLOCK_TYPES = new Set([
-  'actions', 'alert', 'card', 'carousel', 'container', 'context', 'context_actions', 'data_table', 'divider',
-  'file', 'header', 'image', 'input', 'markdown', 'rich_text', 'section', 'table', 'task_card', 'plan', 'video',
+  'actions',
+  'alert',
+  'card',
+  'carousel',
+  'container',
+  'context',
+  'context_actions',
+  'data_table',
+  'divider',
+  'file',
+  'header',
+  'image',
+  'input',
+  'markdown',
+  'rich_text',
+  'section',
+  'table',
+  'task_card',
+  'plan',
+  'video',
 ]);
 
 /** Interactive element types accepted without a deep check (only `action_id` is checked). */
 const OTHER_ELEMENT_TYPES = new Set([
-  'checkboxes', 'datepicker', 'datetimepicker', 'overflow', 'radio_buttons', 'timepicker', 'workflow_button',
-  'static_select', 'external_select', 'users_select', 'conversations_select', 'channels_select',
-  'multi_static_select', 'multi_external_select', 'multi_users_select', 'multi_conversations_select',
-  'multi_channels_select', 'feedback_buttons', 'icon_button',
+  'checkboxes',
+  'datepicker',
+  'datetimepicker',
+  'overflow',
+  'radio_buttons',
+  'timepicker',
+  'workflow_button',
+  'static_select',
+  'external_select',
+  'users_select',
+  'conversations_select',
+  'channels_select',
+  'multi_static_select',
+  'multi_external_select',
+  'multi_users_select',
+  'multi_conversations_select',
+  'multi_channels_select',
+  'feedback_buttons',
+  'icon_button',
 ]);
 
 const COLOR = /^(good|warning|danger|#[0-9a-fA-F]{6})$/;
@@ -157,7 +190,9 @@ function checkAttachments(check: Checker, attachments: unknown): void {
     }
     const blocks = attachment['blocks'];
     if (blocks !== undefined && !Array.isArray(blocks)) check.report(`${path}.blocks`, 'must be an array');
-    const legacy = ['text', 'fields', 'pretext', 'title', 'image_url', 'fallback'].some((key) => attachment[key] !== undefined);
+    const legacy = ['text', 'fields', 'pretext', 'title', 'image_url', 'fallback'].some(
+      (key) => attachment[key] !== undefined,
+    );
     if (blocks === undefined && !legacy) check.report(path, 'has no content: set blocks (or legacy text / fields)');
   });
 }
@@ -196,7 +231,8 @@ function checkBlock(check: Checker, block: unknown, path: string): void {
 
 function checkSection(check: Checker, block: Record<string, unknown>, path: string): void {
   check.onlyKeys(block, path, ['type', 'text', 'fields', 'accessory', 'block_id', 'expand']);
-  if (block['text'] === undefined && block['fields'] === undefined) check.report(path, 'a section needs text or fields');
+  if (block['text'] === undefined && block['fields'] === undefined)
+    check.report(path, 'a section needs text or fields');
   if (block['text'] !== undefined) checkText(check, block['text'], `${path}.text`, LIMITS.textObject);
   if (block['fields'] !== undefined) {
     checkList(check, block['fields'], `${path}.fields`, LIMITS.sectionFields, (field, at) =>
@@ -207,7 +243,13 @@ function checkSection(check: Checker, block: Record<string, unknown>, path: stri
 }
 
 /** Checks an array of 1..max items, then each item. */
-function checkList(check: Checker, list: unknown, path: string, max: number, each: (item: unknown, path: string) => void): void {
+function checkList(
+  check: Checker,
+  list: unknown,
+  path: string,
+  max: number,
+  each: (item: unknown, path: string) => void,
+): void {
   if (!Array.isArray(list)) return check.report(path, 'must be an array');
   if (list.length === 0) check.report(path, 'must not be empty');
   if (list.length > max) check.report(path, `has ${list.length} items, the limit is ${max}`);
@@ -218,7 +260,8 @@ function checkList(check: Checker, list: unknown, path: string, max: number, eac
 function checkText(check: Checker, text: unknown, path: string, max: number, plainOnly = false): void {
   if (!isRecord(text)) return check.report(path, 'a text object is required');
   const type = text['type'];
-  if (plainOnly && type !== 'plain_text') return check.report(`${path}.type`, `must be plain_text, not ${JSON.stringify(type)}`);
+  if (plainOnly && type !== 'plain_text')
+    return check.report(`${path}.type`, `must be plain_text, not ${JSON.stringify(type)}`);
   if (type === 'mrkdwn') {
     if (text['link_names'] !== undefined) check.report(`${path}.link_names`, 'must not be set on mrkdwn text');
     const { link_names: _ignored, ...rest } = text;
@@ -235,8 +278,10 @@ function checkText(check: Checker, text: unknown, path: string, max: number, pla
 function checkImage(check: Checker, image: Record<string, unknown>, path: string, asBlock = false): void {
   const blockOnly = asBlock ? ['title', 'block_id'] : [];
   check.onlyKeys(image, path, ['type', 'image_url', 'slack_file', 'alt_text', ...blockOnly]);
-  if (image['image_url'] === undefined && image['slack_file'] === undefined) check.report(path, 'an image needs image_url or slack_file');
-  if (image['image_url'] !== undefined) check.length(image['image_url'], `${path}.image_url`, LIMITS.imageUrl, 1, 'image_url');
+  if (image['image_url'] === undefined && image['slack_file'] === undefined)
+    check.report(path, 'an image needs image_url or slack_file');
+  if (image['image_url'] !== undefined)
+    check.length(image['image_url'], `${path}.image_url`, LIMITS.imageUrl, 1, 'image_url');
   check.length(image['alt_text'], `${path}.alt_text`, LIMITS.imageAltText, 1, 'alt_text');
   if (image['title'] !== undefined) checkText(check, image['title'], `${path}.title`, LIMITS.imageAltText, true);
 }
@@ -247,16 +292,27 @@ function checkElement(check: Checker, element: unknown, path: string): void {
   const type = element['type'];
   if (type === 'image' && path.endsWith('accessory')) return checkImage(check, element, path);
   if (type !== 'button') {
-    if (typeof type !== 'string' || !OTHER_ELEMENT_TYPES.has(type)) check.report(`${path}.type`, `unknown element type ${JSON.stringify(type)}`);
+    if (typeof type !== 'string' || !OTHER_ELEMENT_TYPES.has(type))
+      check.report(`${path}.type`, `unknown element type ${JSON.stringify(type)}`);
     return check.id('action_id', element['action_id'], `${path}.action_id`);
   }
-  check.onlyKeys(element, path, ['type', 'text', 'action_id', 'url', 'value', 'style', 'confirm', 'accessibility_label']);
+  check.onlyKeys(element, path, [
+    'type',
+    'text',
+    'action_id',
+    'url',
+    'value',
+    'style',
+    'confirm',
+    'accessibility_label',
+  ]);
   checkText(check, element['text'], `${path}.text`, LIMITS.buttonText, true);
   check.id('action_id', element['action_id'], `${path}.action_id`);
   if (element['url'] !== undefined) check.length(element['url'], `${path}.url`, LIMITS.buttonUrl, 1, 'url');
   if (element['value'] !== undefined) check.length(element['value'], `${path}.value`, LIMITS.buttonValue, 1, 'value');
   const label = element['accessibility_label'];
-  if (label !== undefined) check.length(label, `${path}.accessibility_label`, LIMITS.accessibilityLabel, 1, 'accessibility_label');
+  if (label !== undefined)
+    check.length(label, `${path}.accessibility_label`, LIMITS.accessibilityLabel, 1, 'accessibility_label');
   const style = element['style'];
   if (style !== undefined && style !== 'primary' && style !== 'danger') {
     check.report(`${path}.style`, `must be primary or danger, not ${JSON.stringify(style)}`);

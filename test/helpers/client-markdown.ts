@@ -5,7 +5,8 @@
  */
 
 /** Hosts the library links to: the AWS console, AWS docs and re:Post. */
-export const OWN_URL: RegExp = /^https:\/\/([a-z0-9-]+\.console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)|docs\.aws\.amazon\.com|repost\.aws)\//;
+export const OWN_URL: RegExp =
+  /^https:\/\/([a-z0-9-]+\.console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)|docs\.aws\.amazon\.com|repost\.aws)\//;
 
 const FENCE = /```\n([\s\S]*?)\n```/g;
 const LINK = /\[([^[\]\n]*)\]\((https?:\/\/[^\s()<>]+)\)/g;
@@ -54,7 +55,12 @@ const PLAIN = /^[A-Za-z0-9_\-.:/+=,]+$/;
 /** The notification's shape, as far as the checker reads it. */
 interface Notification {
   readonly id?: string;
-  readonly content: { readonly title?: string; readonly description: string; readonly nextSteps?: readonly string[]; readonly keywords?: readonly string[] };
+  readonly content: {
+    readonly title?: string;
+    readonly description: string;
+    readonly nextSteps?: readonly string[];
+    readonly keywords?: readonly string[];
+  };
   readonly metadata?: {
     readonly threadId?: string;
     readonly summary?: string;
@@ -76,14 +82,22 @@ export function notificationSafetyProblems(n: Notification, allowedUrl?: RegExp)
     ...(n.content.nextSteps ?? []).map((step, i): [string, string] => [`nextSteps.${i}`, step]),
     ...(n.content.keywords ?? []).map((k, i): [string, string] => [`keywords.${i}`, k]),
   ];
-  const problems = fields.flatMap(([name, value]) => (value === undefined ? [] : markdownProblems(value, allowedUrl).map((p) => `${name}: ${p}`)));
+  const problems = fields.flatMap(([name, value]) =>
+    value === undefined ? [] : markdownProblems(value, allowedUrl).map((p) => `${name}: ${p}`),
+  );
   const ids: Array<[string, string | undefined]> = [
     ['id', n.id],
     ['threadId', n.metadata?.threadId],
     ...(n.metadata?.relatedResources ?? []).map((arn, i): [string, string] => [`relatedResources.${i}`, arn]),
-    ...Object.entries(n.metadata?.additionalContext ?? {}).map(([k, v]): [string, string] => [`additionalContext.${k}`, v]),
+    ...Object.entries(n.metadata?.additionalContext ?? {}).map(([k, v]): [string, string] => [
+      `additionalContext.${k}`,
+      v,
+    ]),
   ];
-  for (const [name, value] of ids) if (value !== undefined && !PLAIN.test(value)) problems.push(`${name}: not a plain identifier ${JSON.stringify(value)}`);
-  if (n.metadata?.eventType !== undefined && !/^[A-Za-z0-9 _\-.:/]+$/.test(n.metadata.eventType)) problems.push('eventType: not plain words');
+  for (const [name, value] of ids)
+    if (value !== undefined && !PLAIN.test(value))
+      problems.push(`${name}: not a plain identifier ${JSON.stringify(value)}`);
+  if (n.metadata?.eventType !== undefined && !/^[A-Za-z0-9 _\-.:/]+$/.test(n.metadata.eventType))
+    problems.push('eventType: not plain words');
   return problems;
 }

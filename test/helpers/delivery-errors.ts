@@ -21,7 +21,11 @@ export function errorRenderings(error: unknown): string[] {
   const renderings: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 10 && current !== undefined && current !== null; depth += 1) {
-    renderings.push(String(current), JSON.stringify(current) ?? '', inspect(current, { depth: null, showHidden: true }));
+    renderings.push(
+      String(current),
+      JSON.stringify(current) ?? '',
+      inspect(current, { depth: null, showHidden: true }),
+    );
     if (current instanceof Error) renderings.push(current.message, current.stack ?? '');
     if (typeof current === 'object') {
       for (const key of Object.getOwnPropertyNames(current)) {

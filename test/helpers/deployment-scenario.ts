@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const EVENTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'events');
-const load = (kind: string, name: string): Record<string, any> => JSON.parse(readFileSync(join(EVENTS, kind, `${name}.json`), 'utf8'));
+const load = (kind: string, name: string): Record<string, any> =>
+  JSON.parse(readFileSync(join(EVENTS, kind, `${name}.json`), 'utf8'));
 
 /** The deployment of the scenario. */
 export const DEPLOYMENT_ID = 'ecs-svc/6177963417134325488';
@@ -18,8 +19,20 @@ function task(base: Record<string, any>, n: number, minute: number): Record<stri
   const event = structuredClone(base);
   const taskArn = `arn:aws:ecs:ap-northeast-1:999999999999:task/example-cluster/${String(n).padStart(32, 'a')}`;
   const time = new Date(Date.parse('2025-02-18T00:17:22Z') + minute * 60_000).toISOString().replace('.000', '');
-  Object.assign(event, { id: `deploy-task-${n}-${event.detail.lastStatus}-${minute}`, time, region: 'ap-northeast-1', account: '999999999999', resources: [taskArn] });
-  Object.assign(event.detail, { taskArn, clusterArn: CLUSTER_ARN, group: 'service:example-service', startedBy: DEPLOYMENT_ID, updatedAt: time });
+  Object.assign(event, {
+    id: `deploy-task-${n}-${event.detail.lastStatus}-${minute}`,
+    time,
+    region: 'ap-northeast-1',
+    account: '999999999999',
+    resources: [taskArn],
+  });
+  Object.assign(event.detail, {
+    taskArn,
+    clusterArn: CLUSTER_ARN,
+    group: 'service:example-service',
+    startedBy: DEPLOYMENT_ID,
+    updatedAt: time,
+  });
   for (const container of event.detail.containers) container.taskArn = taskArn;
   return event;
 }
@@ -44,7 +57,12 @@ export function deploymentScenario(): Array<Record<string, any>> {
     task(running, 3, 2),
     task(crashed, 4, 3),
     task(crashed, 5, 4),
-    deployment('SERVICE_DEPLOYMENT_IN_PROGRESS', 'INFO', 'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/5172139016543851234.', 5),
+    deployment(
+      'SERVICE_DEPLOYMENT_IN_PROGRESS',
+      'INFO',
+      'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/5172139016543851234.',
+      5,
+    ),
     deployment('SERVICE_DEPLOYMENT_COMPLETED', 'INFO', `ECS deployment ${DEPLOYMENT_ID} completed.`, 9),
   ];
 }

@@ -3,7 +3,16 @@
  */
 
 /** The Task fields that are timestamps in the ECS API (Dates in the SDK, epoch seconds on the wire). */
-export const TASK_TIMES: readonly string[] = ['connectivityAt', 'createdAt', 'executionStoppedAt', 'pullStartedAt', 'pullStoppedAt', 'startedAt', 'stoppedAt', 'stoppingAt'];
+export const TASK_TIMES: readonly string[] = [
+  'connectivityAt',
+  'createdAt',
+  'executionStoppedAt',
+  'pullStartedAt',
+  'pullStoppedAt',
+  'startedAt',
+  'stoppedAt',
+  'stoppingAt',
+];
 
 /**
  * A fixture event's detail as the ECS API has it: no `updatedAt` (an event-only field), and each

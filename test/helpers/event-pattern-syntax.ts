@@ -87,7 +87,7 @@ export function parseCidr(text: string): Cidr | string {
 /** Whether an IPv4 address string falls in a CIDR block. */
 export function inCidr(value: string, cidr: Cidr): boolean {
   const address = ipv4(value);
-  return address !== undefined && ((address & cidr.mask) >>> 0) === cidr.network;
+  return address !== undefined && (address & cidr.mask) >>> 0 === cidr.network;
 }
 
 /** Whether `value` satisfies every `[operator, number]` pair of a numeric expression. */

@@ -22,7 +22,11 @@ function isNumber(value: unknown): value is number {
 function checkText(operand: unknown, ignoreCaseAllowed: boolean, report: Report): void {
   if (typeof operand === 'string') return;
   const keys = isObject(operand) ? Object.keys(operand) : [];
-  if (ignoreCaseAllowed && keys.length === 1 && typeof (operand as Record<string, unknown>)['equals-ignore-case'] === 'string') {
+  if (
+    ignoreCaseAllowed &&
+    keys.length === 1 &&
+    typeof (operand as Record<string, unknown>)['equals-ignore-case'] === 'string'
+  ) {
     return;
   }
   report(ignoreCaseAllowed ? 'must be a string or {"equals-ignore-case": string}' : 'must be a string');
@@ -40,7 +44,8 @@ function checkNumeric(operand: unknown, report: Report): void {
     return report('must be [operator, number] or [">" | ">=", number, "<" | "<=", number]');
   }
   const [op, low, op2, high] = operand as unknown[];
-  if (typeof op !== 'string' || !NUMERIC_OPERATORS.includes(op)) return report(`unknown numeric operator ${JSON.stringify(op)}`);
+  if (typeof op !== 'string' || !NUMERIC_OPERATORS.includes(op))
+    return report(`unknown numeric operator ${JSON.stringify(op)}`);
   for (const bound of operand.length === 4 ? [low, high] : [low]) {
     if (!isNumber(bound)) return report('bounds must be numbers');
     if (Math.abs(bound) > NUMERIC_LIMIT) return report(`bounds must be within ±${NUMERIC_LIMIT}`);

@@ -163,7 +163,12 @@ describe('matchesPattern: prefix, suffix, equals-ignore-case, wildcard', () => {
   it('matches a prefix of strings only', () => {
     expect(matchesPattern({ time: [{ prefix: '2017-10-02' }] }, rulerEvent)).toBe(true);
     expect(matchesPattern({ time: [{ prefix: '2017-10-03' }] }, rulerEvent)).toBe(false);
-    expect(matchesPattern({ source: ['aws.autoscaling'], region: [{ prefix: 'eu-' }] }, { source: 'aws.autoscaling', region: 'eu-west-1' })).toBe(true);
+    expect(
+      matchesPattern(
+        { source: ['aws.autoscaling'], region: [{ prefix: 'eu-' }] },
+        { source: 'aws.autoscaling', region: 'eu-west-1' },
+      ),
+    ).toBe(true);
     expect(matchesPattern({ detail: { 'c-count': [{ prefix: '5' }] } }, rulerEvent)).toBe(false);
   });
 
@@ -178,7 +183,9 @@ describe('matchesPattern: prefix, suffix, equals-ignore-case, wildcard', () => {
   it('matches a suffix, with or without case', () => {
     expect(matchesPattern({ FileName: [{ suffix: '.png' }] }, { FileName: 'image.png' })).toBe(true);
     expect(matchesPattern({ FileName: [{ suffix: '.png' }] }, { FileName: 'image.PNG' })).toBe(false);
-    expect(matchesPattern({ FileName: [{ suffix: { 'equals-ignore-case': '.png' } }] }, { FileName: 'image.PNG' })).toBe(true);
+    expect(
+      matchesPattern({ FileName: [{ suffix: { 'equals-ignore-case': '.png' } }] }, { FileName: 'image.PNG' }),
+    ).toBe(true);
     expect(matchesPattern({ source: [{ suffix: 'ec2' }] }, rulerEvent)).toBe(true);
   });
 
@@ -232,8 +239,12 @@ describe('matchesPattern: anything-but', () => {
   });
 
   it('works with numbers and lists of numbers', () => {
-    expect(matchesPattern({ detail: { 'x-limit': [{ 'anything-but': 123 }] } }, withDetail({ 'x-limit': 124 }))).toBe(true);
-    expect(matchesPattern({ detail: { 'x-limit': [{ 'anything-but': 123 }] } }, withDetail({ 'x-limit': 123 }))).toBe(false);
+    expect(matchesPattern({ detail: { 'x-limit': [{ 'anything-but': 123 }] } }, withDetail({ 'x-limit': 124 }))).toBe(
+      true,
+    );
+    expect(matchesPattern({ detail: { 'x-limit': [{ 'anything-but': 123 }] } }, withDetail({ 'x-limit': 123 }))).toBe(
+      false,
+    );
     const list = { detail: { 'x-limit': [{ 'anything-but': [100, 200, 300] }] } };
     expect(matchesPattern(list, withDetail({ 'x-limit': 200 }))).toBe(false);
     expect(matchesPattern(list, withDetail({ 'x-limit': 250 }))).toBe(true);
@@ -243,12 +254,16 @@ describe('matchesPattern: anything-but', () => {
     expect(matchesPattern({ 'detail-type': [{ 'anything-but': 'AWS API Call via CloudTrail' }] }, ec2Event)).toBe(true);
     expect(matchesPattern({ source: [{ 'anything-but': ['aws.ec2', 'aws.s3'] }] }, ec2Event)).toBe(false);
     expect(matchesPattern({ source: [{ 'anything-but': { prefix: 'aws.' } }] }, ec2Event)).toBe(false);
-    expect(matchesPattern({ source: [{ 'anything-but': { prefix: 'aws.' } }] }, { source: 'com.example.orders' })).toBe(true);
+    expect(matchesPattern({ source: [{ 'anything-but': { prefix: 'aws.' } }] }, { source: 'com.example.orders' })).toBe(
+      true,
+    );
   });
 
   it('does not match a missing field, nor a field whose value is an object', () => {
     expect(matchesPattern({ detail: { state: [{ 'anything-but': 'initializing' }] } }, withDetail({}))).toBe(false);
-    expect(matchesPattern({ detail: { state: [{ 'anything-but': 'x' }] } }, withDetail({ state: { code: 1 } }))).toBe(false);
+    expect(matchesPattern({ detail: { state: [{ 'anything-but': 'x' }] } }, withDetail({ state: { code: 1 } }))).toBe(
+      false,
+    );
   });
 
   it('matches an event array if any element is not excluded', () => {
@@ -310,7 +325,12 @@ describe('matchesPattern: numeric, cidr and exists', () => {
     expect(matchesPattern({ detail: { state: [{ exists: true }] } }, rulerEvent)).toBe(true);
     expect(matchesPattern({ detail: { 'c-count': [{ exists: false }] } }, rulerEvent)).toBe(false);
     expect(matchesPattern({ detail: { description: [{ exists: true }] } }, rulerEvent)).toBe(false);
-    expect(matchesPattern({ detail: { 'c-count': [{ exists: false }] } }, withDetail({ state: ['initializing', 'running'] }))).toBe(true);
+    expect(
+      matchesPattern(
+        { detail: { 'c-count': [{ exists: false }] } },
+        withDetail({ state: ['initializing', 'running'] }),
+      ),
+    ).toBe(true);
   });
 
   it('treats an intermediate node as absent: exists works on leaves only', () => {
@@ -342,7 +362,13 @@ describe('matchesPattern: numeric, cidr and exists', () => {
 });
 
 describe('matchesPattern: $or', () => {
-  const metric = { source: 'aws.cloudwatch', metricName: 'NetworkIn', namespace: 'AWS/EC2', metricType: 'MetricType', scope: 'Other' };
+  const metric = {
+    source: 'aws.cloudwatch',
+    metricName: 'NetworkIn',
+    namespace: 'AWS/EC2',
+    metricType: 'MetricType',
+    scope: 'Other',
+  };
 
   it('ORs sub-patterns and ANDs them with the other fields', () => {
     const pattern = {
@@ -360,7 +386,9 @@ describe('matchesPattern: $or', () => {
       $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }],
       detail: { $or: [{ source: ['aws.cloudwatch'] }, { 'detail-type': ['CloudWatch Alarm State Change'] }] },
     };
-    expect(matchesPattern(pattern, { ...metric, detail: { 'detail-type': 'CloudWatch Alarm State Change' } })).toBe(true);
+    expect(matchesPattern(pattern, { ...metric, detail: { 'detail-type': 'CloudWatch Alarm State Change' } })).toBe(
+      true,
+    );
     expect(matchesPattern(pattern, { ...metric, detail: { 'detail-type': 'Other' } })).toBe(false);
   });
 
@@ -369,7 +397,11 @@ describe('matchesPattern: $or', () => {
       source: ['aws.cloudwatch'],
       $or: [
         { metricName: ['CPUUtilization', 'ReadLatency'] },
-        { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'], $or: [{ metricId: [1234] }, { spaceId: [1000] }] },
+        {
+          metricType: ['MetricType'],
+          namespace: ['AWS/EC2', 'AWS/ES'],
+          $or: [{ metricId: [1234] }, { spaceId: [1000] }],
+        },
         { scope: ['Service'] },
       ],
     };
@@ -398,7 +430,9 @@ describe('matchesPattern on real ECS events', () => {
   });
 
   it('shows the stopCode pitfall on real events', () => {
-    const pitfall = { detail: { stopCode: [{ 'anything-but': 'UserInitiated' }, { 'anything-but': 'ServiceSchedulerInitiated' }] } };
+    const pitfall = {
+      detail: { stopCode: [{ 'anything-but': 'UserInitiated' }, { 'anything-but': 'ServiceSchedulerInitiated' }] },
+    };
     const intended = { detail: { stopCode: [{ 'anything-but': ['UserInitiated', 'ServiceSchedulerInitiated'] }] } };
     expect(matchesPattern(pitfall, userStopped)).toBe(true);
     expect(matchesPattern(intended, userStopped)).toBe(false);
@@ -426,7 +460,10 @@ describe('validatePattern', () => {
     [{ detail: { state: 'running' } }, 'detail.state: must be an object or an array of match values'],
     [{ detail: {} }, 'detail: empty objects are not allowed'],
     [{ source: [] }, 'source: empty arrays are not allowed'],
-    [{ source: [['aws.ec2']] }, 'source[0]: a match value must be a string, a number, true, false, null or a match expression'],
+    [
+      { source: [['aws.ec2']] },
+      'source[0]: a match value must be a string, a number, true, false, null or a match expression',
+    ],
     [{ source: [{ contains: 'ec2' }] }, 'source[0]: unknown operator "contains"'],
     [{ source: [{ prefix: 'a', suffix: 'b' }] }, 'source[0]: a match expression must have exactly one key'],
     [{ source: [{}] }, 'source[0]: a match expression must have exactly one key'],
@@ -438,22 +475,40 @@ describe('validatePattern', () => {
     [{ n: [{ numeric: ['>', 5, '<', 1] }] }, 'n[0]: numeric: the lower bound must be below the upper bound'],
     [{ n: [{ numeric: ['>', 0, '=', 1] }] }, 'n[0]: numeric: a range must end with "<" or "<="'],
     [{ n: [{ numeric: ['<', 1e10] }] }, 'n[0]: numeric: bounds must be within ±5000000000'],
-    [{ n: [{ numeric: ['>', 1, '<'] }] }, 'n[0]: numeric: must be [operator, number] or [">" | ">=", number, "<" | "<=", number]'],
+    [
+      { n: [{ numeric: ['>', 1, '<'] }] },
+      'n[0]: numeric: must be [operator, number] or [">" | ">=", number, "<" | "<=", number]',
+    ],
     [{ s: [{ exists: 'true' }] }, 's[0]: exists: must be true or false'],
     [{ s: [{ 'anything-but': ['a', 1] }] }, 's[0]: anything-but: a list must hold only strings or only numbers'],
     [{ s: [{ 'anything-but': [] }] }, 's[0]: anything-but: a list must hold only strings or only numbers'],
-    [{ s: [{ 'anything-but': null }] }, 's[0]: anything-but: must be a string, a number, a list, or one of {prefix}, {suffix}, {equals-ignore-case}, {wildcard}'],
+    [
+      { s: [{ 'anything-but': null }] },
+      's[0]: anything-but: must be a string, a number, a list, or one of {prefix}, {suffix}, {equals-ignore-case}, {wildcard}',
+    ],
     [{ s: [{ 'anything-but': { prefix: '' } }] }, 's[0]: anything-but: prefix must be a non-empty string'],
-    [{ s: [{ 'anything-but': { numeric: ['>', 1] } }] }, 's[0]: anything-but: unsupported operator "numeric" inside anything-but'],
-    [{ s: [{ 'anything-but': { 'equals-ignore-case': 1 } }] }, 's[0]: anything-but: equals-ignore-case must be a string or a list of strings'],
+    [
+      { s: [{ 'anything-but': { numeric: ['>', 1] } }] },
+      's[0]: anything-but: unsupported operator "numeric" inside anything-but',
+    ],
+    [
+      { s: [{ 'anything-but': { 'equals-ignore-case': 1 } }] },
+      's[0]: anything-but: equals-ignore-case must be a string or a list of strings',
+    ],
     [{ s: [{ wildcard: 'a**b' }] }, 's[0]: wildcard: consecutive wildcard characters are not allowed'],
     [{ s: [{ wildcard: 'a\\b' }] }, 's[0]: wildcard: a backslash may only escape "*" or "\\"'],
-    [{ s: [{ 'anything-but': { wildcard: ['ok*', '**'] } }] }, 's[0]: anything-but: consecutive wildcard characters are not allowed'],
+    [
+      { s: [{ 'anything-but': { wildcard: ['ok*', '**'] } }] },
+      's[0]: anything-but: consecutive wildcard characters are not allowed',
+    ],
     [{ ip: [{ cidr: '10.0.0.0/33' }] }, 'ip[0]: cidr: "10.0.0.0/33" is not an IPv4 CIDR block'],
     [{ $or: [{ a: ['1'] }] }, '$or: must hold at least 2 objects'],
     [{ $or: { a: ['1'] } }, '$or: must be an array of objects'],
     [{ $or: [{ a: ['1'] }, 'b'] }, '$or[1]: only objects are allowed in $or'],
-    [{ $or: [{ prefix: ['1'] }, { b: ['2'] }] }, '$or[0].prefix: "prefix" is a reserved word and cannot be a field name inside $or'],
+    [
+      { $or: [{ prefix: ['1'] }, { b: ['2'] }] },
+      '$or[0].prefix: "prefix" is a reserved word and cannot be a field name inside $or',
+    ],
   ])('rejects %j', (pattern, problem) => {
     expect(validatePattern(pattern)).toEqual([problem]);
   });

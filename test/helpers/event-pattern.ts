@@ -22,14 +22,7 @@
  * compares exact-match numbers by their text, so `300` and `3.0e2` may differ there); `cidr`
  * supports IPv4 only; `exists: false` under an array of objects is judged per element.
  */
-import {
-  compareNumeric,
-  compileWildcard,
-  fold,
-  inCidr,
-  isObject,
-  parseCidr,
-} from './event-pattern-syntax.js';
+import { compareNumeric, compileWildcard, fold, inCidr, isObject, parseCidr } from './event-pattern-syntax.js';
 import { validatePattern } from './event-pattern-validate.js';
 
 export { validatePattern } from './event-pattern-validate.js';
@@ -101,7 +94,7 @@ function fieldMatches(alternatives: readonly unknown[], value: unknown): boolean
   return alternatives.some((alternative) => {
     if (!isObject(alternative)) return values.some((leaf) => leaf === alternative);
     const [operator, operand] = Object.entries(alternative)[0] ?? [];
-    if (operator === 'exists') return operand === (values.length > 0);
+    if (operator === 'exists') return operand === values.length > 0;
     return values.some((leaf) => operator !== undefined && expressionMatches(operator, operand, leaf));
   });
 }

@@ -9,22 +9,65 @@ import type { RenderOptions } from '../../src/index.js';
 import { allFixtures, loadFixture } from './fixtures.js';
 
 /** One lone UTF-16 surrogate half. */
-export const loneSurrogate: fc.Arbitrary<string> = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
+export const loneSurrogate: fc.Arbitrary<string> = fc
+  .integer({ min: 0xd800, max: 0xdfff })
+  .map((code) => String.fromCharCode(code));
 
 /** Pieces that broke a stage or a message once, or could. */
 export const HOSTILE_PIECES: readonly string[] = [
-  '\ud800', '\udfff', '\ud83d', 'a\udc00b',
-  '\u2028', '\u2029', '\u2028> quote', '\u2029&gt; quote',
-  '\n>', '\n> <!channel>', '\r\n> quote', '\n  > indented', '\n&gt; entity', '>', '> first',
-  '<!channel>', '<!here|here>', '<@U024BE7LH>', '<!subteam^SAZ94GDB8>', '<#C024BE7LR>',
-  '<https://evil.example.com|Click here>', '<!date^1392734382^{date}|yesterday>', '&lt;!channel&gt;',
-  '```', '*bold*', '_it_', '~s~', '`c`', '|', '&', '\t', '%', '/', ':',
+  '\ud800',
+  '\udfff',
+  '\ud83d',
+  'a\udc00b',
+  '\u2028',
+  '\u2029',
+  '\u2028> quote',
+  '\u2029&gt; quote',
+  '\n>',
+  '\n> <!channel>',
+  '\r\n> quote',
+  '\n  > indented',
+  '\n&gt; entity',
+  '>',
+  '> first',
+  '<!channel>',
+  '<!here|here>',
+  '<@U024BE7LH>',
+  '<!subteam^SAZ94GDB8>',
+  '<#C024BE7LR>',
+  '<https://evil.example.com|Click here>',
+  '<!date^1392734382^{date}|yesterday>',
+  '&lt;!channel&gt;',
+  '```',
+  '*bold*',
+  '_it_',
+  '~s~',
+  '`c`',
+  '|',
+  '&',
+  '\t',
+  '%',
+  '/',
+  ':',
 ];
 
 /** A hostile string: pieces and plain text mixed, or a very long text with a piece in it. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 8, arbitrary: fc.array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), loneSurrogate, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HOSTILE_PIECES), fc.integer({ min: 2900, max: 7000 }), fc.boolean()).map(([piece, length, wordy]) => `${(wordy ? 'word ' : 'x').repeat(wordy ? length / 5 : length)}${piece}`) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), loneSurrogate, fc.string({ maxLength: 12 })), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((parts) => parts.join('')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...HOSTILE_PIECES), fc.integer({ min: 2900, max: 7000 }), fc.boolean())
+      .map(([piece, length, wordy]) => `${(wordy ? 'word ' : 'x').repeat(wordy ? length / 5 : length)}${piece}`),
+  },
 );
 
 type Path = readonly (string | number)[];
@@ -46,7 +89,10 @@ const fixtures = allFixtures().map((fixture) => ({ event: fixture.event, paths: 
 export const hostileEvent: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(
     fc.constantFrom(...fixtures),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('replace', 'append', 'prepend'), hostileString), { minLength: 1, maxLength: 5 }),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('replace', 'append', 'prepend'), hostileString), {
+      minLength: 1,
+      maxLength: 5,
+    }),
   )
   .map(([fixture, changes]) => {
     const copy = structuredClone(fixture.event);
@@ -64,13 +110,18 @@ export const hostileEvent: fc.Arbitrary<Record<string, unknown>> = fc
 /** A value nested `depth` levels deep (objects and arrays in turn), hostile strings at the bottom and in keys. */
 function nested(depth: number, leaf: string): unknown {
   let value: unknown = { [`k${leaf}`]: leaf };
-  for (let level = 0; level < depth; level++) value = level % 2 === 0 ? { [leaf.slice(0, 3) || 'a']: value, n: level } : [value, leaf];
+  for (let level = 0; level < depth; level++)
+    value = level % 2 === 0 ? { [leaf.slice(0, 3) || 'a']: value, n: level } : [value, leaf];
   return value;
 }
 
 /** An `aws.ecs` event of a detail-type ecs-slack does not model, its detail shallow or nested up to 12,000 levels. */
 export const deepUnknownEvent: fc.Arbitrary<Record<string, unknown>> = fc
-  .tuple(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 5000, max: 12_000 })), hostileString, hostileString)
+  .tuple(
+    fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 5000, max: 12_000 })),
+    hostileString,
+    hostileString,
+  )
   .map(([depth, leaf, cluster]) => ({
     ...loadFixture('service', 'docs-service-steady-state'),
     'detail-type': `ECS Future Change ${leaf.slice(0, 20)}`,
@@ -85,7 +136,17 @@ const userGroups = (minCount: number) =>
   fc
     .tuple(fc.integer({ min: 2, max: 15 }), fc.integer({ min: minCount, max: 90 }))
     .chain(([length, count]) =>
-      fc.array(fc.nat().map((n) => `S${n.toString(36).toUpperCase().padStart(length - 1, '0').slice(0, length - 1)}`), { minLength: count, maxLength: count }),
+      fc.array(
+        fc.nat().map(
+          (n) =>
+            `S${n
+              .toString(36)
+              .toUpperCase()
+              .padStart(length - 1, '0')
+              .slice(0, length - 1)}`,
+        ),
+        { minLength: count, maxLength: count },
+      ),
     )
     .map((ids) => ids.map((id) => ({ userGroup: id })))
     .map((list) => ({ error: list, warning: list, info: list, success: list }));
@@ -105,14 +166,20 @@ export const edgeOptions: fc.Arbitrary<RenderOptions> = fc.record(
 );
 
 /** The full layout with mentions that fill, or nearly fill, their room (45 to 90 user groups). */
-export const fullMentionsOptions: fc.Arbitrary<RenderOptions> = fc.record({ color: fc.boolean(), variant: fc.constant('full' as const), mentions: userGroups(45) });
+export const fullMentionsOptions: fc.Arbitrary<RenderOptions> = fc.record({
+  color: fc.boolean(),
+  variant: fc.constant('full' as const),
+  mentions: userGroups(45),
+});
 
 /**
  * A crashed task whose culprit container has a name of 1,940 to 1,950 characters: a culprit
  * line of 1,990 to 2,000 characters, at the limit of one line, for a mention lead near its own.
  */
-export const longCulpritEvent: fc.Arbitrary<Record<string, unknown>> = fc.integer({ min: 1940, max: 1950 }).map((length) => {
-  const event = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
-  for (const container of event.detail.containers) if (container.exitCode === 1) container.name = 'n'.repeat(length);
-  return event;
-});
+export const longCulpritEvent: fc.Arbitrary<Record<string, unknown>> = fc
+  .integer({ min: 1940, max: 1950 })
+  .map((length) => {
+    const event = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
+    for (const container of event.detail.containers) if (container.exitCode === 1) container.name = 'n'.repeat(length);
+    return event;
+  });

@@ -6,7 +6,8 @@ import type { SlackMessage } from '../../src/index.js';
 import { controlSequenceKind, controlSequences, mrkdwnTexts, quoteLines, validateMessage } from './block-kit.js';
 
 /** Hosts the library links to: the AWS console, AWS docs and re:Post. */
-const OWN_LINK = /^<https:\/\/([a-z0-9-]+\.console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)|docs\.aws\.amazon\.com|repost\.aws)\/[^\s<>|]*\|[^<>|]+>$/;
+const OWN_LINK =
+  /^<https:\/\/([a-z0-9-]+\.console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)|docs\.aws\.amazon\.com|repost\.aws)\/[^\s<>|]*\|[^<>|]+>$/;
 const OWN_DATE = /^<!date\^\d+\^[^|^>]+\|\d{4}-\d\d-\d\d \d\d:\d\d UTC>$/;
 
 /** What a message may carry beyond the library's own links and dates. */
@@ -30,7 +31,8 @@ export function messageFindings(message: SlackMessage, allowed: Allowed = {}): s
       const ok =
         (kind === 'link' && (OWN_LINK.test(sequence) || (allowed.linkHosts?.test(sequence) ?? false))) ||
         (kind === 'date' && OWN_DATE.test(sequence)) ||
-        ((kind === 'usergroup' || kind === 'special' || kind === 'user') && (allowed.mentions ?? []).includes(sequence));
+        ((kind === 'usergroup' || kind === 'special' || kind === 'user') &&
+          (allowed.mentions ?? []).includes(sequence));
       if (!ok) findings.push(`${path}: unexpected ${kind} ${sequence.slice(0, 80)}`);
     }
     for (const line of quoteLines(text)) findings.push(`${path}: block quote ${JSON.stringify(line.slice(0, 40))}`);

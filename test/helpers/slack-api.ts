@@ -79,11 +79,21 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return reply(res, 500, { ok: false, error: 'internal_error' });
       }
       calls.push({ method, args, status: 200, authorization });
-      const payload = { text: args.text as string | undefined, blocks: args.blocks as unknown[] | undefined, attachments: args.attachments as unknown[] | undefined };
+      const payload = {
+        text: args.text as string | undefined,
+        blocks: args.blocks as unknown[] | undefined,
+        attachments: args.attachments as unknown[] | undefined,
+      };
       if (method === 'chat.postMessage') {
         const ts = `${clock++}.000100`;
         const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined;
-        messages.push({ ts, channel: String(args.channel), ...(threadTs === undefined ? {} : { threadTs }), payload, edits: 0 });
+        messages.push({
+          ts,
+          channel: String(args.channel),
+          ...(threadTs === undefined ? {} : { threadTs }),
+          payload,
+          edits: 0,
+        });
         return reply(res, 200, { ok: true, channel: 'C0FAKE0001', ts, message: {} });
       }
       if (method === 'chat.update') {

@@ -53,7 +53,9 @@ export function errorResponse(status: number, code: string, message: string, req
  * `script(request, i)`. A request that is not a form-encoded `Publish` of API version
  * 2010-03-31 gets a 400 `InvalidAction`, whatever the script says.
  */
-export async function startSnsServer(script: readonly SnsReply[] | ((request: PublishRequest, index: number) => SnsReply)): Promise<SnsServer> {
+export async function startSnsServer(
+  script: readonly SnsReply[] | ((request: PublishRequest, index: number) => SnsReply),
+): Promise<SnsServer> {
   const publishes: PublishRequest[] = [];
   const server: ScriptedServer = await startScriptedServer((raw, index): Reply => {
     const params = Object.fromEntries(new URLSearchParams(raw.body));
@@ -66,12 +68,17 @@ export async function startSnsServer(script: readonly SnsReply[] | ((request: Pu
       String(raw.headers['content-type']).startsWith('application/x-www-form-urlencoded') &&
       params.Action === 'Publish' &&
       params.Version === '2010-03-31';
-    if (!isPublish) return { status: 400, headers, body: errorResponse(400, 'InvalidAction', 'not a Publish', requestId) };
+    if (!isPublish)
+      return { status: 400, headers, body: errorResponse(400, 'InvalidAction', 'not a Publish', requestId) };
     const reply = typeof script === 'function' ? script(request, index) : script[Math.min(index, script.length - 1)];
     if (reply === undefined) throw new Error('empty script');
     if (reply === 'destroy' || reply === 'hang') return reply;
     if ('messageId' in reply) return { status: 200, headers, body: publishResponse(reply.messageId, requestId) };
-    return { status: reply.status, headers, body: errorResponse(reply.status, reply.code, reply.message ?? reply.code, requestId) };
+    return {
+      status: reply.status,
+      headers,
+      body: errorResponse(reply.status, reply.code, reply.message ?? reply.code, requestId),
+    };
   });
   return { origin: server.origin, publishes, close: () => server.close() };
 }

@@ -21,7 +21,8 @@ const THROTTLED = JSON.stringify({
   message: 'The level of configured provisioned throughput for the table was exceeded.',
 });
 
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+const listen = (server) =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 const db = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 const dbPort = await listen(db);
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -38,19 +39,27 @@ const proxy = createServer((req, res) => {
     requests++;
     if (random() < rate) {
       throttled++;
-      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `throttled-${throttled}` });
+      res.writeHead(400, {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amzn-requestid': `throttled-${throttled}`,
+      });
       res.end(THROTTLED);
       return;
     }
-    const onward = request({ host: '127.0.0.1', port: dbPort, path: req.url, method: req.method, headers: req.headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const onward = request(
+      { host: '127.0.0.1', port: dbPort, path: req.url, method: req.method, headers: req.headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     onward.on('error', () => res.destroy());
     onward.end(Buffer.concat(chunks));
   });
 });
 const proxyPort = await listen(proxy);
-process.stdout.write(`${JSON.stringify({ dynalite: `http://127.0.0.1:${dbPort}`, proxy: `http://127.0.0.1:${proxyPort}` })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ dynalite: `http://127.0.0.1:${dbPort}`, proxy: `http://127.0.0.1:${proxyPort}` })}\n`,
+);
 process.stdin.resume();
 process.stdin.on('end', () => process.exit(0));

@@ -25,7 +25,9 @@ export interface ThrottledDynalite {
 /** Starts dynalite and its throttling proxy (share `rate` of requests throttled, seeded), and creates a table. */
 export async function startThrottledDynalite(rate: number, seed = 1): Promise<ThrottledDynalite> {
   const script = fileURLToPath(new URL('./throttled-dynalite.mjs', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [script, String(rate), String(seed)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [script, String(rate), String(seed)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   const { dynalite, proxy } = JSON.parse(line.toString('utf8')) as { dynalite: string; proxy: string };
   const client = localClient(dynalite);

@@ -64,7 +64,10 @@ export async function throttledRace(options: RaceOptions): Promise<RaceResult> {
   const total = options.writers * options.eventsPerWriter;
   const maxDeliveries = options.maxDeliveries ?? 5;
   const incidentOf = (k: number) => k % options.incidents;
-  const events = Array.from({ length: options.incidents }, (_, i) => Math.floor(total / options.incidents) + (i < total % options.incidents ? 1 : 0));
+  const events = Array.from(
+    { length: options.incidents },
+    (_, i) => Math.floor(total / options.incidents) + (i < total % options.incidents ? 1 : 0),
+  );
   const alerts = new Array<number>(options.incidents).fill(0);
   const digested = new Array<number>(options.incidents).fill(0);
   const deliveries = new Array<number>(total).fill(0);
@@ -101,7 +104,9 @@ export async function throttledRace(options: RaceOptions): Promise<RaceResult> {
         continue;
       }
       if (decision.action === 'suppress') continue;
-      const incident = serviceIndex(decision.action === 'digest' ? decision.digest.latest.classification.identity.service : c.identity.service);
+      const incident = serviceIndex(
+        decision.action === 'digest' ? decision.digest.latest.classification.identity.service : c.identity.service,
+      );
       if (decision.action === 'notify') alerts[incident]!++;
       else digested[incident]! += decision.digest.count;
       // Delivered: never released, whether or not the commit goes through.
@@ -109,7 +114,10 @@ export async function throttledRace(options: RaceOptions): Promise<RaceResult> {
     }
   };
   await Promise.all(Array.from({ length: options.writers }, (_, w) => writer(w)));
-  const flusher = createNoiseFilter({ store: new DynamoDbStateStore({ client: options.flushClient, tableName: options.tableName }), foldWindowSeconds: 600 });
+  const flusher = createNoiseFilter({
+    store: new DynamoDbStateStore({ client: options.flushClient, tableName: options.tableName }),
+    foldWindowSeconds: 600,
+  });
   for (const decision of await flusher.flush(T0 + total * options.spacingMs + 3_600_000)) {
     digested[serviceIndex(decision.digest.latest.classification.identity.service)]! += decision.digest.count;
     await flusher.commit(decision, T0);

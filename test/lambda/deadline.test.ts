@@ -5,7 +5,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandlerError, createHandler, type HandlerOptions } from '../../src/lambda/index.js';
-import { MemoryStateStore, createWebhookSender, type PipelineLogEntry, type StateKey, type StateValue, type StoreWrite } from '../../src/index.js';
+import {
+  MemoryStateStore,
+  createWebhookSender,
+  type PipelineLogEntry,
+  type StateKey,
+  type StateValue,
+  type StoreWrite,
+} from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { snsEvent, sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';
@@ -84,15 +91,20 @@ describe('createHandler within the invocation deadline', () => {
   it('SNS: throws before the deadline, naming how many events were not delivered', async () => {
     const { handler } = await setup([{ status: 200, body: 'ok' }, 'hang']);
     const context = lambdaContext(1200);
-    await expect(handler(snsEvent([JSON.stringify(crash(1)), JSON.stringify(crash(2)), JSON.stringify(crash(3))]), context)).rejects.toThrow(
-      /^2 of 3 event\(s\) failed; Lambda will retry the invocation$/,
-    );
+    await expect(
+      handler(snsEvent([JSON.stringify(crash(1)), JSON.stringify(crash(2)), JSON.stringify(crash(3))]), context),
+    ).rejects.toThrow(/^2 of 3 event\(s\) failed; Lambda will retry the invocation$/);
     expect(Date.now()).toBeLessThan(context.end);
   });
 
   it('a store call that hangs: returns before Lambda ends the invocation and hands every record back', async () => {
     class HangingStore extends MemoryStateStore {
-      override put(_key: StateKey, _value: StateValue, _version: number | undefined, _write: StoreWrite): Promise<never> {
+      override put(
+        _key: StateKey,
+        _value: StateValue,
+        _version: number | undefined,
+        _write: StoreWrite,
+      ): Promise<never> {
         return new Promise(() => undefined);
       }
     }
@@ -122,7 +134,17 @@ describe('createHandler within the invocation deadline', () => {
     await handler(repeat(8));
     expect(server.requests).toHaveLength(1);
     now += 11 * 60_000;
-    const tick = { version: '0', id: 'tick', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '1', time: '', region: 'us-east-1', resources: [], detail: {} };
+    const tick = {
+      version: '0',
+      id: 'tick',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '1',
+      time: '',
+      region: 'us-east-1',
+      resources: [],
+      detail: {},
+    };
     const context = lambdaContext(1200);
     await expect(handler(tick, context)).rejects.toThrow(/1 digest\(s\) could not be delivered/);
     expect(Date.now()).toBeLessThan(context.end);

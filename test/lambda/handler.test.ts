@@ -13,7 +13,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(script: readonly Reply[] | ((r: unknown, i: number) => Reply), options: Partial<HandlerOptions> = {}) {
+async function setup(
+  script: readonly Reply[] | ((r: unknown, i: number) => Reply),
+  options: Partial<HandlerOptions> = {},
+) {
   server = await startScriptedServer(script as never);
   const logs: PipelineLogEntry[] = [];
   let now = Date.parse('2026-11-20T09:00:00Z');
@@ -49,7 +52,9 @@ describe('EventBridge invocations', () => {
     expect(await handler(crash('a'))).toBeUndefined();
     expect(server.requests).toHaveLength(1);
     expect(JSON.parse(server.requests[0]!.body).text).toMatch(/^app exited with code 1/);
-    expect(logs).toEqual([expect.objectContaining({ level: 'info', msg: 'sent', id: 'a', outcome: 'crashed', reason: 'alert' })]);
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 'info', msg: 'sent', id: 'a', outcome: 'crashed', reason: 'alert' }),
+    ]);
   });
 
   it('throws when delivery failed, so Lambda retries; the retry is delivered once', async () => {
@@ -90,7 +95,10 @@ describe('SQS batches', () => {
 
   it('hands back a message whose body holds several events when one of them failed', async () => {
     const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), { flushIntervalSeconds: false });
-    const batch = sqsEvent([`[${JSON.stringify(crash('a'))},${JSON.stringify(crash('b'))}]`, JSON.stringify(crash('c'))]);
+    const batch = sqsEvent([
+      `[${JSON.stringify(crash('a'))},${JSON.stringify(crash('b'))}]`,
+      JSON.stringify(crash('c')),
+    ]);
     const result = await handler(batch);
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: batch.Records[0]!.messageId }] });
     expect(logs.map((l) => [l.msg, l.id])).toEqual([
@@ -112,7 +120,9 @@ describe('SQS batches', () => {
     const batch = sqsEvent([JSON.stringify(crash('a')), JSON.stringify(crash('b')), JSON.stringify(crash('c'))]);
     for (const record of batch.Records) record.eventSourceARN = 'arn:aws:sqs:us-east-1:111122223333:ecs-events.fifo';
     const result = await handler(batch);
-    expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(batch.Records.slice(1).map((r) => r.messageId));
+    expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(
+      batch.Records.slice(1).map((r) => r.messageId),
+    );
   });
 
   it('a record whose delivery is still in flight elsewhere is reported for a retry, not dropped', async () => {
@@ -147,7 +157,17 @@ describe('SNS and scheduled invocations', () => {
     await handler(second);
     expect(server.requests).toHaveLength(1);
     tick(11 * 60_000);
-    await handler({ version: '0', id: 'tick', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '1', time: '', region: 'us-east-1', resources: [], detail: {} });
+    await handler({
+      version: '0',
+      id: 'tick',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '1',
+      time: '',
+      region: 'us-east-1',
+      resources: [],
+      detail: {},
+    });
     expect(server.requests).toHaveLength(2);
     expect(JSON.parse(server.requests[1]!.body).text).toBe('app crashed once more in the last 1 min; last exit 1');
   });
@@ -163,7 +183,11 @@ describe('configuration', () => {
 
   it('falls back to the environment when the webhookUrl option is blank', async () => {
     server = await startScriptedServer([ok]);
-    const handler = createHandler({ webhookUrl: '  ', env: { SLACK_WEBHOOK_URL: `${server.origin}/hook` }, logger: () => undefined });
+    const handler = createHandler({
+      webhookUrl: '  ',
+      env: { SLACK_WEBHOOK_URL: `${server.origin}/hook` },
+      logger: () => undefined,
+    });
     await handler(crash('a'));
     expect(server.requests[0]!.path).toBe('/hook');
   });
@@ -204,7 +228,9 @@ describe('configuration', () => {
     await expect(createHandler({ env: {}, logger: () => undefined })(crash('a'))).rejects.toThrow(
       /no Slack destination: pass sender, webhookUrl or webApi, or set SLACK_WEBHOOK_URL, SLACK_WEBHOOK_SECRET_ID or SLACK_WEBHOOK_PARAMETER/,
     );
-    await expect(createHandler({ env: { SLACK_WEBHOOK_PARAMETER: '/prod/hook' }, logger: () => undefined })(crash('a'))).rejects.toBeInstanceOf(ConfigError);
+    await expect(
+      createHandler({ env: { SLACK_WEBHOOK_PARAMETER: '/prod/hook' }, logger: () => undefined })(crash('a')),
+    ).rejects.toBeInstanceOf(ConfigError);
   });
 });
 

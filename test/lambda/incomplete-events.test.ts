@@ -51,19 +51,33 @@ function runningWithoutContainers(): Record<string, any> {
   return event;
 }
 
-const notEcs = JSON.stringify({ version: '0', id: 'x', 'detail-type': 'EC2 Instance State-change Notification', source: 'aws.ec2', detail: {} });
+const notEcs = JSON.stringify({
+  version: '0',
+  id: 'x',
+  'detail-type': 'EC2 Instance State-change Notification',
+  source: 'aws.ec2',
+  detail: {},
+});
 
 describe("onInvalid: 'alert' (the default)", () => {
   it('alerts on ECS events with fields missing, naming them; hands back what is not an ECS event', async () => {
     const { handler, logs, server } = await setup();
-    const batch = sqsEvent([JSON.stringify(crashWithoutFields()), JSON.stringify(placementFailureWithoutFields()), JSON.stringify(runningWithoutContainers()), notEcs, '{not json']);
+    const batch = sqsEvent([
+      JSON.stringify(crashWithoutFields()),
+      JSON.stringify(placementFailureWithoutFields()),
+      JSON.stringify(runningWithoutContainers()),
+      notEcs,
+      '{not json',
+    ]);
     const ids = batch.Records.map((r) => r.messageId);
     const result = await handler(batch);
     expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([ids[3], ids[4]]);
     expect(server.requests).toHaveLength(2);
     const [crash, placement] = server.requests.map((r) => r.body);
     expect(crash).toContain('health checks failed');
-    expect(crash).toContain('Incomplete event, classified from what it holds; missing: `detail.taskDefinitionArn`, `detail.containers`');
+    expect(crash).toContain(
+      'Incomplete event, classified from what it holds; missing: `detail.taskDefinitionArn`, `detail.containers`',
+    );
     expect(placement).toContain('cannot place tasks');
     expect(placement).toContain('`detail.eventType`, `detail.clusterArn`');
     expect(logs.map((l) => [l.msg, l.missing])).toEqual([

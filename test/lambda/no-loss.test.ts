@@ -23,16 +23,31 @@ interface Crash {
   readonly task: number;
 }
 /** A message: one crash, several crashes in one body (an array), or a body the library cannot read. */
-type Item = { readonly type: 'crash'; readonly crashes: readonly Crash[] } | { readonly type: 'not-json' } | { readonly type: 'empty' };
+type Item =
+  | { readonly type: 'crash'; readonly crashes: readonly Crash[] }
+  | { readonly type: 'not-json' }
+  | { readonly type: 'empty' };
 
-const crashArb: fc.Arbitrary<Crash> = fc.record({ id: fc.integer({ min: 0, max: 5 }), task: fc.integer({ min: 0, max: 3 }) });
+const crashArb: fc.Arbitrary<Crash> = fc.record({
+  id: fc.integer({ min: 0, max: 5 }),
+  task: fc.integer({ min: 0, max: 3 }),
+});
 const item: fc.Arbitrary<Item> = fc.oneof(
   { weight: 5, arbitrary: crashArb.map((one) => ({ type: 'crash' as const, crashes: [one] })) },
-  { weight: 1, arbitrary: fc.array(crashArb, { minLength: 2, maxLength: 3 }).map((crashes) => ({ type: 'crash' as const, crashes })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(crashArb, { minLength: 2, maxLength: 3 })
+      .map((crashes) => ({ type: 'crash' as const, crashes })),
+  },
   { weight: 1, arbitrary: fc.constant({ type: 'not-json' as const }) },
   { weight: 1, arbitrary: fc.constant({ type: 'empty' as const }) },
 );
-const reply: fc.Arbitrary<Reply> = fc.constantFrom<Reply>({ status: 200, body: 'ok' }, { status: 500, body: 'internal error' }, 'destroy');
+const reply: fc.Arbitrary<Reply> = fc.constantFrom<Reply>(
+  { status: 200, body: 'ok' },
+  { status: 500, body: 'internal error' },
+  'destroy',
+);
 
 /** The same crash for the same task, whatever envelope id it arrives under. */
 function crash(id: number, task: number): unknown {
@@ -62,77 +77,96 @@ afterAll(async () => {
   await dynamo.close();
 });
 
-const stores: ReadonlyArray<{ readonly name: string; readonly runs: number; readonly store: () => Promise<StateStore | undefined> }> = [
+const stores: ReadonlyArray<{
+  readonly name: string;
+  readonly runs: number;
+  readonly store: () => Promise<StateStore | undefined>;
+}> = [
   { name: 'the memory store', runs: 60, store: async () => undefined },
   // A fresh table per history; fewer runs, as each write is an HTTP round trip.
-  { name: 'the DynamoDB store on dynalite', runs: 15, store: async () => new DynamoDbStateStore({ client: dynamo.client, tableName: await dynamo.createTable() }) },
+  {
+    name: 'the DynamoDB store on dynalite',
+    runs: 15,
+    store: async () => new DynamoDbStateStore({ client: dynamo.client, tableName: await dynamo.createTable() }),
+  },
 ];
 
-describe.each(stores)('the SQS handler loses nothing and sends nothing twice, with $name', ({ runs, store: newStore }) => {
-  it('over generated batches, duplicates and failure patterns', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(item, { minLength: 1, maxLength: 10 }),
-        fc.array(reply, { maxLength: 12 }),
-        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }),
-        async (items, failures, batchSizes) => {
-          // Request i gets failures[i]; after the pattern runs out Slack answers 200, so the
-          // history ends.
-          const server = await startScriptedServer((_request, index) => failures[index] ?? { status: 200, body: 'ok' });
-          const store = await newStore();
-          try {
-            const logs: PipelineLogEntry[] = [];
-            const handler = createHandler({
-              sender: createWebhookSender({ url: `${server.origin}/services/T0/B0/secret`, maxAttempts: 1 }),
-              logger: (entry) => logs.push(entry),
-              clock: () => Date.parse('2026-11-20T09:00:00Z'),
-              flushIntervalSeconds: false,
-              ...(store === undefined ? {} : { store }),
-            });
-            const records: SQSRecord[] = sqsEvent(items.map(body)).Records.map((record, index) => ({ ...record, messageId: `message-${index}` }));
-            const queue = [...records];
-            const invalidReports = new Map<string, number>();
-            let invocations = 0;
-            while (queue.length > 0) {
-              invocations++;
-              expect(invocations, 'the queue drains').toBeLessThanOrEqual(MAX_INVOCATIONS);
-              const batch = queue.splice(0, batchSizes[invocations % batchSizes.length]);
-              const logStart = logs.length;
-              const result = await handler({ Records: batch } satisfies SQSEvent);
-              const failed = new Set(result?.batchItemFailures.map((failure) => failure.itemIdentifier));
-              for (const record of batch) {
-                const entry = items[Number(record.messageId.slice('message-'.length))]!;
-                if (entry.type !== 'crash') {
-                  // A record the library cannot read is always handed back (it ends in the DLQ).
-                  expect(failed.has(record.messageId), `${entry.type} record reported`).toBe(true);
-                  invalidReports.set(record.messageId, (invalidReports.get(record.messageId) ?? 0) + 1);
-                  continue;
+describe.each(stores)(
+  'the SQS handler loses nothing and sends nothing twice, with $name',
+  ({ runs, store: newStore }) => {
+    it('over generated batches, duplicates and failure patterns', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(item, { minLength: 1, maxLength: 10 }),
+          fc.array(reply, { maxLength: 12 }),
+          fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }),
+          async (items, failures, batchSizes) => {
+            // Request i gets failures[i]; after the pattern runs out Slack answers 200, so the
+            // history ends.
+            const server = await startScriptedServer(
+              (_request, index) => failures[index] ?? { status: 200, body: 'ok' },
+            );
+            const store = await newStore();
+            try {
+              const logs: PipelineLogEntry[] = [];
+              const handler = createHandler({
+                sender: createWebhookSender({ url: `${server.origin}/services/T0/B0/secret`, maxAttempts: 1 }),
+                logger: (entry) => logs.push(entry),
+                clock: () => Date.parse('2026-11-20T09:00:00Z'),
+                flushIntervalSeconds: false,
+                ...(store === undefined ? {} : { store }),
+              });
+              const records: SQSRecord[] = sqsEvent(items.map(body)).Records.map((record, index) => ({
+                ...record,
+                messageId: `message-${index}`,
+              }));
+              const queue = [...records];
+              const invalidReports = new Map<string, number>();
+              let invocations = 0;
+              while (queue.length > 0) {
+                invocations++;
+                expect(invocations, 'the queue drains').toBeLessThanOrEqual(MAX_INVOCATIONS);
+                const batch = queue.splice(0, batchSizes[invocations % batchSizes.length]);
+                const logStart = logs.length;
+                const result = await handler({ Records: batch } satisfies SQSEvent);
+                const failed = new Set(result?.batchItemFailures.map((failure) => failure.itemIdentifier));
+                for (const record of batch) {
+                  const entry = items[Number(record.messageId.slice('message-'.length))]!;
+                  if (entry.type !== 'crash') {
+                    // A record the library cannot read is always handed back (it ends in the DLQ).
+                    expect(failed.has(record.messageId), `${entry.type} record reported`).toBe(true);
+                    invalidReports.set(record.messageId, (invalidReports.get(record.messageId) ?? 0) + 1);
+                    continue;
+                  }
+                  if (failed.has(record.messageId)) {
+                    queue.push(record);
+                    continue;
+                  }
+                  // Acknowledged: the log says each of its events was sent or suppressed as a duplicate.
+                  const said = logs.slice(logStart).filter((log) => log.id === record.messageId);
+                  expect(said).toHaveLength(entry.crashes.length);
+                  for (const log of said)
+                    expect(log.msg === 'sent' || (log.msg === 'suppressed' && log.reason === 'duplicate')).toBe(true);
                 }
-                if (failed.has(record.messageId)) {
-                  queue.push(record);
-                  continue;
-                }
-                // Acknowledged: the log says each of its events was sent or suppressed as a duplicate.
-                const said = logs.slice(logStart).filter((log) => log.id === record.messageId);
-                expect(said).toHaveLength(entry.crashes.length);
-                for (const log of said) expect(log.msg === 'sent' || (log.msg === 'suppressed' && log.reason === 'duplicate')).toBe(true);
               }
+              // Every task that crashed reached Slack exactly once, whatever failed on the way.
+              const delivered = server.requests
+                .map((request, index) => ({ request, answer: failures[index] ?? { status: 200 } }))
+                .filter(({ answer }) => typeof answer === 'object' && answer.status === 200)
+                .map(({ request }) => /svc-(\d)/.exec(request.body)?.[1]);
+              const crashed = new Set(
+                items.flatMap((entry) => (entry.type === 'crash' ? entry.crashes.map((one) => String(one.task)) : [])),
+              );
+              expect([...delivered].sort()).toEqual([...crashed].sort());
+              expect(invalidReports.size).toBe(items.filter((entry) => entry.type !== 'crash').length);
+              expect(JSON.stringify(logs)).not.toContain('secret');
+            } finally {
+              await server.close();
             }
-            // Every task that crashed reached Slack exactly once, whatever failed on the way.
-            const delivered = server.requests
-              .map((request, index) => ({ request, answer: failures[index] ?? { status: 200 } }))
-              .filter(({ answer }) => typeof answer === 'object' && answer.status === 200)
-              .map(({ request }) => /svc-(\d)/.exec(request.body)?.[1]);
-            const crashed = new Set(items.flatMap((entry) => (entry.type === 'crash' ? entry.crashes.map((one) => String(one.task)) : [])));
-            expect([...delivered].sort()).toEqual([...crashed].sort());
-            expect(invalidReports.size).toBe(items.filter((entry) => entry.type !== 'crash').length);
-            expect(JSON.stringify(logs)).not.toContain('secret');
-          } finally {
-            await server.close();
-          }
-        },
-      ),
-      { numRuns: Number(process.env.FC_RUNS ?? runs) },
-    );
-  });
-});
+          },
+        ),
+        { numRuns: Number(process.env.FC_RUNS ?? runs) },
+      );
+    });
+  },
+);

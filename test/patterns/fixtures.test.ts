@@ -3,7 +3,14 @@
  * filter notifies (or may notify later, as a recovery) is left out, and the patterns do cut.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, createNoiseFilter, eventPattern, eventPatterns, parseEcsEvent, type FilterPreset } from '../../src/index.js';
+import {
+  classify,
+  createNoiseFilter,
+  eventPattern,
+  eventPatterns,
+  parseEcsEvent,
+  type FilterPreset,
+} from '../../src/index.js';
 import { validatePattern } from '../helpers/event-pattern.js';
 import { allFixtures } from '../helpers/fixtures.js';
 import { judge, selected } from './judge.js';
@@ -22,28 +29,31 @@ describe('eventPatterns on the fixture events', () => {
     expect(fixtures.length).toBeGreaterThan(100);
   });
 
-  it.each(figures)('%s: keeps %i fixture events and drops %i, none the filter notifies', async (preset, kept, dropped) => {
-    const missed: string[] = [];
-    let notified = 0;
-    for (const { kind, name, event: raw } of fixtures) {
-      const event = parseEcsEvent(raw);
-      const c = classify(event);
-      // A fresh filter per event, at the event's own time: stateful rules cannot interfere.
-      const decision = await createNoiseFilter({ preset }).decide(event, c, Date.parse(event.time));
-      const { passes, selectedBy } = judge(preset, raw);
-      const notifies = decision.action === 'notify' || decision.action === 'digest';
-      if (notifies) notified += 1;
-      // What the filter notifies always passes its stateless rules; passing also covers steady
-      // states that `alerts` announces later, as a recovery.
-      if (notifies) expect(passes, `${kind}/${name}`).toBe(true);
-      if (passes && selectedBy.length === 0) missed.push(`${kind}/${name}`);
-    }
-    expect(missed).toEqual([]);
-    expect(notified).toBeGreaterThan(0);
-    expect(kept + dropped).toBe(fixtures.length);
-    if (preset === 'none') expect(dropped).toBe(0);
-    else expect(dropped).toBeGreaterThan(0);
-  });
+  it.each(figures)(
+    '%s: keeps %i fixture events and drops %i, none the filter notifies',
+    async (preset, kept, dropped) => {
+      const missed: string[] = [];
+      let notified = 0;
+      for (const { kind, name, event: raw } of fixtures) {
+        const event = parseEcsEvent(raw);
+        const c = classify(event);
+        // A fresh filter per event, at the event's own time: stateful rules cannot interfere.
+        const decision = await createNoiseFilter({ preset }).decide(event, c, Date.parse(event.time));
+        const { passes, selectedBy } = judge(preset, raw);
+        const notifies = decision.action === 'notify' || decision.action === 'digest';
+        if (notifies) notified += 1;
+        // What the filter notifies always passes its stateless rules; passing also covers steady
+        // states that `alerts` announces later, as a recovery.
+        if (notifies) expect(passes, `${kind}/${name}`).toBe(true);
+        if (passes && selectedBy.length === 0) missed.push(`${kind}/${name}`);
+      }
+      expect(missed).toEqual([]);
+      expect(notified).toBeGreaterThan(0);
+      expect(kept + dropped).toBe(fixtures.length);
+      if (preset === 'none') expect(dropped).toBe(0);
+      else expect(dropped).toBeGreaterThan(0);
+    },
+  );
 
   it.each(PRESETS)('%s: no event is selected by two patterns, and the single pattern selects the same', (preset) => {
     for (const { kind, name, event } of fixtures) {
@@ -54,13 +64,18 @@ describe('eventPatterns on the fixture events', () => {
   });
 
   it('alerts keeps every steady state: the filter announces recoveries with them', () => {
-    const steady = fixtures.filter(({ event }) => /STEADY_STATE$/.test(String((event.detail as Record<string, unknown>).eventName)));
+    const steady = fixtures.filter(({ event }) =>
+      /STEADY_STATE$/.test(String((event.detail as Record<string, unknown>).eventName)),
+    );
     expect(steady.length).toBeGreaterThanOrEqual(3);
-    for (const { name, event } of steady) expect(judge('alerts', event), name).toMatchObject({ passes: true, selectedByOne: true });
+    for (const { name, event } of steady)
+      expect(judge('alerts', event), name).toMatchObject({ passes: true, selectedByOne: true });
   });
 
   it('alerts drops what it never notifies: transitional tasks, instance churn, desired-count updates', () => {
-    const dropped = fixtures.filter(({ event }) => !selected('alerts', event)).map(({ kind, name }) => `${kind}/${name}`);
+    const dropped = fixtures
+      .filter(({ event }) => !selected('alerts', event))
+      .map(({ kind, name }) => `${kind}/${name}`);
     expect(dropped).toEqual(
       expect.arrayContaining([
         'task/task-running-fargate-service-exec-enabled',
@@ -77,7 +92,8 @@ describe('eventPatterns on the fixture events', () => {
 
 describe('the patterns themselves', () => {
   it.each(PRESETS)('%s: every pattern is one EventBridge accepts, within 2,048 characters as one rule', (preset) => {
-    for (const pattern of [...eventPatterns(preset), eventPattern(preset)]) expect(validatePattern(pattern)).toEqual([]);
+    for (const pattern of [...eventPatterns(preset), eventPattern(preset)])
+      expect(validatePattern(pattern)).toEqual([]);
     expect(JSON.stringify(eventPattern(preset), null, 2).length).toBeLessThanOrEqual(2048);
   });
 
@@ -89,7 +105,9 @@ describe('the patterns themselves', () => {
         $or: [
           { lastStatus: ['STOPPED', 'DELETED'] },
           { stopCode: ['SpotInterruption', 'TerminationNotice'] },
-          { stoppedReason: [{ wildcard: '*Your Spot Task was interrupted*' }, { wildcard: '*SpotInterruptionError*' }] },
+          {
+            stoppedReason: [{ wildcard: '*Your Spot Task was interrupted*' }, { wildcard: '*SpotInterruptionError*' }],
+          },
         ],
       },
     };
@@ -110,7 +128,10 @@ describe('the patterns themselves', () => {
     ]);
     expect(eventPatterns('verbose')).toEqual([
       task,
-      { source: ['aws.ecs'], 'detail-type': [{ 'anything-but': ['ECS Task State Change', 'ECS Container Instance State Change'] }] },
+      {
+        source: ['aws.ecs'],
+        'detail-type': [{ 'anything-but': ['ECS Task State Change', 'ECS Container Instance State Change'] }],
+      },
       instance(['REGISTRATION_FAILED', 'DEREGISTERING', 'INACTIVE', 'DRAINING', 'REGISTERING']),
     ]);
     expect(eventPatterns('none')).toEqual([{ source: ['aws.ecs'] }]);
@@ -120,7 +141,10 @@ describe('the patterns themselves', () => {
 
   it('joins the patterns with a top-level $or for one rule', () => {
     const list = eventPatterns('alerts');
-    expect(eventPattern({ preset: 'alerts' })).toEqual({ source: ['aws.ecs'], $or: list.map(({ source, ...rest }) => rest) });
+    expect(eventPattern({ preset: 'alerts' })).toEqual({
+      source: ['aws.ecs'],
+      $or: list.map(({ source, ...rest }) => rest),
+    });
   });
 
   it('returns fresh objects: changing one result changes no other', () => {

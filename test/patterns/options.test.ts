@@ -30,7 +30,10 @@ const OPTIONS: readonly PatternOptions[] = [
   { preset: 'none', minSeverity: 'warning' },
 ];
 
-const events: Variant[] = [...allVariants(), ...allFixtures().map(({ kind, name, event }) => ({ label: `${kind}/${name}`, event }))];
+const events: Variant[] = [
+  ...allVariants(),
+  ...allFixtures().map(({ kind, name, event }) => ({ label: `${kind}/${name}`, event })),
+];
 
 describe('eventPatterns under overridden options', () => {
   it('has thousands of generated events to check', () => {
@@ -52,7 +55,10 @@ describe('eventPatterns under overridden options', () => {
         expect(selectedByOne, label).toBe(selectedBy.length === 1);
       }
       expect(missed).toEqual([]);
-      if (options !== 'none' && JSON.stringify(options) !== JSON.stringify({ preset: 'none', kinds: ['service', 'unknown'] })) {
+      if (
+        options !== 'none' &&
+        JSON.stringify(options) !== JSON.stringify({ preset: 'none', kinds: ['service', 'unknown'] })
+      ) {
         expect(dropped).toBeGreaterThan(0);
       }
     },
@@ -64,9 +70,12 @@ describe('what the options cut', () => {
 
   it('a cluster include list keeps deployments of that cluster without clusterArn, and drops other clusters', () => {
     const options = { preset: 'alerts', clusters: { include: ['default'] } } as const;
-    for (const event of find('deployment SERVICE_DEPLOYMENT_FAILED/ERROR - (long ARN, no clusterArn)')) expect(selected(options, event)).toBe(true);
-    for (const event of find('deployment SERVICE_DEPLOYMENT_FAILED/ERROR - (short ARN, clusterArn)')) expect(selected(options, event)).toBe(true);
-    for (const event of find('deployment SERVICE_DEPLOYMENT_FAILED/ERROR - (other cluster')) expect(selected(options, event)).toBe(false);
+    for (const event of find('deployment SERVICE_DEPLOYMENT_FAILED/ERROR - (long ARN, no clusterArn)'))
+      expect(selected(options, event)).toBe(true);
+    for (const event of find('deployment SERVICE_DEPLOYMENT_FAILED/ERROR - (short ARN, clusterArn)'))
+      expect(selected(options, event)).toBe(true);
+    for (const event of find('deployment SERVICE_DEPLOYMENT_FAILED/ERROR - (other cluster'))
+      expect(selected(options, event)).toBe(false);
   });
 
   it('a service include list drops container-instance events and standalone tasks, which name no service', () => {
@@ -76,7 +85,12 @@ describe('what the options cut', () => {
       ['ECS Service Action', 'ECS Deployment State Change'],
     ]);
     expect(find('instance ').some((event) => selected(options, event))).toBe(false);
-    expect(selected(options, allFixtures('task').find((f) => f.name === 'task-stopped-ec2-standalone-exit0-no-stopcode')!.event)).toBe(false);
+    expect(
+      selected(
+        options,
+        allFixtures('task').find((f) => f.name === 'task-stopped-ec2-standalone-exit0-no-stopcode')!.event,
+      ),
+    ).toBe(false);
   });
 
   it('without recovery, alerts drops every steady state', () => {

@@ -3,7 +3,14 @@
  * fixtures: the naive pattern drops an event the filter notifies, ecs-slack's does not.
  */
 import { describe, expect, it } from 'vitest';
-import { classify, createNoiseFilter, eventPatterns, parseEcsEvent, type EventPattern, type EventPatternFields } from '../../src/index.js';
+import {
+  classify,
+  createNoiseFilter,
+  eventPatterns,
+  parseEcsEvent,
+  type EventPattern,
+  type EventPatternFields,
+} from '../../src/index.js';
 import { matchesPattern } from '../helpers/event-pattern.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 import { judge, selected } from './judge.js';
@@ -23,7 +30,11 @@ function arrays(node: EventPatternFields | EventPattern, path = ''): Array<[stri
 describe('pitfall: deployment events without clusterArn', () => {
   const options = { preset: 'alerts', clusters: { include: ['default'] } } as const;
   const old = loadFixture('deployment', 'docs-deployment-failed');
-  const naive = { source: ['aws.ecs'], 'detail-type': [DEPLOYMENT], detail: { clusterArn: [{ suffix: ':cluster/default' }] } };
+  const naive = {
+    source: ['aws.ecs'],
+    'detail-type': [DEPLOYMENT],
+    detail: { clusterArn: [{ suffix: ':cluster/default' }] },
+  };
 
   it('a cluster filter on detail.clusterArn drops them; ecs-slack matches the cluster in the service ARN', () => {
     expect((old.detail as Record<string, unknown>).clusterArn).toBeUndefined();
@@ -48,19 +59,26 @@ describe('pitfall: event names are in eventName, not eventType', () => {
 
   it('a pattern with the names under eventType selects nothing; ecs-slack uses eventName', async () => {
     const event = parseEcsEvent(impaired);
-    const decision = await createNoiseFilter({ preset: 'alerts' }).decide(event, classify(event), Date.parse(event.time));
+    const decision = await createNoiseFilter({ preset: 'alerts' }).decide(
+      event,
+      classify(event),
+      Date.parse(event.time),
+    );
     expect(decision.action).toBe('notify');
     const naive = { source: ['aws.ecs'], detail: { eventType: ['SERVICE_TASK_START_IMPAIRED'] } };
     expect(allFixtures().filter(({ event: e }) => matchesPattern(naive, e))).toEqual([]);
     expect(selected('alerts', impaired)).toBe(true);
     for (const preset of ['alerts', 'verbose', 'none'] as const) {
-      for (const pattern of eventPatterns(preset)) expect(arrays(pattern).map(([path]) => path)).not.toContain('detail.eventType');
+      for (const pattern of eventPatterns(preset))
+        expect(arrays(pattern).map(([path]) => path)).not.toContain('detail.eventType');
     }
   });
 });
 
 describe('pitfall: several anything-but in one array are ORed', () => {
-  const noise = ['synthetic-service-desired-count-updated', 'synthetic-service-tasks-stopped'].map((name) => loadFixture('service', name));
+  const noise = ['synthetic-service-desired-count-updated', 'synthetic-service-tasks-stopped'].map((name) =>
+    loadFixture('service', name),
+  );
 
   it('two anything-but filters match every name; ecs-slack lists the names in one', () => {
     const naive = {
@@ -83,7 +101,9 @@ describe('pitfall: several anything-but in one array are ORed', () => {
     for (const option of options) {
       for (const pattern of eventPatterns(option)) {
         for (const [path, values] of arrays(pattern)) {
-          const count = values.filter((value) => typeof value === 'object' && value !== null && 'anything-but' in value).length;
+          const count = values.filter(
+            (value) => typeof value === 'object' && value !== null && 'anything-but' in value,
+          ).length;
           expect(count, path).toBeLessThanOrEqual(1);
         }
       }
@@ -123,12 +143,19 @@ describe('pitfall: stopCode is missing on older events', () => {
   it('a filter on stopCode drops old crashes; ecs-slack keeps every STOPPED task', () => {
     expect((crashed.detail as Record<string, unknown>).stopCode).toBeUndefined();
     expect(judge('alerts', crashed)).toMatchObject({ passes: true, selectedByOne: true });
-    const naive = { source: ['aws.ecs'], detail: { stopCode: [{ 'anything-but': ['UserInitiated', 'ServiceSchedulerInitiated'] }] } };
+    const naive = {
+      source: ['aws.ecs'],
+      detail: { stopCode: [{ 'anything-but': ['UserInitiated', 'ServiceSchedulerInitiated'] }] },
+    };
     expect(matchesPattern(naive, crashed)).toBe(false);
   });
 
   it('keeps a Spot warning without stopCode by its reason, with leading spaces or the category token', () => {
-    for (const reason of ['Your Spot Task was interrupted.', '  Your Spot Task was interrupted.', 'SpotInterruptionError: reclaimed']) {
+    for (const reason of [
+      'Your Spot Task was interrupted.',
+      '  Your Spot Task was interrupted.',
+      'SpotInterruptionError: reclaimed',
+    ]) {
       const warning = loadFixture('task', 'synthetic-task-spot-warning');
       const detail = warning.detail as Record<string, unknown>;
       delete detail.stopCode;

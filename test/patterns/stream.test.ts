@@ -15,7 +15,9 @@ function stream(): Delivery[] {
   const last = loop[loop.length - 1]!;
   const steady = loadFixture('service', 'docs-service-steady-state');
   const crash = last.event;
-  steady.resources = [`arn:aws:ecs:eu-central-1:111111111111:service/test/${String(crash.detail.group).slice('service:'.length)}`];
+  steady.resources = [
+    `arn:aws:ecs:eu-central-1:111111111111:service/test/${String(crash.detail.group).slice('service:'.length)}`,
+  ];
   (steady.detail as Record<string, unknown>).clusterArn = crash.detail.clusterArn;
   // Trimmed fixtures have no envelope time; the parser derives one (or none: then first).
   const fixtures = allFixtures().map(({ event }) => ({ event, now: Date.parse(parseEcsEvent(event).time) || 0 }));
@@ -27,7 +29,8 @@ async function messages(preset: FilterPreset, deliveries: readonly Delivery[]): 
   const filter = createNoiseFilter({ preset });
   const out: string[] = [];
   const send = async (decision: Decision, now: number, id: string) => {
-    if (decision.action === 'notify') out.push(`${id} ${decision.classification.outcome}${decision.recovery ? ' (recovery)' : ''}`);
+    if (decision.action === 'notify')
+      out.push(`${id} ${decision.classification.outcome}${decision.recovery ? ' (recovery)' : ''}`);
     else if (decision.action === 'digest') out.push(`${id} digest of ${decision.digest.count}`);
     else return;
     await filter.commit(decision, now);

@@ -23,9 +23,30 @@ function put(detail: Record<string, unknown>, field: string, value: unknown): vo
   else detail[field] = value;
 }
 
-const TASK_STATUSES = ['PROVISIONING', 'PENDING', 'ACTIVATING', 'RUNNING', 'DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED', 'DELETED', 'SUSPENDED'];
+const TASK_STATUSES = [
+  'PROVISIONING',
+  'PENDING',
+  'ACTIVATING',
+  'RUNNING',
+  'DEACTIVATING',
+  'STOPPING',
+  'DEPROVISIONING',
+  'STOPPED',
+  'DELETED',
+  'SUSPENDED',
+];
 const DESIRED = ['RUNNING', 'STOPPED', 'PENDING'];
-const STOP_CODES = [undefined, 'TaskFailedToStart', 'EssentialContainerExited', 'UserInitiated', 'ServiceSchedulerInitiated', 'SpotInterruption', 'TerminationNotice', 'InfrastructureHealth', 'SomethingNew'];
+const STOP_CODES = [
+  undefined,
+  'TaskFailedToStart',
+  'EssentialContainerExited',
+  'UserInitiated',
+  'ServiceSchedulerInitiated',
+  'SpotInterruption',
+  'TerminationNotice',
+  'InfrastructureHealth',
+  'SomethingNew',
+];
 const STOP_REASONS = [
   undefined,
   'Your Spot Task was interrupted.',
@@ -39,7 +60,9 @@ const STOP_REASONS = [
 
 /** Task events: every last and desired status, stop code and a range of stopped reasons. */
 export function taskVariants(): Variant[] {
-  const bases = ['task-stopped-essential-container-exited-fargate-sidecar', 'synthetic-task-oom-exit137'].map((name) => loadFixture('task', name));
+  const bases = ['task-stopped-essential-container-exited-fargate-sidecar', 'synthetic-task-oom-exit137'].map((name) =>
+    loadFixture('task', name),
+  );
   const out: Variant[] = [];
   for (const [b, base] of bases.entries()) {
     for (const last of TASK_STATUSES) {
@@ -84,7 +107,11 @@ const SERVICE_NAMES = [
   'SERVICE_SOMETHING_NEW',
 ];
 const EVENT_TYPES = ['INFO', 'WARN', 'ERROR', 'NOTICE'];
-const SERVICE_REASONS = [undefined, 'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1234567890123456789.', 'RESOURCE:CPU'];
+const SERVICE_REASONS = [
+  undefined,
+  'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1234567890123456789.',
+  'RESOURCE:CPU',
+];
 
 /** The ARN shapes a service or deployment event names its cluster and service with. */
 function identityShapes(base: Record<string, any>): Array<[string, (event: Record<string, any>) => void]> {
@@ -110,7 +137,8 @@ export function serviceVariants(): Variant[] {
   const out: Variant[] = [];
   for (const [kind, base] of bases) {
     for (const name of SERVICE_NAMES) {
-      if (kind === 'deployment' && !name.startsWith('SERVICE_DEPLOYMENT_') && name !== 'SERVICE_SOMETHING_NEW') continue;
+      if (kind === 'deployment' && !name.startsWith('SERVICE_DEPLOYMENT_') && name !== 'SERVICE_SOMETHING_NEW')
+        continue;
       for (const type of EVENT_TYPES) {
         for (const reason of SERVICE_REASONS) {
           for (const [shape, reshape] of identityShapes(base)) {
@@ -136,7 +164,15 @@ export function serviceVariants(): Variant[] {
 export function instanceVariants(): Variant[] {
   const base = loadFixture('container-instance', 'docs-container-instance-active');
   const out: Variant[] = [];
-  for (const status of ['REGISTERING', 'REGISTRATION_FAILED', 'ACTIVE', 'INACTIVE', 'DEREGISTERING', 'DRAINING', 'SOMETHING_NEW']) {
+  for (const status of [
+    'REGISTERING',
+    'REGISTRATION_FAILED',
+    'ACTIVE',
+    'INACTIVE',
+    'DEREGISTERING',
+    'DRAINING',
+    'SOMETHING_NEW',
+  ]) {
     for (const connected of [true, false]) {
       for (const update of [undefined, 'PENDING', 'UPDATED', 'FAILED']) {
         out.push(
@@ -161,7 +197,11 @@ export function unknownVariants(): Variant[] {
     }),
     variant(instance, 'unknown: AWS API Call via CloudTrail', (e) => {
       e['detail-type'] = 'AWS API Call via CloudTrail';
-      e.detail = { eventSource: 'ecs.amazonaws.com', eventName: 'UpdateService', requestParameters: { cluster: 'default' } };
+      e.detail = {
+        eventSource: 'ecs.amazonaws.com',
+        eventName: 'UpdateService',
+        requestParameters: { cluster: 'default' },
+      };
     }),
   ];
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { blockKitBuilderUrl, classify, digestSummary, parseEcsEvent, renderDecision, renderDeploymentCard, renderDigest, renderMessage } from '../../src/index.js';
+import {
+  blockKitBuilderUrl,
+  classify,
+  digestSummary,
+  parseEcsEvent,
+  renderDecision,
+  renderDeploymentCard,
+  renderDigest,
+  renderMessage,
+} from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { expectSafe } from './helpers.js';
 
@@ -10,7 +19,12 @@ const latest = (name: string) => {
 
 describe('digest', () => {
   it('says how many more times, over what window, and the last exit', () => {
-    const digest = { count: 14, since: '2020-03-16T15:30:00Z', until: '2020-03-16T15:39:30Z', latest: latest('synthetic-task-crashed-exit1-sidecar143') };
+    const digest = {
+      count: 14,
+      since: '2020-03-16T15:30:00Z',
+      until: '2020-03-16T15:39:30Z',
+      latest: latest('synthetic-task-crashed-exit1-sidecar143'),
+    };
     expect(digestSummary(digest)).toBe('app crashed 14 more times in the last 10 min; last exit 1');
     const message = renderDigest(digest);
     expectSafe(message);
@@ -19,7 +33,12 @@ describe('digest', () => {
   });
 
   it('reads well for one repeat and for outcomes without an exit code', () => {
-    const digest = { count: 1, since: '2020-03-16T15:30:00Z', until: '2020-03-16T15:30:20Z', latest: latest('synthetic-task-pull-not-found') };
+    const digest = {
+      count: 1,
+      since: '2020-03-16T15:30:00Z',
+      until: '2020-03-16T15:30:20Z',
+      latest: latest('synthetic-task-pull-not-found'),
+    };
     expect(digestSummary(digest)).toBe('app failed to start once more in the last 1 min');
   });
 
@@ -35,8 +54,14 @@ describe('digest', () => {
 describe('recovery', () => {
   it('is titled "<service>: recovered" unless a title that is not blank is set', () => {
     const event = parseEcsEvent(loadFixture('service', 'docs-service-steady-state'));
-    const decision = { action: 'notify' as const, classification: classify(event), recovery: true, receipt: { claims: [] } };
-    const header = (options?: Parameters<typeof renderDecision>[2]) => (renderDecision(decision, event, options).blocks![0] as any).text.text as string;
+    const decision = {
+      action: 'notify' as const,
+      classification: classify(event),
+      recovery: true,
+      receipt: { claims: [] },
+    };
+    const header = (options?: Parameters<typeof renderDecision>[2]) =>
+      (renderDecision(decision, event, options).blocks![0] as any).text.text as string;
     const service = decision.classification.identity.service;
     expect(service).toBeDefined();
     expect(header()).toMatch(new RegExp(` ${service}: recovered$`));
@@ -47,7 +72,16 @@ describe('recovery', () => {
 
 describe('deployment card', () => {
   it('shows service, deployment, state and task counts, with new block ids per revision', () => {
-    const progress = { deploymentId: 'ecs-svc/123', service: 'web', cluster: 'prod', state: 'in-progress' as const, tasksStarted: 3, tasksFailed: 2, revision: 4, reason: 'task failed <!channel>' };
+    const progress = {
+      deploymentId: 'ecs-svc/123',
+      service: 'web',
+      cluster: 'prod',
+      state: 'in-progress' as const,
+      tasksStarted: 3,
+      tasksFailed: 2,
+      revision: 4,
+      reason: 'task failed <!channel>',
+    };
     const card = renderDeploymentCard(progress);
     expectSafe(card);
     expect(card.text).toBe('Deployment ecs-svc/123 of web is in progress: 3 started, 2 failed');
@@ -60,10 +94,22 @@ describe('deployment card', () => {
   });
 
   it('says where the deployment stands in plain words, with or without a service name', () => {
-    const progress = { deploymentId: 'ecs-svc/123', service: 'web', state: 'completed' as const, tasksStarted: 3, tasksFailed: 0 };
-    expect(renderDeploymentCard(progress).text).toBe('Deployment ecs-svc/123 of web has completed: 3 started, 0 failed');
-    expect(renderDeploymentCard({ ...progress, state: 'failed' }).text).toBe('Deployment ecs-svc/123 of web has failed: 3 started, 0 failed');
-    expect(renderDeploymentCard({ ...progress, state: 'rolling-back' }).text).toBe('Deployment ecs-svc/123 of web is rolling back: 3 started, 0 failed');
+    const progress = {
+      deploymentId: 'ecs-svc/123',
+      service: 'web',
+      state: 'completed' as const,
+      tasksStarted: 3,
+      tasksFailed: 0,
+    };
+    expect(renderDeploymentCard(progress).text).toBe(
+      'Deployment ecs-svc/123 of web has completed: 3 started, 0 failed',
+    );
+    expect(renderDeploymentCard({ ...progress, state: 'failed' }).text).toBe(
+      'Deployment ecs-svc/123 of web has failed: 3 started, 0 failed',
+    );
+    expect(renderDeploymentCard({ ...progress, state: 'rolling-back' }).text).toBe(
+      'Deployment ecs-svc/123 of web is rolling back: 3 started, 0 failed',
+    );
     const { service: _service, ...anonymous } = progress;
     const card = renderDeploymentCard(anonymous);
     expect(card.text).toBe('Deployment ecs-svc/123 has completed: 3 started, 0 failed');

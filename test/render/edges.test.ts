@@ -19,7 +19,11 @@ describe('lone surrogates', () => {
     event.detail.group = 'service:web\udfff';
     event.detail.containers[1].name = 'app\ud83d';
     const parsed = parseEcsEvent(event) as any;
-    expect([parsed.detail.clusterArn.slice(-5), parsed.detail.group, parsed.detail.containers[1].name]).toEqual(['prod\ufffd', 'service:web\ufffd', 'app\ufffd']);
+    expect([parsed.detail.clusterArn.slice(-5), parsed.detail.group, parsed.detail.containers[1].name]).toEqual([
+      'prod\ufffd',
+      'service:web\ufffd',
+      'app\ufffd',
+    ]);
     const c = classify(parsed);
     expect(c.links.cluster).toContain('/clusters/prod%EF%BF%BD/');
     expect(c.links.service).toContain('/services/web%EF%BF%BD/');
@@ -31,7 +35,11 @@ describe('an unknown detail-type nested 20,000 levels deep', () => {
   it('renders its first levels within one section, the rest elided', () => {
     let payload: unknown = { bottom: '\ud800' };
     for (let level = 0; level < 20_000; level++) payload = { inner: payload };
-    const event = parseEcsEvent({ ...loadFixture('service', 'docs-service-steady-state'), 'detail-type': 'ECS Future Change', detail: { payload } });
+    const event = parseEcsEvent({
+      ...loadFixture('service', 'docs-service-steady-state'),
+      'detail-type': 'ECS Future Change',
+      detail: { payload },
+    });
     const message = renderMessage(event, undefined, { color: false });
     expectSafe(message);
     const detail = message.blocks?.find((block) => json(block).includes('*Detail*')) as any;

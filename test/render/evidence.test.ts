@@ -7,7 +7,14 @@ import fc from 'fast-check';
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { logStreamUrl, logsInsightsUrl } from '../../src/aws/index.js';
-import { classify, parseEcsEvent, renderMessage, type Evidence, type RenderOptions, type SlackMessage } from '../../src/index.js';
+import {
+  classify,
+  parseEcsEvent,
+  renderMessage,
+  type Evidence,
+  type RenderOptions,
+  type SlackMessage,
+} from '../../src/index.js';
 import { withEvidence } from '../../src/render/evidence.js';
 import { blockLists, mrkdwnTexts, validateMessage } from '../helpers/block-kit.js';
 import { loadFixture } from '../helpers/fixtures.js';
@@ -15,8 +22,20 @@ import { expectSafe } from './helpers.js';
 
 const event = parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'));
 const c = classify(event);
-const stream = logStreamUrl({ partition: 'aws', region: 'eu-central-1', group: '/ecs/example-api', stream: 'ecs/app/a6eaf015', start: 1, end: 2 })!;
-const insights = logsInsightsUrl({ partition: 'aws', region: 'eu-central-1', groups: ['/ecs/example-api'], query: 'fields @message\n| filter @logStream like "a6eaf015"' })!;
+const stream = logStreamUrl({
+  partition: 'aws',
+  region: 'eu-central-1',
+  group: '/ecs/example-api',
+  stream: 'ecs/app/a6eaf015',
+  start: 1,
+  end: 2,
+})!;
+const insights = logsInsightsUrl({
+  partition: 'aws',
+  region: 'eu-central-1',
+  groups: ['/ecs/example-api'],
+  query: 'fields @message\n| filter @logStream like "a6eaf015"',
+})!;
 const evidence = (change: Partial<Evidence> = {}): Evidence => ({
   container: 'app',
   log: { driver: 'awslogs', region: 'eu-central-1', group: '/ecs/example-api', stream: 'ecs/app/a6eaf015' },
@@ -28,19 +47,30 @@ const evidence = (change: Partial<Evidence> = {}): Evidence => ({
 const VARIANTS: RenderOptions[] = [{}, { color: false }, { variant: 'compact' }, { buttons: true }];
 
 /** The blocks of a message, attachment ones included, in order. */
-const allBlocks = (message: SlackMessage): Array<Record<string, any>> => blockLists(message).flatMap((list) => list.blocks as Array<Record<string, any>>);
+const allBlocks = (message: SlackMessage): Array<Record<string, any>> =>
+  blockLists(message).flatMap((list) => list.blocks as Array<Record<string, any>>);
 /** The text of the section showing the log lines. */
-const logsText = (message: SlackMessage): string => [...mrkdwnTexts(message)].find((t) => t.text.includes('log lines'))?.text ?? '';
+const logsText = (message: SlackMessage): string =>
+  [...mrkdwnTexts(message)].find((t) => t.text.includes('log lines'))?.text ?? '';
 
 describe('where evidence goes', () => {
   it('before the context line, inside the coloured attachment', () => {
-    const message = renderMessage(event, c, { evidence: evidence({ notes: ['logs unavailable: AccessDenied (logs:GetLogEvents)'] }) });
+    const message = renderMessage(event, c, {
+      evidence: evidence({ notes: ['logs unavailable: AccessDenied (logs:GetLogEvents)'] }),
+    });
     const blocks = message.attachments?.[0]?.blocks as Array<Record<string, any>>;
     const types = blocks.map((b) => b.type);
     expect(types.slice(-3)).toEqual(['section', 'context', 'context']);
-    expect(blocks.at(-3)?.text.text).toMatch(/^:scroll: \*Last 2 log lines of `app`\* · <https:[^\n]+\n```starting\npanic: boom```$/);
+    expect(blocks.at(-3)?.text.text).toMatch(
+      /^:scroll: \*Last 2 log lines of `app`\* · <https:[^\n]+\n```starting\npanic: boom```$/,
+    );
     expect(blocks.at(-2)?.elements[0].text).toBe('logs unavailable: AccessDenied (logs:GetLogEvents)');
-    expect(blocks.at(-1)?.elements.map((e: { text: string }) => e.text).join(' ')).toContain('account 111111111111');
+    expect(
+      blocks
+        .at(-1)
+        ?.elements.map((e: { text: string }) => e.text)
+        .join(' '),
+    ).toContain('account 111111111111');
   });
 
   it('the message without evidence is unchanged by empty evidence', () => {
@@ -56,24 +86,38 @@ describe('where evidence goes', () => {
     const message = renderMessage(event, c, { variant: 'compact', evidence: evidence({ notes: ['no log lines'] }) });
     const last = allBlocks(message).at(-2)!;
     expect(last.type).toBe('context');
-    expect(last.elements.map((e: { text: string }) => e.text)).toEqual([`:scroll: <${stream}|Log stream> · <${insights}|Logs Insights>`, 'no log lines']);
+    expect(last.elements.map((e: { text: string }) => e.text)).toEqual([
+      `:scroll: <${stream}|Log stream> · <${insights}|Logs Insights>`,
+      'no log lines',
+    ]);
     expect(JSON.stringify(message)).not.toContain('panic: boom');
   });
 
   it('a service alert shows the latest stopped task with its reason', () => {
     const service = parseEcsEvent(loadFixture('service', 'service-task-start-impaired'));
-    const stoppedTask = { taskArn: 'arn:aws:ecs:eu-west-1:1:task/c/abc', taskId: 'abc', outcome: 'crashed' as const, summary: c.summary, reason: 'Essential container in task exited', url: c.links.task };
+    const stoppedTask = {
+      taskArn: 'arn:aws:ecs:eu-west-1:1:task/c/abc',
+      taskId: 'abc',
+      outcome: 'crashed' as const,
+      summary: c.summary,
+      reason: 'Essential container in task exited',
+      url: c.links.task,
+    };
     const message = renderMessage(service, undefined, { evidence: evidence({ stoppedTask }) });
     expectSafe(message);
     const texts = [...mrkdwnTexts(message)].map((t) => t.text);
-    expect(texts).toContain(`:mag_right: *Latest stopped task* <${c.links.task}|abc>\n${c.summary}\n\`\`\`Essential container in task exited\`\`\``);
+    expect(texts).toContain(
+      `:mag_right: *Latest stopped task* <${c.links.task}|abc>\n${c.summary}\n\`\`\`Essential container in task exited\`\`\``,
+    );
   });
 
   it('never past 50 blocks', () => {
     const filler: KnownBlock[] = Array.from({ length: 49 }, () => ({ type: 'divider' }));
     const message = withEvidence({ text: 't', blocks: filler }, evidence({ notes: ['n'] }), {});
     expect(message.blocks).toHaveLength(50);
-    expect(withEvidence({ text: 't', blocks: [...filler, { type: 'divider' }] }, evidence(), {}).blocks).toHaveLength(50);
+    expect(withEvidence({ text: 't', blocks: [...filler, { type: 'divider' }] }, evidence(), {}).blocks).toHaveLength(
+      50,
+    );
   });
 });
 
@@ -90,7 +134,14 @@ describe('the code block of log lines', () => {
   });
 
   it('no log text can close the block, or form a mention, link or date', () => {
-    const lines = ['```', '`', '<!channel> <@U123> <https://evil.example|x> <!date^1^{date}|d>', '&lt;!here&gt;', '*b* _i_ ~s~ > q', '```<!here>```'];
+    const lines = [
+      '```',
+      '`',
+      '<!channel> <@U123> <https://evil.example|x> <!date^1^{date}|d>',
+      '&lt;!here&gt;',
+      '*b* _i_ ~s~ > q',
+      '```<!here>```',
+    ];
     const message = renderMessage(event, c, { evidence: evidence({ lines }) });
     expectSafe(message);
     const text = logsText(message);
@@ -102,7 +153,34 @@ describe('the code block of log lines', () => {
 
 const hostile = fc.oneof(
   fc.string({ maxLength: 60 }),
-  fc.array(fc.constantFrom('<', '>', '&', '|', '!', '^', '@', '#', '*', '_', '`', '```', '~', '\n', '\r', '\u001b', 'a', ' ', 'https://', ':smile:', '\ud83d\ude00'), { maxLength: 400 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '|',
+        '!',
+        '^',
+        '@',
+        '#',
+        '*',
+        '_',
+        '`',
+        '```',
+        '~',
+        '\n',
+        '\r',
+        '\u001b',
+        'a',
+        ' ',
+        'https://',
+        ':smile:',
+        '\ud83d\ude00',
+      ),
+      { maxLength: 400 },
+    )
+    .map((a) => a.join('')),
   fc.string({ minLength: 2000, maxLength: 3500 }),
 );
 
@@ -116,8 +194,14 @@ describe('property: any evidence makes a valid, safe message', () => {
         fc.option(fc.record({ summary: hostile, reason: hostile, taskId: hostile }), { nil: undefined }),
         fc.constantFrom(...VARIANTS),
         (lines, container, notes, task, options) => {
-          const stoppedTask = task === undefined ? undefined : { ...task, taskArn: 'arn', outcome: 'crashed' as const, url: c.links.task };
-          const message = renderMessage(event, c, { ...options, evidence: evidence({ lines, container, notes, ...(stoppedTask === undefined ? {} : { stoppedTask }) }) });
+          const stoppedTask =
+            task === undefined
+              ? undefined
+              : { ...task, taskArn: 'arn', outcome: 'crashed' as const, url: c.links.task };
+          const message = renderMessage(event, c, {
+            ...options,
+            evidence: evidence({ lines, container, notes, ...(stoppedTask === undefined ? {} : { stoppedTask }) }),
+          });
           expectSafe(message);
           const text = logsText(message);
           if (text !== '') expect(text.split('```').length).toBeLessThanOrEqual(3);

@@ -66,7 +66,9 @@ describe('hostile event text cannot ping anyone or forge a link', () => {
   it('a user stop reason with <!channel> stays text', () => {
     const message = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-stopped-by-user-custom')));
     expectSafe(message);
-    expect(message.text).toBe('Task 33a7f272 of Webapp was stopped by a user: Nightly shutdown by scheduler lambda &lt;!channel&gt;');
+    expect(message.text).toBe(
+      'Task 33a7f272 of Webapp was stopped by a user: Nightly shutdown by scheduler lambda &lt;!channel&gt;',
+    );
   });
 
   it('backticks and asterisks cannot break out of code spans and blocks', () => {
@@ -122,15 +124,35 @@ describe('properties over mutated real events', () => {
   const hostileString = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.constantFrom(...HOSTILE),
-    fc.array(fc.constantFrom('<', '>', '&', '|', '!', '^', '@', '#', '*', '_', '`', '~', '\n', 'a', ' ', 'https://'), { maxLength: 300 }).map((a) => a.join('')),
+    fc
+      .array(fc.constantFrom('<', '>', '&', '|', '!', '^', '@', '#', '*', '_', '`', '~', '\n', 'a', ' ', 'https://'), {
+        maxLength: 300,
+      })
+      .map((a) => a.join('')),
     fc.string({ minLength: 3000, maxLength: 6000 }),
   );
-  const STRING_FIELDS = ['stoppedReason', 'group', 'clusterArn', 'taskDefinitionArn', 'startedBy', 'reason', 'statusReason', 'deploymentId', 'eventName', 'lastStatus', 'stopCode', 'capacityProviderName', 'ec2InstanceId'];
+  const STRING_FIELDS = [
+    'stoppedReason',
+    'group',
+    'clusterArn',
+    'taskDefinitionArn',
+    'startedBy',
+    'reason',
+    'statusReason',
+    'deploymentId',
+    'eventName',
+    'lastStatus',
+    'stopCode',
+    'capacityProviderName',
+    'ec2InstanceId',
+  ];
   const mutated = fc
     .tuple(
       fc.constantFrom(...events),
       fc.dictionary(fc.constantFrom(...STRING_FIELDS), hostileString, { maxKeys: 5 }),
-      fc.array(fc.record({ name: hostileString, reason: hostileString, image: hostileString }, { requiredKeys: [] }), { maxLength: 3 }),
+      fc.array(fc.record({ name: hostileString, reason: hostileString, image: hostileString }, { requiredKeys: [] }), {
+        maxLength: 3,
+      }),
       fc.constantFrom<RenderOptions>(...VARIANTS),
     )
     .map(([event, detail, containers, options]) => {
@@ -152,7 +174,8 @@ describe('properties over mutated real events', () => {
         const message = renderMessage(parsed.data, undefined, options);
         expectSafe(message);
         // No link may point anywhere but where the library links (labels may quote hostile text, inert).
-        for (const { text } of mrkdwnTexts(message)) for (const s of controlSequences(text)) expect(s.split('|')[0]).not.toContain('evil');
+        for (const { text } of mrkdwnTexts(message))
+          for (const s of controlSequences(text)) expect(s.split('|')[0]).not.toContain('evil');
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { SLACK_LIMITS, bold, code, date, escapeText, fitId, fitList, fitProse, join, link, mention, pre, text, trusted } from '../../src/index.js';
+import {
+  SLACK_LIMITS,
+  bold,
+  code,
+  date,
+  escapeText,
+  fitId,
+  fitList,
+  fitProse,
+  join,
+  link,
+  mention,
+  pre,
+  text,
+  trusted,
+} from '../../src/index.js';
 
 describe('escapeText', () => {
   it('escapes exactly &, < and >', () => {
-    expect(escapeText(`<!channel> & "quotes" 'apostrophes' > done`)).toBe(`&lt;!channel&gt; &amp; "quotes" 'apostrophes' &gt; done`);
+    expect(escapeText(`<!channel> & "quotes" 'apostrophes' > done`)).toBe(
+      `&lt;!channel&gt; &amp; "quotes" 'apostrophes' &gt; done`,
+    );
     expect(escapeText('plain')).toBe('plain');
     expect(escapeText('&amp;')).toBe('&amp;amp;');
   });
@@ -11,7 +28,9 @@ describe('escapeText', () => {
 
 describe('text', () => {
   it('neutralises formatting characters that would take effect, keeps underscores inside words', () => {
-    expect(text('*bold* ~strike~ `code` _italic_ my_service_name')).toBe('∗bold∗ ∼strike∼ ˋcodeˋ ˍitalicˍ my_service_name');
+    expect(text('*bold* ~strike~ `code` _italic_ my_service_name')).toBe(
+      '∗bold∗ ∼strike∼ ˋcodeˋ ˍitalicˍ my_service_name',
+    );
   });
   it('folds line breaks so event text cannot start a quote', () => {
     expect(text('line\n> quoted\r\n<@U1>')).toBe('line &gt; quoted &lt;@U1&gt;');
@@ -34,7 +53,9 @@ describe('code, pre, bold, join', () => {
     expect(pre('x```y\n<!here>')).toBe('```xˋˋˋy\n&lt;!here&gt;```');
   });
   it('pre keeps lines, but no line of it can open with a block quote', () => {
-    expect(pre('> first\nok > fine\n  > indented\r\n>\u2028> after U+2028')).toBe('```˃ first\nok &gt; fine\n  ˃ indented\r\n˃\n˃ after U+2028```');
+    expect(pre('> first\nok > fine\n  > indented\r\n>\u2028> after U+2028')).toBe(
+      '```˃ first\nok &gt; fine\n  ˃ indented\r\n˃\n˃ after U+2028```',
+    );
     expect(bold('A')).toBe('*A*');
     expect(join([trusted('a'), undefined, trusted(''), trusted('b')], ' · ')).toBe('a · b');
   });

@@ -7,13 +7,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, renderMessage, safeParseEcsEvent, type RenderOptions } from '../../src/index.js';
-import { deepUnknownEvent, edgeOptions, fullMentionsOptions, hostileEvent, longCulpritEvent } from '../helpers/hostile-events.js';
+import {
+  deepUnknownEvent,
+  edgeOptions,
+  fullMentionsOptions,
+  hostileEvent,
+  longCulpritEvent,
+} from '../helpers/hostile-events.js';
 import { messageFindings } from '../helpers/message-findings.js';
 
 /** The mention sequences the options ask for, which the message may carry. */
 function askedFor(options: RenderOptions): string[] {
   const lists = Object.values(options.mentions ?? {});
-  return lists.flat().map((who) => (typeof who === 'string' ? `<!${who}>` : 'userGroup' in who ? `<!subteam^${who.userGroup}>` : `<@${who.user}>`));
+  return lists
+    .flat()
+    .map((who) =>
+      typeof who === 'string' ? `<!${who}>` : 'userGroup' in who ? `<!subteam^${who.userGroup}>` : `<@${who.user}>`,
+    );
 }
 
 /** Parses, and when the parser accepts the input, classifies and renders it: nothing may throw or be found. */

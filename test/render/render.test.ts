@@ -40,7 +40,9 @@ describe('anatomy', () => {
     expect(message.attachments![0]!.color).toBe('#E01E5A');
     const json = JSON.stringify(message.attachments);
     expect(json).toContain(':mag: *Container* `app` exit *137* (killed by SIGKILL)');
-    expect(json).toContain('*Task*\\n<https://eu-central-1.console.aws.amazon.com/ecs/v2/clusters/test/tasks/a6eaf0150a4248dAA1bcbd688121014e/configuration?region=eu-central-1|a6eaf0150a4248dAA1bcbd688121014e>');
+    expect(json).toContain(
+      '*Task*\\n<https://eu-central-1.console.aws.amazon.com/ecs/v2/clusters/test/tasks/a6eaf0150a4248dAA1bcbd688121014e/configuration?region=eu-central-1|a6eaf0150a4248dAA1bcbd688121014e>',
+    );
     expect(json).toContain('*Started*\\n<!date^1584372867^{date_short_pretty} {time}|2020-03-16 15:34 UTC>');
     expect(json).toContain('*Uptime*\\n2m 38s');
     expect(json).toContain('```OutOfMemoryError: Container killed due to memory usage```');
@@ -48,7 +50,9 @@ describe('anatomy', () => {
   });
 
   it('top-level text is the plain summary sentence', () => {
-    expect(renderMessage(oom()).text).toBe('app ran out of memory (exit 137) and was stopped (task a6eaf015 of example-api-v1)');
+    expect(renderMessage(oom()).text).toBe(
+      'app ran out of memory (exit 137) and was stopped (task a6eaf015 of example-api-v1)',
+    );
   });
 
   it('colour by severity: red, amber, green, grey', () => {
@@ -77,18 +81,30 @@ describe('anatomy', () => {
   });
 
   it('renders a deployment, a service action and a container instance with their own fields', () => {
-    const deployment = JSON.stringify(renderMessage(parseEcsEvent(loadFixture('deployment', 'docs-deployment-rollback-in-progress')), undefined, { color: false }));
+    const deployment = JSON.stringify(
+      renderMessage(parseEcsEvent(loadFixture('deployment', 'docs-deployment-rollback-in-progress')), undefined, {
+        color: false,
+      }),
+    );
     expect(deployment).toContain('servicetest: deployment rolling back');
     expect(deployment).toContain('*Deployment*\\n`ecs-svc/123`');
-    const service = JSON.stringify(renderMessage(parseEcsEvent(loadFixture('service', 'docs-service-task-placement-failure-fargate-spot'))));
+    const service = JSON.stringify(
+      renderMessage(parseEcsEvent(loadFixture('service', 'docs-service-task-placement-failure-fargate-spot'))),
+    );
     expect(service).toContain('*Reason code*\\n`RESOURCE:FARGATE`');
     expect(service).toContain('*Capacity providers*\\nFARGATE_SPOT');
-    const instance = JSON.stringify(renderMessage(parseEcsEvent(loadFixture('container-instance', 'synthetic-instance-agent-disconnected'))));
+    const instance = JSON.stringify(
+      renderMessage(parseEcsEvent(loadFixture('container-instance', 'synthetic-instance-agent-disconnected'))),
+    );
     expect(instance).toContain('*Agent*\\ndisconnected');
   });
 
   it('renders an unknown detail-type with its raw detail', () => {
-    const event = parseEcsEvent({ ...loadFixture('service', 'docs-service-steady-state'), 'detail-type': 'ECS Container Instance Health Change', detail: { overallStatus: 'IMPAIRED' } });
+    const event = parseEcsEvent({
+      ...loadFixture('service', 'docs-service-steady-state'),
+      'detail-type': 'ECS Container Instance Health Change',
+      detail: { overallStatus: 'IMPAIRED' },
+    });
     const message = renderMessage(event);
     expectSafe(message);
     expect(JSON.stringify(message)).toContain('"overallStatus": "IMPAIRED"'.replace(/"/g, '\\"'));
@@ -97,17 +113,25 @@ describe('anatomy', () => {
 
 describe('options', () => {
   it('mentions per severity, @here only when asked', () => {
-    const options: RenderOptions = { mentions: { error: [{ userGroup: 'S0123ABCD' }, 'here'], info: [{ user: 'U0123ABCD' }] } };
+    const options: RenderOptions = {
+      mentions: { error: [{ userGroup: 'S0123ABCD' }, 'here'], info: [{ user: 'U0123ABCD' }] },
+    };
     const message = renderMessage(oom(), undefined, options);
     expect(message.text.startsWith('<!subteam^S0123ABCD> <!here> ')).toBe(true);
     expectSafe(message, { mentions: ['<!subteam^S0123ABCD>', '<!here>'] });
-    const quiet = renderMessage(parseEcsEvent(loadFixture('service', 'docs-service-steady-state')), undefined, { mentions: { error: ['here'] } });
+    const quiet = renderMessage(parseEcsEvent(loadFixture('service', 'docs-service-steady-state')), undefined, {
+      mentions: { error: ['here'] },
+    });
     expect(JSON.stringify(quiet)).not.toContain('<!here>');
-    expect(() => renderMessage(oom(), undefined, { mentions: { error: [{ userGroup: 'not an id' }] } })).toThrow(/not a Slack id/);
+    expect(() => renderMessage(oom(), undefined, { mentions: { error: [{ userGroup: 'not an id' }] } })).toThrow(
+      /not a Slack id/,
+    );
   });
 
   it('custom title, as text or function', () => {
-    expect(renderMessage(oom(), undefined, { title: 'Payments API paged' }).blocks![0]).toMatchObject({ text: { text: ':red_circle: Payments API paged' } });
+    expect(renderMessage(oom(), undefined, { title: 'Payments API paged' }).blocks![0]).toMatchObject({
+      text: { text: ':red_circle: Payments API paged' },
+    });
     const fn = renderMessage(oom(), undefined, { title: (_e, c) => `[prod] ${c.outcome}` });
     expect(fn.blocks![0]).toMatchObject({ text: { text: ':red_circle: [prod] out-of-memory' } });
   });
@@ -116,14 +140,19 @@ describe('options', () => {
     const fields = Array.from({ length: 4 }, (_, i) => ({ label: `Team ${i}`, value: `<!channel> *owner* ${i}` }));
     const message = renderMessage(oom(), undefined, { fields });
     expectSafe(message);
-    const grid = message.attachments![0]!.blocks!.find((b) => b.type === 'section' && 'fields' in b && b.fields !== undefined) as any;
+    const grid = message.attachments![0]!.blocks!.find(
+      (b) => b.type === 'section' && 'fields' in b && b.fields !== undefined,
+    ) as any;
     expect(grid.fields).toHaveLength(10);
     expect(grid.fields.at(-1).text).toBe('*Team 3*\n&lt;!channel&gt; ∗owner∗ 3');
   });
 
   it('a log link hook adds a link', () => {
     const message = renderMessage(oom(), undefined, {
-      logLink: (event) => ({ url: `https://logs.example.com/search?q=${encodeURIComponent(event.id)}&x=|>`, label: 'CloudWatch logs' }),
+      logLink: (event) => ({
+        url: `https://logs.example.com/search?q=${encodeURIComponent(event.id)}&x=|>`,
+        label: 'CloudWatch logs',
+      }),
     });
     expectSafe(message, { linkHosts: /^<https:\/\/logs\.example\.com\// });
     expect(JSON.stringify(message)).toContain('<https://logs.example.com/search?q=5e7e71c0-0000-4000-8000-');
@@ -147,7 +176,8 @@ describe('options', () => {
   it('the link line holds only links the field grid does not', () => {
     const blocks = renderMessage(oom()).attachments![0]!.blocks!;
     const grid = JSON.stringify(blocks.find((b) => b.type === 'section' && 'fields' in b));
-    const line = (blocks.find((b) => b.type === 'section' && (b as any).text?.text.startsWith(':link:')) as any).text.text as string;
+    const line = (blocks.find((b) => b.type === 'section' && (b as any).text?.text.startsWith(':link:')) as any).text
+      .text as string;
     const urls = [...line.matchAll(/<([^|>]+)\|([^>]+)>/g)].map((m) => [m[1], m[2]]);
     expect(urls.map(([, label]) => label)).toEqual(['Service events', 'Deployments']);
     for (const [url] of urls) expect(grid).not.toContain(url);
@@ -161,8 +191,15 @@ describe('options', () => {
       expect(JSON.stringify(message)).not.toContain('Log archive');
       expect(JSON.stringify(message)).not.toContain('s3://');
     }
-    const actions = renderMessage(oom(), undefined, { buttons: true, logLink }).attachments![0]!.blocks!.find((b) => b.type === 'actions') as any;
-    expect(actions.elements.map((e: any) => e.text.text)).toEqual(['Task', 'Service events', 'Deployments', 'Task definition']);
+    const actions = renderMessage(oom(), undefined, { buttons: true, logLink }).attachments![0]!.blocks!.find(
+      (b) => b.type === 'actions',
+    ) as any;
+    expect(actions.elements.map((e: any) => e.text.text)).toEqual([
+      'Task',
+      'Service events',
+      'Deployments',
+      'Task definition',
+    ]);
   });
 
   it('never cuts a link in the compact context line: one too long to fit whole is left out', () => {
@@ -181,8 +218,10 @@ describe('options', () => {
     delete raw.detail.group;
     const message = renderMessage(parseEcsEvent(raw));
     expect(JSON.stringify(message)).not.toContain('*Group*');
-    expect(JSON.stringify(renderMessage(parseEcsEvent(loadFixture('task', 'task-stopped-ec2-standalone-exit0-no-stopcode'))))).toContain(
-      '*Group*\\nfamily:example-ecs-events-ec2',
-    );
+    expect(
+      JSON.stringify(
+        renderMessage(parseEcsEvent(loadFixture('task', 'task-stopped-ec2-standalone-exit0-no-stopcode'))),
+      ),
+    ).toContain('*Group*\\nfamily:example-ecs-events-ec2');
   });
 });

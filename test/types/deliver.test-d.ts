@@ -1,8 +1,4 @@
-import type {
-  ChatPostMessageArguments,
-  ChatPostMessageResponse,
-  ChatUpdateArguments,
-} from '@slack/web-api';
+import type { ChatPostMessageArguments, ChatPostMessageResponse, ChatUpdateArguments } from '@slack/web-api';
 import { WebClient } from '@slack/web-api';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
 import { describe, expectTypeOf, it } from 'vitest';

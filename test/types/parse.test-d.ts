@@ -24,7 +24,9 @@ describe('parsed events and @types/aws-lambda', () => {
   it('are assignable to EventBridgeEvent of the matching detail-type', () => {
     expectTypeOf<TaskEvent>().toExtend<EventBridgeEvent<'ECS Task State Change', TaskStateChangeDetail>>();
     expectTypeOf<ServiceActionEvent>().toExtend<EventBridgeEvent<'ECS Service Action', ServiceActionDetail>>();
-    expectTypeOf<DeploymentEvent>().toExtend<EventBridgeEvent<'ECS Deployment State Change', DeploymentStateChangeDetail>>();
+    expectTypeOf<DeploymentEvent>().toExtend<
+      EventBridgeEvent<'ECS Deployment State Change', DeploymentStateChangeDetail>
+    >();
     expectTypeOf<ContainerInstanceEvent>().toExtend<
       EventBridgeEvent<'ECS Container Instance State Change', ContainerInstanceStateChangeDetail>
     >();

@@ -1,7 +1,15 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
 import { describe, expectTypeOf, it } from 'vitest';
-import { parseEcsEvent, renderDeploymentCard, renderDigest, renderMessage, text, trusted, type Mrkdwn } from '../../src/index.js';
+import {
+  parseEcsEvent,
+  renderDeploymentCard,
+  renderDigest,
+  renderMessage,
+  text,
+  trusted,
+  type Mrkdwn,
+} from '../../src/index.js';
 
 describe('rendered payloads', () => {
   const message = renderMessage(parseEcsEvent({}));
@@ -10,7 +18,9 @@ describe('rendered payloads', () => {
     expectTypeOf(message).toExtend<IncomingWebhookSendArguments>();
     expectTypeOf({ channel: 'C0123', ...message }).toExtend<ChatPostMessageArguments>();
     expectTypeOf({ channel: 'C0123', ts: '1.2', ...message }).toExtend<ChatUpdateArguments>();
-    expectTypeOf(renderDeploymentCard({ deploymentId: 'x', state: 'completed', tasksStarted: 0, tasksFailed: 0 })).toEqualTypeOf(message);
+    expectTypeOf(
+      renderDeploymentCard({ deploymentId: 'x', state: 'completed', tasksStarted: 0, tasksFailed: 0 }),
+    ).toEqualTypeOf(message);
     expectTypeOf(renderDigest).returns.toEqualTypeOf(message);
   });
 

@@ -17,7 +17,12 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 /** The four detail-types ecs-slack reads (`DETAIL_TYPES` in ecs-slack). */
-const ECS_DETAIL_TYPES = ['ECS Task State Change', 'ECS Service Action', 'ECS Deployment State Change', 'ECS Container Instance State Change'];
+const ECS_DETAIL_TYPES = [
+  'ECS Task State Change',
+  'ECS Service Action',
+  'ECS Deployment State Change',
+  'ECS Container Instance State Change',
+];
 
 /** The function's timeout; the queue's visibility timeout is six times it, as Lambda advises. */
 const FUNCTION_TIMEOUT = Duration.seconds(30);
@@ -72,9 +77,18 @@ export class LambdaSqsThreadsStack extends Stack {
     // A role of our own instead of the default one, whose managed policy may write to any log group.
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
-    role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [botToken.secretArn] }));
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [botToken.secretArn] }),
+    );
     // Exactly the five actions the DynamoDB store uses.
-    state.grant(role, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query');
+    state.grant(
+      role,
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:Query',
+    );
 
     const fn = new NodejsFunction(this, 'Handler', {
       entry: props.entry,

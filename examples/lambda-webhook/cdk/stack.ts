@@ -55,7 +55,9 @@ export class LambdaWebhookStack extends Stack {
     // A role of our own instead of the default one, whose managed policy may write to any log group.
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
-    role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [webhookUrl.secretArn] }));
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [webhookUrl.secretArn] }),
+    );
 
     const fn = new NodejsFunction(this, 'Handler', {
       entry: props.entry,
@@ -85,7 +87,9 @@ export class LambdaWebhookStack extends Stack {
       eventPattern: { source: ['aws.ecs'], detailType: ECS_DETAIL_TYPES },
       // Adds the permission for EventBridge to invoke the function, and the queue policy that
       // lets this rule send what it could not deliver to the queue.
-      targets: [new LambdaFunction(fn, { deadLetterQueue: failed, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+      targets: [
+        new LambdaFunction(fn, { deadLetterQueue: failed, retryAttempts: 185, maxEventAge: Duration.hours(24) }),
+      ],
     });
 
     new CfnOutput(this, 'SecretName', { value: webhookUrl.secretName });

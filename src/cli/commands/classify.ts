@@ -40,8 +40,14 @@ export async function classifyCommand(args: readonly string[], io: CliIo): Promi
     async (event, record) => {
       const c = classify(event);
       const decision = offline === undefined ? undefined : summarize(await offline.decide(event, c));
-      writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, ...c, ...(decision === undefined ? {} : { decision }) }));
+      writeLine(
+        io.stdout,
+        JSON.stringify({ file: record.file, id: record.id, ...c, ...(decision === undefined ? {} : { decision }) }),
+      );
     },
-    { onInvalid: (record) => writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })) },
+    {
+      onInvalid: (record) =>
+        writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })),
+    },
   );
 }

@@ -62,8 +62,15 @@ export async function patternsCommand(args: readonly string[], io: CliIo): Promi
     if (length <= MAX_PATTERN_LENGTH) continue;
     const which = values.list === true ? `pattern ${index + 1}` : 'the pattern';
     const fits = JSON.stringify(pattern).length <= MAX_PATTERN_LENGTH;
-    const hint = fits ? 'use --compact' : values.list === true ? 'name fewer clusters or services' : 'use --list (one rule per pattern) or name fewer clusters or services';
-    writeLine(io.stderr, `ecs-slack patterns: warning: ${which} has ${length} characters and EventBridge accepts at most ${MAX_PATTERN_LENGTH}; ${hint}`);
+    const hint = fits
+      ? 'use --compact'
+      : values.list === true
+        ? 'name fewer clusters or services'
+        : 'use --list (one rule per pattern) or name fewer clusters or services';
+    writeLine(
+      io.stderr,
+      `ecs-slack patterns: warning: ${which} has ${length} characters and EventBridge accepts at most ${MAX_PATTERN_LENGTH}; ${hint}`,
+    );
   }
   return EXIT_OK;
 }

@@ -98,7 +98,9 @@ function factsLine(facts: readonly QFact[]): ClientMarkdown | undefined {
 
 /** The links line: as many links as fit, then "and N more". */
 function linksLine(links: readonly DraftLink[]): ClientMarkdown | undefined {
-  const items = links.flatMap(({ label, url }) => (url === undefined || !WEB_URL.test(url) ? [] : [mdLink(url, label)]));
+  const items = links.flatMap(({ label, url }) =>
+    url === undefined || !WEB_URL.test(url) ? [] : [mdLink(url, label)],
+  );
   if (items.length === 0) return undefined;
   const head = `${mdBold(mdTrusted('Links:'))} `;
   let out = head;
@@ -137,7 +139,10 @@ export function assembleQ(draft: QDraft): AmazonQNotification {
   const context = draft.context.length === 0 ? undefined : fitId(mdTrusted(draft.context.join(' · ')), ROOM.context);
   const before = [fitProse(draft.summary, ROOM.summary, escapeClientMarkdown), culprit, factsLine(draft.facts)];
   const after = [linksLine(draft.links), context];
-  const used = [...before, ...after].reduce((sum, part) => sum + (part?.length ?? -SEPARATOR.length) + SEPARATOR.length, 0);
+  const used = [...before, ...after].reduce(
+    (sum, part) => sum + (part?.length ?? -SEPARATOR.length) + SEPARATOR.length,
+    0,
+  );
   let reason: string | undefined;
   if (draft.reason !== undefined && draft.reason.trim() !== '') {
     const label = `${mdBold(escapeClientMarkdown(draft.reasonLabel ?? 'Reason'))}\n`;

@@ -109,7 +109,8 @@ export function culpritLine(c: Classification): ClientMarkdown | undefined {
   const culprit = c.culprit;
   if (culprit === undefined) return undefined;
   const meaning = culprit.exitMeaning === undefined ? '' : ` (${escapeClientMarkdown(culprit.exitMeaning)})`;
-  const exit = culprit.exitCode === undefined ? 'no exit code' : `exit ${mdBold(mdTrusted(String(culprit.exitCode)))}${meaning}`;
+  const exit =
+    culprit.exitCode === undefined ? 'no exit code' : `exit ${mdBold(mdTrusted(String(culprit.exitCode)))}${meaning}`;
   return mdTrusted(`${mdBold(mdTrusted('Container'))} ${mdCode(culprit.name)} ${exit}`);
 }
 

@@ -52,7 +52,10 @@ export function renderAmazonQ(
   if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string') {
     throw notAnEvent('renderAmazonQ', event);
   }
-  if (classification !== undefined && typeof (classification as Partial<Classification> | null)?.severity !== 'string') {
+  if (
+    classification !== undefined &&
+    typeof (classification as Partial<Classification> | null)?.severity !== 'string'
+  ) {
     throw new TypeError(
       'renderAmazonQ: the second argument must be a Classification (from classify) or undefined; options go third',
     );
