@@ -204,7 +204,7 @@ describe('unwrap', () => {
       'input is not JSON (at line 1, column 1)',
     ]);
     expect(kindsOf('   \n  ')).toEqual(['input is empty']);
-    expect(kindsOf('\ufeff' + crashed)).toEqual(['task']);
+    expect(kindsOf(`\ufeff${crashed}`)).toEqual(['task']);
   });
 
   it('reads JSON text of one event or of a batch', () => {

@@ -6,7 +6,7 @@
  */
 
 /** Slack's three control characters, escaped the usual way. */
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * From the event text to the JSON body of a Slack message, or `undefined` when the event is not
@@ -52,16 +52,19 @@ export function handWritten(body: string): string | undefined {
       {
         type: 'section',
         fields: [
-          { type: 'mrkdwn', text: `*Cluster*\n${escape(cluster)}` },
-          { type: 'mrkdwn', text: `*Task*\n<${taskUrl}|${escape(taskId)}>` },
-          { type: 'mrkdwn', text: `*Task definition*\n${escape(taskDefinition)}` },
+          { type: 'mrkdwn', text: `*Cluster*\n${escapeMrkdwn(cluster)}` },
+          { type: 'mrkdwn', text: `*Task*\n<${taskUrl}|${escapeMrkdwn(taskId)}>` },
+          { type: 'mrkdwn', text: `*Task definition*\n${escapeMrkdwn(taskDefinition)}` },
           {
             type: 'mrkdwn',
-            text: `*Container*\n${culprit ? `\`${escape(culprit.name)}\` exit ${culprit.exitCode ?? '?'}` : 'none'}`,
+            text: `*Container*\n${culprit ? `\`${escapeMrkdwn(culprit.name)}\` exit ${culprit.exitCode ?? '?'}` : 'none'}`,
           },
         ],
       },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Reason*\n${escape(detail.stoppedReason ?? 'unknown')}` } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `*Reason*\n${escapeMrkdwn(detail.stoppedReason ?? 'unknown')}` },
+      },
       { type: 'context', elements: [{ type: 'mrkdwn', text: `${event.account} · ${event.region} · ${event.time}` }] },
     ],
   };

@@ -22,7 +22,7 @@ import type {
 } from '../filter/store.js';
 import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
 import type { RenderOptions } from '../render/options.js';
-import type { SlackSender } from './sender.js';
+import type { PostedMessage, SlackSender } from './sender.js';
 
 /**
  * Options of {@link createDeploymentThreads}.
@@ -299,7 +299,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       if (existing?.value.phase === 'posted') return existing;
       throw new ThreadBusyError(`the card of deployment ${deploymentId} is being posted by another invocation`);
     }
-    let posted;
+    let posted: PostedMessage;
     try {
       posted = await sender.post(card(initial, 0));
     } catch (error) {

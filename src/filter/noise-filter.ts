@@ -22,7 +22,6 @@ import type {
   NoiseFilterOptions,
   NotifyDecision,
   ResolvedFilterOptions,
-  SuppressDecision,
 } from './types.js';
 
 /**

@@ -8,7 +8,7 @@
 import type { ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Culprit, Outcome } from '../classify/types.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
-import { bold, code, escapeText, join, link, pre, preformatted, text, trusted, type Mrkdwn } from './mrkdwn.js';
+import { bold, code, join, link, pre, preformatted, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 

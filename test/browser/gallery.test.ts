@@ -97,7 +97,7 @@ describe.skipIf(!installed && !inCi)('the gallery in headless Chromium', () => {
       expect(box?.width, entry.name).toBe(720);
       expect(box?.height, entry.name).toBeGreaterThan(60);
       const header = headerText(entry);
-      const text = await message.innerText();
+      const text = await message.textContent();
       if (header !== undefined) expect(text, entry.name).toContain(header.replace(/:[a-z0-9_+-]+:\s*/g, ''));
       expect(text, entry.name).toContain('ECS Alerts');
     }

@@ -37,7 +37,7 @@ describe('standard input', () => {
 
 describe('closed output', () => {
   it('writes nothing to a stream that failed, and stops calling back but still counts invalid input', async () => {
-    const input = `${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\n`.repeat(3) + 'garbage\n';
+    const input = `${`${fixtureText('task', 'synthetic-task-oom-exit137').replace(/\n/g, '')}\n`.repeat(3)}garbage\n`;
     const io = streams(input, false);
     io.stdout.on('error', () => undefined);
     let calls = 0;

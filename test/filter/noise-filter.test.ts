@@ -10,7 +10,7 @@ import {
   type NoiseFilterOptions,
 } from '../../src/index.js';
 import { crashLoop } from '../helpers/crash-loop.js';
-import { loadFixture, parsedFixture } from '../helpers/fixtures.js';
+import { type loadFixture, parsedFixture } from '../helpers/fixtures.js';
 
 type Kind = Parameters<typeof loadFixture>[0];
 const T0 = Date.parse('2026-11-20T09:00:00Z');

@@ -8,7 +8,6 @@ import {
   MemoryStateStore,
   classify,
   createNoiseFilter,
-  parseEcsEvent,
   type Decision,
   type DigestDecision,
   type EcsEvent,

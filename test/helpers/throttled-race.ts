@@ -8,7 +8,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
-import { classify, createNoiseFilter, parseEcsEvent, type NoiseFilterOptions } from '../../src/index.js';
+import { classify, createNoiseFilter, parseEcsEvent, type Decision, type NoiseFilterOptions } from '../../src/index.js';
 import { loadFixture } from './fixtures.js';
 
 const T0 = Date.parse('2026-11-20T09:00:00Z');
@@ -90,7 +90,7 @@ export async function throttledRace(options: RaceOptions): Promise<RaceResult> {
         if (deliveries[k]! < maxDeliveries) queue.push({ k, now: now + 60_000 });
         else dropped++;
       };
-      let decision;
+      let decision: Decision;
       try {
         decision = await filter.decide(event, c, now);
       } catch {

@@ -76,7 +76,7 @@ describe('the summary section budget', () => {
     const mentions = Array.from({ length: 60 }, (_, i) => ({ userGroup: `S${String(i).padStart(8, '0')}` }));
     const options: RenderOptions = { color: false, mentions: { error: mentions } };
     const message = renderMessage(parseEcsEvent(event), undefined, options);
-    const summary = (message.blocks?.[1] as any).text.text as string;
+    const summary = (message.blocks![1] as any).text.text as string;
     expect(summary.length).toBeLessThanOrEqual(3000);
     expect(summary.startsWith('<!subteam^S00000000>')).toBe(true);
     expectSafe(message, { mentions: mentions.map((m) => `<!subteam^${m.userGroup}>`) });

@@ -21,7 +21,7 @@ describe('every fixture renders valid, safe Block Kit in every variant', () => {
 });
 
 describe('snapshots', () => {
-  it.each(fixtures.map((f) => [`${f.kind}/${f.name}`, f] as const))('%s', (name, fixture) => {
+  it.each(fixtures.map((f) => [`${f.kind}/${f.name}`, f] as const))('%s', (_name, fixture) => {
     const message = renderMessage(parseEcsEvent(fixture.event));
     expect(validateMessage(message)).toEqual([]);
     expect(message).toMatchSnapshot();
