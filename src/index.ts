@@ -204,15 +204,15 @@ export {
   type WebApiSenderOptions,
 } from './deliver/web-api.js';
 
-export { MemoryStateStore, type MemoryStateStoreOptions, type StateEviction } from './filter/memory-store.js';
+export { MemoryStateStore, type MemoryStateStoreOptions, type StateEviction } from './state/memory-store.js';
 export { createNoiseFilter } from './filter/noise-filter.js';
-export { namespacedStore } from './filter/namespaced-store.js';
+export { namespacedStore } from './state/namespaced-store.js';
 export {
   STORE_RETRY_DEFAULTS,
   retryingStore,
   type RetryingStoreOptions,
   type StoreRetryOptions,
-} from './filter/retrying-store.js';
+} from './state/retrying-store.js';
 export { FILTER_PRESETS, resolveFilterOptions } from './filter/presets.js';
 export { SEVERITY_ORDER, applyStatelessRules, type StatelessVerdict } from './filter/rules.js';
 export type {
@@ -245,4 +245,4 @@ export type {
   StateStore,
   StateValue,
   StoreWrite,
-} from './filter/store.js';
+} from './state/store.js';

@@ -12,12 +12,12 @@ import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads 
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
 import { evictionDetail } from './filter/keys.js';
-import { MemoryStateStore, type StateEviction } from './filter/memory-store.js';
+import { MemoryStateStore, type StateEviction } from './state/memory-store.js';
 import { redact } from './internal/redact.js';
-import { namespacedStore } from './filter/namespaced-store.js';
+import { namespacedStore } from './state/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
-import type { StoreRetryOptions } from './filter/retrying-store.js';
-import type { StateStore } from './filter/store.js';
+import type { StoreRetryOptions } from './state/retrying-store.js';
+import type { StateStore } from './state/store.js';
 import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
 import type { ParsedRecord } from './parse.js';
 import { salvageEcsEvent } from './parse-lenient.js';

@@ -9,8 +9,8 @@
 import type { Classification } from '../classify/types.js';
 import { ThreadBusyError, isDeliveryError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
-import { numberField, stringField } from '../filter/state-change.js';
-import { retryingStore, type STORE_RETRY_DEFAULTS, type StoreRetryOptions } from '../filter/retrying-store.js';
+import { numberField, stringField } from '../state/codec.js';
+import { retryingStore, type STORE_RETRY_DEFAULTS, type StoreRetryOptions } from '../state/retrying-store.js';
 import type {
   JsonValue,
   StateChange,
@@ -19,7 +19,7 @@ import type {
   StateStore,
   StateValue,
   StoreWrite,
-} from '../filter/store.js';
+} from '../state/store.js';
 import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
 import type { RenderOptions } from '../render/options.js';
 import type { PostedMessage, SlackSender } from './sender.js';

@@ -12,8 +12,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { convertToAttr, marshall, unmarshall, type marshallOptions } from '@aws-sdk/util-dynamodb';
 import { StateStoreError } from '../errors.js';
-import { setField } from '../filter/state-change.js';
-import type { JsonValue, StateValue } from '../filter/store.js';
+import { setField } from '../state/semantics.js';
+import type { JsonValue, StateValue } from '../state/store.js';
 
 /** Marks an encoded map key: `''` is stored as the mark alone, a key starting with it gets another. */
 const KEY_MARK = '\u2400';

@@ -16,7 +16,7 @@ import {
   type UpdateItemCommandOutput,
 } from '@aws-sdk/client-dynamodb';
 import { StateStoreError } from '../errors.js';
-import { applyStateChange, expiryOf, isLive, orderVerdict } from '../filter/state-change.js';
+import { applyStateChange, expiryOf, isLive, orderVerdict } from '../state/semantics.js';
 import type {
   JsonPrimitive,
   PutIfHigherResult,
@@ -26,7 +26,7 @@ import type {
   StateStore,
   StateValue,
   StoreWrite,
-} from '../filter/store.js';
+} from '../state/store.js';
 import { fromAttributeMap, nearestStorable, toAttributeMap } from './attribute-value.js';
 import { Expression } from './expression.js';
 import { checkItemNames, fromItem, itemKey, toItem, type ItemNames } from './item-layout.js';

@@ -7,7 +7,7 @@
  * @internal
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { JsonValue } from '../filter/store.js';
+import type { JsonValue } from '../state/store.js';
 import { emptyName, encodeKey, toAttributeValue } from './attribute-value.js';
 import type { ItemNames } from './item-layout.js';
 

@@ -15,7 +15,7 @@
  * @internal
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { StateKey, StateRecord } from '../filter/store.js';
+import type { StateKey, StateRecord } from '../state/store.js';
 import { fromAttributeMap } from './attribute-value.js';
 
 /**

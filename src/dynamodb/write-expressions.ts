@@ -7,9 +7,9 @@
  * @internal
  */
 import { StateStoreError } from '../errors.js';
-import { effectiveAdds } from '../filter/state-change.js';
+import { effectiveAdds } from '../state/semantics.js';
 import { isStorableNumber } from './attribute-value.js';
-import type { JsonPrimitive, StateChange } from '../filter/store.js';
+import type { JsonPrimitive, StateChange } from '../state/store.js';
 import type { Expression } from './expression.js';
 import { ttlSeconds } from './item-layout.js';
 

@@ -12,8 +12,8 @@ import { endOutsidePair } from '../classify/text.js';
 import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse.js';
 import { foldKey } from './keys.js';
-import { setField } from './state-change.js';
-import type { JsonValue, StateValue } from './store.js';
+import { setField } from '../state/semantics.js';
+import type { JsonValue, StateValue } from '../state/store.js';
 
 /** Fields of `detail` that neither classifying nor rendering reads. */
 const DROPPED_DETAIL: ReadonlySet<string> = new Set([

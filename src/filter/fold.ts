@@ -17,8 +17,8 @@ import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse.js';
 import type { Digest } from '../render/digest.js';
 import { digestView } from './digest-view.js';
-import { numberField, stringField } from './state-change.js';
-import type { StateKey, StateRecord, StateStore, StateValue } from './store.js';
+import { numberField, stringField } from '../state/codec.js';
+import type { StateKey, StateRecord, StateStore, StateValue } from '../state/store.js';
 
 /** What folding decided for one event. */
 export type FoldOutcome =

@@ -8,9 +8,9 @@
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
 import { derivedEventId } from '../internal/hash.js';
-import type { StateEviction } from './memory-store.js';
-import { numberField } from './state-change.js';
-import type { StateKey } from './store.js';
+import type { StateEviction } from '../state/memory-store.js';
+import { numberField } from '../state/codec.js';
+import type { StateKey } from '../state/store.js';
 
 /** The scope of fold windows, listed by `flush`. */
 export const FOLD_SCOPE = 'fold';

@@ -8,12 +8,12 @@ import type { EcsEvent } from '../events/index.js';
 import { checkFilterOptions } from './check-options.js';
 import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
-import { MemoryStateStore } from './memory-store.js';
-import { namespacedStore } from './namespaced-store.js';
-import { retryingStore } from './retrying-store.js';
+import { MemoryStateStore } from '../state/memory-store.js';
+import { namespacedStore } from '../state/namespaced-store.js';
+import { retryingStore } from '../state/retrying-store.js';
 import { resolveFilterOptions } from './presets.js';
 import { applyStatelessRules, suppress } from './rules.js';
-import type { StateKey, StateStore } from './store.js';
+import type { StateKey, StateStore } from '../state/store.js';
 import type {
   Decision,
   DecisionReceipt,

@@ -6,8 +6,8 @@
 import type { Classification, Outcome, Severity } from '../classify/types.js';
 import type { EcsEvent, EcsEventKind } from '../events/index.js';
 import type { Digest } from '../render/digest.js';
-import type { STORE_RETRY_DEFAULTS, StoreRetryOptions } from './retrying-store.js';
-import type { StateKey, StateStore } from './store.js';
+import type { STORE_RETRY_DEFAULTS, StoreRetryOptions } from '../state/retrying-store.js';
+import type { StateKey, StateStore } from '../state/store.js';
 
 /**
  * A ready-made set of filter options.

@@ -3,7 +3,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
 import { classify, createNoiseFilter, isStateStoreError, type StateStore } from '../../src/index.js';
-import { describeStateStoreContract } from '../filter/store-contract.js';
+import { describeStateStoreContract } from '../state/store-contract.js';
 import { localClient, startDynalite, type Dynalite } from '../helpers/dynalite.js';
 import { parsedFixture } from '../helpers/fixtures.js';
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { jsonBytes, stringBytes } from './json-size.js';
-import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict, setField } from './state-change.js';
+import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict, setField } from './semantics.js';
 import type {
   JsonPrimitive,
   JsonValue,

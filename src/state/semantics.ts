@@ -140,23 +140,3 @@ export function orderVerdict(
   if (typeof current !== 'number' || current < order) return undefined;
   return current === order ? 'equal' : 'lower';
 }
-
-/**
- * A number field of a stored value, `0` when absent or not a number.
- *
- * @internal
- */
-export function numberField(value: StateValue, field: string): number {
-  const n = value[field];
-  return typeof n === 'number' ? n : 0;
-}
-
-/**
- * A string field of a stored value, `undefined` when absent or not a string.
- *
- * @internal
- */
-export function stringField(value: StateValue, field: string): string | undefined {
-  const s = value[field];
-  return typeof s === 'string' ? s : undefined;
-}
