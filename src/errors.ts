@@ -169,7 +169,7 @@ export interface StateStoreErrorOptions extends EcsSlackErrorOptions {
  * @example
  * ```ts
  * try {
- *   await store.update(key, { add: { count: 1 } }, undefined, { now, ttlSeconds: 600 });
+ *   await store.update(key, { add: { count: 1 } }, { now, ttlSeconds: 600 });
  * } catch (error) {
  *   if (isStateStoreError(error)) console.error(error.operation, error.retryable, error.message);
  *   throw error; // nothing is lost: Lambda retries the event

@@ -239,10 +239,12 @@ export type {
   JsonPrimitive,
   JsonValue,
   PutIfHigherResult,
+  PutOptions,
   StateChange,
   StateKey,
   StateRecord,
   StateStore,
   StateValue,
   StoreWrite,
+  UpdateOptions,
 } from './state/store.js';

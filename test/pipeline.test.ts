@@ -10,7 +10,7 @@ import {
   type StateChange,
   type StateKey,
   type StateRecord,
-  type StoreWrite,
+  type UpdateOptions,
 } from '../src/index.js';
 import { loadFixture } from './helpers/fixtures.js';
 
@@ -24,17 +24,12 @@ class FailingTakeStore extends MemoryStateStore {
 /** A memory store whose next commit (confirming a claim as done) fails, as a throttled table would. */
 class FailingCommitStore extends MemoryStateStore {
   failNextCommit = false;
-  override async update(
-    key: StateKey,
-    change: StateChange,
-    where: Parameters<MemoryStateStore['update']>[2],
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined> {
+  override async update(key: StateKey, change: StateChange, options: UpdateOptions): Promise<StateRecord | undefined> {
     if (this.failNextCommit && change.set?.['state'] === 'done') {
       this.failNextCommit = false;
       throw new StateStoreError('state store update: throttled', { operation: 'update', retryable: true });
     }
-    return super.update(key, change, where, write);
+    return super.update(key, change, options);
   }
 }
 

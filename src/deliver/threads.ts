@@ -290,10 +290,14 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
 
   /** Opens the card: one Lambda claims and posts it, the others wait for its `ts`. */
   async function open(key: StateKey, deploymentId: string, initial: StateValue, now: number): Promise<StateRecord> {
-    const claimed = await store.put(key, { ...initial, phase: 'posting' }, undefined, {
-      now,
-      ttlSeconds: leaseSeconds,
-    });
+    const claimed = await store.put(
+      key,
+      { ...initial, phase: 'posting' },
+      {
+        now,
+        ttlSeconds: leaseSeconds,
+      },
+    );
     if (claimed === undefined) {
       const existing = await store.get(key, now);
       if (existing?.value.phase === 'posted') return existing;
@@ -316,14 +320,13 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    * card was posted but not recorded would post a second card.
    */
   async function markPosted(key: StateKey, channel: string, ts: string, now: number): Promise<StateRecord | undefined> {
-    const mark = () =>
-      store.update(key, { set: { phase: 'posted', channel, ts, revision: 0, shown: 0 } }, undefined, write(now));
+    const mark = () => store.update(key, { set: { phase: 'posted', channel, ts, revision: 0, shown: 0 } }, write(now));
     return mark().catch(() => mark());
   }
 
   /** Claims an effect's marker: `false` when the effect was applied already. */
   async function claim(marker: StateKey, now: number): Promise<boolean> {
-    return (await store.put(marker, { at: now }, undefined, write(now))) !== undefined;
+    return (await store.put(marker, { at: now }, write(now))) !== undefined;
   }
 
   /**
@@ -353,8 +356,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       const changed = await store.update(
         key,
         { add: { revision: 1, ...change.add }, set: change.set ?? {} },
-        where,
-        write(now),
+        { ...write(now), where },
       );
       if (changed !== undefined) return changed;
       current = await store.get(key, now);
@@ -369,9 +371,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   async function tally(key: StateKey, deploymentId: string, effect: Effect | undefined, now: number): Promise<void> {
     const counts = effect?.counts;
     if (effect === undefined || counts === undefined || !(await claim(effect.marker, now))) return;
-    await applyOrRelease(effect.marker, now, () =>
-      store.update(tallyKey(deploymentId), { add: counts }, undefined, write(now)),
-    );
+    await applyOrRelease(effect.marker, now, () => store.update(tallyKey(deploymentId), { add: counts }, write(now)));
     // The card may have opened meanwhile, its opener taking the tally before this count was in it.
     const opened = await store.get(key, now);
     if (opened?.value.phase !== 'posted' || opened.value.unusable === true) return;
@@ -392,10 +392,10 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     if (taken === undefined) return record;
     const counts = { started: numberField(taken.value, 'started'), failed: numberField(taken.value, 'failed') };
     try {
-      return (await store.update(key, { add: { revision: 1, ...counts } }, undefined, write(now))) ?? record;
+      return (await store.update(key, { add: { revision: 1, ...counts } }, write(now))) ?? record;
     } catch (error) {
       // Put the counts back rather than drop them: a later count of this deployment brings them in.
-      await store.update(tallyKey(deploymentId), { add: counts }, undefined, write(now)).catch(() => undefined);
+      await store.update(tallyKey(deploymentId), { add: counts }, write(now)).catch(() => undefined);
       throw error;
     }
   }
@@ -408,10 +408,10 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   async function remember(deploymentId: string, c: Classification, now: number): Promise<void> {
     const memory = { now, ttlSeconds: MEMORY_SECONDS };
     if (c.outcome === 'deployment-started' && c.identity.service !== undefined) {
-      await store.update(currentKey(c), { set: { deploymentId } }, undefined, memory);
+      await store.update(currentKey(c), { set: { deploymentId } }, memory);
     }
     if (c.outcome === 'deployment-completed' || c.outcome === 'deployment-failed') {
-      await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, undefined, memory);
+      await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, memory);
     }
   }
 
@@ -443,7 +443,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       const revision = numberField(current.value, 'revision');
       if (!overtaken && numberField(current.value, 'shown') >= revision) return true;
       if (!(await edit(key, current, revision, now))) return false;
-      const marked = await store.update(key, { set: { shown: revision } }, { revision }, write(now));
+      const marked = await store.update(key, { set: { shown: revision } }, { ...write(now), where: { revision } });
       if (marked !== undefined) return true;
       overtaken = true;
       current = await store.get(key, now);
@@ -467,7 +467,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       return true;
     } catch (error) {
       if (!isDeliveryError(error) || error.retryable) throw error;
-      await store.update(key, { set: { unusable: true } }, { phase: 'posted' }, write(now));
+      await store.update(key, { set: { unusable: true } }, { ...write(now), where: { phase: 'posted' } });
       return false;
     }
   }

@@ -20,12 +20,14 @@ import { applyStateChange, expiryOf, isLive, orderVerdict } from '../state/seman
 import type {
   JsonPrimitive,
   PutIfHigherResult,
+  PutOptions,
   StateChange,
   StateKey,
   StateRecord,
   StateStore,
   StateValue,
   StoreWrite,
+  UpdateOptions,
 } from '../state/store.js';
 import { fromAttributeMap, nearestStorable, toAttributeMap } from './attribute-value.js';
 import { Expression } from './expression.js';
@@ -113,16 +115,12 @@ export class DynamoDbStateStore implements StateStore {
     return isLive(record, now) ? record : undefined;
   }
 
-  async put(
-    key: StateKey,
-    value: StateValue,
-    expectedVersion: number | undefined,
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined> {
-    const expiresAt = expiryOf(write, 'put');
-    if (expectedVersion === undefined) return this.#create(key, value, expiresAt, write.now);
+  async put(key: StateKey, value: StateValue, options: PutOptions): Promise<StateRecord | undefined> {
+    const expiresAt = expiryOf(options, 'put');
+    const { expectedVersion, now } = options;
+    if (expectedVersion === undefined) return this.#create(key, value, expiresAt, now);
     const expr = new Expression(this.#names);
-    const condition = isLiveAtCondition(expr, write.now, expectedVersion);
+    const condition = isLiveAtCondition(expr, now, expectedVersion);
     return this.#putItem(key, value, expectedVersion + 1, expiresAt, condition, expr);
   }
 
@@ -150,19 +148,15 @@ export class DynamoDbStateStore implements StateStore {
     throw this.#contention('putIfHigher');
   }
 
-  async update(
-    key: StateKey,
-    change: StateChange,
-    where: Readonly<Record<string, JsonPrimitive>> | undefined,
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined> {
-    const expiresAt = expiryOf(write, 'update');
-    if (where !== undefined) return this.#updateLive(key, change, where, write.now, expiresAt);
+  async update(key: StateKey, change: StateChange, options: UpdateOptions): Promise<StateRecord | undefined> {
+    const expiresAt = expiryOf(options, 'update');
+    const { where, now } = options;
+    if (where !== undefined) return this.#updateLive(key, change, { where, now, expiresAt });
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const updated = await this.#updateLive(key, change, undefined, write.now, expiresAt);
+      const updated = await this.#updateLive(key, change, { now, expiresAt });
       if (updated !== undefined) return updated;
       // Absent or expired: start afresh, unless another writer just did.
-      const created = await this.#create(key, applyStateChange({}, change), expiresAt, write.now);
+      const created = await this.#create(key, applyStateChange({}, change), expiresAt, now);
       if (created !== undefined) return created;
     }
     throw this.#contention('update');
@@ -255,12 +249,14 @@ export class DynamoDbStateStore implements StateStore {
   async #updateLive(
     key: StateKey,
     change: StateChange,
-    where: Readonly<Record<string, JsonPrimitive>> | undefined,
-    now: number,
-    expiresAt: number,
+    options: {
+      readonly where?: Readonly<Record<string, JsonPrimitive>>;
+      readonly now: number;
+      readonly expiresAt: number;
+    },
   ): Promise<StateRecord | undefined> {
     const expr = new Expression(this.#names);
-    const outcome = await this.#updateItem(key, expr, changeExpressions(expr, change, where, now, expiresAt), {
+    const outcome = await this.#updateItem(key, expr, changeExpressions(expr, change, options), {
       ReturnValues: 'ALL_NEW',
     });
     return outcome.ok ? fromItem(outcome.output.Attributes) : undefined;

@@ -117,9 +117,8 @@ export function putIfHigherExpressions(
  *
  * @param expr - The request's placeholders.
  * @param change - Fields to add to and to set.
- * @param where - Required field values, or `undefined`.
- * @param now - Current time, epoch milliseconds.
- * @param expiresAt - The new expiry, epoch milliseconds.
+ * @param options - `where`: required field values (none without it); `now`: current time and
+ *   `expiresAt`: the new expiry, epoch milliseconds.
  * @returns The update and condition expressions.
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html
  * @internal
@@ -127,10 +126,13 @@ export function putIfHigherExpressions(
 export function changeExpressions(
   expr: Expression,
   change: StateChange,
-  where: Readonly<Record<string, JsonPrimitive>> | undefined,
-  now: number,
-  expiresAt: number,
+  options: {
+    readonly where?: Readonly<Record<string, JsonPrimitive>>;
+    readonly now: number;
+    readonly expiresAt: number;
+  },
 ): UpdateExpressions {
+  const { where, now, expiresAt } = options;
   const assignments: string[] = [];
   for (const [field, amount] of effectiveAdds(change)) {
     if (!isStorableNumber(amount)) {

@@ -18,7 +18,7 @@ import { safeParseEcsEvent } from '../parse.js';
 import type { Digest } from '../render/digest.js';
 import { digestView } from './digest-view.js';
 import { numberField, stringField } from '../state/codec.js';
-import type { StateKey, StateRecord, StateStore, StateValue } from '../state/store.js';
+import type { StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../state/store.js';
 
 /** What folding decided for one event. */
 export type FoldOutcome =
@@ -98,7 +98,7 @@ export async function fold(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);
     if (record === undefined) {
-      const created = await store.put(key, fresh, undefined, write);
+      const created = await store.put(key, fresh, write);
       if (created !== undefined) return { kind: 'first', start: now };
       continue;
     }
@@ -109,12 +109,12 @@ export async function fold(
       if (record.value.alerted === false) {
         // The window's first alert could not be delivered: this event takes its place.
         const set: StateValue = by === undefined ? { alerted: true } : { alerted: true, by };
-        const taken = await store.update(key, { set }, { start, alerted: false }, write);
+        const taken = await store.update(key, { set }, { ...write, where: { start, alerted: false } });
         if (taken !== undefined) return { kind: 'first', start };
         continue;
       }
       const repeat = { add: { count: 1 }, set: { until: iso, latest: latest() } };
-      const updated = await store.update(key, repeat, { start }, write);
+      const updated = await store.update(key, repeat, { ...write, where: { start } });
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
       continue;
     }
@@ -123,7 +123,7 @@ export async function fold(
     // This event is the new window's first repeat: its alert went out long ago, under another event.
     const closed = digestOfWindow(record);
     const next: StateValue = closed === undefined ? fresh : { ...opened, count: 1, latest: latest() };
-    const replaced = await store.put(key, next, record.version, write);
+    const replaced = await store.put(key, next, { ...write, expectedVersion: record.version });
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first', start: now } : { kind: 'digest', ...closed };
   }
@@ -132,19 +132,26 @@ export async function fold(
 }
 
 /**
+ * A digest that could not be delivered, to credit to its incident's next one.
+ *
+ * @internal
+ */
+export interface DigestCredit extends StoreWrite {
+  /** The digest that failed. */
+  readonly digest: Digest;
+  /** The repeats it reported. */
+  readonly count: number;
+  /** When those repeats began (ISO-8601). */
+  readonly since: string;
+}
+
+/**
  * Credits a digest that could not be delivered to its incident's next digest.
  *
  * @internal
  */
-export async function creditDigest(
-  store: StateStore,
-  key: StateKey,
-  digest: Digest,
-  count: number,
-  since: string,
-  ttlSeconds: number,
-  now: number,
-): Promise<void> {
+export async function creditDigest(store: StateStore, key: StateKey, credit: DigestCredit): Promise<void> {
+  const { digest, count, since, now, ttlSeconds } = credit;
   const record = await store.get(key, now);
   const carrySince = stringField(record?.value ?? {}, 'carrySince') ?? since;
   // A window taken by `flush` is gone: keep the latest repeat so the credit can be reported.
@@ -153,14 +160,14 @@ export async function creditDigest(
     set.latest = digest.latest.event as unknown as StateValue;
     set.until = digest.until;
   }
-  await store.update(key, { add: { carryCount: count }, set }, undefined, { now, ttlSeconds });
+  await store.update(key, { add: { carryCount: count }, set }, { now, ttlSeconds });
 }
 
 /**
  * Hands a window's first alert back after it could not be delivered: the window's next event
  * (the retry, or another repeat) alerts instead of being folded.
  *
- * @param start - The start of the window the alert opened or took over. A release can come
+ * @param window - `start`: the start of the window the alert opened or took over. A release can come
  * after that window closed and a newer one (with an alert of its own, delivered) replaced it
  * under the same key; that newer window must stay alerted, or its next repeat alerts again.
  * @internal
@@ -168,9 +175,8 @@ export async function creditDigest(
 export async function reopenAlert(
   store: StateStore,
   key: StateKey,
-  start: number,
-  ttlSeconds: number,
-  now: number,
+  window: { readonly start: number } & StoreWrite,
 ): Promise<void> {
-  await store.update(key, { set: { alerted: false } }, { start, alerted: true }, { now, ttlSeconds });
+  const { start, now, ttlSeconds } = window;
+  await store.update(key, { set: { alerted: false } }, { now, ttlSeconds, where: { start, alerted: true } });
 }

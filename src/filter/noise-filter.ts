@@ -189,12 +189,11 @@ class StatefulNoiseFilter implements NoiseFilter {
     // Each step on its own: a failed one does not keep the others from being saved.
     await settleAll([
       () => this.#confirm(receipt.claims, now),
-      problem &&
-        (() => this.#store.update(problem.key, { set: { outcome: problem.outcome } }, undefined, this.#long(now))),
+      problem && (() => this.#store.update(problem.key, { set: { outcome: problem.outcome } }, this.#long(now))),
       steady &&
         (() =>
           steady.steady
-            ? this.#store.update(steady.key, { set: { steady: true } }, undefined, this.#long(now))
+            ? this.#store.update(steady.key, { set: { steady: true } }, this.#long(now))
             : this.#store.take(steady.key, now)),
     ]);
   }
@@ -211,16 +210,17 @@ class StatefulNoiseFilter implements NoiseFilter {
         (() => {
           const outcome = recoveredFrom.value.outcome;
           const set = { outcome: typeof outcome === 'string' ? outcome : 'problem' };
-          return this.#store.update(recoveredFrom.key, { set }, undefined, this.#long(now));
+          return this.#store.update(recoveredFrom.key, { set }, this.#long(now));
         }),
       alertOf !== undefined &&
         alertStart !== undefined &&
-        (() => reopenAlert(this.#store, alertOf, alertStart, dedupeTtlSeconds, now)),
+        (() => reopenAlert(this.#store, alertOf, { start: alertStart, now, ttlSeconds: dedupeTtlSeconds })),
       digestOf !== undefined &&
         decision.action === 'digest' &&
         (() => {
           const { key, count, since } = digestOf;
-          return creditDigest(this.#store, key, decision.digest, count, since, dedupeTtlSeconds, now);
+          const credit = { digest: decision.digest, count, since, now, ttlSeconds: dedupeTtlSeconds };
+          return creditDigest(this.#store, key, credit);
         }),
       // What failed was the digest, now credited to the next one; the event that triggered it is
       // already counted in the window it opened. Its retry must be a duplicate, or it is counted twice.
@@ -259,7 +259,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     const lease = { now, ttlSeconds: this.#leaseSeconds() };
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const created = await this.#store.put(key, { state: 'pending', owner }, undefined, lease);
+        const created = await this.#store.put(key, { state: 'pending', owner }, lease);
         if (created !== undefined) return 'claimed';
         const existing = await this.#store.get(key, now);
         if (existing === undefined) continue;
@@ -300,7 +300,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   }
 
   async #confirm(claims: readonly StateKey[], now: number): Promise<void> {
-    for (const claim of claims) await this.#store.update(claim, { set: { state: 'done' } }, undefined, this.#long(now));
+    for (const claim of claims) await this.#store.update(claim, { set: { state: 'done' } }, this.#long(now));
   }
 
   #long(now: number): { now: number; ttlSeconds: number } {

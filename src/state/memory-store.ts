@@ -7,15 +7,16 @@
 import { jsonBytes, stringBytes } from './json-size.js';
 import { applyStateChange, expiryOf, isLive, matchesWhere, orderVerdict, setField } from './semantics.js';
 import type {
-  JsonPrimitive,
   JsonValue,
   PutIfHigherResult,
+  PutOptions,
   StateChange,
   StateKey,
   StateRecord,
   StateStore,
   StateValue,
   StoreWrite,
+  UpdateOptions,
 } from './store.js';
 
 /**
@@ -95,7 +96,7 @@ const ENTRY_BYTES = 200;
  *   onEvict: ({ key }) => console.warn('evicted', key.scope),
  * });
  * const key = { scope: 'fold', id: 'prod/web/crashed' };
- * await store.update(key, { add: { count: 1 } }, undefined, { now: Date.now(), ttlSeconds: 600 });
+ * await store.update(key, { add: { count: 1 } }, { now: Date.now(), ttlSeconds: 600 });
  * ```
  */
 export class MemoryStateStore implements StateStore {
@@ -134,18 +135,14 @@ export class MemoryStateStore implements StateStore {
     return this.#live(key, now)?.record;
   }
 
-  async put(
-    key: StateKey,
-    value: StateValue,
-    expectedVersion: number | undefined,
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined> {
-    const expiresAt = expiryOf(write, 'put');
-    const entry = this.#live(key, write.now);
+  async put(key: StateKey, value: StateValue, options: PutOptions): Promise<StateRecord | undefined> {
+    const expiresAt = expiryOf(options, 'put');
+    const { expectedVersion, now } = options;
+    const entry = this.#live(key, now);
     if (expectedVersion === undefined ? entry !== undefined : entry?.record.version !== expectedVersion) {
       return undefined;
     }
-    return this.#write(key, entry, frozenCopy(value), expiresAt, write.now);
+    return this.#write(key, entry, frozenCopy(value), expiresAt, now);
   }
 
   async putIfHigher(key: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> {
@@ -157,20 +154,16 @@ export class MemoryStateStore implements StateStore {
     return 'stored';
   }
 
-  async update(
-    key: StateKey,
-    change: StateChange,
-    where: Readonly<Record<string, JsonPrimitive>> | undefined,
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined> {
-    const expiresAt = expiryOf(write, 'update');
-    const entry = this.#live(key, write.now);
+  async update(key: StateKey, change: StateChange, options: UpdateOptions): Promise<StateRecord | undefined> {
+    const expiresAt = expiryOf(options, 'update');
+    const { where, now } = options;
+    const entry = this.#live(key, now);
     if (where !== undefined && (entry === undefined || !matchesWhere(entry.record.value, where))) return undefined;
     const value = applyStateChange(entry?.record.value ?? {}, {
       add: change.add,
       set: change.set && frozenCopy(change.set),
     });
-    return this.#write(key, entry, Object.freeze(value), expiresAt, write.now);
+    return this.#write(key, entry, Object.freeze(value), expiresAt, now);
   }
 
   async take(key: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> {

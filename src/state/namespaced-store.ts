@@ -5,14 +5,15 @@
  * @module
  */
 import type {
-  JsonPrimitive,
   PutIfHigherResult,
+  PutOptions,
   StateChange,
   StateKey,
   StateRecord,
   StateStore,
   StateValue,
   StoreWrite,
+  UpdateOptions,
 } from './store.js';
 
 /**
@@ -30,20 +31,12 @@ export function namespacedStore(store: StateStore, namespace: string): StateStor
   const key = (k: StateKey): StateKey => ({ scope: `${namespace}:${k.scope}`, id: k.id });
   return {
     get: (k: StateKey, now: number): Promise<StateRecord | undefined> => store.get(key(k), now),
-    put: (
-      k: StateKey,
-      value: StateValue,
-      expectedVersion: number | undefined,
-      write: StoreWrite,
-    ): Promise<StateRecord | undefined> => store.put(key(k), value, expectedVersion, write),
+    put: (k: StateKey, value: StateValue, options: PutOptions): Promise<StateRecord | undefined> =>
+      store.put(key(k), value, options),
     putIfHigher: (k: StateKey, order: number, write: StoreWrite): Promise<PutIfHigherResult> =>
       store.putIfHigher(key(k), order, write),
-    update: (
-      k: StateKey,
-      change: StateChange,
-      where: Readonly<Record<string, JsonPrimitive>> | undefined,
-      write: StoreWrite,
-    ): Promise<StateRecord | undefined> => store.update(key(k), change, where, write),
+    update: (k: StateKey, change: StateChange, options: UpdateOptions): Promise<StateRecord | undefined> =>
+      store.update(key(k), change, options),
     take: (k: StateKey, now: number, expectedVersion?: number): Promise<StateRecord | undefined> =>
       store.take(key(k), now, expectedVersion),
     list: (scope: string, now: number): Promise<Array<{ readonly id: string; readonly record: StateRecord }>> =>

@@ -82,9 +82,9 @@ export function retryingStore(store: StateStore, options: RetryingStoreOptions =
   const wrapped: StateStore & { readonly [RETRYING]: true } = {
     [RETRYING]: true,
     get: (key, now) => attempt(() => store.get(key, now)),
-    put: (key, value, expectedVersion, write) => attempt(() => store.put(key, value, expectedVersion, write)),
+    put: (key, value, options) => attempt(() => store.put(key, value, options)),
     putIfHigher: (key, order, write) => attempt(() => store.putIfHigher(key, order, write)),
-    update: (key, change, where, write) => attempt(() => store.update(key, change, where, write)),
+    update: (key, change, options) => attempt(() => store.update(key, change, options)),
     take: (key, now, expectedVersion) => attempt(() => store.take(key, now, expectedVersion)),
     list: (scope, now) => attempt(() => store.list(scope, now)),
   };

@@ -23,11 +23,17 @@ import type {
  * @param write - Time and lifetime of the write.
  * @param operation - The store operation, named in the error.
  * @returns `now + ttlSeconds * 1000`.
- * @throws {@link StateStoreError} when `now` or `ttlSeconds` is not a finite number (a record
- * that never expires, or one whose liveness cannot be judged, would break the contract).
+ * @throws {@link StateStoreError} when the options are missing (a caller of the positional
+ * signature), or `now` or `ttlSeconds` is not a finite number (a record that never expires, or one
+ * whose liveness cannot be judged, would break the contract).
  * @internal
  */
 export function expiryOf(write: StoreWrite, operation: string): number {
+  if (typeof write !== 'object' || write === null) {
+    throw new StateStoreError(`state store ${operation}: the options ({ now, ttlSeconds, ... }) are missing`, {
+      operation,
+    });
+  }
   const expiresAt = write.now + write.ttlSeconds * 1000;
   if (!Number.isFinite(expiresAt)) {
     throw new StateStoreError(`state store ${operation}: now and ttlSeconds must be finite numbers`, {

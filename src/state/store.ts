@@ -51,6 +51,28 @@ export interface StoreWrite {
 }
 
 /**
+ * Options of {@link StateStore.put}: time, lifetime, and the version to replace.
+ */
+export interface PutOptions extends StoreWrite {
+  /**
+   * Omitted: create, only if no live record exists. Given: compare-and-set, only if the live
+   * record's version equals it.
+   */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * Options of {@link StateStore.update}: time, lifetime, and the condition.
+ */
+export interface UpdateOptions extends StoreWrite {
+  /**
+   * Field values the live record must hold (strict equality of JSON primitives). Omitted: no
+   * condition, and a missing record is created from the change.
+   */
+  readonly where?: Readonly<Record<string, JsonPrimitive>>;
+}
+
+/**
  * The outcome of {@link StateStore.putIfHigher}.
  *
  * - `stored`: no live record, or it held a lower order; the new order is stored
@@ -90,23 +112,16 @@ export interface StateStore {
   get(key: StateKey, now: number): Promise<StateRecord | undefined>;
 
   /**
-   * Writes `value`, conditionally: when `expectedVersion` is `undefined`, only if no live record
-   * exists (create); otherwise only if the live record's version equals `expectedVersion`
-   * (compare-and-set). The written record gets version 1 (create) or the old version + 1, and
-   * expires `ttlSeconds` after `now`.
+   * Writes `value`, conditionally: without `expectedVersion`, only if no live record exists
+   * (create); otherwise only if the live record's version equals it (compare-and-set). The written
+   * record gets version 1 (create) or the old version + 1, and expires `ttlSeconds` after `now`.
    *
    * @param key - The record's key.
    * @param value - The new value (replaces the old one entirely).
-   * @param expectedVersion - `undefined` to create, or the version read before.
-   * @param write - Time and lifetime.
+   * @param options - Time, lifetime and the version read before (omit it to create).
    * @returns The written record, or `undefined` when the condition failed.
    */
-  put(
-    key: StateKey,
-    value: StateValue,
-    expectedVersion: number | undefined,
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined>;
+  put(key: StateKey, value: StateValue, options: PutOptions): Promise<StateRecord | undefined>;
 
   /**
    * Keeps the highest `order` seen for `key` (a resource's `detail.version`), in one atomic step:
@@ -128,16 +143,10 @@ export interface StateStore {
    *
    * @param key - The record's key.
    * @param change - Fields to add to and to set.
-   * @param where - Field values the record must hold, or `undefined`.
-   * @param write - Time and lifetime.
+   * @param options - Time, lifetime and the condition (`where`).
    * @returns The record after the change, or `undefined` when the condition failed.
    */
-  update(
-    key: StateKey,
-    change: StateChange,
-    where: Readonly<Record<string, JsonPrimitive>> | undefined,
-    write: StoreWrite,
-  ): Promise<StateRecord | undefined>;
+  update(key: StateKey, change: StateChange, options: UpdateOptions): Promise<StateRecord | undefined>;
 
   /**
    * Deletes the live record and returns it: of several racing callers, exactly one gets it. With

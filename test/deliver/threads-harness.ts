@@ -71,13 +71,13 @@ export function interceptedStore(store: StateStore, before: (call: StoreCall) =>
     get: (key, now) => store.get(key, now),
     list: (scope, now) => store.list(scope, now),
     putIfHigher: (key, order, write) => store.putIfHigher(key, order, write),
-    async put(key, value, expectedVersion, write) {
+    async put(key, value, options) {
       await before({ op: 'put', scope: key.scope, args: value });
-      return store.put(key, value, expectedVersion, write);
+      return store.put(key, value, options);
     },
-    async update(key, change, where, write) {
+    async update(key, change, options) {
       await before({ op: 'update', scope: key.scope, args: change });
-      return store.update(key, change, where, write);
+      return store.update(key, change, options);
     },
     async take(key, now, expectedVersion) {
       await before({ op: 'take', scope: key.scope, args: undefined });

@@ -27,7 +27,7 @@ describeStateStoreContract('DynamoDbStateStore on dynalite', () => store, { incr
 
 describe('DynamoDbStateStore', () => {
   it('writes one item per record: pk, sk, value map, version, expiresAt in ms and ttl in seconds', async () => {
-    await store.put({ scope: 'layout', id: 'a' }, { n: 1, m: { s: 'x' } }, undefined, { now: T0 + 1, ttlSeconds: 60 });
+    await store.put({ scope: 'layout', id: 'a' }, { n: 1, m: { s: 'x' } }, { now: T0 + 1, ttlSeconds: 60 });
     const { Item } = await dynalite.client.send(
       new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'layout' }, sk: { S: 'a' } } }),
     );
@@ -50,7 +50,7 @@ describe('DynamoDbStateStore', () => {
       sortKey: 'SK',
       ttlAttribute: 'expireAt',
     });
-    expect(await named.update({ scope: 's', id: 'a' }, { add: { n: 1 } }, undefined, write)).toMatchObject({
+    expect(await named.update({ scope: 's', id: 'a' }, { add: { n: 1 } }, write)).toMatchObject({
       version: 1,
     });
     expect(await named.putIfHigher({ scope: 's', id: 'b' }, 3, write)).toBe('stored');
@@ -70,7 +70,7 @@ describe('DynamoDbStateStore', () => {
   it('lists a scope across Query pages (more than 1 MB)', async () => {
     const padding = 'x'.repeat(100_000);
     await Promise.all(
-      Array.from({ length: 14 }, (_, i) => store.put({ scope: 'big', id: `r${i}` }, { i, padding }, undefined, write)),
+      Array.from({ length: 14 }, (_, i) => store.put({ scope: 'big', id: `r${i}` }, { i, padding }, write)),
     );
     const listed = await store.list('big', T0);
     expect(listed.map(({ record }) => record.value['i']).sort((a, b) => Number(a) - Number(b))).toEqual(
@@ -96,8 +96,8 @@ describe('DynamoDbStateStore', () => {
   ])('refuses %s before sending anything', async (_, value, change) => {
     const key = { scope: 's', id: 'refused' };
     for (const attempt of [
-      store.put(key, value, undefined, write),
-      store.update(key, Object.keys(change).length === 0 ? { set: value } : change, undefined, write),
+      store.put(key, value, write),
+      store.update(key, Object.keys(change).length === 0 ? { set: value } : change, write),
     ]) {
       const error = await attempt.catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: 'StateStoreError', operation: 'marshal' });
@@ -106,7 +106,7 @@ describe('DynamoDbStateStore', () => {
   });
 
   it('stores an empty field name as ␀, and a name starting with ␀ with one more in front', async () => {
-    await store.put({ scope: 'layout', id: 'names' }, { '': { '': 1 }, '\u2400': 2 }, undefined, write);
+    await store.put({ scope: 'layout', id: 'names' }, { '': { '': 1 }, '\u2400': 2 }, write);
     const { Item } = await dynalite.client.send(
       new GetItemCommand({ TableName: tableName, Key: { pk: { S: 'layout' }, sk: { S: 'names' } } }),
     );
@@ -124,7 +124,7 @@ describe('DynamoDbStateStore', () => {
 
   it("refuses to add a number beyond DynamoDB's range before sending anything", async () => {
     const error = await store
-      .update({ scope: 's', id: 'huge-add' }, { add: { n: 1e200 } }, undefined, write)
+      .update({ scope: 's', id: 'huge-add' }, { add: { n: 1e200 } }, write)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'StateStoreError', operation: 'marshal' });
   });

@@ -75,7 +75,7 @@ describe('DynamoDbStateStore with DynamoDB responses', () => {
   it('gives up with a retryable StateStoreError after losing every race', async () => {
     const { client, calls } = stubClient((name) => (name === 'GetItem' ? {} : conditionFailed()));
     const store = new DynamoDbStateStore({ client, tableName: 'state' });
-    const error = await store.update(key, { add: { n: 1 } }, undefined, write).catch((caught: unknown) => caught);
+    const error = await store.update(key, { add: { n: 1 } }, write).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'StateStoreError', operation: 'update', retryable: true });
     expect(calls).toHaveLength(20);
     const putError = await store.putIfHigher(key, 1, write).catch((caught: unknown) => caught);

@@ -76,12 +76,12 @@ class FaultyStore implements StateStore {
   }
 
   get: StateStore['get'] = (key, now) => this.#call('get', key.scope, () => this.inner.get(key, now));
-  put: StateStore['put'] = (key, value, version, write) =>
-    this.#call('put', key.scope, () => this.inner.put(key, value, version, write));
+  put: StateStore['put'] = (key, value, options) =>
+    this.#call('put', key.scope, () => this.inner.put(key, value, options));
   putIfHigher: StateStore['putIfHigher'] = (key, order, write) =>
     this.#call('putIfHigher', key.scope, () => this.inner.putIfHigher(key, order, write));
-  update: StateStore['update'] = (key, change, where, write) =>
-    this.#call('update', key.scope, () => this.inner.update(key, change, where, write));
+  update: StateStore['update'] = (key, change, options) =>
+    this.#call('update', key.scope, () => this.inner.update(key, change, options));
   take: StateStore['take'] = (key, now, version) =>
     this.#call('take', key.scope, () => this.inner.take(key, now, version));
   list: StateStore['list'] = (scope, now) => this.#call('list', scope, () => this.inner.list(scope, now));

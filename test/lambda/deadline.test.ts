@@ -11,7 +11,7 @@ import {
   type PipelineLogEntry,
   type StateKey,
   type StateValue,
-  type StoreWrite,
+  type PutOptions,
 } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { snsEvent, sqsEvent } from '../helpers/lambda.js';
@@ -99,12 +99,7 @@ describe('createHandler within the invocation deadline', () => {
 
   it('a store call that hangs: returns before Lambda ends the invocation and hands every record back', async () => {
     class HangingStore extends MemoryStateStore {
-      override put(
-        _key: StateKey,
-        _value: StateValue,
-        _version: number | undefined,
-        _write: StoreWrite,
-      ): Promise<never> {
+      override put(_key: StateKey, _value: StateValue, _options: PutOptions): Promise<never> {
         return new Promise(() => undefined);
       }
     }

@@ -32,15 +32,15 @@ describe('MemoryStateStore', () => {
       onEvict: ({ key: { id }, reason }) => evicted.push({ id, reason }),
     });
     const big = 'x'.repeat(30_000);
-    for (const id of ['a', 'b', 'c']) await small.put(key(id), { big }, undefined, write);
+    for (const id of ['a', 'b', 'c']) await small.put(key(id), { big }, write);
     expect(small.bytes).toBeGreaterThan(90_000);
     await small.get(key('a'), T0); // a is now the most recently used: b goes first
-    await small.put(key('d'), { big }, undefined, write);
+    await small.put(key('d'), { big }, write);
     expect(small.bytes).toBeLessThanOrEqual(100_000);
     expect(evicted).toEqual([{ id: 'b', reason: 'maxBytes' }]);
     expect(await small.get(key('b'), T0)).toBeUndefined();
     // Growing a record counts too; the record just written is never the one evicted.
-    await small.update(key('a'), { set: { more: 'y'.repeat(60_000) } }, undefined, write);
+    await small.update(key('a'), { set: { more: 'y'.repeat(60_000) } }, write);
     expect(small.size).toBe(1);
     expect(evicted.map(({ id }) => id)).toEqual(['b', 'c', 'd']);
     expect((await small.get(key('a'), T0))?.value['more']).toHaveLength(60_000);
@@ -52,10 +52,10 @@ describe('MemoryStateStore', () => {
       maxRecords: 2,
       onEvict: ({ key: { id }, reason }) => evicted.push(`${id}:${reason}`),
     });
-    await lru.put(key('short'), { n: 1 }, undefined, { now: T0, ttlSeconds: 1 });
-    await lru.put(key('long'), { n: 2 }, undefined, write);
-    await lru.put(key('third'), { n: 3 }, undefined, { now: T0 + 5_000, ttlSeconds: 60 });
-    await lru.put(key('fourth'), { n: 4 }, undefined, { now: T0 + 5_000, ttlSeconds: 60 });
+    await lru.put(key('short'), { n: 1 }, { now: T0, ttlSeconds: 1 });
+    await lru.put(key('long'), { n: 2 }, write);
+    await lru.put(key('third'), { n: 3 }, { now: T0 + 5_000, ttlSeconds: 60 });
+    await lru.put(key('fourth'), { n: 4 }, { now: T0 + 5_000, ttlSeconds: 60 });
     expect(evicted).toEqual(['long:maxRecords']);
   });
 
@@ -66,18 +66,18 @@ describe('MemoryStateStore', () => {
         throw new Error('listener');
       },
     });
-    await lru.put(key('a'), { n: 1 }, undefined, write);
-    expect(await lru.put(key('b'), { n: 2 }, undefined, write)).toMatchObject({ version: 1 });
+    await lru.put(key('a'), { n: 1 }, write);
+    expect(await lru.put(key('b'), { n: 2 }, write)).toMatchObject({ version: 1 });
   });
 
   it('evicts the least recently used record first when full', async () => {
     const lru = new MemoryStateStore({ maxRecords: 3 });
-    for (const id of ['a', 'b', 'c']) await lru.put(key(id), { id }, undefined, write);
+    for (const id of ['a', 'b', 'c']) await lru.put(key(id), { id }, write);
     await lru.get(key('a'), T0); // a is now the most recently used: b is the oldest
-    await lru.put(key('d'), { id: 'd' }, undefined, write);
+    await lru.put(key('d'), { id: 'd' }, write);
     expect(await lru.get(key('b'), T0)).toBeUndefined();
-    await lru.update(key('c'), { add: { n: 1 } }, undefined, write); // a write counts as a use
-    await lru.put(key('e'), { id: 'e' }, undefined, write);
+    await lru.update(key('c'), { add: { n: 1 } }, write); // a write counts as a use
+    await lru.put(key('e'), { id: 'e' }, write);
     expect(await lru.get(key('a'), T0)).toBeUndefined();
     expect((await lru.list('s', T0)).map(({ id }) => id).sort()).toEqual(['c', 'd', 'e']);
     expect(lru.size).toBe(3);
@@ -86,21 +86,21 @@ describe('MemoryStateStore', () => {
   it('counts every operation on a key as a use, even a failed condition, but not list', async () => {
     const lru = new MemoryStateStore({ maxRecords: 2 });
     await lru.putIfHigher(key('a'), 1, write);
-    await lru.put(key('b'), {}, undefined, write);
+    await lru.put(key('b'), {}, write);
     expect(await lru.putIfHigher(key('a'), 1, write)).toBe('equal'); // a duplicate keeps `a` fresh
     await lru.list('s', T0);
-    await lru.put(key('c'), {}, undefined, write);
+    await lru.put(key('c'), {}, write);
     expect((await lru.list('s', T0)).map(({ id }) => id).sort()).toEqual(['a', 'c']);
-    await lru.put(key('c'), {}, undefined, write); // fails: c exists, but c is now the freshest
-    await lru.put(key('d'), {}, undefined, write);
+    await lru.put(key('c'), {}, write); // fails: c exists, but c is now the freshest
+    await lru.put(key('d'), {}, write);
     expect((await lru.list('s', T0)).map(({ id }) => id).sort()).toEqual(['c', 'd']);
     expect(lru.size).toBe(2);
   });
 
   it('drops expired records lazily, when touched or listed', async () => {
     const lazy = new MemoryStateStore();
-    await lazy.put(key('a'), {}, undefined, { now: T0, ttlSeconds: 1 });
-    await lazy.put(key('b', 'other'), {}, undefined, { now: T0, ttlSeconds: 1 });
+    await lazy.put(key('a'), {}, { now: T0, ttlSeconds: 1 });
+    await lazy.put(key('b', 'other'), {}, { now: T0, ttlSeconds: 1 });
     expect(lazy.size).toBe(2);
     expect(await lazy.get(key('a'), T0 + 1_000)).toBeUndefined();
     expect(lazy.size).toBe(1);
@@ -112,7 +112,7 @@ describe('MemoryStateStore', () => {
     const copies = new MemoryStateStore();
     const value = { list: [1, { a: 1 }], map: { b: 2 } };
     // JavaScript callers may pass undefined fields: dropped, as JSON.stringify drops them.
-    const record = await copies.put(key('a'), { ...value, gone: undefined } as unknown as StateValue, undefined, write);
+    const record = await copies.put(key('a'), { ...value, gone: undefined } as unknown as StateValue, write);
     value.list.push(2);
     value.map.b = 3;
     expect(record?.value).toEqual({ list: [1, { a: 1 }], map: { b: 2 } });
@@ -120,7 +120,7 @@ describe('MemoryStateStore', () => {
     expect(Object.isFrozen(record) && Object.isFrozen(record?.value['list'])).toBe(true);
     expect(() => ((record?.value['map'] as Record<string, number>)['b'] = 4)).toThrow(TypeError);
     const set = { nested: { c: 1 } };
-    const updated = await copies.update(key('a'), { set }, undefined, write);
+    const updated = await copies.update(key('a'), { set }, write);
     set.nested.c = 2;
     expect(updated?.value['nested']).toEqual({ c: 1 });
   });
@@ -129,7 +129,7 @@ describe('MemoryStateStore', () => {
     const bounded = new MemoryStateStore({ maxRecords: 1_000 });
     const fill = async (from: number): Promise<void> => {
       for (let i = from; i < from + 50_000; i++) {
-        await bounded.update(key(`task-${i}`, `scope-${i % 50}`), { add: { n: 1 }, set: { at: i } }, undefined, write);
+        await bounded.update(key(`task-${i}`, `scope-${i % 50}`), { add: { n: 1 }, set: { at: i } }, write);
       }
     };
     const gc = exposeGc();

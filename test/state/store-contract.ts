@@ -77,30 +77,30 @@ export function describeStateStoreContract(name: string, store: () => StateStore
     describe('put', () => {
       it('creates version 1 once, expiring ttlSeconds after now', async () => {
         const key = fresh();
-        const created = await store().put(key, { a: 1 }, undefined, at(T0));
+        const created = await store().put(key, { a: 1 }, at(T0));
         expect(created).toEqual({ value: { a: 1 }, version: 1, expiresAt: T0 + TTL * 1000 });
         expect(await store().get(key, T0)).toEqual(created);
-        expect(await store().put(key, { a: 2 }, undefined, at(T0 + 1))).toBeUndefined();
+        expect(await store().put(key, { a: 2 }, at(T0 + 1))).toBeUndefined();
         expect((await store().get(key, T0 + 1))?.value).toEqual({ a: 1 });
       });
 
       it('compares and sets: replaces the whole value only at the expected version', async () => {
         const key = fresh();
-        await store().put(key, { a: 1, b: 2 }, undefined, at(T0));
-        expect(await store().put(key, { c: 3 }, 2, at(T0))).toBeUndefined();
-        const next = await store().put(key, { c: 3 }, 1, at(T0 + 5_000, 10));
+        await store().put(key, { a: 1, b: 2 }, at(T0));
+        expect(await store().put(key, { c: 3 }, { ...at(T0), expectedVersion: 2 })).toBeUndefined();
+        const next = await store().put(key, { c: 3 }, { ...at(T0 + 5_000, 10), expectedVersion: 1 });
         expect(next).toEqual({ value: { c: 3 }, version: 2, expiresAt: T0 + 15_000 });
-        expect(await store().put(key, { d: 4 }, 1, at(T0 + 5_000))).toBeUndefined();
+        expect(await store().put(key, { d: 4 }, { ...at(T0 + 5_000), expectedVersion: 1 })).toBeUndefined();
         expect(await store().get(key, T0 + 5_000)).toEqual(next);
       });
 
       it('never compares and sets an absent or expired record, and creates over an expired one', async () => {
         const key = fresh();
-        expect(await store().put(key, { a: 1 }, 1, at(T0))).toBeUndefined();
+        expect(await store().put(key, { a: 1 }, { ...at(T0), expectedVersion: 1 })).toBeUndefined();
         expect(await store().get(key, T0)).toBeUndefined();
-        await store().put(key, { a: 1 }, undefined, at(T0, 1));
-        expect(await store().put(key, { a: 2 }, 1, at(T0 + 1_000))).toBeUndefined();
-        const recreated = await store().put(key, { b: 1 }, undefined, at(T0 + 1_000));
+        await store().put(key, { a: 1 }, at(T0, 1));
+        expect(await store().put(key, { a: 2 }, { ...at(T0 + 1_000), expectedVersion: 1 })).toBeUndefined();
+        const recreated = await store().put(key, { b: 1 }, at(T0 + 1_000));
         expect(recreated).toEqual({ value: { b: 1 }, version: 1, expiresAt: T0 + 1_000 + TTL * 1000 });
       });
     });
@@ -136,7 +136,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('replaces a live record that holds no numeric order', async () => {
         const key = fresh();
-        await store().put(key, { order: 'x', other: 1 }, undefined, at(T0));
+        await store().put(key, { order: 'x', other: 1 }, at(T0));
         expect(await store().putIfHigher(key, 1, at(T0))).toBe('stored');
         expect(await store().get(key, T0)).toMatchObject({ value: { order: 1 }, version: 2 });
       });
@@ -145,17 +145,16 @@ export function describeStateStoreContract(name: string, store: () => StateStore
     describe('update', () => {
       it('creates a missing record from the change without where: add counts from 0', async () => {
         const key = fresh();
-        const created = await store().update(key, { add: { count: 2 }, set: { last: 'a' } }, undefined, at(T0));
+        const created = await store().update(key, { add: { count: 2 }, set: { last: 'a' } }, at(T0));
         expect(created).toEqual({ value: { count: 2, last: 'a' }, version: 1, expiresAt: T0 + TTL * 1000 });
       });
 
       it('adds to and sets fields in one step, keeping the others, moving the expiry', async () => {
         const key = fresh();
-        await store().put(key, { count: 1, keep: { x: [1] }, last: 'a' }, undefined, at(T0));
+        await store().put(key, { count: 1, keep: { x: [1] }, last: 'a' }, at(T0));
         const next = await store().update(
           key,
           { add: { count: 2.5, fresh: -3 }, set: { last: 'b', nested: { y: null } } },
-          undefined,
           at(T0 + 1_000, 10),
         );
         expect(next).toEqual({
@@ -168,15 +167,15 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('sets a field that is both added to and set', async () => {
         const key = fresh();
-        await store().put(key, { n: 1 }, undefined, at(T0));
-        const next = await store().update(key, { add: { n: 5 }, set: { n: 100 } }, undefined, at(T0));
+        await store().put(key, { n: 1 }, at(T0));
+        const next = await store().update(key, { add: { n: 5 }, set: { n: 100 } }, at(T0));
         expect(next?.value).toEqual({ n: 100 });
       });
 
       it('bumps version and expiry for an empty change', async () => {
         const key = fresh();
-        await store().put(key, { n: 1 }, undefined, at(T0));
-        expect(await store().update(key, {}, undefined, at(T0 + 1))).toEqual({
+        await store().put(key, { n: 1 }, at(T0));
+        expect(await store().update(key, {}, at(T0 + 1))).toEqual({
           value: { n: 1 },
           version: 2,
           expiresAt: T0 + 1 + TTL * 1000,
@@ -185,7 +184,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('applies the change only when every where field matches', async () => {
         const key = fresh();
-        await store().put(key, { state: 'open', n: 1, flag: true, none: null }, undefined, at(T0));
+        await store().put(key, { state: 'open', n: 1, flag: true, none: null }, at(T0));
         const cases: Array<[Record<string, string | number | boolean | null>, boolean]> = [
           [{ state: 'closed' }, false],
           [{ state: 'open', n: 2 }, false],
@@ -196,7 +195,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         ];
         let version = 1;
         for (const [where, applies] of cases) {
-          const result = await store().update(key, { add: { tries: 1 } }, where, at(T0));
+          const result = await store().update(key, { add: { tries: 1 } }, { ...at(T0), where });
           if (applies) version += 1;
           expect(result === undefined, JSON.stringify(where)).toBe(!applies);
           expect((await store().get(key, T0))?.version).toBe(version);
@@ -205,24 +204,26 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('never creates a record when where is given', async () => {
         const key = fresh();
-        expect(await store().update(key, { set: { a: 1 } }, {}, at(T0))).toBeUndefined();
-        expect(await store().update(key, { set: { a: 1 } }, { a: null }, at(T0))).toBeUndefined();
+        expect(await store().update(key, { set: { a: 1 } }, { ...at(T0), where: {} })).toBeUndefined();
+        expect(await store().update(key, { set: { a: 1 } }, { ...at(T0), where: { a: null } })).toBeUndefined();
         expect(await store().get(key, T0)).toBeUndefined();
       });
 
       it('starts afresh over an expired record, and fails a where against it', async () => {
         const key = fresh();
-        await store().put(key, { count: 10, state: 'open' }, undefined, at(T0, 1));
-        expect(await store().update(key, { add: { count: 1 } }, { state: 'open' }, at(T0 + 1_000))).toBeUndefined();
-        const restarted = await store().update(key, { add: { count: 1 } }, undefined, at(T0 + 1_000));
+        await store().put(key, { count: 10, state: 'open' }, at(T0, 1));
+        expect(
+          await store().update(key, { add: { count: 1 } }, { ...at(T0 + 1_000), where: { state: 'open' } }),
+        ).toBeUndefined();
+        const restarted = await store().update(key, { add: { count: 1 } }, at(T0 + 1_000));
         expect(restarted).toEqual({ value: { count: 1 }, version: 1, expiresAt: T0 + 1_000 + TTL * 1000 });
       });
 
       it('refuses to add to a field that holds a non-number', async () => {
         const key = fresh();
-        await store().put(key, { n: 'x' }, undefined, at(T0));
+        await store().put(key, { n: 'x' }, at(T0));
         const failure = await store()
-          .update(key, { add: { n: 1 } }, undefined, at(T0))
+          .update(key, { add: { n: 1 } }, at(T0))
           .then(
             () => undefined,
             (error: unknown) => error,
@@ -230,12 +231,26 @@ export function describeStateStoreContract(name: string, store: () => StateStore
         expect(isStateStoreError(failure)).toBe(true);
         expect((await store().get(key, T0))?.value).toEqual({ n: 'x' });
       });
+
+      it('refuses the positional form of 0.1 (where, then the write) with an error naming the options', async () => {
+        const key = fresh();
+        const positional = store().update as unknown as (...args: unknown[]) => Promise<unknown>;
+        const failure = await positional.call(store(), key, { set: { a: 1 } }, undefined, at(T0)).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(isStateStoreError(failure)).toBe(true);
+        expect((failure as Error).message).toBe(
+          'state store update: the options ({ now, ttlSeconds, ... }) are missing',
+        );
+        expect(await store().get(key, T0)).toBeUndefined();
+      });
     });
 
     describe('take', () => {
       it('deletes and returns the live record once', async () => {
         const key = fresh();
-        const created = await store().put(key, { a: 1 }, undefined, at(T0));
+        const created = await store().put(key, { a: 1 }, at(T0));
         expect(await store().take(key, T0)).toEqual(created);
         expect(await store().take(key, T0)).toBeUndefined();
         expect(await store().get(key, T0)).toBeUndefined();
@@ -243,8 +258,8 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('deletes only the expected version', async () => {
         const key = fresh();
-        await store().put(key, { a: 1 }, undefined, at(T0));
-        await store().update(key, { set: { a: 2 } }, undefined, at(T0));
+        await store().put(key, { a: 1 }, at(T0));
+        await store().update(key, { set: { a: 2 } }, at(T0));
         expect(await store().take(key, T0, 1)).toBeUndefined();
         expect(await store().get(key, T0)).toMatchObject({ value: { a: 2 }, version: 2 });
         expect(await store().take(key, T0, 2)).toMatchObject({ value: { a: 2 }, version: 2 });
@@ -254,7 +269,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
       it('returns nothing for an absent or expired record', async () => {
         const key = fresh();
         expect(await store().take(key, T0)).toBeUndefined();
-        await store().put(key, { a: 1 }, undefined, at(T0, 1));
+        await store().put(key, { a: 1 }, at(T0, 1));
         expect(await store().take(key, T0 + 1_000)).toBeUndefined();
       });
     });
@@ -263,10 +278,10 @@ export function describeStateStoreContract(name: string, store: () => StateStore
       it('lists the live records of one scope only', async () => {
         const key = fresh();
         const other = fresh();
-        await store().put(key.other('a'), { n: 1 }, undefined, at(T0));
-        await store().put(key.other('b'), { n: 2 }, undefined, at(T0, 1));
-        await store().update(key.other('c'), { add: { n: 3 } }, undefined, at(T0));
-        await store().put(other.other('a'), { n: 4 }, undefined, at(T0));
+        await store().put(key.other('a'), { n: 1 }, at(T0));
+        await store().put(key.other('b'), { n: 2 }, at(T0, 1));
+        await store().update(key.other('c'), { add: { n: 3 } }, at(T0));
+        await store().put(other.other('a'), { n: 4 }, at(T0));
         const listed = await store().list(key.scope, T0 + 1_000);
         expect(listed.map(({ id, record }) => [id, record.value]).sort()).toEqual([
           ['a', { n: 1 }],
@@ -280,18 +295,18 @@ export function describeStateStoreContract(name: string, store: () => StateStore
       it('treats a record as absent from exactly expiresAt on, for every operation', async () => {
         const key = fresh();
         const expiresAt = T0 + 10_000;
-        await store().put(key, { n: 1 }, undefined, at(T0, 10));
+        await store().put(key, { n: 1 }, at(T0, 10));
         expect(await store().get(key, expiresAt - 1)).toMatchObject({ version: 1, expiresAt });
         expect(await store().list(key.scope, expiresAt - 1)).toHaveLength(1);
         expect(await store().get(key, expiresAt)).toBeUndefined();
         expect(await store().list(key.scope, expiresAt)).toEqual([]);
         expect(await store().take(key, expiresAt)).toBeUndefined();
-        expect(await store().put(key, { n: 2 }, 1, at(expiresAt))).toBeUndefined();
-        expect(await store().update(key, { add: { n: 1 } }, { n: 1 }, at(expiresAt))).toBeUndefined();
+        expect(await store().put(key, { n: 2 }, { ...at(expiresAt), expectedVersion: 1 })).toBeUndefined();
+        expect(await store().update(key, { add: { n: 1 } }, { ...at(expiresAt), where: { n: 1 } })).toBeUndefined();
         expect(await store().putIfHigher(key.other('order'), 1, at(T0, 10))).toBe('stored');
         expect(await store().putIfHigher(key.other('order'), 1, at(expiresAt - 1))).toBe('equal');
         expect(await store().putIfHigher(key.other('order'), 1, at(expiresAt))).toBe('stored');
-        expect(await store().update(key, { add: { n: 1 } }, undefined, at(expiresAt))).toMatchObject({
+        expect(await store().update(key, { add: { n: 1 } }, at(expiresAt))).toMatchObject({
           value: { n: 1 },
           version: 1,
         });
@@ -299,7 +314,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('expires a record written with ttlSeconds 0 at once', async () => {
         const key = fresh();
-        expect(await store().put(key, { a: 1 }, undefined, at(T0, 0))).toMatchObject({ expiresAt: T0 });
+        expect(await store().put(key, { a: 1 }, at(T0, 0))).toMatchObject({ expiresAt: T0 });
         expect(await store().get(key, T0)).toBeUndefined();
       });
     });
@@ -308,47 +323,46 @@ export function describeStateStoreContract(name: string, store: () => StateStore
       it('numbers versions 1, 2, 3... across every kind of write, and from 1 again after take', async () => {
         const key = fresh();
         const versions = [
-          (await store().put(key, { order: 1 }, undefined, at(T0)))?.version,
-          (await store().update(key, { add: { n: 1 } }, undefined, at(T0)))?.version,
-          (await store().put(key, { order: 1 }, 2, at(T0)))?.version,
+          (await store().put(key, { order: 1 }, at(T0)))?.version,
+          (await store().update(key, { add: { n: 1 } }, at(T0)))?.version,
+          (await store().put(key, { order: 1 }, { ...at(T0), expectedVersion: 2 }))?.version,
           (await store().putIfHigher(key, 2, at(T0))) === 'stored'
             ? (await store().get(key, T0))?.version
             : 'not stored',
-          (await store().update(key, { set: { order: 3 } }, { order: 2 }, at(T0)))?.version,
+          (await store().update(key, { set: { order: 3 } }, { ...at(T0), where: { order: 2 } }))?.version,
           (await store().take(key, T0))?.version,
-          (await store().update(key, { add: { n: 1 } }, undefined, at(T0)))?.version,
+          (await store().update(key, { add: { n: 1 } }, at(T0)))?.version,
         ];
         expect(versions).toEqual([1, 2, 3, 4, 5, 5, 1]);
       });
 
       it('round-trips nested JSON through every operation', async () => {
         const key = fresh();
-        const created = await store().put(key, NESTED, undefined, at(T0));
+        const created = await store().put(key, NESTED, at(T0));
         expect(created?.value).toEqual(NESTED);
         expect((await store().get(key, T0))?.value).toEqual(NESTED);
         expect((await store().list(key.scope, T0))[0]?.record.value).toEqual(NESTED);
-        const updated = await store().update(key.other('set'), { set: NESTED }, undefined, at(T0));
+        const updated = await store().update(key.other('set'), { set: NESTED }, at(T0));
         expect(updated?.value).toEqual(NESTED);
         expect((await store().take(key, T0))?.value).toEqual(NESTED);
       });
 
       it('sets, adds to and compares any field name, the empty one included', async () => {
         const key = fresh();
-        await store().update(key, { set: { '': 'a', '\u2400': 'b' }, add: { '\u2400n': 2 } }, undefined, at(T0));
+        await store().update(key, { set: { '': 'a', '\u2400': 'b' }, add: { '\u2400n': 2 } }, at(T0));
         const changed = await store().update(
           key,
           { set: { '': 'c' }, add: { '\u2400n': 1 } },
-          { '': 'a', '\u2400': 'b' },
-          at(T0),
+          { ...at(T0), where: { '': 'a', '\u2400': 'b' } },
         );
         expect(changed?.value).toEqual({ '': 'c', '\u2400': 'b', '\u2400n': 3 });
-        expect(await store().update(key, { set: { '': 'd' } }, { '': 'a' }, at(T0))).toBeUndefined();
+        expect(await store().update(key, { set: { '': 'd' } }, { ...at(T0), where: { '': 'a' } })).toBeUndefined();
       });
 
       it('keys records by scope and id with any characters', async () => {
         const key = fresh();
         const ids = ['a', 'a#b', 'a:b', 'ä/ü 🚀', 'arn:aws:ecs:us-east-1:111122223333:task/c/0123456789abcdef'];
-        for (const [index, id] of ids.entries()) await store().put(key.other(id), { index }, undefined, at(T0));
+        for (const [index, id] of ids.entries()) await store().put(key.other(id), { index }, at(T0));
         for (const [index, id] of ids.entries())
           expect((await store().get(key.other(id), T0))?.value).toEqual({ index });
         expect((await store().list(key.scope, T0)).map(({ id }) => id).sort()).toEqual([...ids].sort());
@@ -359,7 +373,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
       it(`loses no update: ${workers} x ${increments} increments`, async () => {
         const key = fresh();
         await race(async () => {
-          for (let i = 0; i < increments; i++) await store().update(key, { add: { n: 1 } }, undefined, at(T0));
+          for (let i = 0; i < increments; i++) await store().update(key, { add: { n: 1 } }, at(T0));
         });
         expect(await store().get(key, T0)).toMatchObject({
           value: { n: workers * increments },
@@ -369,10 +383,10 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('loses no update when the record they all start from has expired', async () => {
         const key = fresh();
-        await store().put(key, { n: 1000 }, undefined, at(T0, 1));
+        await store().put(key, { n: 1000 }, at(T0, 1));
         const rounds = 10;
         await race(async () => {
-          for (let i = 0; i < rounds; i++) await store().update(key, { add: { n: 1 } }, undefined, at(T0 + 1_000));
+          for (let i = 0; i < rounds; i++) await store().update(key, { add: { n: 1 } }, at(T0 + 1_000));
         });
         expect(await store().get(key, T0 + 1_000)).toMatchObject({
           value: { n: workers * rounds },
@@ -382,7 +396,7 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('lets exactly one create win', async () => {
         const key = fresh();
-        const results = await race((worker) => store().put(key, { worker }, undefined, at(T0)));
+        const results = await race((worker) => store().put(key, { worker }, at(T0)));
         const winners = results.filter((result) => result !== undefined);
         expect(winners).toHaveLength(1);
         expect(await store().get(key, T0)).toEqual(winners[0]);
@@ -390,19 +404,21 @@ export function describeStateStoreContract(name: string, store: () => StateStore
 
       it('lets exactly one compare-and-set or where-guarded update win', async () => {
         const key = fresh();
-        await store().put(key, { state: 'open' }, undefined, at(T0));
-        const cas = await race((worker) => store().put(key, { state: 'cas', worker }, 1, at(T0)));
+        await store().put(key, { state: 'open' }, at(T0));
+        const cas = await race((worker) =>
+          store().put(key, { state: 'cas', worker }, { ...at(T0), expectedVersion: 1 }),
+        );
         expect(cas.filter((result) => result !== undefined)).toHaveLength(1);
-        await store().put(key, { state: 'open' }, 2, at(T0));
+        await store().put(key, { state: 'open' }, { ...at(T0), expectedVersion: 2 });
         const claims = await race((worker) =>
-          store().update(key, { set: { state: 'claimed', worker } }, { state: 'open' }, at(T0)),
+          store().update(key, { set: { state: 'claimed', worker } }, { ...at(T0), where: { state: 'open' } }),
         );
         expect(claims.filter((result) => result !== undefined)).toHaveLength(1);
       });
 
       it('hands the record to exactly one take', async () => {
         const key = fresh();
-        await store().put(key, { a: 1 }, undefined, at(T0));
+        await store().put(key, { a: 1 }, at(T0));
         const taken = await race(() => store().take(key, T0));
         expect(taken.filter((result) => result !== undefined)).toHaveLength(1);
       });
