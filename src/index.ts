@@ -124,8 +124,8 @@ export {
   type ParsedRecord,
   type ParsedRecordFailure,
   type SafeParseResult,
-} from './parse.js';
-export { salvageEcsEvent, type SalvagedEvent } from './parse-lenient.js';
+} from './parse/index.js';
+export { salvageEcsEvent, type SalvagedEvent } from './parse/lenient.js';
 export {
   unwrap,
   type RecordSource,
@@ -134,7 +134,7 @@ export {
   type UnwrapOrigin,
   type UnwrappedEvent,
   type UnwrappedRecord,
-} from './unwrap.js';
+} from './unwrap/index.js';
 
 export type { SlackMessage } from './render/types.js';
 export { renderMessage } from './render/message.js';

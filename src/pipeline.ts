@@ -19,8 +19,8 @@ import { createNoiseFilter } from './filter/noise-filter.js';
 import type { StoreRetryOptions } from './state/retrying-store.js';
 import type { StateStore } from './state/store.js';
 import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
-import type { ParsedRecord } from './parse.js';
-import { salvageEcsEvent } from './parse-lenient.js';
+import type { ParsedRecord } from './parse/index.js';
+import { salvageEcsEvent } from './parse/lenient.js';
 import { renderDecision } from './render/decision.js';
 import type { RenderOptions } from './render/options.js';
 

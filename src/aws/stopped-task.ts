@@ -7,7 +7,7 @@
  */
 import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
 import type { TaskEvent } from '../events/index.js';
-import { parseEcsEvents } from '../parse.js';
+import { parseEcsEvents } from '../parse/index.js';
 
 /**
  * The service to look at.

@@ -10,7 +10,8 @@ import { EXIT_INVALID_INPUT, EXIT_OK } from './args.js';
 import { ParseError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
 import { redact } from '../internal/redact.js';
-import { parseEcsEvents, type ParsedRecord } from '../parse.js';
+import { type ParsedRecord, parseUnwrapped } from '../parse/index.js';
+import { readJsonText } from './json-text.js';
 import { errorLine } from '../pipeline.js';
 
 /**
@@ -81,7 +82,7 @@ function hintAtTerminal(io: CliIo): void {
  */
 function parseFile(text: string, file: string): ParsedRecord[] {
   try {
-    return parseEcsEvents(text);
+    return parseUnwrapped(readJsonText(text));
   } catch (error) {
     const name = error instanceof Error ? error.name : typeof error;
     return [failedRecord(`cannot parse ${file === '-' ? 'standard input' : file} (${name})`)];

@@ -10,7 +10,7 @@
 import { classify } from '../classify/index.js';
 import { endOutsidePair } from '../classify/text.js';
 import type { EcsEvent } from '../events/index.js';
-import { safeParseEcsEvent } from '../parse.js';
+import { safeParseEcsEvent } from '../parse/index.js';
 import { foldKey } from './keys.js';
 import { setField } from '../state/semantics.js';
 import type { JsonValue, StateValue } from '../state/store.js';

@@ -14,7 +14,7 @@
 import { classify } from '../classify/index.js';
 import type { Classification } from '../classify/types.js';
 import type { EcsEvent } from '../events/index.js';
-import { safeParseEcsEvent } from '../parse.js';
+import { safeParseEcsEvent } from '../parse/index.js';
 import type { Digest } from '../render/digest.js';
 import { digestView } from './digest-view.js';
 import { numberField, stringField } from '../state/codec.js';

@@ -12,7 +12,7 @@ import type { KnownEcsEventKind } from '../events/index.js';
 import type { StoreRetryOptions } from '../state/retrying-store.js';
 import type { StateStore } from '../state/store.js';
 import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
-import { parseEcsEvents, type ParsedRecord } from '../parse.js';
+import { parseEcsEvents, type ParsedRecord } from '../parse/index.js';
 import { checkHandlerOptions } from '../check-options.js';
 import {
   createPipeline,

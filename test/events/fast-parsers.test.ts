@@ -11,7 +11,7 @@ import {
   type KnownEcsEventKind,
 } from '../../src/index.js';
 import { wellFormedDeep } from '../../src/internal/well-formed.js';
-import { completeEnvelope } from '../../src/parse.js';
+import { completeEnvelope } from '../../src/parse/envelope.js';
 import { allFixtures } from '../helpers/fixtures.js';
 
 const PARSERS: Record<

@@ -5,20 +5,20 @@
  */
 import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { ParseError } from './errors.js';
-import { envelopeSchema } from './events/common.js';
-import { containerInstanceStateChangeSchema } from './events/container-instance-state-change.js';
-import { deploymentStateChangeSchema } from './events/deployment-state-change.js';
-import * as fast from './events/fast-parsers.js';
-import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/index.js';
-import { serviceActionSchema } from './events/service-action.js';
-import { taskStateChangeSchema } from './events/task-state-change.js';
-import { parseArn } from './internal/arn.js';
-import { derivedEventId } from './internal/hash.js';
-import { isRecord } from './internal/object.js';
-import { once } from './internal/once.js';
-import { wellFormedDeep } from './internal/well-formed.js';
-import { UNNAMED, unwrap, type RecordSource, type UnwrapOptions } from './unwrap.js';
+import { ParseError } from '../errors.js';
+import { envelopeSchema } from '../events/common.js';
+import { containerInstanceStateChangeSchema } from '../events/container-instance-state-change.js';
+import { deploymentStateChangeSchema } from '../events/deployment-state-change.js';
+import * as fast from '../events/fast-parsers.js';
+import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from '../events/index.js';
+import { serviceActionSchema } from '../events/service-action.js';
+import { taskStateChangeSchema } from '../events/task-state-change.js';
+import { isRecord } from '../internal/object.js';
+import { once } from '../internal/once.js';
+import { wellFormedDeep } from '../internal/well-formed.js';
+import { completeEnvelope, EnvelopeError } from './envelope.js';
+import { describe, describeIssue, formatPath, quote } from './issues.js';
+import { type RecordSource, UNNAMED, type UnwrapOptions, type UnwrappedRecord, unwrap } from '../unwrap/index.js';
 
 /**
  * A successful parse.
@@ -141,7 +141,7 @@ export interface ParsedRecordFailure extends ParseFailure {
  * One bad record never hides the others: each record gets its own result, with the record id
  * to report in `batchItemFailures`.
  *
- * @param input - An EventBridge event, SQS or SNS batch, array, or NDJSON text.
+ * @param input - An EventBridge event, SQS or SNS batch, array, or the JSON text of one.
  * @param options - Tell the kind of bare `detail` objects (input transformers).
  * @returns One result per record, in input order.
  * @example
@@ -152,7 +152,18 @@ export interface ParsedRecordFailure extends ParseFailure {
  * ```
  */
 export function parseEcsEvents(input: unknown, options?: UnwrapOptions): ParsedRecord[] {
-  return unwrap(input, options).map((record): ParsedRecord => {
+  return parseUnwrapped(unwrap(input, options));
+}
+
+/**
+ * Parses each record {@link unwrap} found (the CLI's text reader finds them too).
+ *
+ * @param records - Raw events with their records, or the failures to read them.
+ * @returns One result per record, in order.
+ * @internal
+ */
+export function parseUnwrapped(records: readonly UnwrappedRecord[]): ParsedRecord[] {
+  return records.map((record): ParsedRecord => {
     if (!record.success) return record;
     const { origin, label } = record;
     const result = parseSafely(record.data, label, record.id);
@@ -235,154 +246,4 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
   const data = wellFormedDeep(result.data) as EcsEvent;
   data.kind = known?.[0] ?? 'unknown';
   return { success: true, data };
-}
-
-/**
- * Fills envelope fields that trimmed samples and bare details lack, from the event itself.
- * Returns the input unchanged when nothing is missing.
- *
- * @internal
- */
-export function completeEnvelope(
-  raw: Record<string, unknown>,
-  kind: KnownEcsEventKind | undefined,
-): Record<string, unknown> {
-  // The detail field holding the event's own ARN, which `resources[0]` repeats.
-  const arnField = kind === 'task' ? 'taskArn' : kind === 'container-instance' ? 'containerInstanceArn' : undefined;
-  if (
-    typeof raw.id === 'string' &&
-    raw.id !== '' &&
-    typeof raw.time === 'string' &&
-    typeof raw.account === 'string' &&
-    typeof raw.region === 'string' &&
-    typeof raw.version === 'string' &&
-    Array.isArray(raw.resources) &&
-    !(arnField !== undefined && missingDetailArn(raw.detail, arnField, raw.resources))
-  ) {
-    return raw;
-  }
-  const detail = raw.detail;
-  // Without a detail object nothing can be derived from it, but the envelope is still completed
-  // so that validation names what is wrong (`detail`), not the fields it would derive.
-  const d: Record<string, unknown> = isRecord(detail) ? detail : {};
-  const out: Record<string, unknown> = { ...raw };
-  if (out.resources === undefined) {
-    const own = arnField === undefined ? undefined : d[arnField];
-    out.resources = typeof own === 'string' ? [own] : [];
-  }
-  const resource0 = Array.isArray(out.resources) ? (out.resources[0] as unknown) : undefined;
-  if (arnField !== undefined && isRecord(detail) && d[arnField] === undefined && typeof resource0 === 'string') {
-    out.detail = { ...d, [arnField]: resource0 };
-  }
-  if (out.account === undefined || out.region === undefined) {
-    const arn = [resource0, d.clusterArn, d.taskArn, d.containerInstanceArn]
-      .map((value) => (typeof value === 'string' ? parseArn(value) : undefined))
-      .find((parsed) => parsed !== undefined && parsed.region !== '');
-    if (out.account === undefined) out.account = arn?.account ?? '';
-    if (out.region === undefined) out.region = arn?.region ?? '';
-  }
-  if (out.time === undefined) {
-    const time = [d.updatedAt, d.createdAt, d.stoppedAt, d.startedAt].find((value) => typeof value === 'string');
-    out.time = time ?? '';
-  }
-  if (out.version === undefined) out.version = '0';
-  // An empty id names no delivery: shared, it would make every such event a duplicate of the first.
-  if (out.id === undefined || out.id === '') out.id = derivedId(raw['detail-type'], detail);
-  return out;
-}
-
-/**
- * A problem completing the envelope, reported as the record's parse error.
- *
- * @internal
- */
-class EnvelopeError extends Error {
-  override name: string = 'EnvelopeError';
-  readonly path: string;
-
-  constructor(path: string, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.path = path;
-  }
-}
-
-/**
- * The id of an event that has none: a hash of its detail-type and detail, so duplicates share it.
- *
- * @throws EnvelopeError when the detail cannot be serialized: nested thousands of levels deep
- *   (`JSON.stringify` runs out of stack), too large for one string, or (from JavaScript rather
- *   than JSON) cyclic.
- */
-function derivedId(detailType: unknown, detail: unknown): string {
-  try {
-    return derivedEventId(detailType, detail);
-  } catch (error) {
-    throw new EnvelopeError(
-      'detail',
-      `detail: ${serializeProblem(error)} to derive the event id (the event has no id)`,
-      { cause: error },
-    );
-  }
-}
-
-/** Why `JSON.stringify` failed, in words: stack overflow, string length, or a value JSON lacks. */
-function serializeProblem(error: unknown): string {
-  if (!(error instanceof RangeError)) return 'not JSON (a cycle, or a BigInt)';
-  return /call stack/i.test(error.message) ? 'nested too deeply' : 'too large';
-}
-
-function missingDetailArn(detail: unknown, field: string, resources: unknown[]): boolean {
-  return isRecord(detail) && detail[field] === undefined && typeof resources[0] === 'string';
-}
-
-/**
- * A zod issue path as error messages write it: `detail.containers[0].name`.
- *
- * @internal
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-/**
- * The value at a zod issue path, `undefined` where the path leads nowhere.
- *
- * @internal
- */
-export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function quote(value: unknown): string {
-  if (typeof value !== 'string') return describe(value);
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-}
-
-function describeIssue(issue: $ZodIssue, input: unknown): string {
-  if (issue.code === 'invalid_type') {
-    const received = valueAt(input, issue.path);
-    return received === undefined
-      ? `expected ${issue.expected}, but it is missing`
-      : `expected ${issue.expected}, received ${describe(received)}`;
-  }
-  if (issue.code === 'invalid_value') {
-    return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
-  }
-  return issue.message;
 }

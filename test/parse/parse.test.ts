@@ -9,8 +9,8 @@ import {
   parseEcsEvents,
   renderMessage,
   safeParseEcsEvent,
-} from '../src/index.js';
-import { loadFixture } from './helpers/fixtures.js';
+} from '../../src/index.js';
+import { loadFixture } from '../helpers/fixtures.js';
 
 const stopped = (): Record<string, any> =>
   loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar');

@@ -8,10 +8,11 @@
  * @module
  */
 import type { $ZodIssue } from 'zod/v4/core';
-import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from './events/index.js';
-import { parseArn } from './internal/arn.js';
-import { isRecord } from './internal/object.js';
-import { formatPath, safeParseEcsEvent, valueAt } from './parse.js';
+import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from '../events/index.js';
+import { parseArn } from '../internal/arn.js';
+import { isRecord } from '../internal/object.js';
+import { safeParseEcsEvent } from './index.js';
+import { formatPath, valueAt } from './issues.js';
 
 /**
  * An event read leniently: valid by the schemas now, with the fields it lacked named.

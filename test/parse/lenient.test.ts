@@ -13,9 +13,9 @@ import {
   safeParseEcsEvent,
   salvageEcsEvent,
   type KnownEcsEventKind,
-} from '../src/index.js';
-import { validateMessage } from './helpers/block-kit.js';
-import { allFixtures, loadFixture } from './helpers/fixtures.js';
+} from '../../src/index.js';
+import { validateMessage } from '../helpers/block-kit.js';
+import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 
 /** The required detail fields of each kind, per the schemas. */
 const REQUIRED: Readonly<Record<KnownEcsEventKind, readonly string[]>> = {
