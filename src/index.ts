@@ -113,7 +113,7 @@ export type {
   Severity,
   TaskOutcome,
   TaskPhase,
-} from './classify/types.js';
+} from './classify/classification.js';
 
 export {
   parseEcsEvent,
@@ -161,7 +161,6 @@ export { digestSummary, renderDigest, type ClassifiedEvent, type Digest } from '
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { blockKitBuilderUrl } from './render/builder-url.js';
 export {
-  OUTCOME_LABELS,
   SEVERITY_STYLES,
   type ExtraField,
   type LogLink,
@@ -214,7 +213,8 @@ export {
   type StoreRetryOptions,
 } from './state/retrying-store.js';
 export { FILTER_PRESETS, resolveFilterOptions } from './filter/presets.js';
-export { SEVERITY_ORDER, applyStatelessRules, type StatelessVerdict } from './filter/rules.js';
+export { applyStatelessRules, type StatelessVerdict } from './filter/rules.js';
+export { OUTCOMES, SEVERITIES, type OutcomeOf, type OutcomeRecord } from './classify/outcomes.js';
 export type {
   Decision,
   DecisionReceipt,

@@ -6,7 +6,8 @@
  */
 import { checkPipelineOptions } from './check-options.js';
 import { classify } from './classify/index.js';
-import type { Classification } from './classify/types.js';
+import type { Classification } from './classify/classification.js';
+import { outcomeRecord } from './classify/outcomes.js';
 import type { SlackSender } from './deliver/sender.js';
 import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads.js';
 import { isEcsSlackError } from './errors.js';
@@ -297,7 +298,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return decision.action === 'digest' ? 'digest' : decision.recovery ? 'recovery' : 'alert';
     }
     // The card is the news of a deployment starting; everything else is a reply in its thread.
-    if (decision.action === 'notify' && decision.classification.outcome === 'deployment-started') return 'card';
+    const outcome = decision.action === 'notify' ? decision.classification.outcome : undefined;
+    if (outcome !== undefined && outcomeRecord(outcome).deploymentState === 'in-progress') return 'card';
     await sender.post(renderDecision(decision, event, options.render), { threadTs: thread.ts, ...timing });
     return 'thread-reply';
   }

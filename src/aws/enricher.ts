@@ -7,7 +7,8 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { classify } from '../classify/index.js';
-import type { Classification } from '../classify/types.js';
+import { outcomeRecord } from '../classify/outcomes.js';
+import type { Classification } from '../classify/classification.js';
 import { ConfigError } from '../errors.js';
 import type { EcsEvent, TaskEvent } from '../events/index.js';
 import type { Evidence } from '../render/evidence.js';
@@ -167,7 +168,7 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
 /** Task events once a stop is decided; a service that cannot start tasks; a failed deployment. */
 function wantsEvidence(event: EcsEvent, c: Classification): boolean {
   if (event.kind === 'task') return c.phase === 'stopped' || c.phase === 'stopping';
-  return c.outcome === 'task-start-impaired' || c.outcome === 'deployment-failed';
+  return outcomeRecord(c.outcome).stoppedTaskEvidence === true;
 }
 
 function stoppedTaskSummary(

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { TaskEvent } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { AwsClients } from './clients.js';

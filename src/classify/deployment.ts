@@ -3,15 +3,16 @@
  *
  * @module
  */
+import { ecsDocs } from './aws-docs.js';
 import type { DeploymentEvent } from '../events/index.js';
 import type { Identity } from './identity.js';
-import type { ServiceVerdict } from './service.js';
-import { severityOfEventType } from './service.js';
 import { presentText } from './stop-reasons.js';
 import { clip } from './text.js';
-import type { DeploymentOutcome, Severity } from './types.js';
+import type { DeploymentOutcome } from './classification.js';
+import { severityOfEventType, withSeverity } from './outcomes.js';
+import type { ServiceVerdict } from './verdict.js';
 
-const CIRCUIT_BREAKER = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html';
+const CIRCUIT_BREAKER = ecsDocs('deployment-circuit-breaker.html');
 
 /**
  * Classifies a deployment event.
@@ -20,25 +21,40 @@ const CIRCUIT_BREAKER = 'https://docs.aws.amazon.com/AmazonECS/latest/developerg
  */
 export function classifyDeployment(event: DeploymentEvent, identity: Identity): ServiceVerdict {
   const { eventName, eventType, reason, deploymentId } = event.detail;
-  return deploymentVerdict(eventName, eventType, reason, deploymentId, identity);
+  return deploymentVerdict({ eventName, eventType, reason, deploymentId, identity });
 }
 
 /**
- * Every outcome {@link deploymentVerdict} can give each deployment event name, with its severity
- * (an IN_PROGRESS is a rollback when its reason says so). Any other name is a `deployment-event`
+ * Every outcome {@link deploymentVerdict} can give each deployment event name (an IN_PROGRESS is
+ * a rollback when its reason says so). Any other name is a `deployment-event`
  * with the severity of its `eventType`. Keep in step with the switch below; the event patterns
  * read it to know which names a preset never notifies.
  *
  * @internal
  */
-export const DEPLOYMENT_EVENT_NAMES: Readonly<Record<string, ReadonlyArray<readonly [DeploymentOutcome, Severity]>>> = {
-  SERVICE_DEPLOYMENT_IN_PROGRESS: [
-    ['deployment-started', 'info'],
-    ['deployment-rolling-back', 'warning'],
-  ],
-  SERVICE_DEPLOYMENT_COMPLETED: [['deployment-completed', 'success']],
-  SERVICE_DEPLOYMENT_FAILED: [['deployment-failed', 'error']],
+export const DEPLOYMENT_EVENT_NAMES: Readonly<Record<string, readonly DeploymentOutcome[]>> = {
+  SERVICE_DEPLOYMENT_IN_PROGRESS: ['deployment-started', 'deployment-rolling-back'],
+  SERVICE_DEPLOYMENT_COMPLETED: ['deployment-completed'],
+  SERVICE_DEPLOYMENT_FAILED: ['deployment-failed'],
 };
+
+/**
+ * A deployment event, or a deployment name that arrived as a service action.
+ *
+ * @internal
+ */
+export interface DeploymentFacts {
+  /** `SERVICE_DEPLOYMENT_IN_PROGRESS`, ... */
+  readonly eventName: string;
+  /** INFO, WARN or ERROR. */
+  readonly eventType: string;
+  /** AWS's reason; a blank one counts as none. */
+  readonly reason?: string | undefined;
+  /** The deployment, when the event names it. */
+  readonly deploymentId?: string | undefined;
+  /** Who it is about. */
+  readonly identity: Identity;
+}
 
 /**
  * The verdict for a deployment event name, shared with the deployment names that arrive as
@@ -46,14 +62,9 @@ export const DEPLOYMENT_EVENT_NAMES: Readonly<Record<string, ReadonlyArray<reado
  *
  * @internal
  */
-export function deploymentVerdict(
-  eventName: string,
-  eventType: string,
-  givenReason: string | undefined,
-  deploymentId: string | undefined,
-  identity: Identity,
-): ServiceVerdict {
-  const reason = presentText(givenReason);
+export function deploymentVerdict(facts: DeploymentFacts): ServiceVerdict {
+  const { eventName, eventType, deploymentId, identity } = facts;
+  const reason = presentText(facts.reason);
   const service = identity.service ?? 'the service';
   const deployment =
     deploymentId === undefined || deploymentId === ''
@@ -65,8 +76,7 @@ export function deploymentVerdict(
       if (reason !== undefined && /rolling back/i.test(reason)) {
         const target = /rolling back to (?:deploymentId )?(\S+?)\.?$/i.exec(reason)?.[1];
         return {
-          outcome: 'deployment-rolling-back',
-          severity: 'warning',
+          ...withSeverity('deployment-rolling-back'),
           summary: `${deployment} is rolling back${target === undefined || !target.startsWith('ecs-svc/') ? '' : ` to ${target}`}: ${reason.includes('circuit breaker') ? 'the circuit breaker tripped' : 'it did not become healthy'}`,
           hint: {
             id: 'deployment-rollback',
@@ -76,18 +86,16 @@ export function deploymentVerdict(
           ...withReason,
         };
       }
-      return { outcome: 'deployment-started', severity: 'info', summary: `${deployment} started`, ...withReason };
+      return { ...withSeverity('deployment-started'), summary: `${deployment} started`, ...withReason };
     case 'SERVICE_DEPLOYMENT_COMPLETED':
       return {
-        outcome: 'deployment-completed',
-        severity: 'success',
+        ...withSeverity('deployment-completed'),
         summary: `${deployment} completed`,
         ...withReason,
       };
     case 'SERVICE_DEPLOYMENT_FAILED':
       return {
-        outcome: 'deployment-failed',
-        severity: 'error',
+        ...withSeverity('deployment-failed'),
         summary: `${deployment} failed${reason === undefined ? '' : `: ${clip(reason, 160)}`}`,
         hint: {
           id: 'deployment-failed',

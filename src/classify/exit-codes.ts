@@ -3,8 +3,9 @@
  *
  * @module
  */
+import { knowledgeCenter } from './aws-docs.js';
 
-const KC_STOPPED = 'https://repost.aws/knowledge-center/ecs-task-stopped';
+const KC_STOPPED = knowledgeCenter('ecs-task-stopped');
 
 /**
  * One row of the exit-code table.

@@ -9,9 +9,10 @@ import { classifyContainerInstance } from './container-instance.js';
 import { classifyDeployment } from './deployment.js';
 import { identify } from './identity.js';
 import { consoleLinks } from './links.js';
+import { withSeverity } from './outcomes.js';
 import { classifyService } from './service.js';
 import { classifyTask } from './task.js';
-import type { Classification } from './types.js';
+import type { Classification } from './classification.js';
 
 /**
  * Classifies a parsed ECS event: outcome, severity, task phase, cause, a one-sentence summary,
@@ -64,8 +65,7 @@ export function classify(event: EcsEvent): Classification {
     case 'unknown':
       return {
         kind: 'unknown',
-        outcome: 'unknown-event',
-        severity: 'info',
+        ...withSeverity('unknown-event'),
         summary: `${event['detail-type'] || 'An ECS event'}${identity.cluster === undefined ? '' : ` in ${identity.cluster}`}`,
         identity,
         links,

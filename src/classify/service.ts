@@ -3,25 +3,18 @@
  *
  * @module
  */
+import { ecsDocs } from './aws-docs.js';
 import type { ServiceActionEvent } from '../events/index.js';
-import type { Verdict as TaskVerdict } from './task.js';
 import { deploymentVerdict } from './deployment.js';
 import type { Identity } from './identity.js';
 import { matchStopReason, presentText } from './stop-reasons.js';
 import { clip } from './text.js';
-import type { Cause, DeploymentOutcome, Hint, ServiceOutcome, Severity } from './types.js';
+import type { Cause, Hint, ServiceOutcome } from './classification.js';
+import { severityOfEventType, withSeverity } from './outcomes.js';
+import type { ServiceVerdict } from './verdict.js';
 
-/**
- * The kind-specific part of a service or deployment classification.
- *
- * @internal
- */
-export type ServiceVerdict = Omit<TaskVerdict, 'outcome' | 'phase'> & {
-  readonly outcome: ServiceOutcome | DeploymentOutcome;
-};
-
-const SERVICE_MESSAGES = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html';
-const SERVICE_EVENTS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service_events.html';
+const SERVICE_MESSAGES = ecsDocs('service-event-messages.html');
+const SERVICE_EVENTS = ecsDocs('ecs_service_events.html');
 
 /**
  * What a known service action name is classified as.
@@ -30,7 +23,6 @@ const SERVICE_EVENTS = 'https://docs.aws.amazon.com/AmazonECS/latest/developergu
  */
 export interface NameRow {
   readonly outcome: ServiceOutcome;
-  readonly severity: Severity;
   /** Sentence after the service name. */
   readonly says: string;
   readonly cause?: Cause;
@@ -45,22 +37,19 @@ export interface NameRow {
  * @internal
  */
 export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
-  SERVICE_STEADY_STATE: { outcome: 'steady-state', severity: 'info', says: 'is in a steady state' },
-  TASKSET_STEADY_STATE: { outcome: 'steady-state', severity: 'info', says: 'has a task set in a steady state' },
+  SERVICE_STEADY_STATE: { outcome: 'steady-state', says: 'is in a steady state' },
+  TASKSET_STEADY_STATE: { outcome: 'steady-state', says: 'has a task set in a steady state' },
   CAPACITY_PROVIDER_STEADY_STATE: {
     outcome: 'steady-state',
-    severity: 'info',
     says: 'has its capacity providers in a steady state',
   },
   SERVICE_DESIRED_COUNT_UPDATED: {
     outcome: 'desired-count-updated',
-    severity: 'info',
     says: 'had its desired count updated',
   },
-  TASKS_STOPPED: { outcome: 'tasks-stopped', severity: 'info', says: 'stopped running tasks' },
+  TASKS_STOPPED: { outcome: 'tasks-stopped', says: 'stopped running tasks' },
   SERVICE_TASK_START_IMPAIRED: {
     outcome: 'task-start-impaired',
-    severity: 'warning',
     says: 'is unable to consistently start tasks successfully',
     hint: {
       fix: "Tasks keep stopping soon after they start. The stopped tasks' reasons (task events) say why; the scheduler backs off until they start.",
@@ -69,14 +58,12 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   },
   SERVICE_TASK_PLACEMENT_FAILURE: {
     outcome: 'placement-failed',
-    severity: 'error',
     says: 'cannot place a task',
     cause: 'capacity',
     hint: { fix: 'No capacity matched the task. Add capacity or make the task smaller.', docsUrl: SERVICE_MESSAGES },
   },
   SERVICE_TASK_CONFIGURATION_FAILURE: {
     outcome: 'configuration-failed',
-    severity: 'error',
     says: 'cannot place a task because of its configuration',
     cause: 'other',
     hint: {
@@ -86,7 +73,6 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   },
   ECS_OPERATION_THROTTLED: {
     outcome: 'throttled',
-    severity: 'error',
     says: 'was throttled by Amazon ECS API limits',
     hint: {
       fix: 'Too many ECS API calls in the account and Region. Spread out deployments and automation, or ask for higher limits.',
@@ -95,7 +81,6 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   },
   SERVICE_DISCOVERY_OPERATION_THROTTLED: {
     outcome: 'throttled',
-    severity: 'error',
     says: 'was throttled by AWS Cloud Map API limits',
     hint: {
       fix: 'Too many Cloud Map API calls. Spread out deployments, or ask for higher limits.',
@@ -104,13 +89,11 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   },
   SERVICE_DISCOVERY_INSTANCE_UNHEALTHY: {
     outcome: 'unhealthy',
-    severity: 'warning',
     says: 'has a task that is unhealthy in AWS Cloud Map',
     hint: { fix: "Check the Cloud Map health check and the task's own health.", docsUrl: SERVICE_EVENTS },
   },
   VPC_LATTICE_TARGET_UNHEALTHY: {
     outcome: 'unhealthy',
-    severity: 'warning',
     says: 'has a VPC Lattice target that is unhealthy',
     hint: {
       fix: 'Check the VPC Lattice target group health check and the task it points at.',
@@ -119,7 +102,6 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   },
   SERVICE_HEALTH_UNKNOWN: {
     outcome: 'health-unknown',
-    severity: 'error',
     says: 'could not read the health of its tasks',
     hint: {
       fix: 'The scheduler could not read health data; check the load balancer and service health configuration.',
@@ -128,7 +110,6 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
   },
   SERVICE_DAEMON_PLACEMENT_CONSTRAINT_VIOLATED: {
     outcome: 'daemon-constraint-violated',
-    severity: 'error',
     says: 'has a daemon task that no longer meets its placement constraints',
     hint: {
       fix: 'An instance changed so the daemon task no longer fits its constraints; check instance attributes and the constraints.',
@@ -136,17 +117,6 @@ export const SERVICE_EVENT_NAMES: Readonly<Record<string, NameRow>> = {
     },
   },
 };
-
-const EVENT_TYPE_SEVERITY: Readonly<Record<string, Severity>> = { INFO: 'info', WARN: 'warning', ERROR: 'error' };
-
-/**
- * The severity AWS's `eventType` implies: INFO info, WARN warning, ERROR error, anything else info.
- *
- * @internal
- */
-export function severityOfEventType(eventType: string): Severity {
-  return Object.hasOwn(EVENT_TYPE_SEVERITY, eventType) ? (EVENT_TYPE_SEVERITY[eventType] as Severity) : 'info';
-}
 
 /**
  * Classifies a service action event. A blank `reason` counts as none.
@@ -158,7 +128,7 @@ export function classifyService(event: ServiceActionEvent, identity: Identity): 
   // A blank reason says nothing: treated as absent, so no empty `()` in the summary.
   const reason = presentText(event.detail.reason);
   if (eventName.startsWith('SERVICE_DEPLOYMENT_')) {
-    return deploymentVerdict(eventName, eventType, reason, undefined, identity);
+    return deploymentVerdict({ eventName, eventType, reason, identity });
   }
   const service = identity.service ?? 'The service';
   // Own keys only: an event name like `constructor` is unknown, not Object.prototype's.
@@ -181,8 +151,7 @@ export function classifyService(event: ServiceActionEvent, identity: Identity): 
         : { id: row.outcome, ...row.hint };
   const cause = catalogue?.cause ?? row.cause;
   return {
-    outcome: row.outcome,
-    severity: row.severity,
+    ...withSeverity(row.outcome),
     summary: `${service} ${row.says}${because}`,
     ...(cause === undefined ? {} : { cause }),
     ...(reason === undefined ? {} : { reason }),

@@ -11,15 +11,15 @@
  *
  * @module
  */
-import type { Cause, TaskOutcome } from './types.js';
+import { ecsDocs, knowledgeCenter } from './aws-docs.js';
+import type { Cause, TaskOutcome } from './classification.js';
 import { once } from '../internal/once.js';
 
-const DOCS = 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/';
-const PULL = `${DOCS}task_cannot_pull_image.html`;
-const RIE = `${DOCS}resource-initialization-error.html`;
-const FTS = `${DOCS}failed-to-start-error.html`;
-const STOPPED = `${DOCS}stopped-task-error-codes.html`;
-const SERVICE_MESSAGES = `${DOCS}service-event-messages.html`;
+const PULL = ecsDocs('task_cannot_pull_image.html');
+const RIE = ecsDocs('resource-initialization-error.html');
+const FTS = ecsDocs('failed-to-start-error.html');
+const STOPPED = ecsDocs('stopped-task-error-codes.html');
+const SERVICE_MESSAGES = ecsDocs('service-event-messages.html');
 const PULL_TOKENS = ['CannotPullContainerError', 'CannotPullImageManifestError'];
 
 /**
@@ -65,7 +65,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     tokens: ['OutOfMemoryError'],
     outcome: 'out-of-memory',
     fix: 'The container used more memory than its limit. Raise the container or task memory in the task definition, check memoryReservation against the hard limit, and look for a leak.',
-    docsUrl: `${DOCS}out-of-memory.html`,
+    docsUrl: ecsDocs('out-of-memory.html'),
   },
   // Image pull (CannotPullContainerError and the manifest variant). Access denied comes first:
   // Docker's `pull access denied for x, repository does not exist or may require 'docker login'`
@@ -236,7 +236,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'failed-to-start',
     cause: 'other',
     fix: 'An internal error in ECS or Fargate, often a network interface that attached too late. Retry; contact AWS Support if it persists.',
-    docsUrl: `${DOCS}internal-error.html`,
+    docsUrl: ecsDocs('internal-error.html'),
   },
   {
     id: 'agent',
@@ -254,7 +254,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'failed-to-start',
     cause: 'runtime',
     fix: "The container's entrypoint or command cannot run: the file is missing, not executable, or built for another CPU architecture. Check the command in the task definition and the image platform.",
-    docsUrl: `${DOCS}cannot-start-container.html`,
+    docsUrl: ecsDocs('cannot-start-container.html'),
   },
   {
     id: 'cannot-start-container',
@@ -262,7 +262,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'failed-to-start',
     cause: 'runtime',
     fix: 'The runtime could not start the container: check the command, entrypoint, memory limits and log driver settings in the task definition.',
-    docsUrl: `${DOCS}cannot-start-container.html`,
+    docsUrl: ecsDocs('cannot-start-container.html'),
   },
   {
     id: 'cannot-create-volume',
@@ -286,7 +286,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'failed-to-start',
     cause: 'runtime',
     fix: 'containerd reported an unexpected error. Retry; contact AWS Support if it persists.',
-    docsUrl: `${DOCS}container-runtime-error.html`,
+    docsUrl: ecsDocs('container-runtime-error.html'),
   },
   {
     id: 'cannot-stop-container',
@@ -317,7 +317,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'health-check-failed',
     cause: 'load-balancer',
     fix: 'The load balancer could not reach a healthy target. Check the health-check path and port, that the security group lets the load balancer in, and add a health-check grace period for slow starts. Exit code 137/143 is the consequence, not the cause.',
-    docsUrl: 'https://repost.aws/knowledge-center/ecs-fargate-health-check-failures',
+    docsUrl: knowledgeCenter('ecs-fargate-health-check-failures'),
   },
   {
     id: 'container-health-check',
@@ -325,7 +325,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     outcome: 'health-check-failed',
     cause: 'container-health',
     fix: "The task definition's healthCheck command failed on an essential container. Test the command in the image, and give it a longer startPeriod.",
-    docsUrl: 'https://repost.aws/knowledge-center/ecs-task-container-health-check-failures',
+    docsUrl: knowledgeCenter('ecs-task-container-health-check-failures'),
   },
   {
     id: 'deployment-replaced',
@@ -348,7 +348,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     stopCodes: ['SpotInterruption', 'TerminationNotice'],
     outcome: 'spot-interrupted',
     fix: 'Fargate Spot took the capacity back. Handle SIGTERM within stopTimeout (at most 120 s), spread over several Availability Zones, and mix FARGATE with FARGATE_SPOT in the capacity provider strategy.',
-    docsUrl: `${DOCS}spot-interruption-errors.html`,
+    docsUrl: ecsDocs('spot-interruption-errors.html'),
   },
   {
     id: 'infrastructure-health',
@@ -362,7 +362,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     contains: 'ECS is performing maintenance on the underlying infrastructure',
     outcome: 'infrastructure',
     fix: 'AWS retired the host or platform version. Service tasks are replaced automatically: keep more than one task and handle SIGTERM; re-run standalone tasks.',
-    docsUrl: `${DOCS}task-maintenance.html`,
+    docsUrl: ecsDocs('task-maintenance.html'),
   },
   {
     id: 'host-terminated',
@@ -370,7 +370,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     keywords: ['terminated'],
     outcome: 'infrastructure',
     fix: 'The EC2 instance went away (scale-in, Spot reclaim or manual termination). Use managed termination protection and instance draining; re-run standalone tasks.',
-    docsUrl: `${DOCS}container-instance-draining.html`,
+    docsUrl: ecsDocs('container-instance-draining.html'),
   },
   {
     id: 'stopped-by-user',
@@ -383,7 +383,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     id: 'essential-container-exited',
     prefixes: ['Essential container in task exited'],
     fix: "An essential container ended, so ECS stopped the task. The containers' exit codes and reasons say why.",
-    docsUrl: 'https://repost.aws/knowledge-center/ecs-task-stopped',
+    docsUrl: knowledgeCenter('ecs-task-stopped'),
   },
   // Service action placement reasons.
   {
@@ -391,7 +391,7 @@ export const STOP_REASONS: readonly StopReasonRow[] = [
     prefixes: ['RESOURCE:FARGATE'],
     cause: 'capacity',
     fix: 'No Fargate capacity was available (often Fargate Spot). Add on-demand FARGATE to the capacity provider strategy, or retry later.',
-    docsUrl: 'https://repost.aws/knowledge-center/fargate-spot-termination-notice',
+    docsUrl: knowledgeCenter('fargate-spot-termination-notice'),
   },
   {
     id: 'placement-ports',

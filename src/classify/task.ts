@@ -11,41 +11,10 @@ import type { TaskEvent } from '../events/index.js';
 import { exitHint, exitMeaning } from './exit-codes.js';
 import type { Identity } from './identity.js';
 import { matchStopCode, matchStopReason, presentText, type StopReasonRow } from './stop-reasons.js';
-import type { Cause, Culprit, Hint, Severity, TaskOutcome, TaskPhase } from './types.js';
+import type { Cause, Culprit, Hint, TaskOutcome, TaskPhase } from './classification.js';
+import { outcomeRecord } from './outcomes.js';
+import type { Verdict } from './verdict.js';
 import { clip, shortId } from './text.js';
-
-/**
- * The kind-specific part of a classification.
- *
- * @internal
- */
-export interface Verdict {
-  readonly outcome: TaskOutcome;
-  readonly severity: Severity;
-  readonly phase: TaskPhase;
-  readonly summary: string;
-  readonly cause?: Cause;
-  readonly reason?: string;
-  readonly culprit?: Culprit;
-  readonly hint?: Hint;
-}
-
-const SEVERITY: Readonly<Record<TaskOutcome, Severity>> = {
-  starting: 'info',
-  running: 'info',
-  stopping: 'info',
-  completed: 'success',
-  crashed: 'error',
-  'out-of-memory': 'error',
-  'failed-to-start': 'error',
-  'health-check-failed': 'error',
-  'deployment-replaced': 'info',
-  'scaled-in': 'info',
-  'stopped-by-user': 'info',
-  'spot-interrupted': 'warning',
-  infrastructure: 'warning',
-  stopped: 'warning',
-};
 
 const STARTING = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 const STOPPING = new Set(['DEACTIVATING', 'STOPPING', 'DEPROVISIONING']);
@@ -298,28 +267,14 @@ function hasText(text: string | undefined): boolean {
 function finish(partial: StopFinding, phase: TaskPhase, detail: TaskStateChangeDetail, identity: Identity): Verdict {
   const { outcome } = partial;
   const culprit = partial.culprit === undefined ? undefined : toCulprit(partial.culprit);
-  const severity = SEVERITY[outcome];
+  const severity = outcomeRecord(outcome).severity;
   // Hints say what fixes a problem: routine and successful outcomes get none.
   const hint = severity === 'warning' || severity === 'error' ? hintFor(partial, culprit) : undefined;
-  const cause =
-    outcome === 'failed-to-start' || outcome === 'health-check-failed' ? (partial.cause ?? 'other') : partial.cause;
-  const verdict: Mutable<Verdict> = {
-    outcome,
-    severity,
-    phase,
-    summary: summarize(outcome, phase, detail, identity, culprit, partial.reason),
-  };
-  if (cause !== undefined) verdict.cause = cause;
-  if (partial.reason !== undefined) verdict.reason = partial.reason;
-  if (culprit !== undefined) verdict.culprit = culprit;
-  if (hint !== undefined) verdict.hint = hint;
-  return verdict;
+  const cause = outcomeRecord(outcome).cause === true ? (partial.cause ?? 'other') : partial.cause;
+  // Absent parts stay `undefined` here: `classify` copies only the present ones.
+  const summary = summarize(outcome, phase, detail, identity, culprit, partial.reason);
+  return { outcome, severity, phase, summary, cause, reason: partial.reason, culprit, hint };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Outcomes whose culprit's exit code explains them: crashes, start failures, unexplained stops. */
-const EXIT_HINTED: ReadonlySet<string> = new Set(['crashed', 'failed-to-start', 'stopped', 'stopping']);
 
 /**
  * The catalogue row's hint, else the culprit's exit code's for a crash, a start failure or a stop
@@ -328,7 +283,7 @@ const EXIT_HINTED: ReadonlySet<string> = new Set(['crashed', 'failed-to-start', 
 function hintFor(finding: StopFinding, culprit: Culprit | undefined): Hint | undefined {
   const { row, outcome } = finding;
   const exit = culprit?.exitCode;
-  const exitExplains = exit !== undefined && exit !== 0 && EXIT_HINTED.has(outcome);
+  const exitExplains = exit !== undefined && exit !== 0 && outcomeRecord(outcome).exitHint === true;
   if (row !== undefined && !(exitExplains && GENERIC_START_ROWS.has(row.id))) {
     return { id: row.id, fix: row.fix, docsUrl: row.docsUrl };
   }
@@ -337,12 +292,13 @@ function hintFor(finding: StopFinding, culprit: Culprit | undefined): Hint | und
 
 function toCulprit(container: Container): Culprit {
   const meaning = exitMeaning(container.exitCode);
-  const culprit: Mutable<Culprit> = { name: container.name };
-  if (container.exitCode !== undefined) culprit.exitCode = container.exitCode;
-  if (meaning !== undefined) culprit.exitMeaning = meaning;
-  if (hasText(container.reason)) culprit.reason = container.reason;
-  if (container.image !== undefined) culprit.image = container.image;
-  return culprit;
+  return {
+    name: container.name,
+    ...(container.exitCode === undefined ? {} : { exitCode: container.exitCode }),
+    ...(meaning === undefined ? {} : { exitMeaning: meaning }),
+    ...(container.reason === undefined || !hasText(container.reason) ? {} : { reason: container.reason }),
+    ...(container.image === undefined ? {} : { image: container.image }),
+  };
 }
 
 /** What to call the task in a sentence: `task 1a2b3c4d of web`. */

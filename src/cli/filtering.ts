@@ -6,7 +6,7 @@
  * @module
  */
 import { classify } from '../classify/index.js';
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { createNoiseFilter } from '../filter/noise-filter.js';
 import { timeMillis } from '../internal/time.js';

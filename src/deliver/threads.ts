@@ -6,7 +6,8 @@
  *
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
+import { outcomeRecord } from '../classify/outcomes.js';
 import { ThreadBusyError, isDeliveryError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
 import { numberField, stringField } from '../state/codec.js';
@@ -103,12 +104,6 @@ export interface DeploymentThreads {
 }
 
 const DAY = 86_400;
-const STATE_OF_OUTCOME: Readonly<Record<string, DeploymentState>> = {
-  'deployment-started': 'in-progress',
-  'deployment-rolling-back': 'rolling-back',
-  'deployment-completed': 'completed',
-  'deployment-failed': 'failed',
-};
 const FINAL: ReadonlySet<string> = new Set(['completed', 'failed']);
 /** How long the current and finished deployments of a service are remembered: 90 days. */
 const MEMORY_SECONDS = 90 * DAY;
@@ -200,7 +195,7 @@ function effectOf(event: EcsEvent, c: Classification, deploymentId: string, now:
     id: what,
   });
   if (event.kind === 'deployment') {
-    const state = STATE_OF_OUTCOME[c.outcome];
+    const state = outcomeRecord(c.outcome).deploymentState;
     if (state === undefined) return undefined;
     const reason = event.detail.reason;
     return {
@@ -407,10 +402,11 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
    */
   async function remember(deploymentId: string, c: Classification, now: number): Promise<void> {
     const memory = { now, ttlSeconds: MEMORY_SECONDS };
-    if (c.outcome === 'deployment-started' && c.identity.service !== undefined) {
+    const state = outcomeRecord(c.outcome).deploymentState;
+    if (state === 'in-progress' && c.identity.service !== undefined) {
       await store.update(currentKey(c), { set: { deploymentId } }, memory);
     }
-    if (c.outcome === 'deployment-completed' || c.outcome === 'deployment-failed') {
+    if (state !== undefined && FINAL.has(state)) {
       await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, memory);
     }
   }

@@ -8,9 +8,9 @@
  * @internal
  * @module
  */
+import { SEVERITIES } from '../classify/outcomes.js';
 import { parseArn } from '../internal/arn.js';
 
-const SEVERITIES: readonly string[] = ['info', 'success', 'warning', 'error'];
 const STEADY_STATES: readonly string[] = ['recovery', 'changes', 'all'];
 const KINDS: readonly string[] = ['task', 'service', 'deployment', 'container-instance', 'unknown'];
 const BOOLEANS = ['transitional', 'routineStops', 'instanceChurn', 'recovery'] as const;

@@ -12,7 +12,7 @@
  * @module
  */
 import { classify } from '../classify/index.js';
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse/index.js';
 import type { Digest } from '../render/digest.js';

@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { derivedEventId } from '../internal/hash.js';
 import type { StateEviction } from '../state/memory-store.js';

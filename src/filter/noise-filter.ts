@@ -3,7 +3,8 @@
  *
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import { outcomeRecord } from '../classify/outcomes.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { checkFilterOptions } from './check-options.js';
 import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
@@ -129,7 +130,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     const service = serviceOf(c);
     const { recovery, steadyStates, foldWindowSeconds, dedupeTtlSeconds } = this.options;
     // Recoveries: the first steady state or completed deployment after a problem, announced once.
-    if (recovery && service !== undefined && (c.outcome === 'steady-state' || c.outcome === 'deployment-completed')) {
+    if (recovery && service !== undefined && outcomeRecord(c.outcome).recovery === true) {
       const key = problemKey(service);
       const problem = await this.#store.take(key, now);
       if (problem !== undefined) {

@@ -3,15 +3,13 @@
  *
  * @module
  */
-import type { Outcome } from '../classify/types.js';
+import { type Outcome, outcomesWhere } from '../classify/outcomes.js';
 import type { FilterPreset, NoiseFilterOptions, ResolvedFilterOptions } from './types.js';
 
-const DEPLOYMENT_FEED: readonly Outcome[] = [
-  'deployment-started',
-  'deployment-rolling-back',
-  'deployment-completed',
-  'deployment-failed',
-];
+/** The deployment news always notified by `alerts`: every outcome that moves a deployment's card. */
+const DEPLOYMENT_FEED: readonly Outcome[] = /* @__PURE__ */ outcomesWhere(
+  (record) => record.deploymentState !== undefined,
+);
 
 /**
  * The option values of each preset.

@@ -3,17 +3,11 @@
  *
  * @module
  */
-import type { Classification, Outcome, Severity } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
+import { outcomeRecord, severityAtLeast } from '../classify/outcomes.js';
 import type { EcsEvent } from '../events/index.js';
 import { passesNameFilter } from './glob.js';
 import type { ResolvedFilterOptions, SuppressDecision, SuppressReason } from './types.js';
-
-/**
- * Severities from least to most urgent: `info` < `success` < `warning` < `error`.
- */
-export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { info: 0, success: 1, warning: 2, error: 3 };
-
-const ROUTINE_STOPS: ReadonlySet<Outcome> = new Set<Outcome>(['deployment-replaced', 'scaled-in', 'stopped-by-user']);
 
 /**
  * What the stateless rules conclude: suppress (with the reason), or pass on to the stateful
@@ -60,12 +54,17 @@ export function applyStatelessRules(
   if (!passesNameFilter(c.identity.service, options.services)) {
     return suppress('service', `service ${c.identity.service ?? '(none)'} is filtered out`);
   }
-  if (options.transitional && c.kind === 'task' && c.phase !== 'stopped' && c.outcome !== 'spot-interrupted') {
+  if (
+    options.transitional &&
+    c.kind === 'task' &&
+    c.phase !== 'stopped' &&
+    outcomeRecord(c.outcome).beforeStop !== true
+  ) {
     return suppress('transitional', `task is ${c.phase}, not stopped yet`);
   }
-  if (options.routineStops && ROUTINE_STOPS.has(c.outcome))
+  if (options.routineStops && outcomeRecord(c.outcome).routineStop === true)
     return suppress('routine-stop', `routine stop (${c.outcome})`);
-  if (options.instanceChurn && c.outcome === 'instance-active') {
+  if (options.instanceChurn && outcomeRecord(c.outcome).churn === true) {
     return suppress('instance-churn', 'container instance is active: free-resource churn');
   }
   if (c.outcome === 'steady-state') {
@@ -75,7 +74,7 @@ export function applyStatelessRules(
     return 'pass';
   }
   if (options.notifyOutcomes.includes(c.outcome)) return 'pass';
-  if (SEVERITY_ORDER[c.severity] < SEVERITY_ORDER[options.minSeverity]) {
+  if (!severityAtLeast(c.severity, options.minSeverity)) {
     return suppress('severity', `${c.severity} is below ${options.minSeverity}`);
   }
   return 'pass';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Classification, Outcome, Severity } from '../classify/types.js';
+import type { Classification, Outcome, Severity } from '../classify/classification.js';
 import type { EcsEvent, EcsEventKind } from '../events/index.js';
 import type { Digest } from '../render/digest.js';
 import type { STORE_RETRY_DEFAULTS, StoreRetryOptions } from '../state/retrying-store.js';

@@ -12,14 +12,11 @@
 import { DEPLOYMENT_EVENT_NAMES } from '../classify/deployment.js';
 import { SERVICE_EVENT_NAMES } from '../classify/service.js';
 import { STOP_REASONS } from '../classify/stop-reasons.js';
-import type { InstanceOutcome, Outcome, Severity } from '../classify/types.js';
+import { type Outcome, outcomeRecord, outcomesWhere, type Severity, severityAtLeast } from '../classify/outcomes.js';
 import type { EcsEventKind } from '../events/index.js';
-import { SEVERITY_ORDER } from '../filter/rules.js';
 import type { ResolvedFilterOptions } from '../filter/types.js';
 import { anyOf, literalWildcard } from './fields.js';
 import type { EventPatternFields, EventPatternMatch } from './types.js';
-
-type Outcomes = ReadonlyArray<readonly [Outcome, Severity]>;
 
 /** The severities an event name unknown to the classifier can get from its `eventType`. */
 const ANY_SEVERITY: readonly Severity[] = ['info', 'warning', 'error'];
@@ -32,12 +29,20 @@ const ANY_SEVERITY: readonly Severity[] = ['info', 'warning', 'error'];
  *
  * @internal
  */
-export function outcomePasses(o: ResolvedFilterOptions, outcome: Outcome, severity: Severity): boolean {
+export function outcomePasses(
+  o: ResolvedFilterOptions,
+  outcome: Outcome,
+  severity: Severity = outcomeRecord(outcome).severity,
+): boolean {
   if (o.suppressOutcomes.includes(outcome)) return false;
   if (outcome === 'steady-state') return o.steadyStates !== 'recovery' || o.recovery;
   if (o.notifyOutcomes.includes(outcome)) return true;
-  return SEVERITY_ORDER[severity] >= SEVERITY_ORDER[o.minSeverity];
+  return severityAtLeast(severity, o.minSeverity);
 }
+
+/** The outcomes of event names the classifier does not know: their severity is their `eventType`'s. */
+const unknownNames = (kinds: readonly string[]): Outcome[] =>
+  outcomesWhere((record) => record.severityFromEventType === true && kinds.includes(record.kind));
 
 /**
  * Task events: with `transitional` on, only STOPPED (or DELETED) tasks, and Spot interruptions
@@ -48,7 +53,8 @@ export function outcomePasses(o: ResolvedFilterOptions, outcome: Outcome, severi
  */
 function taskDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
   if (!o.transitional) return {};
-  const spot = STOP_REASONS.filter((row) => row.outcome === 'spot-interrupted');
+  const beforeStop = outcomesWhere((record) => record.beforeStop === true);
+  const spot = STOP_REASONS.filter((row) => row.outcome !== undefined && beforeStop.includes(row.outcome));
   const codes = spot.flatMap((row) => row.stopCodes ?? []);
   const texts = spot.flatMap((row) => [
     ...(row.tokens ?? []),
@@ -71,13 +77,13 @@ function taskDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
  */
 function eventNameDetail(
   o: ResolvedFilterOptions,
-  known: Readonly<Record<string, Outcomes>>,
+  known: Readonly<Record<string, readonly Outcome[]>>,
   unknown: readonly Outcome[],
 ): EventPatternFields | undefined {
   const passing: string[] = [];
   const failing: string[] = [];
   for (const [name, outcomes] of Object.entries(known)) {
-    (outcomes.some(([outcome, severity]) => outcomePasses(o, outcome, severity)) ? passing : failing).push(name);
+    (outcomes.some((outcome) => outcomePasses(o, outcome)) ? passing : failing).push(name);
   }
   const unknownPasses = unknown.some((outcome) => ANY_SEVERITY.some((severity) => outcomePasses(o, outcome, severity)));
   if (unknownPasses) return failing.length === 0 ? {} : { eventName: [{ 'anything-but': failing }] };
@@ -85,44 +91,46 @@ function eventNameDetail(
 }
 
 function serviceDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
-  const known: Record<string, Outcomes> = { ...DEPLOYMENT_EVENT_NAMES };
-  for (const [name, row] of Object.entries(SERVICE_EVENT_NAMES)) known[name] = [[row.outcome, row.severity]];
-  return eventNameDetail(o, known, ['service-event', 'deployment-event']);
+  const known: Record<string, readonly Outcome[]> = { ...DEPLOYMENT_EVENT_NAMES };
+  for (const [name, row] of Object.entries(SERVICE_EVENT_NAMES)) known[name] = [row.outcome];
+  return eventNameDetail(o, known, unknownNames(['service', 'deployment']));
 }
 
 function deploymentDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
-  return eventNameDetail(o, DEPLOYMENT_EVENT_NAMES, ['deployment-event']);
+  return eventNameDetail(o, DEPLOYMENT_EVENT_NAMES, unknownNames(['deployment']));
 }
 
 /**
- * Every container-instance outcome but `instance-active`, with the one field value that every
- * event of that outcome has (the order of `classifyContainerInstance` decides between them; a
- * condition per outcome does not need it).
+ * Every container-instance outcome but the churn, with the one field value that every event of
+ * that outcome has (the order of `classifyContainerInstance` decides between them; a condition per
+ * outcome does not need it).
  */
-const INSTANCE_OUTCOMES: ReadonlyArray<readonly [InstanceOutcome, Severity, string, EventPatternMatch[]]> = [
-  ['instance-registration-failed', 'error', 'status', ['REGISTRATION_FAILED']],
-  ['agent-update-failed', 'warning', 'agentUpdateStatus', ['FAILED']],
-  ['instance-deregistered', 'info', 'status', ['DEREGISTERING', 'INACTIVE']],
-  ['instance-draining', 'info', 'status', ['DRAINING']],
-  ['agent-disconnected', 'warning', 'agentConnected', [false]],
-  ['instance-registering', 'info', 'status', ['REGISTERING']],
-];
+function instanceOutcomes(): ReadonlyArray<readonly [Outcome, string, readonly EventPatternMatch[]]> {
+  return outcomesWhere((record) => record.kind === 'container-instance' && record.detailField !== undefined).map(
+    (outcome) => {
+      const { field, values } = outcomeRecord(outcome).detailField!;
+      return [outcome, field, values];
+    },
+  );
+}
 
 /**
  * Container-instance events: a plain ACTIVE instance (`instance-active`, the churn) has no field
  * of its own, so when it can pass every event can; otherwise the fields of the outcomes that can.
  */
 function instanceDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
-  if (!o.instanceChurn && outcomePasses(o, 'instance-active', 'info')) return {};
+  const churn = outcomesWhere((record) => record.churn === true);
+  if (!o.instanceChurn && churn.some((outcome) => outcomePasses(o, outcome))) return {};
   const byField = new Map<string, EventPatternMatch[]>();
-  for (const [outcome, severity, field, values] of INSTANCE_OUTCOMES) {
-    if (outcomePasses(o, outcome, severity)) byField.set(field, [...(byField.get(field) ?? []), ...values]);
+  for (const [outcome, field, values] of instanceOutcomes()) {
+    if (outcomePasses(o, outcome)) byField.set(field, [...(byField.get(field) ?? []), ...values]);
   }
   return anyOf([...byField].map(([field, values]) => ({ [field]: values })));
 }
 
 function unknownDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
-  return outcomePasses(o, 'unknown-event', 'info') ? {} : undefined;
+  const unknown = outcomesWhere((record) => record.kind === 'unknown');
+  return unknown.some((outcome) => outcomePasses(o, outcome)) ? {} : undefined;
 }
 
 /**

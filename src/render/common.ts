@@ -4,13 +4,14 @@
  * @internal
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { DraftField, DraftLink } from './layout.js';
 import { SLACK_LIMITS, fitList, fitProse } from './limits.js';
 import { code, date, link, text, trusted, type Mrkdwn } from './mrkdwn.js';
-import { OUTCOME_LABELS, type RenderOptions } from './options.js';
+import { outcomeRecord } from '../classify/outcomes.js';
+import type { RenderOptions } from './options.js';
 
 /**
  * What a message is about: the service, else the task's group (without `family:`), else the
@@ -47,7 +48,7 @@ export function customTitle(event: EcsEvent, c: Classification, options: RenderO
  * @internal
  */
 export function titleOf(event: EcsEvent, c: Classification, options: RenderOptions): string {
-  return customTitle(event, c, options) ?? `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}`;
+  return customTitle(event, c, options) ?? `${subjectOf(c)}: ${outcomeRecord(c.outcome).title}`;
 }
 
 /**

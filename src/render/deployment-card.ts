@@ -4,22 +4,14 @@
  * @module
  */
 import type { ConsoleLinks } from '../classify/links.js';
-import type { Severity } from '../classify/types.js';
+import { type DeploymentState, outcomeRecord, outcomesWhere, type Severity } from '../classify/outcomes.js';
 import { dateValue } from './common.js';
 import { assemble } from './layout.js';
 import { code, text, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 
-/**
- * Where a deployment stands.
- *
- * - `in-progress`: started, tasks being replaced
- * - `rolling-back`: the circuit breaker or an alarm is going back to the last good deployment
- * - `completed`: steady state reached
- * - `failed`: the deployment failed
- */
-export type DeploymentState = 'in-progress' | 'rolling-back' | 'completed' | 'failed';
+export type { DeploymentState } from '../classify/outcomes.js';
 
 /**
  * What a deployment card shows.
@@ -52,14 +44,19 @@ export interface DeploymentProgress {
   readonly revision?: number;
 }
 
-const STATES: Readonly<
-  Record<DeploymentState, { readonly severity: Severity; readonly label: string; readonly verb: string }>
-> = {
-  'in-progress': { severity: 'info', label: 'deployment in progress', verb: 'is in progress' },
-  'rolling-back': { severity: 'warning', label: 'deployment rolling back', verb: 'is rolling back' },
-  completed: { severity: 'success', label: 'deployment completed', verb: 'has completed' },
-  failed: { severity: 'error', label: 'deployment failed', verb: 'has failed' },
+/** The card's words for each state: a title label and the verb of its summary. */
+const STATES: Readonly<Record<DeploymentState, { readonly label: string; readonly verb: string }>> = {
+  'in-progress': { label: 'deployment in progress', verb: 'is in progress' },
+  'rolling-back': { label: 'deployment rolling back', verb: 'is rolling back' },
+  completed: { label: 'deployment completed', verb: 'has completed' },
+  failed: { label: 'deployment failed', verb: 'has failed' },
 };
+
+/** A state's severity: that of the outcome that sets it. */
+function severityOf(state: DeploymentState): Severity {
+  const [outcome] = outcomesWhere((record) => record.deploymentState === state);
+  return outcome === undefined ? 'info' : outcomeRecord(outcome).severity;
+}
 
 /**
  * Renders a deployment progress card: service, deployment id, state, tasks started and failed so
@@ -87,7 +84,7 @@ export function renderDeploymentCard(progress: DeploymentProgress, options: Rend
       // Without a service name the title says what it is rather than a placeholder word.
       title: service === undefined ? `D${state.label.slice(1)}` : `${service}: ${state.label}`,
       summary: `${deployment} ${state.verb}: ${counts}`,
-      severity: state.severity,
+      severity: severityOf(progress.state),
       fields: [
         field('Cluster', progress.cluster === undefined ? undefined : code(progress.cluster)),
         field('Service', service === undefined ? undefined : code(service)),

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Classification, Outcome } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import {
   contextOf,
@@ -16,7 +16,8 @@ import {
   withExtraFields,
 } from './common.js';
 import { assemble } from './layout.js';
-import { OUTCOME_LABELS, type RenderOptions } from './options.js';
+import { outcomeRecord } from '../classify/outcomes.js';
+import type { RenderOptions } from './options.js';
 import type { SlackMessage } from './types.js';
 import { text } from './mrkdwn.js';
 
@@ -44,19 +45,6 @@ export interface Digest {
   readonly latest: ClassifiedEvent;
 }
 
-const VERBS: Partial<Record<Outcome, string>> = {
-  crashed: 'crashed',
-  'out-of-memory': 'ran out of memory',
-  'failed-to-start': 'failed to start',
-  'health-check-failed': 'failed its health checks',
-  'spot-interrupted': 'was interrupted by Spot',
-  infrastructure: 'was stopped by AWS',
-  stopped: 'stopped',
-  'task-start-impaired': 'was unable to start tasks',
-  'placement-failed': 'could not place a task',
-  'agent-disconnected': 'lost its agent',
-};
-
 /**
  * The digest's sentence: `api crashed 14 more times in the last 10 min; last exit 1`.
  *
@@ -70,7 +58,7 @@ const VERBS: Partial<Record<Outcome, string>> = {
 export function digestSummary(digest: Digest): string {
   const c = digest.latest.classification;
   const subject = c.culprit?.name ?? c.identity.service ?? c.identity.group ?? c.identity.cluster ?? 'The service';
-  const verb = VERBS[c.outcome] ?? `had "${c.outcome}"`;
+  const verb = outcomeRecord(c.outcome).digestVerb ?? `had "${c.outcome}"`;
   const minutes = Math.max(1, Math.ceil((Date.parse(digest.until) - Date.parse(digest.since)) / 60_000) || 1);
   const times = digest.count === 1 ? 'once more' : `${digest.count} more times`;
   const last = c.culprit?.exitCode === undefined ? '' : `; last exit ${c.culprit.exitCode}`;
@@ -94,7 +82,7 @@ export function renderDigest(digest: Digest, options: RenderOptions = {}): Slack
     {
       title:
         customTitle(event, c, options) ??
-        `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
+        `${subjectOf(c)}: ${outcomeRecord(c.outcome).title}, ${digest.count === 1 ? 'once more' : `${digest.count} more times`}`,
       summary: digestSummary(digest),
       severity: c.severity,
       fields: withExtraFields(

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ContextBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
-import type { Culprit, Outcome } from '../classify/types.js';
+import type { Culprit, Outcome } from '../classify/classification.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
 import { bold, code, join, link, pre, preformatted, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';

@@ -14,7 +14,7 @@ import type {
   MrkdwnElement,
   SectionBlock,
 } from '@slack/types';
-import type { Classification, Severity } from '../classify/types.js';
+import type { Classification, Severity } from '../classify/classification.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
 import {
   bold,

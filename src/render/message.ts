@@ -4,7 +4,7 @@
  * @module
  */
 import { classify, notAnEvent } from '../classify/index.js';
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { withEvidence } from './evidence.js';
 import { assemble, type Draft } from './layout.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Classification, Outcome, Severity } from '../classify/types.js';
+import type { Classification, Severity } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import type { Evidence } from './evidence.js';
 import type { Mention } from './mrkdwn.js';
@@ -85,48 +85,4 @@ export const SEVERITY_STYLES: Readonly<Record<Severity, SeverityStyle>> = {
   warning: { emoji: ':large_yellow_circle:', color: '#ECB22E', label: 'Warning' },
   success: { emoji: ':large_green_circle:', color: '#2EB67D', label: 'Success' },
   info: { emoji: ':white_circle:', color: '#A0A0A6', label: 'Info' },
-};
-
-/**
- * The words each outcome gets in a title: `web: out of memory`.
- */
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  starting: 'task starting',
-  running: 'task running',
-  stopping: 'task stopping',
-  completed: 'task completed',
-  crashed: 'task crashed',
-  'out-of-memory': 'out of memory',
-  'failed-to-start': 'task failed to start',
-  'health-check-failed': 'health checks failed',
-  'deployment-replaced': 'task replaced by a deployment',
-  'scaled-in': 'task scaled in',
-  'stopped-by-user': 'task stopped by a user',
-  'spot-interrupted': 'Spot interruption',
-  infrastructure: 'task stopped by AWS',
-  stopped: 'task stopped',
-  'steady-state': 'steady state',
-  'desired-count-updated': 'desired count updated',
-  'tasks-stopped': 'tasks stopped',
-  'task-start-impaired': 'unable to start tasks',
-  'placement-failed': 'cannot place tasks',
-  'configuration-failed': 'task configuration failed',
-  throttled: 'throttled',
-  unhealthy: 'unhealthy target',
-  'health-unknown': 'health unknown',
-  'daemon-constraint-violated': 'daemon constraint violated',
-  'service-event': 'service event',
-  'deployment-started': 'deployment started',
-  'deployment-rolling-back': 'deployment rolling back',
-  'deployment-completed': 'deployment completed',
-  'deployment-failed': 'deployment failed',
-  'deployment-event': 'deployment event',
-  'instance-active': 'instance active',
-  'instance-registering': 'instance registering',
-  'instance-draining': 'instance draining',
-  'instance-deregistered': 'instance deregistered',
-  'instance-registration-failed': 'instance registration failed',
-  'agent-disconnected': 'agent disconnected',
-  'agent-update-failed': 'agent update failed',
-  'unknown-event': 'ECS event',
 };

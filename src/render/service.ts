@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { ContainerInstanceEvent, DeploymentEvent, ServiceActionEvent, UnknownEcsEvent } from '../events/index.js';
 import { lastSegment } from '../internal/arn.js';
 import { contextOf, dateValue, linkedField, linksOf, placeFields, titleOf, withExtraFields } from './common.js';

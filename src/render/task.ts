@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { Classification } from '../classify/types.js';
+import type { Classification } from '../classify/classification.js';
 import type { TaskEvent } from '../events/index.js';
 import {
   contextOf,

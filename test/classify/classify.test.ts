@@ -10,6 +10,7 @@ import {
 } from '../../src/index.js';
 import { allFixtures } from '../helpers/fixtures.js';
 import { DEPLOYMENT_EVENT_NAMES, deploymentVerdict } from '../../src/classify/deployment.js';
+import { OUTCOMES } from '../../src/classify/outcomes.js';
 
 type Expected = readonly [
   outcome: Outcome,
@@ -416,14 +417,23 @@ describe('the deployment name table the event patterns read', () => {
       const given = new Set<string>();
       for (const eventType of ['INFO', 'WARN', 'ERROR']) {
         for (const reason of reasons) {
-          const verdict = deploymentVerdict(name, eventType, reason, 'ecs-svc/1', IDENTITY);
+          const verdict = deploymentVerdict({
+            eventName: name,
+            eventType,
+            reason,
+            deploymentId: 'ecs-svc/1',
+            identity: IDENTITY,
+          });
           given.add(`${verdict.outcome}/${verdict.severity}`);
         }
       }
-      expect([...given].sort(), name).toEqual(listed.map(([outcome, severity]) => `${outcome}/${severity}`).sort());
+      expect([...given].sort(), name).toEqual(
+        listed.map((outcome) => `${outcome}/${OUTCOMES[outcome].severity}`).sort(),
+      );
     }
-    expect(deploymentVerdict('SERVICE_DEPLOYMENT_SOMETHING_NEW', 'WARN', undefined, undefined, IDENTITY).outcome).toBe(
-      'deployment-event',
-    );
+    expect(
+      deploymentVerdict({ eventName: 'SERVICE_DEPLOYMENT_SOMETHING_NEW', eventType: 'WARN', identity: IDENTITY })
+        .outcome,
+    ).toBe('deployment-event');
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FILTER_PRESETS,
-  SEVERITY_ORDER,
-  applyStatelessRules,
-  classify,
-  parseEcsEvent,
-  resolveFilterOptions,
-} from '../../src/index.js';
+import { SEVERITIES } from '../../src/classify/outcomes.js';
+import { FILTER_PRESETS, applyStatelessRules, classify, parseEcsEvent, resolveFilterOptions } from '../../src/index.js';
 import { passesNameFilter } from '../../src/filter/glob.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 
@@ -62,11 +56,7 @@ describe('stateless rules', () => {
   });
 
   it('orders severities info < success < warning < error', () => {
-    expect(
-      Object.entries(SEVERITY_ORDER)
-        .sort((a, b) => a[1] - b[1])
-        .map(([s]) => s),
-    ).toEqual(['info', 'success', 'warning', 'error']);
+    expect(SEVERITIES).toEqual(['info', 'success', 'warning', 'error']);
   });
 });
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { classify } from '../../classify/index.js';
-import type { Severity } from '../../classify/types.js';
+import type { Severity } from '../../classify/classification.js';
 import { safeParseEcsEvent } from '../../parse/index.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, noArguments, parseOptions } from '../args.js';
 import { isClosed, warn, writeLine, type CliIo } from '../io.js';

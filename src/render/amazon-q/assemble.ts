@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import type { Classification, Hint, Severity } from '../../classify/types.js';
+import type { Classification, Hint, Severity } from '../../classify/classification.js';
 import { canonicalUtcMillis } from '../../internal/time.js';
 import type { DraftLink } from '../layout.js';
 import { fitId, fitProse } from '../limits.js';

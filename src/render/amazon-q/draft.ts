@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { Classification } from '../../classify/types.js';
+import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
 import { duration, linksOf, titleOf } from '../common.js';
 import type { RenderOptions } from '../options.js';

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import type { Classification } from '../../classify/types.js';
+import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
 import { foldKey } from '../../filter/keys.js';
 import { stableHash } from '../../internal/hash.js';

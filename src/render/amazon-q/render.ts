@@ -6,13 +6,14 @@
  * @module
  */
 import { classify, notAnEvent } from '../../classify/index.js';
-import type { Classification } from '../../classify/types.js';
+import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
 import type { DigestDecision, NotifyDecision } from '../../filter/types.js';
 import { stableHash } from '../../internal/hash.js';
 import { customTitle, subjectOf } from '../common.js';
 import { digestSummary, type Digest } from '../digest.js';
-import { OUTCOME_LABELS, type RenderOptions } from '../options.js';
+import { outcomeRecord } from '../../classify/outcomes.js';
+import type { RenderOptions } from '../options.js';
 import { assembleQ, factValue, utcText } from './assemble.js';
 import { contextOf, culpritLine, draftEvent, extraFacts, metadataOf, placeFacts, reasonOf } from './draft.js';
 import { incidentId } from './metadata.js';
@@ -80,7 +81,7 @@ export function renderAmazonQDigest(digest: Digest, options: RenderOptions = {})
   const { event, classification: c } = digest.latest;
   const times = digest.count === 1 ? 'once more' : `${digest.count} more times`;
   return assembleQ({
-    title: customTitle(event, c, options) ?? `${subjectOf(c)}: ${OUTCOME_LABELS[c.outcome]}, ${times}`,
+    title: customTitle(event, c, options) ?? `${subjectOf(c)}: ${outcomeRecord(c.outcome).title}, ${times}`,
     summary: digestSummary(digest),
     severity: c.severity,
     ...(c.culprit === undefined ? {} : { culprit: culpritLine(c) }),
