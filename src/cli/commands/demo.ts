@@ -11,7 +11,7 @@ import { EXIT_INVALID_INPUT, EXIT_OK, noArguments, parseOptions } from '../args.
 import { isClosed, warn, writeLine, type CliIo } from '../io.js';
 import { preview } from '../preview.js';
 import { renderMessage } from '../../render/message.js';
-import { SAMPLES } from '../samples.js';
+import { SAMPLES } from '../samples/index.js';
 
 const MARK: Readonly<Record<Severity, string>> = { success: '✔', info: '·', warning: '!', error: '✖' };
 
