@@ -136,7 +136,7 @@ export {
   type UnwrappedRecord,
 } from './unwrap/index.js';
 
-export type { SlackMessage } from './render/types.js';
+export type { SlackMessage } from './render/slack-message.js';
 export { renderMessage } from './render/message.js';
 export { renderDecision } from './render/decision.js';
 export {

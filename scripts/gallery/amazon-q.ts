@@ -6,7 +6,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { AmazonQNotification } from '../../src/amazon-q/index.js';
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 
 const BOLD = /\*\*([^*\n]+?)\*\*/g;
 const LINK = /\[([^[\]\n]*)\]\((https?:\/\/[^\s()]+)\)/g;

@@ -11,7 +11,7 @@
  * The output is safe for any input: text goes through `mrkdwn-html.ts`, attribute values are
  * escaped, colours are checked before they reach a style, and no external resource is loaded.
  */
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 import { escapeHtml, mrkdwnToHtml, plainTextToHtml } from './mrkdwn-html.js';
 import { formatSlackDate } from './slack-date.js';
 

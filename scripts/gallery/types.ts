@@ -2,7 +2,7 @@
  * The contract between the gallery and whatever produces its messages: a module that exports
  * `galleryEntries()` returning these entries (`samples.ts` today, the real renderer later).
  */
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 
 /** One message of the gallery. */
 export interface GalleryEntry {

@@ -5,7 +5,7 @@
  * @module
  */
 import type { KnownBlock, MessageAttachment, TextObject } from '@slack/types';
-import type { SlackMessage } from '../render/types.js';
+import type { SlackMessage } from '../render/slack-message.js';
 
 const EMOJI: Readonly<Record<string, string>> = {
   ':red_circle:': '🔴',

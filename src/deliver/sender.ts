@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { SlackMessage } from '../render/types.js';
+import type { SlackMessage } from '../render/slack-message.js';
 
 /**
  * Where a posted message landed, as far as the transport can tell.

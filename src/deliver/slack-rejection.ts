@@ -8,7 +8,7 @@
  * @module
  * @internal
  */
-import type { SlackMessage } from '../render/types.js';
+import type { SlackMessage } from '../render/slack-message.js';
 
 /**
  * What Slack said when it refused a message.

@@ -7,7 +7,7 @@
  * @module
  */
 import { DeliveryError } from '../errors.js';
-import type { SlackMessage } from '../render/types.js';
+import type { SlackMessage } from '../render/slack-message.js';
 import { errorName, networkCode } from './network-code.js';
 import type { SlackSender } from './sender.js';
 import { describeRejectedPart, rejectionFromResult } from './slack-rejection.js';

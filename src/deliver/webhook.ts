@@ -6,7 +6,7 @@
  * @module
  */
 import { DeliveryError, isConfigError, isEcsSlackError } from '../errors.js';
-import type { SlackMessage } from '../render/types.js';
+import type { SlackMessage } from '../render/slack-message.js';
 import { backoffDelay, retryAfterMs, sleep as realSleep } from './backoff.js';
 import { errorName } from './network-code.js';
 import type { SlackSender } from './sender.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { SlackMessage } from './types.js';
+import type { SlackMessage } from './slack-message.js';
 
 /**
  * A Block Kit Builder link that opens the message, to look at it in Slack's own renderer.

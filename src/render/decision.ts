@@ -5,11 +5,11 @@
  */
 import type { EcsEvent } from '../events/index.js';
 import type { DigestDecision, NotifyDecision } from '../filter/types.js';
-import { customTitle, subjectOf } from './common.js';
+import { customTitle, subjectOf } from './draft-parts.js';
 import { renderDigest } from './digest.js';
 import { renderMessage } from './message.js';
 import type { RenderOptions } from './options.js';
-import type { SlackMessage } from './types.js';
+import type { SlackMessage } from './slack-message.js';
 
 /**
  * Renders a notify or digest decision: the event with the decision's classification (a

@@ -5,11 +5,11 @@
  */
 import type { ConsoleLinks } from '../classify/links.js';
 import { type DeploymentState, outcomeRecord, outcomesWhere, type Severity } from '../classify/outcomes.js';
-import { dateValue } from './common.js';
+import { dateValue } from './draft-parts.js';
 import { assemble } from './layout.js';
 import { code, text, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
-import type { SlackMessage } from './types.js';
+import type { SlackMessage } from './slack-message.js';
 
 export type { DeploymentState } from '../classify/outcomes.js';
 

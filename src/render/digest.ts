@@ -14,11 +14,11 @@ import {
   placeFields,
   subjectOf,
   withExtraFields,
-} from './common.js';
+} from './draft-parts.js';
 import { assemble } from './layout.js';
 import { outcomeRecord } from '../classify/outcomes.js';
 import type { RenderOptions } from './options.js';
-import type { SlackMessage } from './types.js';
+import type { SlackMessage } from './slack-message.js';
 import { text } from './mrkdwn.js';
 
 /**

@@ -30,7 +30,7 @@ import {
   type Mrkdwn,
 } from './mrkdwn.js';
 import { SEVERITY_STYLES, type RenderOptions } from './options.js';
-import type { SlackMessage } from './types.js';
+import type { SlackMessage } from './slack-message.js';
 
 /**
  * A field of the grid: label and rendered value.

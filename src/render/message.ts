@@ -6,12 +6,15 @@
 import { classify, notAnEvent } from '../classify/index.js';
 import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
-import { withEvidence } from './evidence.js';
+import { withEvidence } from './evidence-blocks.js';
 import { assemble, type Draft } from './layout.js';
 import type { RenderOptions } from './options.js';
-import { draftDeployment, draftInstance, draftService, draftUnknown } from './service.js';
+import { draftInstance } from './container-instance.js';
+import { draftDeployment } from './deployment.js';
+import { draftService } from './service.js';
+import { draftUnknown } from './unknown.js';
 import { draftTask } from './task.js';
-import type { SlackMessage } from './types.js';
+import type { SlackMessage } from './slack-message.js';
 
 /**
  * Renders an event as a Slack message: a header with the severity emoji, service and outcome;

@@ -15,7 +15,7 @@ import {
   placeFields,
   titleOf,
   withExtraFields,
-} from './common.js';
+} from './draft-parts.js';
 import type { Draft } from './layout.js';
 import { fitProse } from './limits.js';
 import { bold, code, join, text, trusted, type Mrkdwn } from './mrkdwn.js';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { barColor, blockHtml, messageHtml } from '../../scripts/gallery/slack-html.js';
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 import { foreignMarkup } from './html-safety.js';
 
 const md = (text: string) => ({ type: 'mrkdwn' as const, text });

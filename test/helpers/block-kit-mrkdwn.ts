@@ -5,7 +5,7 @@
  *
  * @see https://docs.slack.dev/messaging/formatting-message-text#advanced
  */
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 
 /** A string of a payload that Slack reads as mrkdwn, with its JSON path (`blocks[2].fields[0].text`). */
 export interface MrkdwnText {

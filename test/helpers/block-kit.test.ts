@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 import { LIMITS, controlSequenceKind, controlSequences, mrkdwnTexts, validateMessage } from './block-kit.js';
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });

@@ -24,7 +24,7 @@
  * @see https://docs.slack.dev/reference/block-kit/composition-objects/text-object
  * @see https://docs.slack.dev/reference/block-kit/block-elements/button-element
  */
-import type { SlackMessage } from '../../src/render/types.js';
+import type { SlackMessage } from '../../src/render/slack-message.js';
 import { blockLists, isRecord } from './block-kit-mrkdwn.js';
 
 export {

@@ -15,7 +15,7 @@ import {
   type RenderOptions,
   type SlackMessage,
 } from '../../src/index.js';
-import { withEvidence } from '../../src/render/evidence.js';
+import { withEvidence } from '../../src/render/evidence-blocks.js';
 import { blockLists, mrkdwnTexts, validateMessage } from '../helpers/block-kit.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { expectSafe } from './helpers.js';

@@ -7,7 +7,7 @@
 import { blockKitBuilderUrl } from '../../render/builder-url.js';
 import { renderDecision } from '../../render/decision.js';
 import { renderMessage } from '../../render/message.js';
-import type { SlackMessage } from '../../render/types.js';
+import type { SlackMessage } from '../../render/slack-message.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
 import { eventFiles, layoutOptions, parseOptions } from '../args.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';

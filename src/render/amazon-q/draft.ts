@@ -6,7 +6,7 @@
  */
 import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
-import { duration, linksOf, titleOf } from '../common.js';
+import { duration, linksOf, titleOf } from '../draft-parts.js';
 import type { RenderOptions } from '../options.js';
 import { factValue, utcText, type QDraft, type QFact } from './assemble.js';
 import { escapeClientMarkdown, mdBold, mdCode, mdTrusted, type ClientMarkdown } from './markdown.js';

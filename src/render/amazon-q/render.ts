@@ -10,7 +10,7 @@ import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
 import type { DigestDecision, NotifyDecision } from '../../filter/types.js';
 import { stableHash } from '../../internal/hash.js';
-import { customTitle, subjectOf } from '../common.js';
+import { customTitle, subjectOf } from '../draft-parts.js';
 import { digestSummary, type Digest } from '../digest.js';
 import { outcomeRecord } from '../../classify/outcomes.js';
 import type { RenderOptions } from '../options.js';

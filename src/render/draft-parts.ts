@@ -1,13 +1,20 @@
 /**
- * Pieces every kind-specific renderer shares: title, links, context, durations.
+ * The parts of a draft every kind-specific renderer shares: title, place fields, links, context,
+ * durations and dates.
  *
  * @internal
  * @module
  */
 import type { Classification } from '../classify/classification.js';
-import type { EcsEvent } from '../events/index.js';
+import type {
+  ContainerInstanceEvent,
+  DeploymentEvent,
+  EcsEvent,
+  ServiceActionEvent,
+  UnknownEcsEvent,
+} from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
-import type { DraftField, DraftLink } from './layout.js';
+import type { Draft, DraftField, DraftLink } from './layout.js';
 import { SLACK_LIMITS, fitList, fitProse } from './limits.js';
 import { code, date, link, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import { outcomeRecord } from '../classify/outcomes.js';
@@ -188,4 +195,23 @@ export function duration(from: string | undefined, to: string | undefined): stri
  */
 export function dateValue(iso: string | undefined): Mrkdwn | undefined {
   return iso === undefined || iso === '' ? undefined : date(iso);
+}
+
+/**
+ * The parts every renderer but the task's shares: title, summary, severity, hint and context.
+ *
+ * @internal
+ */
+export function draftBase(
+  event: ServiceActionEvent | DeploymentEvent | ContainerInstanceEvent | UnknownEcsEvent,
+  c: Classification,
+  options: RenderOptions,
+): Pick<Draft, 'title' | 'summary' | 'severity' | 'hint' | 'context'> {
+  return {
+    title: titleOf(event, c, options),
+    summary: c.summary,
+    severity: c.severity,
+    ...(c.hint === undefined ? {} : { hint: c.hint }),
+    context: contextOf(event, c),
+  };
 }
