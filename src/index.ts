@@ -156,7 +156,7 @@ export {
   type DeploymentThread,
   type DeploymentThreads,
   type DeploymentThreadsOptions,
-} from './deliver/threads.js';
+} from './deliver/threads/index.js';
 export { digestSummary, renderDigest, type ClassifiedEvent, type Digest } from './render/digest.js';
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { blockKitBuilderUrl } from './render/builder-url.js';

@@ -9,7 +9,7 @@ import { classify } from './classify/index.js';
 import type { Classification } from './classify/classification.js';
 import { outcomeRecord } from './classify/outcomes.js';
 import type { SlackSender } from './deliver/sender.js';
-import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads.js';
+import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads/index.js';
 import { isEcsSlackError } from './errors.js';
 import type { EcsEvent } from './events/index.js';
 import { evictionDetail } from './filter/keys.js';

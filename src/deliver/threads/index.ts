@@ -6,24 +6,17 @@
  *
  * @module
  */
-import type { Classification } from '../classify/classification.js';
-import { outcomeRecord } from '../classify/outcomes.js';
-import { ThreadBusyError, isDeliveryError } from '../errors.js';
-import type { EcsEvent } from '../events/index.js';
-import { numberField, stringField } from '../state/codec.js';
-import { retryingStore, type STORE_RETRY_DEFAULTS, type StoreRetryOptions } from '../state/retrying-store.js';
-import type {
-  JsonValue,
-  StateChange,
-  StateKey,
-  StateRecord,
-  StateStore,
-  StateValue,
-  StoreWrite,
-} from '../state/store.js';
-import { renderDeploymentCard, type DeploymentState } from '../render/deployment-card.js';
-import type { RenderOptions } from '../render/options.js';
-import type { PostedMessage, SlackSender } from './sender.js';
+import type { Classification } from '../../classify/classification.js';
+import { outcomeRecord } from '../../classify/outcomes.js';
+import { ThreadBusyError, isDeliveryError } from '../../errors.js';
+import type { EcsEvent } from '../../events/index.js';
+import type { DeploymentState } from '../../classify/outcomes.js';
+import type { RenderOptions } from '../../render/options.js';
+import { retryingStore, type STORE_RETRY_DEFAULTS, type StoreRetryOptions } from '../../state/retrying-store.js';
+import type { StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../../state/store.js';
+import type { PostedMessage, SlackSender } from '../sender.js';
+import { cardCodec, cardKey, cardMessage, currentKey, finishedKey, initialCard, isFinal, tallyKey } from './card.js';
+import { deploymentOf, type Effect, effectOf } from './effects.js';
 
 /**
  * Options of {@link createDeploymentThreads}.
@@ -104,139 +97,15 @@ export interface DeploymentThreads {
 }
 
 const DAY = 86_400;
-const FINAL: ReadonlySet<string> = new Set(['completed', 'failed']);
 /** How long the current and finished deployments of a service are remembered: 90 days. */
 const MEMORY_SECONDS = 90 * DAY;
 /** How many times a write that lost a race with another Lambda is tried before giving up. */
 const MAX_TRIES = 5;
 
-const currentKey = (c: Classification): StateKey => ({
-  scope: `currentdeploy#${c.identity.cluster ?? ''}/${c.identity.service ?? ''}`,
-  id: '-',
-});
-const cardKey = (deploymentId: string): StateKey => ({ scope: `thread#${deploymentId}`, id: '-' });
-/** Tasks of a deployment counted while its card could not open yet. */
-const tallyKey = (deploymentId: string): StateKey => ({ scope: `tally#${deploymentId}`, id: '-' });
-
-/** The deployment an event is about: a deployment event's id, or a service task's `startedBy`. */
-function deploymentOf(event: EcsEvent, c: Classification): string | undefined {
-  if (event.kind === 'deployment') return event.detail.deploymentId;
-  if (event.kind === 'task') return c.identity.deploymentId;
-  return undefined;
-}
-
-/**
- * What an event does to its deployment's card, before the store says whether it was done already.
- */
-interface Effect {
-  /** Claimed once per deployment, task (or event) and kind of change, so a retry does nothing twice. */
-  readonly marker: StateKey;
-  /** The task counts it adds; kept in the tally while the card cannot open. */
-  readonly counts?: Readonly<Record<string, number>>;
-  /** Whether the change depends on the card as read, so must not land on a card changed since. */
-  readonly conditional: boolean;
-  /** The change to the card as it stands, or `undefined` when it changes nothing. */
-  change(card: StateValue): StateChange | undefined;
-}
-
-/** Whether ISO time `a` is known to be earlier than `b`. */
-function isBefore(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
-}
-
-/**
- * Whether a deployment event's state replaces the card's: a final state is never left, and a
- * non-final event older than the one that set the state is news from the past.
- */
-function takesState(card: StateValue, state: DeploymentState, at: string): boolean {
-  if (FINAL.has(stringField(card, 'state') ?? '')) return false;
-  return FINAL.has(state) || !isBefore(at, stringField(card, 'stateAt'));
-}
-
-/** A deployment event's change: its state (and reason) if it takes, and times it moves. */
-function deploymentChange(
-  card: StateValue,
-  state: DeploymentState,
-  at: string,
-  reason: string | undefined,
-): StateChange | undefined {
-  const set: StateValue = {};
-  if (takesState(card, state, at)) {
-    Object.assign(set, { state, stateAt: at });
-    if (reason !== undefined) set.reason = reason;
-  }
-  if (isBefore(at, stringField(card, 'startedAt'))) set.startedAt = at;
-  if (isBefore(stringField(card, 'updatedAt'), at)) set.updatedAt = at;
-  return Object.keys(set).length === 0 ? undefined : { set };
-}
-
-/**
- * A task's effect: counts added once per task, with the time (and reason) of the event unless
- * the card already shows later news. Counts add up in any order, so it needs no compare-and-set,
- * which keeps many tasks starting at once from contending for the card.
- */
-function taskEffect(marker: StateKey, counts: Record<string, number>, at: string, set: StateValue): Effect {
-  return {
-    marker,
-    counts,
-    conditional: false,
-    change: (card) => ({
-      add: counts,
-      set: isBefore(at, stringField(card, 'updatedAt')) ? {} : { ...set, updatedAt: at },
-    }),
-  };
-}
-
-/** What the event does to its card, if anything. */
-function effectOf(event: EcsEvent, c: Classification, deploymentId: string, now: number): Effect | undefined {
-  const at = event.time === '' ? new Date(now).toISOString() : event.time;
-  const marker = (subject: string, what: string): StateKey => ({
-    scope: `threadtask#${deploymentId}#${subject}`,
-    id: what,
-  });
-  if (event.kind === 'deployment') {
-    const state = outcomeRecord(c.outcome).deploymentState;
-    if (state === undefined) return undefined;
-    const reason = event.detail.reason;
-    return {
-      marker: marker(event.id, 'deployment-event'),
-      conditional: true,
-      change: (card) => deploymentChange(card, state, at, reason),
-    };
-  }
-  const taskId = c.identity.taskId;
-  if (event.kind !== 'task' || taskId === undefined) return undefined;
-  if (event.detail.lastStatus === 'RUNNING' && c.phase === 'running')
-    return taskEffect(marker(taskId, 'started'), { started: 1 }, at, {});
-  if (c.phase === 'stopped' && c.severity === 'error')
-    return taskEffect(marker(taskId, 'failed'), { failed: 1 }, at, { reason: c.summary });
-  return undefined;
-}
-
-/** The card a deployment's first event opens. */
-function initialCard(event: EcsEvent, c: Classification, deploymentId: string): StateValue {
-  const initial: StateValue = {
-    deploymentId,
-    state: 'in-progress',
-    started: 0,
-    failed: 0,
-    startedAt: event.time,
-    updatedAt: event.time,
-    links: { ...c.links } as { [field: string]: JsonValue },
-  };
-  if (c.identity.service !== undefined) initial.service = c.identity.service;
-  if (c.identity.cluster !== undefined) initial.cluster = c.identity.cluster;
-  return initial;
-}
-
 /** The thread of a posted card. */
 function threadOf(deploymentId: string, record: StateRecord): DeploymentThread {
-  return {
-    deploymentId,
-    channel: stringField(record.value, 'channel') ?? '',
-    ts: stringField(record.value, 'ts') ?? '',
-    state: (stringField(record.value, 'state') ?? 'in-progress') as DeploymentState,
-  };
+  const card = cardCodec.decode(record.value);
+  return { deploymentId, channel: card.channel ?? '', ts: card.ts ?? '', state: card.state };
 }
 
 /**
@@ -265,23 +134,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   const leaseSeconds = options.leaseSeconds ?? 60;
   const write = (now: number): StoreWrite => ({ now, ttlSeconds });
 
-  const card = (value: StateValue, revision: number) =>
-    renderDeploymentCard(
-      {
-        deploymentId: stringField(value, 'deploymentId') ?? '',
-        ...(stringField(value, 'service') === undefined ? {} : { service: stringField(value, 'service') }),
-        ...(stringField(value, 'cluster') === undefined ? {} : { cluster: stringField(value, 'cluster') }),
-        state: (stringField(value, 'state') ?? 'in-progress') as DeploymentState,
-        tasksStarted: numberField(value, 'started'),
-        tasksFailed: numberField(value, 'failed'),
-        ...(stringField(value, 'startedAt') === undefined ? {} : { startedAt: stringField(value, 'startedAt') }),
-        ...(stringField(value, 'updatedAt') === undefined ? {} : { updatedAt: stringField(value, 'updatedAt') }),
-        ...(stringField(value, 'reason') === undefined ? {} : { reason: stringField(value, 'reason') }),
-        links: (value.links ?? {}) as Record<string, string>,
-        revision,
-      },
-      options.render,
-    );
+  const card = (value: StateValue, revision: number) => cardMessage(cardCodec.decode(value), revision, options.render);
 
   /** Opens the card: one Lambda claims and posts it, the others wait for its `ts`. */
   async function open(key: StateKey, deploymentId: string, initial: StateValue, now: number): Promise<StateRecord> {
@@ -295,7 +148,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     );
     if (claimed === undefined) {
       const existing = await store.get(key, now);
-      if (existing?.value.phase === 'posted') return existing;
+      if (existing !== undefined && cardCodec.decode(existing.value).phase === 'posted') return existing;
       throw new ThreadBusyError(`the card of deployment ${deploymentId} is being posted by another invocation`);
     }
     let posted: PostedMessage;
@@ -345,9 +198,9 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   async function applyEffect(key: StateKey, record: StateRecord, effect: Effect, now: number): Promise<StateRecord> {
     let current: StateRecord | undefined = record;
     for (let attempt = 0; attempt < MAX_TRIES && current !== undefined; attempt++) {
-      const change = effect.change(current.value);
+      const change = effect.change(cardCodec.decode(current.value));
       if (change === undefined) return current;
-      const where = effect.conditional ? { revision: numberField(current.value, 'revision') } : undefined;
+      const where = effect.conditional ? { revision: cardCodec.decode(current.value).revision } : undefined;
       const changed = await store.update(
         key,
         { add: { revision: 1, ...change.add }, set: change.set ?? {} },
@@ -369,7 +222,9 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     await applyOrRelease(effect.marker, now, () => store.update(tallyKey(deploymentId), { add: counts }, write(now)));
     // The card may have opened meanwhile, its opener taking the tally before this count was in it.
     const opened = await store.get(key, now);
-    if (opened?.value.phase !== 'posted' || opened.value.unusable === true) return;
+    if (opened === undefined) return;
+    const openedCard = cardCodec.decode(opened.value);
+    if (openedCard.phase !== 'posted' || openedCard.unusable) return;
     await refresh(key, await absorbTally(key, deploymentId, opened, now), now);
   }
 
@@ -385,7 +240,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   ): Promise<StateRecord> {
     const taken = await store.take(tallyKey(deploymentId), now);
     if (taken === undefined) return record;
-    const counts = { started: numberField(taken.value, 'started'), failed: numberField(taken.value, 'failed') };
+    const tallied = cardCodec.decode(taken.value);
+    const counts = { started: tallied.started, failed: tallied.failed };
     try {
       return (await store.update(key, { add: { revision: 1, ...counts } }, write(now))) ?? record;
     } catch (error) {
@@ -406,8 +262,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     if (state === 'in-progress' && c.identity.service !== undefined) {
       await store.update(currentKey(c), { set: { deploymentId } }, memory);
     }
-    if (state !== undefined && FINAL.has(state)) {
-      await store.update({ scope: `finished#${deploymentId}`, id: '-' }, { set: { at: now } }, memory);
+    if (isFinal(state)) {
+      await store.update(finishedKey(deploymentId), { set: { at: now } }, memory);
     }
   }
 
@@ -420,7 +276,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     c: Classification,
     now: number,
   ): Promise<'open' | 'finished' | 'superseded'> {
-    if ((await store.get({ scope: `finished#${deploymentId}`, id: '-' }, now)) !== undefined) return 'finished';
+    if ((await store.get(finishedKey(deploymentId), now)) !== undefined) return 'finished';
     const current = await store.get(currentKey(c), now);
     return current === undefined || current.value.deploymentId === deploymentId ? 'open' : 'superseded';
   }
@@ -436,8 +292,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     let current: StateRecord | undefined = record;
     let overtaken = false;
     for (let attempt = 0; attempt < MAX_TRIES && current !== undefined; attempt++) {
-      const revision = numberField(current.value, 'revision');
-      if (!overtaken && numberField(current.value, 'shown') >= revision) return true;
+      const { revision, shown } = cardCodec.decode(current.value);
+      if (!overtaken && shown >= revision) return true;
       if (!(await edit(key, current, revision, now))) return false;
       const marked = await store.update(key, { set: { shown: revision } }, { ...write(now), where: { revision } });
       if (marked !== undefined) return true;
@@ -456,8 +312,8 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
   async function edit(key: StateKey, record: StateRecord, revision: number, now: number): Promise<boolean> {
     try {
       await sender.update!(
-        stringField(record.value, 'channel') ?? '',
-        stringField(record.value, 'ts') ?? '',
+        cardCodec.decode(record.value).channel ?? '',
+        cardCodec.decode(record.value).ts ?? '',
         card(record.value, revision),
       );
       return true;
@@ -476,17 +332,17 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       let record = await store.get(key, now);
       if (event.kind === 'deployment') await remember(event.detail.deploymentId, c, now);
       // Slack refused to edit this card for good: the deployment's events alert in the channel.
-      if (record?.value.unusable === true) return undefined;
+      if (record !== undefined && cardCodec.decode(record.value).unusable) return undefined;
       const effect = effectOf(event, c, deploymentId, now);
       if (record === undefined && event.kind === 'task') {
         const verdict = await verdictFor(deploymentId, c, now);
         if (verdict === 'superseded') await tally(key, deploymentId, effect, now);
         if (verdict !== 'open') return undefined;
       }
-      if (record === undefined || record.value.phase !== 'posted')
+      if (record === undefined || cardCodec.decode(record.value).phase !== 'posted')
         record = await open(key, deploymentId, initialCard(event, c, deploymentId), now);
       // After completion or failure, later task events are ordinary alerts, not deployment news.
-      if (FINAL.has(stringField(record.value, 'state') ?? '') && event.kind === 'task') return undefined;
+      if (isFinal(cardCodec.decode(record.value).state) && event.kind === 'task') return undefined;
       if (effect !== undefined && (await claim(effect.marker, now))) {
         const claimed = record;
         record = await applyOrRelease(effect.marker, now, () => applyEffect(key, claimed, effect, now));
