@@ -3,6 +3,11 @@ import type { Options } from 'tsup';
 /** Library entry points: keep in step with `exports` in package.json and typedoc's entryPoints. */
 const entry = {
   index: 'src/index.ts',
+  schemas: 'src/schemas.ts',
+  state: 'src/state/index.ts',
+  filter: 'src/filter/index.ts',
+  patterns: 'src/patterns/index.ts',
+  slack: 'src/slack.ts',
   aws: 'src/aws/index.ts',
   dynamodb: 'src/dynamodb/index.ts',
   'amazon-q': 'src/amazon-q/index.ts',

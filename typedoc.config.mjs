@@ -3,11 +3,18 @@ const config = {
   // Keep in step with `exports` in package.json and `entry` in tsup.config.ts.
   entryPoints: [
     'src/index.ts',
-    'src/amazon-q/index.ts',
+    'src/schemas.ts',
+    'src/state/index.ts',
+    'src/filter/index.ts',
+    'src/patterns/index.ts',
+    'src/slack.ts',
     'src/aws/index.ts',
     'src/dynamodb/index.ts',
+    'src/amazon-q/index.ts',
     'src/lambda/index.ts',
   ],
+  // The literal outcome table behind `Outcome`; documented as `OUTCOMES`.
+  intentionallyNotExported: ['OUTCOME_TABLE'],
   out: 'docs/api',
   tsconfig: 'tsconfig.json',
   readme: 'none',

@@ -38,7 +38,7 @@ async function run(from: number, to: number): Promise<void> {
     const now = t0 + i * 1000;
     const event = parseEcsEvent(eventAt(i));
     const classification = classify(event);
-    if (i % 10 === 0) rendered += JSON.stringify(renderMessage(event, classification)).length;
+    if (i % 10 === 0) rendered += JSON.stringify(renderMessage(event, { classification: classification })).length;
     const decision = await filter.decide(event, classification, now);
     if (decision.action === 'notify' || decision.action === 'digest') {
       rendered += JSON.stringify(renderDecision(decision, event)).length;

@@ -1,13 +1,7 @@
 import { do_not_optimize } from 'mitata';
-import {
-  applyStatelessRules,
-  classify,
-  parseEcsEvent,
-  parseEcsEvents,
-  renderMessage,
-  resolveFilterOptions,
-  unwrap,
-} from 'ecs-slack';
+import { applyStatelessRules, resolveFilterOptions } from 'ecs-slack/filter';
+import { classify, parseEcsEvent, parseEcsEvents, renderMessage } from 'ecs-slack';
+import { unwrap } from 'ecs-slack/schemas';
 import { handWritten } from './baselines/hand-written.js';
 import { powertoolsParse } from './baselines/powertools.js';
 import { STOPPED_TASK_TEXT } from './fixture.js';
@@ -59,7 +53,7 @@ export async function hotPath(): Promise<HotPath> {
   const raw: unknown = JSON.parse(text);
   const event = parseEcsEvent(raw);
   const c = classify(event);
-  const message = renderMessage(event, c);
+  const message = renderMessage(event, { classification: c });
 
   const pipeline = (): string => {
     const [record] = parseEcsEvents(text);
@@ -67,7 +61,7 @@ export async function hotPath(): Promise<HotPath> {
     const classification = classify(record.data);
     if (applyStatelessRules(record.data, classification, rules) !== 'pass')
       throw new Error('benchmark event was filtered out');
-    return JSON.stringify(renderMessage(record.data, classification));
+    return JSON.stringify(renderMessage(record.data, { classification: classification }));
   };
   const unwrapParse = () => {
     const [record] = parseEcsEvents(text);
@@ -86,7 +80,7 @@ export async function hotPath(): Promise<HotPath> {
     ['parse (validation)', () => do_not_optimize(parseEcsEvent(raw))],
     ['classify', () => do_not_optimize(classify(event))],
     ['stateless filter', () => do_not_optimize(applyStatelessRules(event, c, rules))],
-    ['render', () => do_not_optimize(renderMessage(event, c))],
+    ['render', () => do_not_optimize(renderMessage(event, { classification: c }))],
     ['JSON.stringify of the payload', () => do_not_optimize(JSON.stringify(message))],
     ['unwrap + parse', () => do_not_optimize(unwrapParse())],
   ];

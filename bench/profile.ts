@@ -12,14 +12,8 @@
  * `pipelineVsJsonParse` measures it), `parse`, `classify`, `render`. Open the `.cpuprofile` in
  * Chrome DevTools (Performance, Load profile) for the call tree.
  */
-import {
-  applyStatelessRules,
-  classify,
-  parseEcsEvent,
-  parseEcsEvents,
-  renderMessage,
-  resolveFilterOptions,
-} from 'ecs-slack';
+import { applyStatelessRules, resolveFilterOptions } from 'ecs-slack/filter';
+import { classify, parseEcsEvent, parseEcsEvents, renderMessage } from 'ecs-slack';
 import { STOPPED_TASK_TEXT } from './fixture.js';
 
 const [stage = 'pipeline', count = '300000'] = process.argv.slice(2);
@@ -35,11 +29,11 @@ const stages: Record<string, () => unknown> = {
     if (!record?.success) throw new Error('benchmark event failed to parse');
     const c = classify(record.data);
     if (applyStatelessRules(record.data, c, rules) !== 'pass') throw new Error('benchmark event was filtered out');
-    return JSON.stringify(renderMessage(record.data, c));
+    return JSON.stringify(renderMessage(record.data, { classification: c }));
   },
   parse: () => parseEcsEvent(raw),
   classify: () => classify(event),
-  render: () => renderMessage(event, classification),
+  render: () => renderMessage(event, { classification: classification }),
 };
 const run = stages[stage];
 if (run === undefined || !Number.isSafeInteger(iterations) || iterations < 1) {

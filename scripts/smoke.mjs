@@ -51,6 +51,33 @@ try {
     process.stdout.write(run(node, ['cjs.cjs']));
   }
 
+  // The pure subpaths load in both module systems and hold what they promise.
+  const subpaths = {
+    schemas: 'TaskStateChangeSchema',
+    state: 'MemoryStateStore',
+    filter: 'FILTER_PRESETS',
+    patterns: 'eventPattern',
+    slack: 'escapeText',
+  };
+  const subpathCheck = Object.entries(subpaths)
+    .map(
+      ([path, name]) => `if (!m[${JSON.stringify(path)}].${name}) throw new Error('ecs-slack/${path} lacks ${name}');`,
+    )
+    .join('\n');
+  const paths = Object.keys(subpaths);
+  writeFileSync(
+    join(scratch, 'subpaths.mjs'),
+    `const m = {};\n${paths.map((p) => `m[${JSON.stringify(p)}] = await import('ecs-slack/${p}');`).join('\n')}\n${subpathCheck}\nconsole.log(process.version, 'esm', 'subpaths ok:', ${JSON.stringify(paths.join(', '))});\n`,
+  );
+  writeFileSync(
+    join(scratch, 'subpaths.cjs'),
+    `const m = {};\n${paths.map((p) => `m[${JSON.stringify(p)}] = require('ecs-slack/${p}');`).join('\n')}\n${subpathCheck}\nconsole.log(process.version, 'cjs', 'subpaths ok:', ${JSON.stringify(paths.join(', '))});\n`,
+  );
+  for (const node of nodes) {
+    process.stdout.write(run(node, ['subpaths.mjs']));
+    process.stdout.write(run(node, ['subpaths.cjs']));
+  }
+
   // The optional peers are not installed with the package, and the root entry works without them.
   for (const peer of ['client-dynamodb', 'util-dynamodb', 'client-sns', 'client-ecs', 'client-cloudwatch-logs']) {
     if (existsSync(join(scratch, 'node_modules', '@aws-sdk', peer))) {

@@ -9,7 +9,7 @@
 import { ConfigError } from './errors.js';
 import { checkFilterOptions } from './filter/check-options.js';
 import { resolveFilterOptions } from './filter/presets.js';
-import type { NoiseFilterOptions } from './filter/types.js';
+import type { NoiseFilterOptions } from './filter/filter-options.js';
 
 /** What is wrong with one option's value, without its name; `undefined` when nothing is. */
 type Rule = (value: unknown) => string | undefined;
@@ -199,6 +199,7 @@ export function checkHandlerOptions(options: unknown): void {
   const o = check(options, caller, {
     ...shared(caller),
     sender,
+    namespace: nonEmpty,
     webApi,
     webhookUrl: text,
     resolveSecret: fn,

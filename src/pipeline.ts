@@ -19,7 +19,8 @@ import { namespacedStore } from './state/namespaced-store.js';
 import { createNoiseFilter } from './filter/noise-filter.js';
 import type { StoreRetryOptions } from './state/retrying-store.js';
 import type { StateStore } from './state/store.js';
-import type { DigestDecision, NoiseFilter, NoiseFilterOptions, NotifyDecision } from './filter/types.js';
+import type { DigestDecision, NoiseFilter, NotifyDecision } from './filter/decision.js';
+import type { NoiseFilterOptions } from './filter/filter-options.js';
 import type { ParsedRecord } from './parse/index.js';
 import { salvageEcsEvent } from './parse/lenient.js';
 import { renderDecision } from './render/decision.js';
@@ -100,7 +101,7 @@ export interface PipelineOptions {
    * - `drop`: logged and dropped (`dropped`)
    * - `fail`: `invalid`, for a retry and the dead-letter queue
    */
-  readonly onInvalid?: InvalidRecordPolicy;
+  readonly onInvalid?: 'alert' | 'drop' | 'fail';
   /** Where log entries go; default one JSON line per entry on standard output. */
   readonly logger?: PipelineLogger;
   /** The clock, epoch milliseconds; default `Date.now`. */
@@ -113,11 +114,6 @@ export interface PipelineOptions {
   /** How the filter and threads it creates retry retryable store errors; `false` for never. */
   readonly storeRetry?: StoreRetryOptions | false;
 }
-
-/**
- * What to do with a record that is not a valid ECS event: see {@link PipelineOptions.onInvalid}.
- */
-export type InvalidRecordPolicy = 'alert' | 'drop' | 'fail';
 
 /**
  * What happened to one event.

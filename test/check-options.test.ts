@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, createHandler, isConfigError } from '../src/lambda/index.js';
-import { createPipeline, MemoryStateStore, type SlackSender } from '../src/index.js';
+import { createPipeline, type SlackSender } from '../src/index.js';
+import { MemoryStateStore } from '../src/state/index.js';
 
 const sender: SlackSender = { post: async () => ({}) };
 const webApi = {

@@ -8,7 +8,7 @@ import { STOP_REASONS, matchStopCode, matchStopReason, type StopReasonRow } from
 import { clip } from '../src/classify/text.js';
 import { arnPartition, firstSegment, parseArn } from '../src/internal/arn.js';
 import { canonicalUtcMillis, timeMillis } from '../src/internal/time.js';
-import { code, date, join, link, pre, text, type Mrkdwn } from '../src/index.js';
+import { code, date, join, link, pre, text, type Mrkdwn } from '../src/slack.js';
 
 const INERT: Readonly<Record<string, string>> = { '*': '\u2217', '~': '\u223c', '`': '\u02cb', _: '\u02cd' };
 const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

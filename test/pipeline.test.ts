@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   createPipeline,
   DeliveryError,
-  MemoryStateStore,
   parseEcsEvent,
   StateStoreError,
   type PipelineLogEntry,
   type SlackSender,
+} from '../src/index.js';
+import {
+  MemoryStateStore,
   type StateChange,
   type StateKey,
   type StateRecord,
   type UpdateOptions,
-} from '../src/index.js';
+} from '../src/state/index.js';
 import { loadFixture } from './helpers/fixtures.js';
 
 /** A memory store whose `take` (what releasing claims uses) fails, as a throttled table would. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ParseError, parseEcsEvents, safeParseEcsEvent, unwrap } from '../src/index.js';
+import { ParseError, parseEcsEvents, safeParseEcsEvent } from '../src/index.js';
+import { unwrap } from '../src/schemas.js';
 import { allFixtures } from './helpers/fixtures.js';
 import { snsEvent, sqsEvent } from './helpers/lambda.js';
 

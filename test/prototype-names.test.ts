@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, consoleBase, parseEcsEvent, renderMessage } from '../src/index.js';
+import { classify, parseEcsEvent, renderMessage } from '../src/index.js';
+import { consoleBase } from '../src/aws/index.js';
 import { validateMessage } from './helpers/block-kit.js';
 import { loadFixture } from './helpers/fixtures.js';
 
@@ -21,7 +22,7 @@ describe('event text named like an Object.prototype property is just unknown tex
     const c = classify(event);
     expect(c.severity).toBe('info');
     expect(c.outcome).toBe('service-event');
-    expect(validateMessage(renderMessage(event, c))).toEqual([]);
+    expect(validateMessage(renderMessage(event, { classification: c }))).toEqual([]);
   });
 
   it.each(NAMES)('partition %j has no console', (name) => {

@@ -9,7 +9,7 @@
  */
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { App } from '@slack/bolt';
-import { text } from 'ecs-slack';
+import { text } from 'ecs-slack/slack';
 import { latestStoppedTask, renderTask } from './stopped-task.js';
 
 const app = new App({

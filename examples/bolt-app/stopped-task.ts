@@ -66,5 +66,5 @@ export function renderTask(
   if (record === undefined) throw new Error('no event');
   if (!record.success) throw record.error;
   const classification = classify(record.data);
-  return { message: renderMessage(record.data, classification, options), classification };
+  return { message: renderMessage(record.data, { ...options, classification: classification }), classification };
 }

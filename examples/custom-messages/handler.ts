@@ -3,14 +3,8 @@
  * logs, user groups mentioned per severity, and the compact variant, all through `render`.
  * The message itself stays escaped and within Slack's limits whatever these return.
  */
-import {
-  consoleBase,
-  type Classification,
-  type EcsEvent,
-  type ExtraField,
-  type LogLink,
-  type RenderOptions,
-} from 'ecs-slack';
+import { consoleBase } from 'ecs-slack/aws';
+import { type Classification, type EcsEvent, type ExtraField, type LogLink, type RenderOptions } from 'ecs-slack';
 import { createHandler } from 'ecs-slack/lambda';
 
 /** Where each service's containers log: the awslogs-group and awslogs-stream-prefix of its task definition. */

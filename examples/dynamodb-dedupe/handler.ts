@@ -8,7 +8,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { MemoryStateStore, isStateStoreError, parseEcsEvents, type StateStore } from 'ecs-slack';
+import { MemoryStateStore } from 'ecs-slack/state';
+import { isStateStoreError, parseEcsEvents, type StateStore } from 'ecs-slack';
 import { DynamoDbStateStore } from 'ecs-slack/dynamodb';
 
 /** Created once per Lambda instance, outside the handler, so warm invocations reuse them. */

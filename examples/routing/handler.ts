@@ -8,8 +8,8 @@
  * to its own channel.) For many concurrent Lambdas, give the filter the DynamoDB store.
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { MemoryStateStore } from 'ecs-slack/state';
 import {
-  MemoryStateStore,
   classify,
   createNoiseFilter,
   createWebhookSender,

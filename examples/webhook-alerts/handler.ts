@@ -38,7 +38,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     if (c.severity === 'info' || c.severity === 'success') continue; // deployments, scale-in, finished jobs
     try {
       // renderMessage escapes every event text: no reason can ping @channel or forge a link.
-      await slack.post(renderMessage(ecs, c));
+      await slack.post(renderMessage(ecs, { classification: c }));
     } catch (error) {
       if (!isDeliveryError(error)) throw error;
       console.error(

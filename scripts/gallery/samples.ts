@@ -2,14 +2,8 @@
  * The gallery's messages: real and synthetic fixture events rendered by ecs-slack itself, one per
  * situation a paged engineer meets, plus a digest, a deployment card and the compact variant.
  */
-import {
-  classify,
-  parseEcsEvent,
-  renderDeploymentCard,
-  renderDigest,
-  renderMessage,
-  type RenderOptions,
-} from '../../src/index.js';
+import { classify, parseEcsEvent, renderDigest, renderMessage, type RenderOptions } from '../../src/index.js';
+import { renderDeploymentCard } from '../../src/slack.js';
 import { renderAmazonQ } from '../../src/amazon-q/index.js';
 import { loadFixture } from '../../test/helpers/fixtures.js';
 import { amazonQInSlack } from './amazon-q.js';
@@ -147,7 +141,7 @@ const CASES: readonly Case[] = [
 export function galleryEntries(): GalleryEntry[] {
   const entries: GalleryEntry[] = CASES.map(({ kind, fixture, options, ...entry }) => ({
     ...entry,
-    message: renderMessage(parseEcsEvent(loadFixture(kind, fixture)), undefined, options),
+    message: renderMessage(parseEcsEvent(loadFixture(kind, fixture)), options),
   }));
   const crash = parseEcsEvent(loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143'));
   entries.push({

@@ -102,7 +102,7 @@ const NOTHING: Evidence = Object.freeze({
  * ```ts
  * const enrich = createEnricher({ tailLines: 20 });
  * const evidence = await enrich(event, classification, { deadline: Date.now() + context.getRemainingTimeInMillis() - 3000 });
- * const message = renderMessage(event, classification, { evidence });
+ * const message = renderMessage(event, { classification: classification, evidence });
  * ```
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
  */

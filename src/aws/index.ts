@@ -17,7 +17,7 @@
  * const enrich = createEnricher();
  * const classification = classify(event);
  * const evidence = await enrich(event, classification);
- * const message = renderMessage(event, classification, { evidence });
+ * const message = renderMessage(event, { classification: classification, evidence });
  * ```
  *
  * @module ecs-slack/aws
@@ -31,5 +31,6 @@ export {
   type EnricherOptions,
 } from './enricher.js';
 export { logStreamUrl, logsInsightsUrl, type LogStreamLinkOptions, type LogsInsightsLinkOptions } from './log-links.js';
+export { consoleBase } from '../classify/links.js';
 export { REDACTED, redactSecrets, type RedactOptions } from './redact.js';
 export type { Evidence, LogLocation, StoppedTaskSummary } from '../render/evidence.js';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EcsEventKind } from '../events/index.js';
+import type { EcsEvent, EcsEventKind } from '../events/index.js';
 import type { Identity } from './identity.js';
 import type { ConsoleLinks } from './links.js';
 import type { Outcome, OutcomeOf, Severity } from './outcomes.js';
@@ -129,4 +129,14 @@ export interface Classification {
    * messages name these fields. Absent for an event that parsed as it was.
    */
   readonly missing?: readonly string[];
+}
+
+/**
+ * An event with its classification.
+ */
+export interface ClassifiedEvent {
+  /** The parsed event. */
+  readonly event: EcsEvent;
+  /** Its classification. */
+  readonly classification: Classification;
 }

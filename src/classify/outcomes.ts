@@ -62,20 +62,16 @@ export interface OutcomeRecord {
   /** Its evidence is the service's latest stopped task (`ecs-slack/aws`). */
   readonly stoppedTaskEvidence?: true;
   /** A `detail` field value every event of it has, for EventBridge patterns (instance outcomes). */
-  readonly detailField?: { readonly field: string; readonly values: readonly (string | boolean)[] };
+  readonly detailField?: {
+    /** The `detail` field, for example `status`. */
+    readonly field: string;
+    /** Its values for this outcome. */
+    readonly values: readonly (string | boolean)[];
+  };
 }
 
-/**
- * Every outcome and what it means: the public contract of `classify` (outcomes are only ever
- * added, never renamed). {@link Outcome} is its keys.
- *
- * @example
- * ```ts
- * OUTCOMES['out-of-memory'].severity; // 'error'
- * OUTCOMES['out-of-memory'].title; // 'out of memory'
- * ```
- */
-export const OUTCOMES = {
+/** The records, literally: their keys are {@link Outcome}. */
+const OUTCOME_TABLE = {
   starting: {
     kind: 'task',
     severity: 'info',
@@ -343,17 +339,28 @@ export const OUTCOMES = {
 /**
  * What happened, across every kind: the keys of {@link OUTCOMES}.
  */
-export type Outcome = keyof typeof OUTCOMES;
+export type Outcome = keyof typeof OUTCOME_TABLE;
 
 /**
  * The outcomes of one kind: `OutcomeOf<'task'>` is `'starting' | 'running' | ... | 'stopped'`.
  */
 export type OutcomeOf<K extends EcsEventKind> = {
-  [O in Outcome]: (typeof OUTCOMES)[O]['kind'] extends K ? O : never;
+  [O in Outcome]: (typeof OUTCOME_TABLE)[O]['kind'] extends K ? O : never;
 }[Outcome];
 
-/** Every record checked against {@link OutcomeRecord}, and read with its optional fields. */
-const RECORDS: Readonly<Record<Outcome, OutcomeRecord>> = OUTCOMES;
+/**
+ * Every outcome and what it means: the public contract of `classify` (outcomes are only ever
+ * added, never renamed). {@link Outcome} is its keys.
+ *
+ * @example
+ * ```ts
+ * OUTCOMES['out-of-memory'].severity; // 'error'
+ * OUTCOMES['out-of-memory'].title; // 'out of memory'
+ * ```
+ */
+export const OUTCOMES: Readonly<Record<Outcome, OutcomeRecord>> = OUTCOME_TABLE;
+
+const RECORDS = OUTCOMES;
 
 /**
  * The record of an outcome.

@@ -10,7 +10,8 @@ import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { createNoiseFilter } from '../filter/noise-filter.js';
 import { timeMillis } from '../internal/time.js';
-import type { Decision, DigestDecision, FilterPreset, NoiseFilter } from '../filter/types.js';
+import type { Decision, DigestDecision, NoiseFilter } from '../filter/decision.js';
+import type { FilterPreset } from '../filter/filter-options.js';
 import { UsageError, shownArgument } from './args.js';
 
 const PRESETS: readonly FilterPreset[] = ['alerts', 'verbose', 'none'];

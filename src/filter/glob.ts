@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { NameFilter } from './types.js';
+import type { NameFilter } from './filter-options.js';
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');

@@ -15,15 +15,9 @@ import { retryingStore } from '../state/retrying-store.js';
 import { resolveFilterOptions } from './presets.js';
 import { applyStatelessRules, suppress } from './rules.js';
 import type { StateKey, StateStore } from '../state/store.js';
-import type {
-  Decision,
-  DecisionReceipt,
-  DigestDecision,
-  NoiseFilter,
-  NoiseFilterOptions,
-  NotifyDecision,
-  ResolvedFilterOptions,
-} from './types.js';
+import type { Decision, DigestDecision, NoiseFilter, NotifyDecision } from './decision.js';
+import { type ReceiptState, receiptState, toReceipt } from './receipt.js';
+import type { NoiseFilterOptions, ResolvedFilterOptions } from './filter-options.js';
 
 /**
  * Creates a noise filter. Stateless rules (kind, outcome, severity, cluster and service
@@ -47,7 +41,7 @@ import type {
  * const decision = await filter.decide(event, classify(event), Date.now());
  * if (decision.action === 'notify') {
  *   try {
- *     await sender.post(renderMessage(event, decision.classification));
+ *     await sender.post(renderMessage(event, { classification: decision.classification }));
  *   } catch (error) {
  *     await filter.release(decision, Date.now());
  *     throw error;
@@ -151,7 +145,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       if (steady?.value.steady === true) return suppress('steady-state', 'service is still steady');
       return notify(c, false, { claims, ...this.#steadyAfter(c, service) });
     }
-    const receipt: { -readonly [K in keyof DecisionReceipt]: DecisionReceipt[K] } = {
+    const receipt: { -readonly [K in keyof ReceiptState]: ReceiptState[K] } = {
       claims,
       ...this.#steadyAfter(c, service),
     };
@@ -175,7 +169,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         return {
           action: 'digest',
           digest: folded.digest,
-          receipt: { ...receipt, digestOf: { key, count: folded.count, since: folded.since } },
+          receipt: toReceipt({ ...receipt, digestOf: { key, count: folded.count, since: folded.since } }),
         };
       }
       receipt.alertOf = key;
@@ -185,7 +179,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   }
 
   async commit(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
-    const { receipt } = decision;
+    const receipt = receiptState(decision.receipt);
     const { problem, steady } = receipt;
     // Each step on its own: a failed one does not keep the others from being saved.
     await settleAll([
@@ -200,7 +194,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   }
 
   async release(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
-    const { receipt } = decision;
+    const receipt = receiptState(decision.receipt);
     const { recoveredFrom, alertOf, alertStart, digestOf } = receipt;
     const { dedupeTtlSeconds } = this.options;
     // Undo what deciding wrote, each step on its own, then settle the claims whatever failed: an
@@ -244,7 +238,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       due.push({
         action: 'digest',
         digest: closed.digest,
-        receipt: { claims: [], digestOf: { key, count: closed.count, since: closed.since } },
+        receipt: toReceipt({ claims: [], digestOf: { key, count: closed.count, since: closed.since } }),
       });
     }
     return due;
@@ -295,7 +289,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   }
 
   /** Steady-state bookkeeping (`changes` only): a steady state leaves its service steady, anything else not. */
-  #steadyAfter(c: Classification, service: string | undefined): Pick<DecisionReceipt, 'steady'> {
+  #steadyAfter(c: Classification, service: string | undefined): Pick<ReceiptState, 'steady'> {
     if (this.options.steadyStates !== 'changes' || service === undefined) return {};
     return { steady: { key: steadyKey(service), steady: c.outcome === 'steady-state' } };
   }
@@ -326,8 +320,8 @@ async function settleAll(steps: ReadonlyArray<(() => Promise<unknown>) | undefin
   if (failure !== undefined) throw failure.error;
 }
 
-function notify(classification: Classification, recovery: boolean, receipt: DecisionReceipt): NotifyDecision {
-  return { action: 'notify', classification, recovery, receipt };
+function notify(classification: Classification, recovery: boolean, receipt: ReceiptState): NotifyDecision {
+  return { action: 'notify', classification, recovery, receipt: toReceipt(receipt) };
 }
 
 /** A steady state or completed deployment rewritten as the recovery it announces. */

@@ -4,7 +4,7 @@
  * @module
  */
 import { type Outcome, outcomesWhere } from '../classify/outcomes.js';
-import type { FilterPreset, NoiseFilterOptions, ResolvedFilterOptions } from './types.js';
+import type { FilterPreset, NoiseFilterOptions, ResolvedFilterOptions } from './filter-options.js';
 
 /** The deployment news always notified by `alerts`: every outcome that moves a deployment's card. */
 const DEPLOYMENT_FEED: readonly Outcome[] = /* @__PURE__ */ outcomesWhere(

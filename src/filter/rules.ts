@@ -7,7 +7,8 @@ import type { Classification } from '../classify/classification.js';
 import { outcomeRecord, severityAtLeast } from '../classify/outcomes.js';
 import type { EcsEvent } from '../events/index.js';
 import { passesNameFilter } from './glob.js';
-import type { ResolvedFilterOptions, SuppressDecision, SuppressReason } from './types.js';
+import type { ResolvedFilterOptions } from './filter-options.js';
+import type { SuppressDecision, SuppressReason } from './decision.js';
 
 /**
  * What the stateless rules conclude: suppress (with the reason), or pass on to the stateful

@@ -9,27 +9,19 @@ import type { SlackSender } from '../deliver/sender.js';
 import { createWebhookSender } from '../deliver/webhook.js';
 import { HandlerError } from '../errors.js';
 import type { KnownEcsEventKind } from '../events/index.js';
-import type { StoreRetryOptions } from '../state/retrying-store.js';
-import type { StateStore } from '../state/store.js';
-import type { NoiseFilter, NoiseFilterOptions } from '../filter/types.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse/index.js';
 import { checkHandlerOptions } from '../check-options.js';
-import {
-  createPipeline,
-  jsonLineLogger,
-  type InvalidRecordPolicy,
-  type Pipeline,
-  type PipelineLogger,
-} from '../pipeline.js';
-import type { RenderOptions } from '../render/options.js';
+import { createPipeline, jsonLineLogger, type Pipeline, type PipelineOptions } from '../pipeline.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
 
 /**
- * Options of {@link createHandler}. Give one Slack destination: `sender`, `webApi`, `webhookUrl`,
- * or the environment (`SLACK_WEBHOOK_URL`, `SLACK_WEBHOOK_SECRET_ID`, `SLACK_WEBHOOK_PARAMETER`).
+ * Options of {@link createHandler}: the pipeline's options (filter, store, namespace, render,
+ * threads, onInvalid, storeRetry, logger, clock) and the Lambda's own. Give one Slack destination:
+ * `sender`, `webApi`, `webhookUrl`, or the environment (`SLACK_WEBHOOK_URL`,
+ * `SLACK_WEBHOOK_SECRET_ID`, `SLACK_WEBHOOK_PARAMETER`).
  */
-export interface HandlerOptions {
+export interface HandlerOptions extends Omit<PipelineOptions, 'sender' | 'remainingMs'> {
   /** Your own sender. */
   readonly sender?: SlackSender;
   /** Post with your `@slack/web-api` `WebClient` to this channel; enables deployment threads. */
@@ -40,23 +32,8 @@ export interface HandlerOptions {
   readonly resolveSecret?: SecretResolver;
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** The noise filter or its options (default: `alerts`). */
-  readonly filter?: NoiseFilter | NoiseFilterOptions;
-  /** Shared state: `DynamoDbStateStore` when several Lambdas run at once; default in memory. */
-  readonly store?: StateStore;
-  /** How messages are drawn. */
-  readonly render?: RenderOptions;
-  /** Deployment threads; default on with `webApi`. */
-  readonly threads?: boolean;
   /** The kind of bare `detail` payloads, for rules whose input transformer passes `$.detail`. */
   readonly kind?: KnownEcsEventKind;
-  /**
-   * What to do with a record that is not a valid ECS event: `alert` (default) reads an ECS event
-   * with fields missing from what it holds and alerts as its severity says, naming the missing
-   * fields, and hands back anything else; `drop` logs and drops; `fail` hands it back (it ends in
-   * the dead-letter queue).
-   */
-  readonly onInvalid?: InvalidRecordPolicy;
   /**
    * After each invocation, send digests whose fold window has closed, at most once per this
    * many seconds per Lambda instance (default 60; `false` to leave it to a scheduled rule).
@@ -64,20 +41,11 @@ export interface HandlerOptions {
   readonly flushIntervalSeconds?: number | false;
   /**
    * Time kept back from the invocation's remaining time (`context.getRemainingTimeInMillis()`),
-   * in milliseconds: the rest is the budget of every record and post, and whatever has not
-   * been delivered when it runs out is handed back before Lambda ends the invocation. At most
-   * half the remaining time is kept back. Default 1000.
+   * in milliseconds: the rest is the budget of every record and post; what has not been delivered
+   * when it runs out is handed back before Lambda ends the invocation. At most half the remaining
+   * time is kept back. Default 1000.
    */
   readonly deadlineMarginMs?: number;
-  /**
-   * How store calls that fail retryably (a DynamoDB throttle) are retried, within the invocation's
-   * deadline; `false` for never. Default `STORE_RETRY_DEFAULTS`.
-   */
-  readonly storeRetry?: StoreRetryOptions | false;
-  /** Where log entries go; default one JSON line each on standard output. */
-  readonly logger?: PipelineLogger;
-  /** The clock, epoch milliseconds; default `Date.now`. */
-  readonly clock?: () => number;
 }
 
 /**
@@ -182,6 +150,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       sender: senderFor(options),
       ...(options.filter === undefined ? {} : { filter: options.filter }),
       ...(options.store === undefined ? {} : { store: options.store }),
+      ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
       ...(options.render === undefined ? {} : { render: options.render }),
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.onInvalid === undefined ? {} : { onInvalid: options.onInvalid }),

@@ -1,17 +1,27 @@
 /**
- * `eventPatterns` / `eventPattern`: EventBridge event patterns that select only what a noise
- * filter preset can notify, so the events it would drop anyway never invoke the Lambda.
+ * `ecs-slack/patterns`: EventBridge event patterns that select only what a noise filter preset
+ * can notify, so the events it would drop anyway never invoke the Lambda. For infrastructure code
+ * (CDK, Terraform) and the `ecs-slack patterns` command.
  *
- * @module
+ * @example
+ * ```ts
+ * import { eventPattern } from 'ecs-slack/patterns';
+ *
+ * new events.Rule(this, 'EcsAlerts', { eventPattern: eventPattern('alerts') });
+ * ```
+ *
+ * @module ecs-slack/patterns
  */
 import { DETAIL_TYPES, type EcsEventKind, type KnownEcsEventKind } from '../events/index.js';
 import { resolveFilterOptions } from '../filter/presets.js';
-import type { FilterPreset, NoiseFilterOptions } from '../filter/types.js';
+import type { FilterPreset, NoiseFilterOptions } from '../filter/filter-options.js';
 import { mergeFields } from './fields.js';
 import { DETAIL_CONDITIONS } from './kinds.js';
 import { checkFilterOptions } from '../filter/check-options.js';
 import { scopeOf } from './scope.js';
 import type { EventPattern, EventPatternFields, EventPatternMatch } from './types.js';
+
+export type { AnythingButMatch, EventPattern, EventPatternFields, EventPatternMatch } from './types.js';
 
 const SOURCE = 'aws.ecs';
 const KINDS: readonly EcsEventKind[] = ['task', 'service', 'deployment', 'container-instance', 'unknown'];
@@ -62,7 +72,7 @@ function detailTypes(kinds: readonly EcsEventKind[]): { 'detail-type'?: EventPat
  * A rule's pattern may hold at most 2,048 characters: long include lists may not fit one rule.
  *
  * @param options - A preset name, or filter options (the preset plus overrides) as given to
- *   {@link createNoiseFilter}. Default `alerts`.
+ *   `createNoiseFilter`. Default `alerts`.
  * @returns The patterns, fresh plain objects; empty when the options let no event through.
  * @throws `RangeError` for an unknown preset or invalid options (as {@link resolveFilterOptions}),
  *   an unknown `minSeverity` or `steadyStates`, or an empty cluster or service name or an ARN
@@ -116,7 +126,7 @@ function patternsOf(options: NoiseFilterOptions | FilterPreset, caller: string):
  * with a top-level `$or`, or the only pattern itself. This is the one to paste into the console
  * or into Terraform's `event_pattern`.
  *
- * @param options - A preset name, or filter options as given to {@link createNoiseFilter}. Default `alerts`.
+ * @param options - A preset name, or filter options as given to `createNoiseFilter`. Default `alerts`.
  * @returns One event pattern.
  * @throws `RangeError` for an unknown preset or invalid options, or when the options let no
  *   event through (no pattern can select nothing); `TypeError` for options of the wrong type.

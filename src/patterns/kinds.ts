@@ -14,7 +14,7 @@ import { SERVICE_EVENT_NAMES } from '../classify/service.js';
 import { STOP_REASONS } from '../classify/stop-reasons.js';
 import { type Outcome, outcomeRecord, outcomesWhere, type Severity, severityAtLeast } from '../classify/outcomes.js';
 import type { EcsEventKind } from '../events/index.js';
-import type { ResolvedFilterOptions } from '../filter/types.js';
+import type { ResolvedFilterOptions } from '../filter/filter-options.js';
 import { anyOf, literalWildcard } from './fields.js';
 import type { EventPatternFields, EventPatternMatch } from './types.js';
 

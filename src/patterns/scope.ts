@@ -16,7 +16,7 @@
  * @module
  */
 import type { EcsEventKind } from '../events/index.js';
-import type { NameFilter } from '../filter/types.js';
+import type { NameFilter } from '../filter/filter-options.js';
 import { globWildcard, literalWildcard, mergeFields } from './fields.js';
 import type { EventPatternFields, EventPatternMatch } from './types.js';
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { EcsEvent } from '../events/index.js';
-import type { DigestDecision, NotifyDecision } from '../filter/types.js';
+import type { DigestDecision, NotifyDecision } from '../filter/decision.js';
 import { customTitle, subjectOf } from './draft-parts.js';
 import { renderDigest } from './digest.js';
 import { renderMessage } from './message.js';
@@ -33,6 +33,7 @@ export function renderDecision(
   if (decision.action === 'digest') return renderDigest(decision.digest, options);
   if (event === undefined) throw new TypeError('renderDecision needs the event of a notify decision');
   const c = decision.classification;
-  if (!decision.recovery) return renderMessage(event, c, options);
-  return renderMessage(event, c, { ...options, title: customTitle(event, c, options) ?? `${subjectOf(c)}: recovered` });
+  if (!decision.recovery) return renderMessage(event, { ...options, classification: c });
+  const title = customTitle(event, c, options) ?? `${subjectOf(c)}: recovered`;
+  return renderMessage(event, { ...options, title, classification: c });
 }

@@ -63,7 +63,7 @@ function severityOf(state: DeploymentState): Severity {
  * far, and links to the deployment.
  *
  * @param progress - The deployment's state.
- * @param options - The same options as {@link renderMessage} (`title`, `fields` and `logLink`
+ * @param options - The same options as `renderMessage` (`title`, `fields` and `logLink`
  *   are ignored: they need an event).
  * @returns A Slack message, to post and later update in place.
  * @example

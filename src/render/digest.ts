@@ -3,8 +3,7 @@
  *
  * @module
  */
-import type { Classification } from '../classify/classification.js';
-import type { EcsEvent } from '../events/index.js';
+import type { Digest } from '../filter/digest.js';
 import {
   contextOf,
   customTitle,
@@ -21,29 +20,8 @@ import type { RenderOptions } from './options.js';
 import type { SlackMessage } from './slack-message.js';
 import { text } from './mrkdwn.js';
 
-/**
- * An event with its classification.
- */
-export interface ClassifiedEvent {
-  /** The parsed event. */
-  readonly event: EcsEvent;
-  /** Its classification. */
-  readonly classification: Classification;
-}
-
-/**
- * Repeats of one incident folded together by the noise filter.
- */
-export interface Digest {
-  /** How many repeats were folded, not counting the first alert. */
-  readonly count: number;
-  /** When the folding window started (ISO-8601). */
-  readonly since: string;
-  /** When the latest repeat happened (ISO-8601). */
-  readonly until: string;
-  /** The latest repeat, whose details the digest shows. */
-  readonly latest: ClassifiedEvent;
-}
+export type { ClassifiedEvent } from '../classify/classification.js';
+export type { Digest } from '../filter/digest.js';
 
 /**
  * The digest's sentence: `api crashed 14 more times in the last 10 min; last exit 1`.

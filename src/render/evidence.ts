@@ -45,7 +45,7 @@ export interface StoppedTaskSummary {
 
 /**
  * What enrichment found out about an alert: plain data, safe to log (log lines are redacted).
- * Pass it to the renderers as {@link RenderOptions.evidence}.
+ * Pass it to the renderers as `RenderOptions.evidence`.
  */
 export interface Evidence {
   /** The container whose logs are shown (the culprit, else the first essential container). */

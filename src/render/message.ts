@@ -17,56 +17,56 @@ import { draftTask } from './task.js';
 import type { SlackMessage } from './slack-message.js';
 
 /**
- * Renders an event as a Slack message: a header with the severity emoji, service and outcome;
- * the summary and the culprit container; a field grid (cluster, service, task linked to the
- * console, task definition, capacity, deployment, started and stopped times, uptime); the AWS
- * reason; the containers; the hint with its AWS docs link; the console links the grid does not
- * hold already (service events, deployments, logs); and a context line (account, Region, event
- * time). With `buttons: true` every console link is a button.
- *
- * Pure, and always valid Block Kit within Slack's limits: every string from the event is
- * escaped (no mention, link or date token can come from it), long text is cut with an ellipsis,
- * long lists with "and N more", identifiers are never cut.
+ * Options of {@link renderMessage}: how to draw the message, and the event's classification.
+ */
+export interface MessageOptions extends RenderOptions {
+  /** The event's classification (a policy may have changed it); computed with `classify` when omitted. */
+  readonly classification?: Classification;
+}
+
+/**
+ * Renders an event as a Slack message: header (severity emoji, service, outcome), summary and
+ * culprit, a field grid linked to the console, the AWS reason, the containers, the hint with its
+ * docs link, console and log links, and a context line. Pure and always within Slack's limits:
+ * event text is escaped (no mention, link or date token can come from it), prose is cut with an
+ * ellipsis, lists with "and N more", identifiers never.
  *
  * @param event - A parsed event.
- * @param classification - Its classification; computed with {@link classify} when omitted.
- * @param options - Colour, variant, mentions, title, extra fields, log link, buttons.
+ * @param options - The classification (default `classify(event)`), colour, variant, mentions,
+ *   title, extra fields, log link, buttons, evidence.
  * @returns A payload to spread into `IncomingWebhook.send` or `chat.postMessage`.
- * @throws `TypeError` when `event` is not a parsed event, or `classification` is not one
- *   (options passed second instead of third): mistakes in the calling code, which types catch.
+ * @throws `TypeError` when `event` is not a parsed event, or a classification is passed where the
+ *   options belong (the 0.1 signature): mistakes in the calling code, which types catch.
  * @example
  * ```ts
- * const message = renderMessage(parseEcsEvent(input), undefined, {
- *   mentions: { error: [{ userGroup: 'S0123ABCD' }] },
- * });
+ * const message = renderMessage(parseEcsEvent(input), { mentions: { error: [{ userGroup: 'S0123ABCD' }] } });
  * await client.chat.postMessage({ channel: 'C0123ABCD', ...message });
  * ```
  * @see https://docs.slack.dev/reference/block-kit/blocks
  */
-export function renderMessage(
-  event: EcsEvent,
-  classification?: Classification,
-  options: RenderOptions = {},
-): SlackMessage {
-  checkArguments(event, classification);
-  const c = classification ?? classify(event);
+export function renderMessage(event: EcsEvent, options: MessageOptions = {}): SlackMessage {
+  checkArguments(event, options);
+  const c = options.classification ?? classify(event);
   const message = assemble(draftOf(event, c, options), options);
   return options.evidence === undefined ? message : withEvidence(message, options.evidence, options);
 }
 
 /**
- * For callers without the types: a raw event, or options passed second (`renderMessage(event,
- * { color: false })`), fail here in words rather than deep inside. Two `typeof` checks.
+ * For callers without the types: a raw event, or a classification where the options belong
+ * (`renderMessage(event, { ...options, classification: classification })`, the 0.1 signature), fail here in words rather
+ * than deep inside.
  */
-function checkArguments(event: EcsEvent, classification: Classification | undefined): void {
+function checkArguments(event: EcsEvent, options: MessageOptions): void {
   if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string')
     throw notAnEvent('renderMessage', event);
+  const given = options as Partial<Classification> | null;
   if (
-    classification !== undefined &&
-    typeof (classification as Partial<Classification> | null)?.severity !== 'string'
+    typeof given !== 'object' ||
+    given === null ||
+    (typeof given.severity === 'string' && typeof given.outcome === 'string')
   ) {
     throw new TypeError(
-      'renderMessage: the second argument must be a Classification (from classify) or undefined; options go third: renderMessage(event, undefined, options)',
+      'renderMessage: the second argument is the options; pass a classification inside them: renderMessage(event, { classification })',
     );
   }
 }

@@ -98,7 +98,7 @@ export interface StateChange {
  * one conditional write wins and the others see their condition fail. An expired record behaves
  * exactly like an absent one for every operation, whether or not it is still physically stored.
  *
- * Implementations: {@link MemoryStateStore} (default, one process) and `DynamoDbStateStore` from
+ * Implementations: `MemoryStateStore` (default, one process) and `DynamoDbStateStore` from
  * `ecs-slack/dynamodb` (many concurrent Lambdas).
  */
 export interface StateStore {

@@ -23,7 +23,7 @@ import type { KnownEcsEventKind } from '../events/index.js';
 export type UnwrapOrigin = 'eventbridge' | 'sqs' | 'sns' | 'sqs-sns' | 'array' | 'ndjson' | 'detail' | 'destination';
 
 /**
- * Options of {@link unwrap} and {@link parseEcsEvents}.
+ * Options of {@link unwrap} and `parseEcsEvents`.
  */
 export interface UnwrapOptions {
   /**

@@ -1,3 +1,4 @@
+import { toReceipt } from '../../src/filter/receipt.js';
 import { describe, expect, it } from 'vitest';
 import {
   AMAZON_Q_LIMITS,
@@ -5,14 +6,15 @@ import {
   renderAmazonQDecision,
   renderAmazonQDigest,
 } from '../../src/amazon-q/index.js';
-import { classify, digestSummary, parseEcsEvent, type EcsEvent } from '../../src/index.js';
+import { classify, parseEcsEvent, type EcsEvent } from '../../src/index.js';
+import { digestSummary } from '../../src/slack.js';
 import { CHECKED_LIMITS, notificationProblems } from '../helpers/amazon-q-schema.js';
 import { notificationSafetyProblems } from '../helpers/client-markdown.js';
 import { allFixtures, loadFixture, parsedFixture } from '../helpers/fixtures.js';
 
 const classified = (event: EcsEvent) => ({ event, classification: classify(event) });
 const notify = (event: EcsEvent, recovery = false) =>
-  ({ action: 'notify', classification: classify(event), recovery, receipt: { claims: [] } }) as const;
+  ({ action: 'notify', classification: classify(event), recovery, receipt: toReceipt({ claims: [] }) }) as const;
 
 describe('every fixture event', () => {
   it.each(allFixtures().map((f) => [`${f.kind}/${f.name}`, f] as const))(
@@ -140,7 +142,9 @@ describe('digests, recoveries and decisions', () => {
     expect(n.id).toMatch(/^digest-[0-9a-f]{16}$/);
     expect(renderAmazonQDigest({ ...digest, count: 15 }).id).not.toBe(n.id);
     expect(notificationProblems(n)).toEqual([]);
-    expect(renderAmazonQDecision({ action: 'digest', digest, receipt: { claims: [] } }, undefined)).toEqual(n);
+    expect(renderAmazonQDecision({ action: 'digest', digest, receipt: toReceipt({ claims: [] }) }, undefined)).toEqual(
+      n,
+    );
   });
 
   it('a recovery is titled "<service>: recovered" unless a title is set', () => {

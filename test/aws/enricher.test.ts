@@ -81,12 +81,12 @@ describe('a crashed task', () => {
     const { event, c } = crash();
     const evidence = await enrich(event, c);
     for (const options of [{}, { color: false }, { variant: 'compact' as const }]) {
-      const message = renderMessage(event, c, { ...options, evidence });
+      const message = renderMessage(event, { classification: c, ...options, evidence });
       expectSafe(message);
       const text = JSON.stringify(message);
       for (const secret of HOSTILE_SECRETS) expect(text).not.toContain(secret);
     }
-    const full = JSON.stringify(renderMessage(event, c, { evidence }));
+    const full = JSON.stringify(renderMessage(event, { classification: c, evidence }));
     expect(full).toContain('Last 8 log lines');
     expect(full).toContain('&lt;!channel&gt;');
   });
@@ -175,7 +175,7 @@ describe('where the logs are', () => {
     const evidence = await enrich(event, c);
     expect(evidence).toEqual({ container: 'app', links: {}, lines: [], notes: [note] });
     expect(server.count('GetLogEvents')).toBe(0);
-    expect(JSON.stringify(renderMessage(event, c, { evidence }))).toContain(note);
+    expect(JSON.stringify(renderMessage(event, { classification: c, evidence }))).toContain(note);
   });
 });
 

@@ -89,7 +89,7 @@ describe('SERVICE_TASK_START_IMPAIRED', () => {
     expect(evidence.lines.at(-1)).toBe(HOSTILE_LOG.at(-1));
     expect(evidence.notes).toEqual([]);
 
-    const message = renderMessage(event, c, { evidence });
+    const message = renderMessage(event, { classification: c, evidence });
     expectSafe(message);
     const json = JSON.stringify(message);
     expect(json).toContain('Latest stopped task');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { consoleBase, consoleLinks, type Identity } from '../../src/index.js';
+import { consoleBase } from '../../src/aws/index.js';
+import { consoleLinks } from '../../src/classify/links.js';
+import type { Identity } from '../../src/index.js';
 
 const identity: Identity = {
   account: '111122223333',

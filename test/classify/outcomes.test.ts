@@ -10,7 +10,8 @@ import type { Classification } from '../../src/classify/classification.js';
 import { OUTCOMES, type Outcome, outcomesWhere, SEVERITIES, type Severity } from '../../src/classify/outcomes.js';
 import { FILTER_PRESETS } from '../../src/filter/presets.js';
 import { applyStatelessRules } from '../../src/filter/rules.js';
-import { classify, parseEcsEvent, renderDeploymentCard, renderDigest, renderMessage } from '../../src/index.js';
+import { classify, parseEcsEvent, renderDigest, renderMessage } from '../../src/index.js';
+import { renderDeploymentCard } from '../../src/slack.js';
 import { digestSummary } from '../../src/render/digest.js';
 import { SEVERITY_STYLES } from '../../src/render/options.js';
 import { loadFixture } from '../helpers/fixtures.js';
@@ -43,7 +44,7 @@ describe('OUTCOMES', () => {
 
   it('is the title of every message and digest', () => {
     for (const outcome of OUTCOME_NAMES) {
-      const message = renderMessage(event, as(outcome), { color: false });
+      const message = renderMessage(event, { classification: as(outcome), color: false });
       const header = (message.blocks![0] as { text: { text: string } }).text.text;
       expect(header).toBe(
         `${SEVERITY_STYLES[OUTCOMES[outcome].severity].emoji} example-api-v1: ${OUTCOMES[outcome].title}`,

@@ -431,7 +431,7 @@ describe('ecs-slack send', () => {
 });
 
 describe('ecs-slack patterns', () => {
-  const load = async () => import('../../src/index.js');
+  const load = async () => import('../../src/patterns/index.js');
 
   it('prints the one pattern of the alerts preset, which EventBridge accepts', async () => {
     const { eventPattern } = await load();

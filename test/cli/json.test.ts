@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/cli/json.js';
-import { eventPattern, eventPatterns } from '../../src/index.js';
+import { eventPattern, eventPatterns } from '../../src/patterns/index.js';
 
 describe('formatJson', () => {
   it('keeps what fits on one line together, and indents the rest', () => {

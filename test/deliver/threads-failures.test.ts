@@ -4,14 +4,8 @@
  * because one store write failed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  MemoryStateStore,
-  classify,
-  createPipeline,
-  createWebApiSender,
-  parseEcsEvent,
-  type PipelineResult,
-} from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
+import { classify, createPipeline, createWebApiSender, parseEcsEvent, type PipelineResult } from '../../src/index.js';
 import { deploymentScenario } from '../helpers/deployment-scenario.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
 import { T0, cardFields, failingStore, localClient, observeScenario, threadsOn } from './threads-harness.js';

@@ -3,7 +3,8 @@
  * older than the one that set the state leaves it alone, though it may move *Started* earlier.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStateStore, classify, parseEcsEvent } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
+import { classify, parseEcsEvent } from '../../src/index.js';
 import { deploymentScenario } from '../helpers/deployment-scenario.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
 import { T0, cardFields, observeScenario, threadsOn } from './threads-harness.js';

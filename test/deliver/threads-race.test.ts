@@ -3,7 +3,8 @@
  * leave the card showing the older revision.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStateStore, classify, parseEcsEvent } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
+import { classify, parseEcsEvent } from '../../src/index.js';
 import { deploymentScenario } from '../helpers/deployment-scenario.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
 import { T0, cardFields, observeScenario, startSlowSlackApi, threadsOn, type SlowSlackApi } from './threads-harness.js';

@@ -3,7 +3,8 @@
  * deployment of the service is the current one: they are tallied, and the card starts from it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStateStore, classify, parseEcsEvent, type DeploymentThreads, type StateStore } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
+import { classify, parseEcsEvent, type DeploymentThreads, type StateStore } from '../../src/index.js';
 import { DEPLOYMENT_ID, deploymentScenario } from '../helpers/deployment-scenario.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
 import { T0, cardFields, interceptedStore, observeScenario, threadsOn } from './threads-harness.js';

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryStateStore } from '../../src/state/index.js';
 import {
-  MemoryStateStore,
   ThreadBusyError,
   classify,
   createDeploymentThreads,

@@ -1,12 +1,7 @@
 import { LogLevel, WebClient, type Logger } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createWebApiSender,
-  type ChatPostMessageRequest,
-  type ChatUpdateRequest,
-  type SlackChatClient,
-  type SlackMessage,
-} from '../../src/index.js';
+import { createWebApiSender, type SlackChatClient, type SlackMessage } from '../../src/index.js';
+import type { ChatPostMessageRequest, ChatUpdateRequest } from '../../src/slack.js';
 import { deliveryFailure, expectNoSecret } from '../helpers/delivery-errors.js';
 import { startScriptedServer, type ScriptedServer } from '../helpers/slack-server.js';
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WEBHOOK_DEFAULTS } from '../../src/slack.js';
 import {
-  WEBHOOK_DEFAULTS,
   createPipeline,
   createWebhookSender,
   parseEcsEvent,

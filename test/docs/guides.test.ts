@@ -110,12 +110,24 @@ function exportsOf(entries: Record<string, string>): Map<string, Set<string>> {
 }
 
 describe('code in the guides', () => {
-  const entries = exportsOf({
+  const entryFiles: Record<string, string> = {
     'ecs-slack': 'src/index.ts',
+    'ecs-slack/schemas': 'src/schemas.ts',
+    'ecs-slack/state': 'src/state/index.ts',
+    'ecs-slack/filter': 'src/filter/index.ts',
+    'ecs-slack/patterns': 'src/patterns/index.ts',
+    'ecs-slack/slack': 'src/slack.ts',
     'ecs-slack/aws': 'src/aws/index.ts',
     'ecs-slack/lambda': 'src/lambda/index.ts',
     'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
     'ecs-slack/amazon-q': 'src/amazon-q/index.ts',
+  };
+  const entries = exportsOf(entryFiles);
+
+  it('knows every entry point package.json exports', () => {
+    const pkg = JSON.parse(read('package.json')) as { exports: Record<string, unknown> };
+    const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
+    expect(subpaths.map((key) => key.replace(/^\./, 'ecs-slack')).sort()).toEqual(Object.keys(entryFiles).sort());
   });
 
   it.each(DOCS)('%s: every ecs-slack import names an export of that entry point', (doc) => {

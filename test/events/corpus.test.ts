@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DETAIL_TYPES, parseEcsEvent, safeParseEcsEvent } from '../../src/index.js';
+import { DETAIL_TYPES } from '../../src/schemas.js';
+import { parseEcsEvent, safeParseEcsEvent } from '../../src/index.js';
 import { allFixtures } from '../helpers/fixtures.js';
 
 const fixtures = allFixtures();

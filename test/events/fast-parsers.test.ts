@@ -9,7 +9,7 @@ import {
   ServiceActionSchema,
   TaskStateChangeSchema,
   type KnownEcsEventKind,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 import { wellFormedDeep } from '../../src/internal/well-formed.js';
 import { completeEnvelope } from '../../src/parse/envelope.js';
 import { allFixtures } from '../helpers/fixtures.js';

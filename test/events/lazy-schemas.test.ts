@@ -10,7 +10,7 @@ import {
 } from '../../src/events/deployment-state-change.js';
 import { serviceActionDetailSchema, serviceActionSchema } from '../../src/events/service-action.js';
 import { taskStateChangeDetailSchema, taskStateChangeSchema } from '../../src/events/task-state-change.js';
-import * as api from '../../src/index.js';
+import * as api from '../../src/schemas.js';
 
 describe('schemas built on first use', () => {
   it('are the very objects exported, so users and parseEcsEvent share one of each', () => {

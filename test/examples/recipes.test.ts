@@ -24,7 +24,6 @@ describe('examples/custom-messages', () => {
   it('adds the team, a link to the culprit container’s log stream, and mentions the error’s user group', () => {
     const message = renderMessage(
       parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar')),
-      undefined,
       render,
     );
     const json = JSON.stringify(message);
@@ -37,19 +36,15 @@ describe('examples/custom-messages', () => {
   });
 
   it('mentions nobody for info, the user for warnings, and links no logs where it knows none', () => {
-    const info = renderMessage(
-      parseEcsEvent(loadFixture('task', 'task-running-fargate-service-exec-enabled')),
-      undefined,
-      render,
-    );
+    const info = renderMessage(parseEcsEvent(loadFixture('task', 'task-running-fargate-service-exec-enabled')), render);
     expect(JSON.stringify(info)).not.toMatch(/<!subteam|<@|Logs of/);
     expect(JSON.stringify(info)).toContain('*Team*\\nPlatform');
-    const warning = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-spot-warning')), undefined, render);
+    const warning = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-spot-warning')), render);
     expect(warning.text.startsWith('<@U0456EFGH> ')).toBe(true);
   });
 
   it('draws two blocks in the compact variant', () => {
-    const message = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-oom-exit137')), undefined, {
+    const message = renderMessage(parseEcsEvent(loadFixture('task', 'synthetic-task-oom-exit137')), {
       ...render,
       variant: 'compact',
     });

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
-import { MemoryStateStore, classify, createNoiseFilter, parseEcsEvent, type StateStore } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
+import { classify, createNoiseFilter, parseEcsEvent, type StateStore } from '../../src/index.js';
 import { dynaliteTableForSuite, localClient } from '../helpers/dynalite.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { seededRandom } from '../helpers/random.js';

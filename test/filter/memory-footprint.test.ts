@@ -6,7 +6,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MemoryStateStore, classify, createNoiseFilter, parseEcsEvent, type EcsEvent } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
+import { classify, createNoiseFilter, parseEcsEvent, type EcsEvent } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
 const T0 = Date.parse('2026-11-20T09:00:00Z');

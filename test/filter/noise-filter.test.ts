@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStateStore } from '../../src/state/index.js';
 import {
-  MemoryStateStore,
   classify,
   createNoiseFilter,
   parseEcsEvent,
@@ -320,7 +320,7 @@ describe('nothing lost when the first alert fails', () => {
 
 describe('namespaces', () => {
   it('filters sharing one store in different namespaces keep their own duplicates and digests', async () => {
-    const { namespacedStore } = await import('../../src/index.js');
+    const { namespacedStore } = await import('../../src/state/index.js');
     const store = new MemoryStateStore();
     const a = createNoiseFilter({ store, namespace: 'a', foldWindowSeconds: 60 });
     const b = createNoiseFilter({ store, namespace: 'b', foldWindowSeconds: 60 });

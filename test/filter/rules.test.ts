@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../../src/classify/outcomes.js';
-import { FILTER_PRESETS, applyStatelessRules, classify, parseEcsEvent, resolveFilterOptions } from '../../src/index.js';
+import { FILTER_PRESETS, applyStatelessRules, resolveFilterOptions } from '../../src/filter/index.js';
+import { classify, parseEcsEvent } from '../../src/index.js';
 import { passesNameFilter } from '../../src/filter/glob.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 

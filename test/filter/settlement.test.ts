@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
 import {
-  MemoryStateStore,
   classify,
   createNoiseFilter,
   type Decision,

@@ -6,8 +6,8 @@
  * once, and the digests must count every repeat once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStateStore } from '../../src/state/index.js';
 import {
-  MemoryStateStore,
   StateStoreError,
   classify,
   createNoiseFilter,

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEcsEvent, type EcsEvent, type KnownEcsEventKind } from '../../src/index.js';
+import { parseEcsEvent, type EcsEvent } from '../../src/index.js';
+import type { KnownEcsEventKind } from '../../src/schemas.js';
 
 /** Root of the fixture tree. */
 export const FIXTURES: string = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');

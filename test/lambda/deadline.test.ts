@@ -5,14 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandlerError, createHandler, type HandlerOptions } from '../../src/lambda/index.js';
-import {
-  MemoryStateStore,
-  createWebhookSender,
-  type PipelineLogEntry,
-  type StateKey,
-  type StateValue,
-  type PutOptions,
-} from '../../src/index.js';
+import { MemoryStateStore, type StateKey, type StateValue, type PutOptions } from '../../src/state/index.js';
+import { createWebhookSender, type PipelineLogEntry } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { snsEvent, sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';

@@ -127,7 +127,7 @@ describe('SQS batches', () => {
 
   it('a record whose delivery is still in flight elsewhere is reported for a retry, not dropped', async () => {
     // Two handlers sharing one store, like two Lambda instances with the DynamoDB store.
-    const { MemoryStateStore } = await import('../../src/index.js');
+    const { MemoryStateStore } = await import('../../src/state/index.js');
     const store = new MemoryStateStore();
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => (release = resolve));
@@ -174,6 +174,26 @@ describe('SNS and scheduled invocations', () => {
 });
 
 describe('configuration', () => {
+  it('takes the pipeline options, namespace included: two namespaces on one store each alert once', async () => {
+    const { MemoryStateStore } = await import('../../src/state/index.js');
+    const store = new MemoryStateStore();
+    const first = await setup([ok, ok, ok], { store, namespace: 'payments' });
+    const again = createHandler({
+      sender: createWebhookSender({ url: `${first.server.origin}${SECRET_PATH}`, maxAttempts: 1 }),
+      logger: () => undefined,
+      store,
+      namespace: 'platform',
+    });
+    await first.handler(crash('a'));
+    await first.handler(crash('a'));
+    await again(crash('a'));
+    // The duplicate in `payments` is dropped; `platform` keeps its own state, so it alerts too.
+    expect(first.server.requests).toHaveLength(2);
+    await expect(Promise.resolve().then(() => createHandler({ namespace: '' } as HandlerOptions))).rejects.toThrow(
+      /createHandler: options.namespace/,
+    );
+  });
+
   it('reads SLACK_WEBHOOK_URL from the environment', async () => {
     server = await startScriptedServer([ok]);
     const handler = createHandler({ env: { SLACK_WEBHOOK_URL: `${server.origin}/hook` }, logger: () => undefined });

@@ -12,8 +12,8 @@ import {
   renderMessage,
   safeParseEcsEvent,
   salvageEcsEvent,
-  type KnownEcsEventKind,
 } from '../../src/index.js';
+import type { KnownEcsEventKind } from '../../src/schemas.js';
 import { validateMessage } from '../helpers/block-kit.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 
@@ -54,7 +54,7 @@ describe('salvageEcsEvent', () => {
       expect(salvaged?.event.kind).toBe(kind);
       expect(salvaged?.missing).toContain(`detail.${field}`);
       const c = { ...classify(salvaged!.event), missing: salvaged!.missing };
-      const message = renderMessage(salvaged!.event, c);
+      const message = renderMessage(salvaged!.event, { classification: c });
       expect(validateMessage(message)).toEqual([]);
       expect(text(message)).toContain('Incomplete event, classified from what it holds; missing:');
       expect(text(message)).toContain(`\`detail.${field}\``);
@@ -70,7 +70,9 @@ describe('salvageEcsEvent', () => {
     const salvaged = salvageEcsEvent(raw)!;
     expect(salvaged.missing).toEqual(['detail.taskDefinitionArn', 'detail.containers[0].name']);
     const c = { ...classify(salvaged.event), missing: salvaged.missing };
-    expect(text(renderMessage(salvaged.event, c, { variant: 'compact' }))).toContain('`detail.containers[0].name`');
+    expect(text(renderMessage(salvaged.event, { classification: c, variant: 'compact' }))).toContain(
+      '`detail.containers[0].name`',
+    );
   });
 
   it('takes identity from the ARNs: the cluster of a task without clusterArn comes from its task ARN', () => {
@@ -148,7 +150,9 @@ describe('salvageEcsEvent on events with every required field missing', () => {
     for (const field of REQUIRED[kind]) delete raw.detail[field];
     const salvaged = salvageEcsEvent(raw)!;
     expect(salvaged.event.kind).toBe(kind);
-    const message = renderMessage(salvaged.event, { ...classify(salvaged.event), missing: salvaged.missing });
+    const message = renderMessage(salvaged.event, {
+      classification: { ...classify(salvaged.event), missing: salvaged.missing },
+    });
     expect(validateMessage(message)).toEqual([]);
   });
 });

@@ -309,14 +309,18 @@ describe('misuse from plain JavaScript', () => {
     );
   });
 
-  it('renderMessage names a missing event and options passed in the classification slot', () => {
+  it('renderMessage names a missing event and a classification passed where the options belong (0.1)', () => {
     expect(() => renderMessage(null as any)).toThrow(
       new TypeError('renderMessage: expected a parsed EcsEvent (from parseEcsEvent), got null'),
     );
-    expect(() => renderMessage(event(), { color: false } as any)).toThrow(
-      /^renderMessage: the second argument must be a Classification \(from classify\) or undefined; options go third/,
+    expect(() => (renderMessage as any)(event(), classify(event()), { color: false })).toThrow(
+      new TypeError(
+        'renderMessage: the second argument is the options; pass a classification inside them: renderMessage(event, { classification })',
+      ),
     );
-    expect(() => renderMessage({ ...event(), kind: 'bogus' } as any, classify(event()))).toThrow(TypeError);
-    expect(renderMessage(event(), undefined, { color: false }).attachments).toBeUndefined();
+    expect(() => renderMessage({ ...event(), kind: 'bogus' } as any, { classification: classify(event()) })).toThrow(
+      TypeError,
+    );
+    expect(renderMessage(event(), { color: false }).attachments).toBeUndefined();
   });
 });

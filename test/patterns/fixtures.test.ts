@@ -3,14 +3,8 @@
  * filter notifies (or may notify later, as a recovery) is left out, and the patterns do cut.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  createNoiseFilter,
-  eventPattern,
-  eventPatterns,
-  parseEcsEvent,
-  type FilterPreset,
-} from '../../src/index.js';
+import { classify, createNoiseFilter, parseEcsEvent, type FilterPreset } from '../../src/index.js';
+import { eventPattern, eventPatterns } from '../../src/patterns/index.js';
 import { validatePattern } from '../helpers/event-pattern.js';
 import { allFixtures } from '../helpers/fixtures.js';
 import { judge, selected } from './judge.js';

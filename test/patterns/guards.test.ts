@@ -3,7 +3,7 @@
  * error naming the option, never a TypeError from deep inside or a pattern that selects nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { eventPattern, eventPatterns } from '../../src/index.js';
+import { eventPattern, eventPatterns } from '../../src/patterns/index.js';
 
 const call = (options: unknown) => () => eventPattern(options as never);
 

@@ -1,19 +1,17 @@
 /**
  * What the noise filter and the event patterns make of one event, side by side.
  */
+import { applyStatelessRules, resolveFilterOptions } from '../../src/filter/index.js';
 import {
-  applyStatelessRules,
   classify,
-  eventPattern,
-  eventPatterns,
   parseEcsEvent,
-  resolveFilterOptions,
   type Classification,
   type EcsEvent,
-  type EventPattern,
   type FilterPreset,
   type NoiseFilterOptions,
 } from '../../src/index.js';
+import { eventPattern, eventPatterns } from '../../src/patterns/index.js';
+import type { EventPattern } from '../../src/patterns/index.js';
 import { matchesPattern } from '../helpers/event-pattern.js';
 
 /** Filter options or a preset name, as `eventPatterns` takes them. */

@@ -4,7 +4,7 @@
  * under overridden options: whatever passes the rules is selected, by exactly one pattern.
  */
 import { describe, expect, it } from 'vitest';
-import { eventPattern, eventPatterns } from '../../src/index.js';
+import { eventPattern, eventPatterns } from '../../src/patterns/index.js';
 import { validatePattern } from '../helpers/event-pattern.js';
 import { allFixtures } from '../helpers/fixtures.js';
 import { judge, selected, type PatternOptions } from './judge.js';

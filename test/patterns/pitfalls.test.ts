@@ -3,14 +3,9 @@
  * fixtures: the naive pattern drops an event the filter notifies, ecs-slack's does not.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  classify,
-  createNoiseFilter,
-  eventPatterns,
-  parseEcsEvent,
-  type EventPattern,
-  type EventPatternFields,
-} from '../../src/index.js';
+import { classify, createNoiseFilter, parseEcsEvent } from '../../src/index.js';
+import { eventPatterns } from '../../src/patterns/index.js';
+import type { EventPattern, EventPatternFields } from '../../src/patterns/index.js';
 import { matchesPattern } from '../helpers/event-pattern.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 import { judge, selected } from './judge.js';

@@ -1,14 +1,7 @@
+import { toReceipt } from '../../src/filter/receipt.js';
 import { describe, expect, it } from 'vitest';
-import {
-  blockKitBuilderUrl,
-  classify,
-  digestSummary,
-  parseEcsEvent,
-  renderDecision,
-  renderDeploymentCard,
-  renderDigest,
-  renderMessage,
-} from '../../src/index.js';
+import { blockKitBuilderUrl, digestSummary, renderDeploymentCard } from '../../src/slack.js';
+import { classify, parseEcsEvent, renderDecision, renderDigest, renderMessage } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { expectSafe } from './helpers.js';
 
@@ -47,7 +40,9 @@ describe('digest', () => {
     const digest = { count: 3, since: '2020-03-16T15:30:00Z', until: '2020-03-16T15:39:30Z', latest: folded };
     const header = (m: ReturnType<typeof renderMessage>) => (m.blocks![0] as any).text.text as string;
     expect(header(renderDigest(digest))).toMatch(/ example-ecs-events-ec2: .*, 3 more times$/);
-    expect(header(renderMessage(folded.event, folded.classification))).toMatch(/ example-ecs-events-ec2: /);
+    expect(header(renderMessage(folded.event, { classification: folded.classification }))).toMatch(
+      / example-ecs-events-ec2: /,
+    );
   });
 });
 
@@ -58,7 +53,7 @@ describe('recovery', () => {
       action: 'notify' as const,
       classification: classify(event),
       recovery: true,
-      receipt: { claims: [] },
+      receipt: toReceipt({ claims: [] }),
     };
     const header = (options?: Parameters<typeof renderDecision>[2]) =>
       (renderDecision(decision, event, options).blocks![0] as any).text.text as string;

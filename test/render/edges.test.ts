@@ -27,7 +27,7 @@ describe('lone surrogates', () => {
     const c = classify(parsed);
     expect(c.links.cluster).toContain('/clusters/prod%EF%BF%BD/');
     expect(c.links.service).toContain('/services/web%EF%BF%BD/');
-    expectSafe(renderMessage(parsed, c));
+    expectSafe(renderMessage(parsed, { classification: c }));
   });
 });
 
@@ -40,7 +40,7 @@ describe('an unknown detail-type nested 20,000 levels deep', () => {
       'detail-type': 'ECS Future Change',
       detail: { payload },
     });
-    const message = renderMessage(event, undefined, { color: false });
+    const message = renderMessage(event, { color: false });
     expectSafe(message);
     const detail = message.blocks?.find((block) => json(block).includes('*Detail*')) as any;
     expect(detail.text.text).toContain('"inner": {…}');
@@ -75,7 +75,7 @@ describe('the summary section budget', () => {
     event.detail.containers[1].name = 'n'.repeat(1950);
     const mentions = Array.from({ length: 60 }, (_, i) => ({ userGroup: `S${String(i).padStart(8, '0')}` }));
     const options: RenderOptions = { color: false, mentions: { error: mentions } };
-    const message = renderMessage(parseEcsEvent(event), undefined, options);
+    const message = renderMessage(parseEcsEvent(event), options);
     const summary = (message.blocks![1] as any).text.text as string;
     expect(summary.length).toBeLessThanOrEqual(3000);
     expect(summary.startsWith('<!subteam^S00000000>')).toBe(true);

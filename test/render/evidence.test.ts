@@ -7,14 +7,8 @@ import fc from 'fast-check';
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { logStreamUrl, logsInsightsUrl } from '../../src/aws/index.js';
-import {
-  classify,
-  parseEcsEvent,
-  renderMessage,
-  type Evidence,
-  type RenderOptions,
-  type SlackMessage,
-} from '../../src/index.js';
+import { classify, parseEcsEvent, renderMessage, type RenderOptions, type SlackMessage } from '../../src/index.js';
+import type { Evidence } from '../../src/aws/index.js';
 import { withEvidence } from '../../src/render/evidence-blocks.js';
 import { blockLists, mrkdwnTexts, validateMessage } from '../helpers/block-kit.js';
 import { loadFixture } from '../helpers/fixtures.js';
@@ -55,7 +49,8 @@ const logsText = (message: SlackMessage): string =>
 
 describe('where evidence goes', () => {
   it('before the context line, inside the coloured attachment', () => {
-    const message = renderMessage(event, c, {
+    const message = renderMessage(event, {
+      classification: c,
       evidence: evidence({ notes: ['logs unavailable: AccessDenied (logs:GetLogEvents)'] }),
     });
     const blocks = message.attachments?.[0]?.blocks as Array<Record<string, any>>;
@@ -74,16 +69,22 @@ describe('where evidence goes', () => {
   });
 
   it('the message without evidence is unchanged by empty evidence', () => {
-    expect(renderMessage(event, c, { evidence: { links: {}, lines: [], notes: [] } })).toEqual(renderMessage(event, c));
+    expect(renderMessage(event, { classification: c, evidence: { links: {}, lines: [], notes: [] } })).toEqual(
+      renderMessage(event, { classification: c }),
+    );
   });
 
   it('links only: one line with both links and the container', () => {
-    const text = JSON.stringify(renderMessage(event, c, { evidence: evidence({ lines: [] }) }));
+    const text = JSON.stringify(renderMessage(event, { classification: c, evidence: evidence({ lines: [] }) }));
     expect(text).toContain(`:scroll: <${stream}|Log stream> · <${insights}|Logs Insights> of \`app\``);
   });
 
   it('compact: a context line with the links and the notes, no lines', () => {
-    const message = renderMessage(event, c, { variant: 'compact', evidence: evidence({ notes: ['no log lines'] }) });
+    const message = renderMessage(event, {
+      classification: c,
+      variant: 'compact',
+      evidence: evidence({ notes: ['no log lines'] }),
+    });
     const last = allBlocks(message).at(-2)!;
     expect(last.type).toBe('context');
     expect(last.elements.map((e: { text: string }) => e.text)).toEqual([
@@ -103,7 +104,7 @@ describe('where evidence goes', () => {
       reason: 'Essential container in task exited',
       url: c.links.task,
     };
-    const message = renderMessage(service, undefined, { evidence: evidence({ stoppedTask }) });
+    const message = renderMessage(service, { evidence: evidence({ stoppedTask }) });
     expectSafe(message);
     const texts = [...mrkdwnTexts(message)].map((t) => t.text);
     expect(texts).toContain(
@@ -124,7 +125,7 @@ describe('where evidence goes', () => {
 describe('the code block of log lines', () => {
   it('keeps the newest lines that fit in 3,000 characters, and says how many', () => {
     const lines = Array.from({ length: 15 }, (_, i) => `${i}:`.padEnd(1000, 'x'));
-    const message = renderMessage(event, c, { evidence: evidence({ lines }) });
+    const message = renderMessage(event, { classification: c, evidence: evidence({ lines }) });
     expect(validateMessage(message)).toEqual([]);
     const text = logsText(message);
     expect(text.length).toBeLessThanOrEqual(3000);
@@ -142,7 +143,7 @@ describe('the code block of log lines', () => {
       '*b* _i_ ~s~ > q',
       '```<!here>```',
     ];
-    const message = renderMessage(event, c, { evidence: evidence({ lines }) });
+    const message = renderMessage(event, { classification: c, evidence: evidence({ lines }) });
     expectSafe(message);
     const text = logsText(message);
     expect(text.split('```')).toHaveLength(3);
@@ -198,7 +199,8 @@ describe('property: any evidence makes a valid, safe message', () => {
             task === undefined
               ? undefined
               : { ...task, taskArn: 'arn', outcome: 'crashed' as const, url: c.links.task };
-          const message = renderMessage(event, c, {
+          const message = renderMessage(event, {
+            classification: c,
             ...options,
             evidence: evidence({ lines, container, notes, ...(stoppedTask === undefined ? {} : { stoppedTask }) }),
           });

@@ -32,7 +32,7 @@ const VARIANTS: RenderOptions[] = [{}, { color: false }, { variant: 'compact' },
 
 function renderAll(input: unknown) {
   const event = parseEcsEvent(input);
-  return VARIANTS.map((options) => renderMessage(event, undefined, options));
+  return VARIANTS.map((options) => renderMessage(event, options));
 }
 
 describe('hostile event text cannot ping anyone or forge a link', () => {
@@ -103,7 +103,7 @@ describe('size', () => {
     const id = 'f'.repeat(2500);
     event.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/${id}`;
     event.resources = [event.detail.taskArn];
-    const message = renderMessage(parseEcsEvent(event), undefined, { color: false });
+    const message = renderMessage(parseEcsEvent(event), { color: false });
     expectSafe(message);
     const fields = JSON.stringify((message.blocks ?? []).filter((b) => b.type === 'section' && 'fields' in b));
     expect(fields).not.toContain('fff…');
@@ -171,7 +171,7 @@ describe('properties over mutated real events', () => {
       fc.property(mutated, ([input, options]) => {
         const parsed = safeParseEcsEvent(input);
         if (!parsed.success) return;
-        const message = renderMessage(parsed.data, undefined, options);
+        const message = renderMessage(parsed.data, options);
         expectSafe(message);
         // No link may point anywhere but where the library links (labels may quote hostile text, inert).
         for (const { text } of mrkdwnTexts(message))

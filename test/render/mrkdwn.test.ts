@@ -14,7 +14,7 @@ import {
   pre,
   text,
   trusted,
-} from '../../src/index.js';
+} from '../../src/slack.js';
 
 describe('escapeText', () => {
   it('escapes exactly &, < and >', () => {

@@ -30,7 +30,7 @@ function askedFor(options: RenderOptions): string[] {
 function parsedClassifiedRendered(input: unknown, options: RenderOptions): void {
   const parsed = safeParseEcsEvent(input);
   if (!parsed.success) return;
-  const message = renderMessage(parsed.data, classify(parsed.data), options);
+  const message = renderMessage(parsed.data, { ...options, classification: classify(parsed.data) });
   expect(messageFindings(message, { mentions: askedFor(options) })).toEqual([]);
 }
 

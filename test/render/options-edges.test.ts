@@ -29,7 +29,8 @@ describe('render options at their edges', () => {
   });
 
   it('cuts a long extra field with an ellipsis instead of dropping it', () => {
-    const message = renderMessage(event, classification, {
+    const message = renderMessage(event, {
+      classification: classification,
       fields: [{ label: 'Team & owner', value: `payments ${'&'.repeat(2500)}` }],
     });
     expectSafe(message);
@@ -39,7 +40,10 @@ describe('render options at their edges', () => {
       .find((f: any) => f.text.startsWith('*Team &amp; owner*'));
     expect(team?.text).toMatch(/^\*Team &amp; owner\*\npayments (&amp;)+…$/);
     expect(team.text.length).toBeLessThanOrEqual(2000);
-    const long = renderMessage(event, classification, { fields: [{ label: 'L'.repeat(300), value: 'v' }] });
+    const long = renderMessage(event, {
+      classification: classification,
+      fields: [{ label: 'L'.repeat(300), value: 'v' }],
+    });
     expect(validateMessage(long)).toEqual([]);
     expect(JSON.stringify(long)).toContain(`*${'L'.repeat(99)}…*\\nv`);
   });
@@ -47,19 +51,25 @@ describe('render options at their edges', () => {
   it('labels a log link "Logs" when its label is blank, in buttons and in the link line', () => {
     const logLink = () => ({ url: 'https://logs.example/q', label: '  ' });
     expect(
-      buttons(renderMessage(event, classification, { buttons: true, logLink })).map((b: any) => b.text.text),
+      buttons(renderMessage(event, { classification: classification, buttons: true, logLink })).map(
+        (b: any) => b.text.text,
+      ),
     ).toContain('Logs');
-    expect(JSON.stringify(renderMessage(event, classification, { logLink }))).toContain(
+    expect(JSON.stringify(renderMessage(event, { classification: classification, logLink }))).toContain(
       '<https://logs.example/q|Logs>',
     );
   });
 
   it('leaves out a log link without a host, and encodes a button URL as the link line does', () => {
-    expect(JSON.stringify(renderMessage(event, classification, { logLink: () => 'https://' }))).not.toContain(
-      'https://|',
-    );
+    expect(
+      JSON.stringify(renderMessage(event, { classification: classification, logLink: () => 'https://' })),
+    ).not.toContain('https://|');
     const urls = buttons(
-      renderMessage(event, classification, { buttons: true, logLink: () => 'https://logs.example/a b|c>' }),
+      renderMessage(event, {
+        classification: classification,
+        buttons: true,
+        logLink: () => 'https://logs.example/a b|c>',
+      }),
     ).map((b: any) => b.url);
     expect(urls).toContain('https://logs.example/a%20b%7Cc%3E');
   });
@@ -67,14 +77,14 @@ describe('render options at their edges', () => {
   it('keeps a long list of mentions within the section, naming how many were left out', () => {
     const groups = Array.from({ length: 400 }, (_, i) => ({ userGroup: `S${String(i).padStart(8, '0')}` }));
     for (const variant of ['full', 'compact'] as const) {
-      const message = renderMessage(event, classification, { mentions: { error: groups }, variant });
+      const message = renderMessage(event, { classification: classification, mentions: { error: groups }, variant });
       expect(validateMessage(message)).toEqual([]);
       expect(JSON.stringify(message)).toMatch(/<!subteam\^S00000000> .*\(and \d+ more\)/);
     }
   });
 
   it('trims a padded title, so the compact variant stays bold', () => {
-    const message = renderMessage(event, classification, { title: '  Checkout  ', variant: 'compact' });
+    const message = renderMessage(event, { classification: classification, title: '  Checkout  ', variant: 'compact' });
     expect(JSON.stringify(message)).toContain('*Checkout*');
     expect(JSON.stringify(message)).not.toContain('* Checkout');
   });

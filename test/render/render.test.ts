@@ -16,7 +16,7 @@ const VARIANTS: ReadonlyArray<[string, RenderOptions]> = [
 describe('every fixture renders valid, safe Block Kit in every variant', () => {
   it.each(fixtures.map((f) => [`${f.kind}/${f.name}`, f] as const))('%s', (_, fixture) => {
     const event = parseEcsEvent(fixture.event);
-    for (const [, options] of VARIANTS) expectSafe(renderMessage(event, undefined, options));
+    for (const [, options] of VARIANTS) expectSafe(renderMessage(event, options));
   });
 });
 
@@ -65,24 +65,24 @@ describe('anatomy', () => {
   });
 
   it('colour off gives { text, blocks } only', () => {
-    const message = renderMessage(oom(), undefined, { color: false });
+    const message = renderMessage(oom(), { color: false });
     expect(Object.keys(message).sort()).toEqual(['blocks', 'text']);
     expect(message.blocks![0]!.type).toBe('header');
   });
 
   it('compact is one section plus a context line', () => {
-    const message = renderMessage(oom(), undefined, { variant: 'compact', color: false });
+    const message = renderMessage(oom(), { variant: 'compact', color: false });
     expect(message.blocks!.map((b) => b.type)).toEqual(['section', 'context']);
   });
 
   it('accepts a classification computed earlier', () => {
     const event = oom();
-    expect(renderMessage(event, classify(event))).toEqual(renderMessage(event));
+    expect(renderMessage(event, { classification: classify(event) })).toEqual(renderMessage(event));
   });
 
   it('renders a deployment, a service action and a container instance with their own fields', () => {
     const deployment = JSON.stringify(
-      renderMessage(parseEcsEvent(loadFixture('deployment', 'docs-deployment-rollback-in-progress')), undefined, {
+      renderMessage(parseEcsEvent(loadFixture('deployment', 'docs-deployment-rollback-in-progress')), {
         color: false,
       }),
     );
@@ -116,29 +116,27 @@ describe('options', () => {
     const options: RenderOptions = {
       mentions: { error: [{ userGroup: 'S0123ABCD' }, 'here'], info: [{ user: 'U0123ABCD' }] },
     };
-    const message = renderMessage(oom(), undefined, options);
+    const message = renderMessage(oom(), options);
     expect(message.text.startsWith('<!subteam^S0123ABCD> <!here> ')).toBe(true);
     expectSafe(message, { mentions: ['<!subteam^S0123ABCD>', '<!here>'] });
-    const quiet = renderMessage(parseEcsEvent(loadFixture('service', 'docs-service-steady-state')), undefined, {
+    const quiet = renderMessage(parseEcsEvent(loadFixture('service', 'docs-service-steady-state')), {
       mentions: { error: ['here'] },
     });
     expect(JSON.stringify(quiet)).not.toContain('<!here>');
-    expect(() => renderMessage(oom(), undefined, { mentions: { error: [{ userGroup: 'not an id' }] } })).toThrow(
-      /not a Slack id/,
-    );
+    expect(() => renderMessage(oom(), { mentions: { error: [{ userGroup: 'not an id' }] } })).toThrow(/not a Slack id/);
   });
 
   it('custom title, as text or function', () => {
-    expect(renderMessage(oom(), undefined, { title: 'Payments API paged' }).blocks![0]).toMatchObject({
+    expect(renderMessage(oom(), { title: 'Payments API paged' }).blocks![0]).toMatchObject({
       text: { text: ':red_circle: Payments API paged' },
     });
-    const fn = renderMessage(oom(), undefined, { title: (_e, c) => `[prod] ${c.outcome}` });
+    const fn = renderMessage(oom(), { title: (_e, c) => `[prod] ${c.outcome}` });
     expect(fn.blocks![0]).toMatchObject({ text: { text: ':red_circle: [prod] out-of-memory' } });
   });
 
   it('extra fields are escaped, kept, and the grid stays at 10', () => {
     const fields = Array.from({ length: 4 }, (_, i) => ({ label: `Team ${i}`, value: `<!channel> *owner* ${i}` }));
-    const message = renderMessage(oom(), undefined, { fields });
+    const message = renderMessage(oom(), { fields });
     expectSafe(message);
     const grid = message.attachments![0]!.blocks!.find(
       (b) => b.type === 'section' && 'fields' in b && b.fields !== undefined,
@@ -148,7 +146,7 @@ describe('options', () => {
   });
 
   it('a log link hook adds a link', () => {
-    const message = renderMessage(oom(), undefined, {
+    const message = renderMessage(oom(), {
       logLink: (event) => ({
         url: `https://logs.example.com/search?q=${encodeURIComponent(event.id)}&x=|>`,
         label: 'CloudWatch logs',
@@ -162,7 +160,7 @@ describe('options', () => {
   it('buttons are opt-in link buttons', () => {
     const links = renderMessage(oom());
     expect(JSON.stringify(links)).not.toContain('"button"');
-    const buttons = renderMessage(oom(), undefined, { buttons: true });
+    const buttons = renderMessage(oom(), { buttons: true });
     const actions = buttons.attachments![0]!.blocks!.find((b) => b.type === 'actions') as any;
     expect(actions.elements.map((e: any) => [e.type, e.text.text])).toEqual([
       ['button', 'Task'],
@@ -187,11 +185,11 @@ describe('options', () => {
   it('leaves out links that are not http(s), which Slack would refuse as buttons', () => {
     const logLink = () => ({ url: 's3://bucket/logs/task.log', label: 'Log archive' });
     for (const buttons of [true, false]) {
-      const message = renderMessage(oom(), undefined, { buttons, logLink });
+      const message = renderMessage(oom(), { buttons, logLink });
       expect(JSON.stringify(message)).not.toContain('Log archive');
       expect(JSON.stringify(message)).not.toContain('s3://');
     }
-    const actions = renderMessage(oom(), undefined, { buttons: true, logLink }).attachments![0]!.blocks!.find(
+    const actions = renderMessage(oom(), { buttons: true, logLink }).attachments![0]!.blocks!.find(
       (b) => b.type === 'actions',
     ) as any;
     expect(actions.elements.map((e: any) => e.text.text)).toEqual([
@@ -206,7 +204,7 @@ describe('options', () => {
     // Within the URL limit (3,000), but `<url|Logs>` is longer than a text element may be.
     const url = `https://logs.example.com/search?q=${'a'.repeat(2998 - 34)}`;
     expect(url.length).toBe(2998);
-    const message = renderMessage(oom(), undefined, { variant: 'compact', logLink: () => ({ url, label: 'Logs' }) });
+    const message = renderMessage(oom(), { variant: 'compact', logLink: () => ({ url, label: 'Logs' }) });
     expect(validateMessage(message)).toEqual([]);
     const context = JSON.stringify(message.attachments ?? message.blocks);
     expect(context).not.toContain('logs.example.com');

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { MemoryStateStore, type StateValue } from '../../src/index.js';
+import { MemoryStateStore, type StateValue } from '../../src/state/index.js';
 import { describeStateStoreContract } from './store-contract.js';
 
 const T0 = 1_700_000_000_000;

@@ -3,7 +3,8 @@
  * nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { MemoryStateStore, StateStoreError, retryingStore, type StateStore } from '../../src/index.js';
+import { MemoryStateStore, retryingStore } from '../../src/state/index.js';
+import { StateStoreError, type StateStore } from '../../src/index.js';
 
 const T0 = 1_700_000_000_000;
 const key = { scope: 's', id: 'a' };

@@ -3,13 +3,8 @@
  * DynamoDB store behave alike in every case, races included.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  isStateStoreError,
-  type StateKey,
-  type StateStore,
-  type StateValue,
-  type StoreWrite,
-} from '../../src/index.js';
+import { isStateStoreError, type StateStore } from '../../src/index.js';
+import type { StateKey, StateValue, StoreWrite } from '../../src/state/index.js';
 
 /** How hard the race tests push. */
 export interface ContractOptions {

@@ -5,15 +5,17 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   createWebApiSender,
   createWebhookSender,
-  type ChatPostMessageRequest,
-  type ChatPostMessageResult,
-  type ChatUpdateRequest,
   type PostedMessage,
   type SlackChatClient,
   type SlackMessage,
   type SlackSender,
-  type WebApiSender,
 } from '../../src/index.js';
+import type {
+  ChatPostMessageRequest,
+  ChatPostMessageResult,
+  ChatUpdateRequest,
+  WebApiSender,
+} from '../../src/slack.js';
 
 declare const message: SlackMessage;
 

@@ -5,20 +5,22 @@ import {
   parseEcsEvent,
   parseEcsEvents,
   safeParseEcsEvent,
-  TaskStateChangeSchema,
   type ContainerInstanceEvent,
-  type ContainerInstanceStateChangeDetail,
   type DeploymentEvent,
-  type DeploymentStateChangeDetail,
   type EcsEvent,
-  type ServiceActionDetail,
   type ServiceActionEvent,
   type TaskEvent,
+  type UnknownEcsEvent,
+} from '../../src/index.js';
+import {
+  TaskStateChangeSchema,
+  type ContainerInstanceStateChangeDetail,
+  type DeploymentStateChangeDetail,
+  type ServiceActionDetail,
   type TaskStateChange,
   type TaskStateChangeDetail,
   type TaskStatus,
-  type UnknownEcsEvent,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 
 describe('parsed events and @types/aws-lambda', () => {
   it('are assignable to EventBridgeEvent of the matching detail-type', () => {

@@ -1,15 +1,8 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  parseEcsEvent,
-  renderDeploymentCard,
-  renderDigest,
-  renderMessage,
-  text,
-  trusted,
-  type Mrkdwn,
-} from '../../src/index.js';
+import { parseEcsEvent, renderDigest, renderMessage } from '../../src/index.js';
+import { renderDeploymentCard, text, trusted, type Mrkdwn } from '../../src/slack.js';
 
 describe('rendered payloads', () => {
   const message = renderMessage(parseEcsEvent({}));

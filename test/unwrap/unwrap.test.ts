@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEcsEvents, unwrap } from '../../src/index.js';
+import { parseEcsEvents } from '../../src/index.js';
+import { unwrap } from '../../src/schemas.js';
 import { fixtureText, loadFixture } from '../helpers/fixtures.js';
 import { snsEvent, snsNotificationForSqs, sqsEvent } from '../helpers/lambda.js';
 

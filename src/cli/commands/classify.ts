@@ -5,7 +5,7 @@
  * @module
  */
 import { classify } from '../../classify/index.js';
-import type { Decision } from '../../filter/types.js';
+import type { Decision } from '../../filter/decision.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';
 import { eventFiles, parseOptions } from '../args.js';

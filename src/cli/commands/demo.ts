@@ -37,7 +37,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
       io.stdout,
       `${String(index + 1).padStart(2)}. ${sample.name}: ${MARK[c.severity]} ${c.severity} / ${c.outcome}${c.cause === undefined ? '' : ` (${c.cause})`}`,
     );
-    writeLine(io.stdout, preview(renderMessage(result.data, c)));
+    writeLine(io.stdout, preview(renderMessage(result.data, { classification: c })));
     writeLine(io.stdout, '');
   }
   return code;

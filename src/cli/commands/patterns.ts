@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import type { NoiseFilterOptions } from '../../filter/types.js';
+import type { NoiseFilterOptions } from '../../filter/filter-options.js';
 import { eventPattern, eventPatterns } from '../../patterns/index.js';
 import { nameProblem } from '../../filter/check-options.js';
 import { EXIT_OK, UsageError, noArguments, parseOptions } from '../args.js';

@@ -6,6 +6,7 @@
  */
 import { blockKitBuilderUrl } from '../../render/builder-url.js';
 import { renderDecision } from '../../render/decision.js';
+import { renderDigest } from '../../render/digest.js';
 import { renderMessage } from '../../render/message.js';
 import type { SlackMessage } from '../../render/slack-message.js';
 import { OfflineFilter, presetFilter } from '../filtering.js';
@@ -37,12 +38,12 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
   };
   const code = await forEachEvent(files, io, async (event) => {
     if (offline === undefined) {
-      print(renderMessage(event, undefined, options));
+      print(renderMessage(event, options));
       return;
     }
     const decision = await offline.decide(event);
     if (decision.action === 'notify' || decision.action === 'digest') print(renderDecision(decision, event, options));
   });
-  for (const digest of (await offline?.finish()) ?? []) print(renderDecision(digest, undefined, options));
+  for (const digest of (await offline?.finish()) ?? []) print(renderDigest(digest.digest, options));
   return code;
 }

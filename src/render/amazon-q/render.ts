@@ -8,7 +8,7 @@
 import { classify, notAnEvent } from '../../classify/index.js';
 import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
-import type { DigestDecision, NotifyDecision } from '../../filter/types.js';
+import type { DigestDecision, NotifyDecision } from '../../filter/decision.js';
 import { stableHash } from '../../internal/hash.js';
 import { customTitle, subjectOf } from '../draft-parts.js';
 import { digestSummary, type Digest } from '../digest.js';
