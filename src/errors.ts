@@ -162,7 +162,7 @@ export interface StateStoreErrorOptions extends EcsSlackErrorOptions {
  * than a failed condition, a network error), or the request itself was invalid (adding to a
  * field that is not a number, a value DynamoDB cannot hold).
  *
- * A failed condition is never an error: the store operations return `undefined` (or `equal` /
+ * @remarks A failed condition is never an error: the store operations return `undefined` (or `equal` /
  * `lower`) for it. The backend's own error is kept as `cause`. The message names the operation
  * and the table, never a record's id or value.
  *

@@ -118,6 +118,7 @@ export interface PipelineOptions {
 /**
  * What happened to one event.
  *
+ * @remarks
  * - `sent`: a message (alert, recovery, digest or thread reply) was delivered
  * - `suppressed`: the noise filter dropped it, with a reason
  * - `deferred`: not handled now: another delivery of it is in flight, or the deadline left no

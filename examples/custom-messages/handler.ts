@@ -4,7 +4,7 @@
  * The message itself stays escaped and within Slack's limits whatever these return.
  */
 import { consoleBase } from 'ecs-slack/aws';
-import { type Classification, type EcsEvent, type ExtraField, type LogLink, type RenderOptions } from 'ecs-slack';
+import type { Classification, EcsEvent, ExtraField, LogLink, RenderOptions } from 'ecs-slack';
 import { createHandler } from 'ecs-slack/lambda';
 
 /** Where each service's containers log: the awslogs-group and awslogs-stream-prefix of its task definition. */

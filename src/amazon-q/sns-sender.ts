@@ -103,7 +103,7 @@ async function publish(
  * Creates an {@link AmazonQSender} that publishes notifications to an SNS topic with
  * `@aws-sdk/client-sns` (an optional peer dependency; the Lambda runtime provides it).
  *
- * Each attempt has its own timeout. Throttling, 5xx answers, network errors and timeouts are
+ * @remarks Each attempt has its own timeout. Throttling, 5xx answers, network errors and timeouts are
  * retried after an exponential backoff with jitter; an `AuthorizationError`, an
  * `InvalidParameter`, a missing topic or a KMS key that cannot be used fails at once. It all stays
  * within `maxTotalMs` and the `deadline` of the call: when the next attempt or wait would end past

@@ -37,6 +37,7 @@ const FIRELENS_CLOUDWATCH = new Set(['cloudwatch_logs', 'cloudwatch']);
 /**
  * The CloudWatch Logs location of a container's logs in a task.
  *
+ * @remarks
  * - `awslogs`: group `awslogs-group`, Region `awslogs-region`, stream
  *   `<awslogs-stream-prefix>/<container>/<task id>`; without a prefix the stream cannot be named.
  * - `awsfirelens` with `Name` `cloudwatch_logs` or `cloudwatch`: group `log_group_template` or

@@ -37,6 +37,7 @@ export type InstanceOutcome = OutcomeOf<'container-instance'>;
  * The family of a failure, refining `failed-to-start`, `health-check-failed` and placement
  * failures.
  *
+ * @remarks
  * - `image-pull`: the image could not be pulled (not found, access denied, no route, rate limited, ...)
  * - `secrets`: Secrets Manager or SSM values could not be fetched
  * - `logging`: the log driver could not be set up (missing log group, no route to CloudWatch Logs)

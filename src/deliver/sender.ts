@@ -40,7 +40,7 @@ export interface PostOptions {
  * A Slack transport: posts a rendered {@link SlackMessage}, optionally as a thread reply, and
  * optionally edits a message it posted earlier.
  *
- * Implementations throw a `DeliveryError` (never containing a webhook URL or a token) when Slack
+ * @remarks Implementations throw a `DeliveryError` (never containing a webhook URL or a token) when Slack
  * refused the message or could not be reached; its `retryable` flag says whether trying again
  * later may help. Built-in implementations: {@link createWebhookSender} and
  * {@link createWebApiSender}; any object with this shape works, for example a test double.

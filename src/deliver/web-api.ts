@@ -157,7 +157,7 @@ function deliveryError(method: string, error: unknown, message: SlackMessage): D
  * Creates a {@link SlackSender} on the Web API, through the user's `WebClient` (or any object
  * with `chat.postMessage` / `chat.update`).
  *
- * `post` calls `chat.postMessage({ channel, ...message })`, with `thread_ts` for a reply, and
+ * @remarks `post` calls `chat.postMessage({ channel, ...message })`, with `thread_ts` for a reply, and
  * resolves to the `channel` and `ts` Slack returns: keep them to reply in the thread or to edit
  * the message with `update`, which calls `chat.update` (give the new blocks new `block_id`s;
  * the renderers do). No retry loop here: a `WebClient` already retries and waits out 429s

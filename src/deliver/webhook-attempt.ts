@@ -10,6 +10,7 @@ import { networkCode } from './network-code.js';
 /**
  * The result of one attempt.
  *
+ * @remarks
  * - `delivered`: Slack answered 2xx
  * - `response`: any other HTTP answer, with its (truncated) body and `Retry-After` header
  * - `timeout`: no complete answer within the attempt's time

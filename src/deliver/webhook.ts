@@ -159,7 +159,7 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
 /**
  * Creates a {@link SlackSender} that posts to a Slack incoming webhook with Node's `fetch`.
  *
- * Each attempt has its own timeout. Network errors, timeouts, 5xx, 408 and 425 answers are
+ * @remarks Each attempt has its own timeout. Network errors, timeouts, 5xx, 408 and 425 answers are
  * retried after an exponential backoff with jitter (about `baseDelayMs`, then twice that, up to
  * `maxDelayMs`); a 429 (or a 5xx that sends one) is retried after its `Retry-After` plus up to
  * `baseDelayMs` of jitter, so that concurrent Lambdas do not all come back at once; every other

@@ -67,7 +67,7 @@ const MAX_ATTEMPTS = 10;
 /**
  * A {@link StateStore} in one DynamoDB table, correct with any number of concurrent writers.
  *
- * Every write is one conditional request (`ConditionExpression`), so of racing writers exactly
+ * @remarks Every write is one conditional request (`ConditionExpression`), so of racing writers exactly
  * one wins; reads are strongly consistent. Each record is one item: partition key = scope, sort
  * key = id, the value as a map attribute `value`, `version`, `expiresAt` (epoch milliseconds)
  * and a TTL attribute (epoch seconds). DynamoDB deletes expired items lazily, up to a few days

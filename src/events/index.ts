@@ -15,6 +15,7 @@ import { TASK_STATE_CHANGE, type TaskStateChange } from './task-state-change.js'
 /**
  * What an event is about, the discriminant of {@link EcsEvent}.
  *
+ * @remarks
  * - `task`: `ECS Task State Change`
  * - `service`: `ECS Service Action`
  * - `deployment`: `ECS Deployment State Change`

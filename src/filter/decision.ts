@@ -12,6 +12,7 @@ import type { DecisionReceipt } from './receipt.js';
 /**
  * Why an event was suppressed.
  *
+ * @remarks
  * - `kind`, `outcome`, `severity`, `cluster`, `service`: a stateless include/exclude rule
  * - `transitional`: a task event that is not terminal
  * - `routine-stop`: a deployment replacement, scale-in or user stop

@@ -11,6 +11,7 @@ import type { StateStore } from '../state/store.js';
 /**
  * A ready-made set of filter options.
  *
+ * @remarks
  * - `alerts` (default): warnings and errors; deployment start, completion, failure and rollback;
  *   recoveries. Transitional task states, routine stops (deployment replacements, scale-in, user
  *   stops), container-instance churn and steady states are suppressed; repeats are folded into

@@ -15,7 +15,7 @@ import { classify } from '../classify/index.js';
 import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse/index.js';
-import type { Digest } from '../render/digest.js';
+import type { Digest } from './digest.js';
 import { digestView } from './digest-view.js';
 import { numberField, stringField } from '../state/codec.js';
 import type { StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../state/store.js';

@@ -25,7 +25,7 @@ import type { NoiseFilterOptions, ResolvedFilterOptions } from './filter-options
  * stale events, folding, recoveries and steady-state changes live in the `StateStore`, so the
  * same filter works in one process or across many concurrent Lambdas (DynamoDB store).
  *
- * Usage: `decide` each event; send what it says; then `commit` the decision after delivery or
+ * @remarks Usage: `decide` each event; send what it says; then `commit` the decision after delivery or
  * `release` it when the delivery failed (never after it succeeded, even if `commit` throws), so a
  * retry is handled again and nothing is lost or sent twice. Call `flush` from a scheduled
  * invocation (or after each batch) to send digests whose window has closed.

@@ -115,7 +115,7 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  * Creates the Lambda handler: unwraps and parses what Lambda delivers, classifies, filters,
  * renders and sends, with deployment threads when posting through the Web API.
  *
- * Nothing is lost: for SQS it returns the `messageId` of every record that is not a readable ECS
+ * @remarks Nothing is lost: for SQS it returns the `messageId` of every record that is not a readable ECS
  * event (unless `onInvalid: 'drop'`), that failed to deliver, or that another invocation is still delivering, so
  * SQS retries exactly those (turn on `ReportBatchItemFailures`; FIFO queues stop at the first
  * failure); for EventBridge and SNS it throws, so Lambda retries and the DLQ takes the rest. One

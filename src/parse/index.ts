@@ -72,12 +72,12 @@ const KINDS: Readonly<
 /**
  * Parses one Amazon ECS event in its EventBridge envelope.
  *
- * Known detail-types are validated against their schema; any other `detail-type` from
+ * @remarks Known detail-types are validated against their schema; any other `detail-type` from
  * `aws.ecs` comes back as kind `unknown` with its raw detail. Unknown fields pass through.
  * Every string comes back well-formed: a lone UTF-16 surrogate half (which JSON can carry as
  * `\ud800`) becomes U+FFFD, so no later stage can fail on it.
  *
- Envelope completion: events copied from logs or docs are often trimmed, and input
+ * Envelope completion: events copied from logs or docs are often trimmed, and input
  * transformers may pass only the detail. Only `detail-type`, `source` and `detail` are
  * required; when `version`, `id`, `account`, `region`, `time` or `resources` are missing they
  * are derived from the event itself: `account` and `region` from its ARNs, `time` from

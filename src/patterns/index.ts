@@ -48,7 +48,7 @@ function detailTypes(kinds: readonly EcsEventKind[]): { 'detail-type'?: EventPat
  * rule that invokes your Lambda: fewer invocations, same Slack messages. The filter still runs;
  * the patterns are only a pre-filter, and a superset.
  *
- * One pattern per group of kinds: task events, service actions, deployments, container
+ * @remarks One pattern per group of kinds: task events, service actions, deployments, container
  * instances, and other `aws.ecs` detail-types (ecs-slack passes those through as kind
  * `unknown`), kinds with the same conditions sharing one. They never overlap, so each can be its
  * own rule with the same target without an event arriving twice; {@link eventPattern} joins

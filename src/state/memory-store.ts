@@ -75,7 +75,7 @@ const ENTRY_BYTES = 200;
  * A {@link StateStore} in the memory of one process: bounded by count and by bytes, least
  * recently used first out.
  *
- * Every operation completes synchronously inside the returned promise, so concurrent callers in
+ * @remarks Every operation completes synchronously inside the returned promise, so concurrent callers in
  * one process never interleave within an operation. Expired records behave as absent and are
  * dropped when next touched; when the store is full (records or bytes), a write evicts the least
  * recently used ones (every operation on a live record's key counts as a use, even one whose

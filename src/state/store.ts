@@ -94,7 +94,7 @@ export interface StateChange {
 /**
  * A small key-value store of JSON records with expiry and atomic conditional writes.
  *
- * Every operation is atomic on one record: when several callers race on the same key, exactly
+ * @remarks Every operation is atomic on one record: when several callers race on the same key, exactly
  * one conditional write wins and the others see their condition fail. An expired record behaves
  * exactly like an absent one for every operation, whether or not it is still physically stored.
  *

@@ -10,6 +10,7 @@ import type { KnownEcsEventKind } from '../events/index.js';
 /**
  * Where a raw event came from.
  *
+ * @remarks
  * - `eventbridge`: the Lambda was invoked with the EventBridge event itself
  * - `sqs`: the body of an SQS record
  * - `sns`: the `Message` of an SNS record

@@ -55,10 +55,12 @@ const HOST_DOT = /(?<=[\p{L}\p{N}])\.(?=\p{L})/gu;
 /**
  * Event text for `client-markdown` prose: line breaks folded to spaces (no heading, list or
  * quote can start), and every character that could format, link, mention or open HTML replaced
- * by a look-alike, in every client's dialect: `*`, `_`, `~`, backticks, `[`, `]`, `<`, `>`, `&`,
- * `@`, `#`, `|` and `\` (`_` only at a word's edge: `my_service` stays). A URL's `://` and the
- * dots of a host name (`a.example`) change too, so that no client turns event text into a link.
- * Numbers like `1.2` stay as they are.
+ * by a look-alike, in every client's dialect.
+ *
+ * @remarks The characters replaced: `*`, `_`, `~`, backticks, `[`, `]`, `<`, `>`, `&`, `@`, `#`,
+ * `|` and `\` (`_` only at a word's edge: `my_service` stays). A URL's `://` and the dots of a
+ * host name (`a.example`) change too, so that no client turns event text into a link. Numbers
+ * like `1.2` stay as they are.
  *
  * @param value - Event text.
  * @returns Inert markdown that reads like the input.

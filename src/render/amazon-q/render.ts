@@ -22,12 +22,13 @@ import type { AmazonQNotification } from './types.js';
 
 /**
  * Renders an event as an Amazon Q Developer custom notification (schema `1.0`, source `custom`,
- * `client-markdown`). The title is the Slack header's (severity emoji, service, outcome); the
- * description holds the summary, the culprit container, the facts (cluster, service, task, task
- * definition, deployment: linked to the console), the AWS reason, the other console links and
- * the account, Region and time; `nextSteps` the hint with its AWS docs link; `keywords` the
- * cluster, service, outcome and severity. `metadata.threadId` is the deployment id for the task
- * and deployment events of a deployment, and the incident for problems the noise filter folds.
+ * `client-markdown`): the Slack header's title, the summary and facts, the hint as `nextSteps`.
+ *
+ * @remarks The description holds the summary, the culprit container, the facts (cluster, service,
+ * task, task definition, deployment: linked to the console), the AWS reason, the other console
+ * links and the account, Region and time; `keywords` the cluster, service, outcome and severity.
+ * `metadata.threadId` is the deployment id for the task and deployment events of a deployment,
+ * and the incident for problems the noise filter folds.
  *
  * Pure, and always within {@link AMAZON_Q_LIMITS}: event text is inert markdown in every client
  * (no mention, link, image, HTML or formatting can come from it), long text is cut with an
