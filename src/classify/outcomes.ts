@@ -39,8 +39,6 @@ export interface OutcomeRecord {
   readonly severity: Severity;
   /** `true` when the event's `eventType` sets the severity instead (INFO, WARN, ERROR). */
   readonly severityFromEventType?: true;
-  /** One line on when it happens. */
-  readonly meaning: string;
   /** The words of a title: `web: out of memory`. */
   readonly title: string;
   /** The verb of a digest: `api crashed 14 more times`; without one, `had "<outcome>"`. */
@@ -72,266 +70,267 @@ export interface OutcomeRecord {
 
 /** The records, literally: their keys are {@link Outcome}. */
 const OUTCOME_TABLE = {
+  /** Desired RUNNING, last PROVISIONING / PENDING / ACTIVATING. */
   starting: {
     kind: 'task',
     severity: 'info',
-    meaning: 'desired RUNNING, last PROVISIONING / PENDING / ACTIVATING',
     title: 'task starting',
   },
-  running: { kind: 'task', severity: 'info', meaning: 'last RUNNING, desired RUNNING', title: 'task running' },
+  /** Last RUNNING, desired RUNNING. */
+  running: { kind: 'task', severity: 'info', title: 'task running' },
+  /** A stop was decided, the task is not STOPPED yet, nothing more specific is known. */
   stopping: {
     kind: 'task',
     severity: 'info',
-    meaning: 'a stop was decided, the task is not STOPPED yet, nothing more specific is known',
     title: 'task stopping',
     exitHint: true,
   },
+  /** Stopped after its essential container exited 0 and nothing else failed: a finished batch job. */
   completed: {
     kind: 'task',
     severity: 'success',
-    meaning: 'stopped after its essential container exited 0 and nothing else failed: a finished batch job',
     title: 'task completed',
   },
+  /** Stopped because a container exited non-zero for its own reasons. */
   crashed: {
     kind: 'task',
     severity: 'error',
-    meaning: 'stopped because a container exited non-zero for its own reasons',
     title: 'task crashed',
     digestVerb: 'crashed',
     exitHint: true,
   },
+  /** A container or the task was killed for exceeding its memory, whatever the exit code. */
   'out-of-memory': {
     kind: 'task',
     severity: 'error',
-    meaning: 'a container or the task was killed for exceeding its memory, whatever the exit code',
     title: 'out of memory',
     digestVerb: 'ran out of memory',
   },
+  /** `TaskFailedToStart`, or an image pull, resource initialisation, network or runtime error. */
   'failed-to-start': {
     kind: 'task',
     severity: 'error',
-    meaning: '`TaskFailedToStart`, or an image pull, resource initialisation, network or runtime error',
     title: 'task failed to start',
     digestVerb: 'failed to start',
     exitHint: true,
     cause: true,
   },
+  /** The load balancer or the container health check failed and the scheduler replaced the task. */
   'health-check-failed': {
     kind: 'task',
     severity: 'error',
-    meaning: 'the load balancer or the container health check failed and the scheduler replaced the task',
     title: 'health checks failed',
     digestVerb: 'failed its health checks',
     cause: true,
   },
+  /** Stopped by a deployment's scaling activity. */
   'deployment-replaced': {
     kind: 'task',
     severity: 'info',
-    meaning: "stopped by a deployment's scaling activity",
     title: 'task replaced by a deployment',
     routineStop: true,
   },
+  /** Stopped by another scheduler scaling activity. */
   'scaled-in': {
     kind: 'task',
     severity: 'info',
-    meaning: 'stopped by another scheduler scaling activity',
     title: 'task scaled in',
     routineStop: true,
   },
+  /** `StopTask` was called (`UserInitiated`). */
   'stopped-by-user': {
     kind: 'task',
     severity: 'info',
-    meaning: '`StopTask` was called (`UserInitiated`)',
     title: 'task stopped by a user',
     routineStop: true,
   },
+  /** Spot capacity reclaimed: the two-minute warning while still RUNNING, or the final stop. */
   'spot-interrupted': {
     kind: 'task',
     severity: 'warning',
-    meaning: 'Spot capacity reclaimed: the two-minute warning while still RUNNING, or the final stop',
     title: 'Spot interruption',
     digestVerb: 'was interrupted by Spot',
     beforeStop: true,
   },
+  /** AWS stopped it: Fargate maintenance, the EC2 host terminated, `InfrastructureHealth`. */
   infrastructure: {
     kind: 'task',
     severity: 'warning',
-    meaning: 'AWS stopped it: Fargate maintenance, the EC2 host terminated, `InfrastructureHealth`',
     title: 'task stopped by AWS',
     digestVerb: 'was stopped by AWS',
   },
+  /** Stopped for a reason nothing above recognises. */
   stopped: {
     kind: 'task',
     severity: 'warning',
-    meaning: 'stopped for a reason nothing above recognises',
     title: 'task stopped',
     digestVerb: 'stopped',
     exitHint: true,
   },
+  /** `SERVICE_STEADY_STATE`, `TASKSET_STEADY_STATE`, `CAPACITY_PROVIDER_STEADY_STATE`. */
   'steady-state': {
     kind: 'service',
     severity: 'info',
-    meaning: '`SERVICE_STEADY_STATE`, `TASKSET_STEADY_STATE`, `CAPACITY_PROVIDER_STEADY_STATE`',
     title: 'steady state',
     recovery: true,
   },
+  /** The scheduler changed the desired count. */
   'desired-count-updated': {
     kind: 'service',
     severity: 'info',
-    meaning: 'the scheduler changed the desired count',
     title: 'desired count updated',
   },
+  /** The service stopped running tasks. */
   'tasks-stopped': {
     kind: 'service',
     severity: 'info',
-    meaning: 'the service stopped running tasks',
     title: 'tasks stopped',
   },
+  /** Tasks keep failing to start; the scheduler backs off. */
   'task-start-impaired': {
     kind: 'service',
     severity: 'warning',
-    meaning: 'tasks keep failing to start; the scheduler backs off',
     title: 'unable to start tasks',
     digestVerb: 'was unable to start tasks',
     stoppedTaskEvidence: true,
   },
+  /** No capacity to place a task (`RESOURCE:CPU`, `RESOURCE:FARGATE`, ...). */
   'placement-failed': {
     kind: 'service',
     severity: 'error',
-    meaning: 'no capacity to place a task (`RESOURCE:CPU`, `RESOURCE:FARGATE`, ...)',
     title: 'cannot place tasks',
     digestVerb: 'could not place a task',
   },
+  /** A task could not be placed because of its configuration. */
   'configuration-failed': {
     kind: 'service',
     severity: 'error',
-    meaning: 'a task could not be placed because of its configuration',
     title: 'task configuration failed',
   },
+  /** The scheduler was throttled by ECS or Cloud Map API limits. */
   throttled: {
     kind: 'service',
     severity: 'error',
-    meaning: 'the scheduler was throttled by ECS or Cloud Map API limits',
     title: 'throttled',
   },
+  /** A Cloud Map instance or VPC Lattice target is unhealthy. */
   unhealthy: {
     kind: 'service',
     severity: 'warning',
-    meaning: 'a Cloud Map instance or VPC Lattice target is unhealthy',
     title: 'unhealthy target',
   },
+  /** The scheduler could not read the tasks' health. */
   'health-unknown': {
     kind: 'service',
     severity: 'error',
-    meaning: "the scheduler could not read the tasks' health",
     title: 'health unknown',
   },
+  /** A daemon task no longer satisfies its placement constraints. */
   'daemon-constraint-violated': {
     kind: 'service',
     severity: 'error',
-    meaning: 'a daemon task no longer satisfies its placement constraints',
     title: 'daemon constraint violated',
   },
+  /** An event name ecs-slack does not know yet. */
   'service-event': {
     kind: 'service',
     severity: 'info',
     severityFromEventType: true,
-    meaning: 'an event name ecs-slack does not know yet',
     title: 'service event',
   },
+  /** `SERVICE_DEPLOYMENT_IN_PROGRESS`. */
   'deployment-started': {
     kind: 'deployment',
     severity: 'info',
-    meaning: '`SERVICE_DEPLOYMENT_IN_PROGRESS`',
     title: 'deployment started',
     deploymentState: 'in-progress',
   },
+  /** An IN_PROGRESS whose reason says the circuit breaker or an alarm is rolling back. */
   'deployment-rolling-back': {
     kind: 'deployment',
     severity: 'warning',
-    meaning: 'an IN_PROGRESS whose reason says the circuit breaker or an alarm is rolling back',
     title: 'deployment rolling back',
     deploymentState: 'rolling-back',
   },
+  /** `SERVICE_DEPLOYMENT_COMPLETED`, including a completed rollback. */
   'deployment-completed': {
     kind: 'deployment',
     severity: 'success',
-    meaning: '`SERVICE_DEPLOYMENT_COMPLETED`, including a completed rollback',
     title: 'deployment completed',
     deploymentState: 'completed',
     recovery: true,
   },
+  /** `SERVICE_DEPLOYMENT_FAILED`. */
   'deployment-failed': {
     kind: 'deployment',
     severity: 'error',
-    meaning: '`SERVICE_DEPLOYMENT_FAILED`',
     title: 'deployment failed',
     deploymentState: 'failed',
     stoppedTaskEvidence: true,
   },
+  /** A deployment event name ecs-slack does not know yet. */
   'deployment-event': {
     kind: 'deployment',
     severity: 'info',
     severityFromEventType: true,
-    meaning: 'a deployment event name ecs-slack does not know yet',
     title: 'deployment event',
   },
   // Container-instance outcomes in the order `classifyContainerInstance` tests them, the order in
   // which the event patterns list their fields.
+  /** REGISTRATION_FAILED. */
   'instance-registration-failed': {
     kind: 'container-instance',
     severity: 'error',
-    meaning: 'REGISTRATION_FAILED',
     title: 'instance registration failed',
     detailField: { field: 'status', values: ['REGISTRATION_FAILED'] },
   },
+  /** An agent update failed. */
   'agent-update-failed': {
     kind: 'container-instance',
     severity: 'warning',
-    meaning: 'an agent update failed',
     title: 'agent update failed',
     detailField: { field: 'agentUpdateStatus', values: ['FAILED'] },
   },
+  /** DEREGISTERING or INACTIVE. */
   'instance-deregistered': {
     kind: 'container-instance',
     severity: 'info',
-    meaning: 'DEREGISTERING or INACTIVE',
     title: 'instance deregistered',
     detailField: { field: 'status', values: ['DEREGISTERING', 'INACTIVE'] },
   },
+  /** DRAINING: no new placements, service tasks moved away. */
   'instance-draining': {
     kind: 'container-instance',
     severity: 'info',
-    meaning: 'DRAINING: no new placements, service tasks moved away',
     title: 'instance draining',
     detailField: { field: 'status', values: ['DRAINING'] },
   },
+  /** The ECS agent lost its connection (brief reconnects are routine). */
   'agent-disconnected': {
     kind: 'container-instance',
     severity: 'warning',
-    meaning: 'the ECS agent lost its connection (brief reconnects are routine)',
     title: 'agent disconnected',
     digestVerb: 'lost its agent',
     detailField: { field: 'agentConnected', values: [false] },
   },
+  /** REGISTERING. */
   'instance-registering': {
     kind: 'container-instance',
     severity: 'info',
-    meaning: 'REGISTERING',
     title: 'instance registering',
     detailField: { field: 'status', values: ['REGISTERING'] },
   },
+  /** ACTIVE with its agent connected: mostly free-resource churn. */
   'instance-active': {
     kind: 'container-instance',
     severity: 'info',
-    meaning: 'ACTIVE with its agent connected: mostly free-resource churn',
     title: 'instance active',
     churn: true,
   },
+  /** Any other detail-type from `aws.ecs`, passed through. */
   'unknown-event': {
     kind: 'unknown',
     severity: 'info',
-    meaning: 'any other detail-type from `aws.ecs`, passed through',
     title: 'ECS event',
   },
 } as const;
