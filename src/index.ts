@@ -98,4 +98,4 @@ export {
   type PipelineLogger,
   type PipelineOptions,
   type PipelineResult,
-} from './pipeline.js';
+} from './pipeline/index.js';

@@ -23,7 +23,7 @@ const LAYERS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [7, ['patterns']],
   [8, ['render']],
   [9, ['deliver']],
-  [10, ['pipeline.ts', 'check-options.ts', 'pipeline']],
+  [10, ['pipeline']],
   [11, ['lambda', 'cli', 'index.ts', 'schemas.ts', 'slack.ts']],
   [12, ['aws', 'amazon-q', 'dynamodb', 'slack-actions', 'cdk']],
 ];

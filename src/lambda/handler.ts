@@ -10,8 +10,8 @@ import { createWebhookSender } from '../deliver/webhook.js';
 import { HandlerError } from '../errors.js';
 import type { KnownEcsEventKind } from '../events/index.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse/index.js';
-import { checkHandlerOptions } from '../check-options.js';
-import { createPipeline, jsonLineLogger, type Pipeline, type PipelineOptions } from '../pipeline.js';
+import { checkHandlerOptions } from '../pipeline/check-options.js';
+import { createPipeline, jsonLineLogger, type Pipeline, type PipelineOptions } from '../pipeline/index.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
 

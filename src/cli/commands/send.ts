@@ -6,7 +6,7 @@
  */
 import { createWebhookSender } from '../../deliver/webhook.js';
 import { webhookUrlProblem } from '../../deliver/webhook-url.js';
-import { createPipeline, type PipelineLogEntry } from '../../pipeline.js';
+import { createPipeline, type PipelineLogEntry } from '../../pipeline/index.js';
 import { EXIT_INVALID_INPUT, UsageError, eventFiles, layoutOptions, parseOptions } from '../args.js';
 import { EventClock, presetFilter } from '../filtering.js';
 import { forEachEvent, writeLine, type CliIo } from '../io.js';

@@ -6,15 +6,15 @@ import {
   StateStoreError,
   type PipelineLogEntry,
   type SlackSender,
-} from '../src/index.js';
+} from '../../src/index.js';
 import {
   MemoryStateStore,
   type StateChange,
   type StateKey,
   type StateRecord,
   type UpdateOptions,
-} from '../src/state/index.js';
-import { loadFixture } from './helpers/fixtures.js';
+} from '../../src/state/index.js';
+import { loadFixture } from '../helpers/fixtures.js';
 
 /** A memory store whose `take` (what releasing claims uses) fails, as a throttled table would. */
 class FailingTakeStore extends MemoryStateStore {

@@ -3,9 +3,9 @@
  * naming the option, before anything is delivered, and never the option's value.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, createHandler, isConfigError } from '../src/lambda/index.js';
-import { createPipeline, type SlackSender } from '../src/index.js';
-import { MemoryStateStore } from '../src/state/index.js';
+import { ConfigError, createHandler, isConfigError } from '../../src/lambda/index.js';
+import { createPipeline, type SlackSender } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/state/index.js';
 
 const sender: SlackSender = { post: async () => ({}) };
 const webApi = {

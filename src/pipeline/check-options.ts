@@ -6,10 +6,10 @@
  * @module
  * @internal
  */
-import { ConfigError } from './errors.js';
-import { checkFilterOptions } from './filter/check-options.js';
-import { resolveFilterOptions } from './filter/presets.js';
-import type { NoiseFilterOptions } from './filter/filter-options.js';
+import { ConfigError } from '../errors.js';
+import { checkFilterOptions } from '../filter/check-options.js';
+import { resolveFilterOptions } from '../filter/presets.js';
+import type { NoiseFilterOptions } from '../filter/filter-options.js';
 
 /** What is wrong with one option's value, without its name; `undefined` when nothing is. */
 type Rule = (value: unknown) => string | undefined;

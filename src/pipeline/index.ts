@@ -5,26 +5,26 @@
  * @module
  */
 import { checkPipelineOptions } from './check-options.js';
-import { classify } from './classify/index.js';
-import type { Classification } from './classify/classification.js';
-import { outcomeRecord } from './classify/outcomes.js';
-import type { SlackSender } from './deliver/sender.js';
-import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from './deliver/threads/index.js';
-import { isEcsSlackError } from './errors.js';
-import type { EcsEvent } from './events/index.js';
-import { evictionDetail } from './filter/keys.js';
-import { MemoryStateStore, type StateEviction } from './state/memory-store.js';
-import { redact } from './internal/redact.js';
-import { namespacedStore } from './state/namespaced-store.js';
-import { createNoiseFilter } from './filter/noise-filter.js';
-import type { StoreRetryOptions } from './state/retrying-store.js';
-import type { StateStore } from './state/store.js';
-import type { DigestDecision, NoiseFilter, NotifyDecision } from './filter/decision.js';
-import type { NoiseFilterOptions } from './filter/filter-options.js';
-import type { ParsedRecord } from './parse/index.js';
-import { salvageEcsEvent } from './parse/lenient.js';
-import { renderDecision } from './render/decision.js';
-import type { RenderOptions } from './render/options.js';
+import { classify } from '../classify/index.js';
+import type { Classification } from '../classify/classification.js';
+import { outcomeRecord } from '../classify/outcomes.js';
+import type { SlackSender } from '../deliver/sender.js';
+import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from '../deliver/threads/index.js';
+import { isEcsSlackError } from '../errors.js';
+import type { EcsEvent } from '../events/index.js';
+import { evictionDetail } from '../filter/keys.js';
+import { MemoryStateStore, type StateEviction } from '../state/memory-store.js';
+import { redact } from '../internal/redact.js';
+import { namespacedStore } from '../state/namespaced-store.js';
+import { createNoiseFilter } from '../filter/noise-filter.js';
+import type { StoreRetryOptions } from '../state/retrying-store.js';
+import type { StateStore } from '../state/store.js';
+import type { DigestDecision, NoiseFilter, NotifyDecision } from '../filter/decision.js';
+import type { NoiseFilterOptions } from '../filter/filter-options.js';
+import type { ParsedRecord } from '../parse/index.js';
+import { salvageEcsEvent } from '../parse/lenient.js';
+import { renderDecision } from '../render/decision.js';
+import type { RenderOptions } from '../render/options.js';
 
 /**
  * One structured log line: what happened to an event, never a secret.
@@ -277,18 +277,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         }),
   });
 
-  const failed = (id: string | undefined, c: Classification | undefined, error: unknown): PipelineResult => {
+  const failed = (
+    { id, c }: { readonly id?: string | undefined; readonly c?: Classification | undefined },
+    error: unknown,
+  ): PipelineResult => {
     log({ level: 'error', msg: 'failed', ...describe(id, c), detail: errorLine(error) });
     return { status: 'failed', ...(c === undefined ? {} : { classification: c }), error };
   };
 
   /** Delivers a notify or digest decision, to the channel or into the event's deployment thread. */
-  async function deliver(
-    decision: NotifyDecision | DigestDecision,
-    event: EcsEvent | undefined,
-    thread: DeploymentThread | undefined,
-    deadline: number | undefined,
-  ): Promise<string> {
+  async function deliver(decision: NotifyDecision | DigestDecision, where: Delivery): Promise<string> {
+    const { event, thread, deadline } = where;
     const timing = deadline === undefined ? {} : { deadline };
     if (thread === undefined) {
       await sender.post(renderDecision(decision, event, options.render), timing);
@@ -307,13 +306,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
    */
   async function deliverAndSettle(
     decision: NotifyDecision | DigestDecision,
-    event: EcsEvent | undefined,
-    thread: DeploymentThread | undefined,
-    deadline: number | undefined,
+    where: Delivery,
   ): Promise<{ what: string; unsettled?: unknown }> {
     let what: string;
     try {
-      what = await deliver(decision, event, thread, deadline);
+      what = await deliver(decision, where);
     } catch (error) {
       // The delivery's error is the one to report; a release that fails too leaves claims that
       // expire on their own.
@@ -376,9 +373,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
         return { status: 'deferred', classification: c };
       }
-      return sent(id, c, await deliverAndSettle(decision, event, thread, deadline));
+      return sent(id, c, await deliverAndSettle(decision, { event, thread, deadline }));
     } catch (error) {
-      return failed(id, c, error);
+      return failed({ id, c }, error);
     }
   }
 
@@ -410,7 +407,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       try {
         due = await filter.flush(clock());
       } catch (error) {
-        return [failed(undefined, undefined, error)];
+        return [failed({}, error)];
       }
       for (const decision of due) {
         const c = decision.digest.latest.classification;
@@ -424,14 +421,21 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           continue;
         }
         try {
-          results.push(sent(id, c, await deliverAndSettle(decision, undefined, undefined, deadline)));
+          results.push(sent(id, c, await deliverAndSettle(decision, { deadline })));
         } catch (error) {
-          results.push(failed(id, c, error));
+          results.push(failed({ id, c }, error));
         }
       }
       return results;
     },
   };
+}
+
+/** Where a decision goes: the event (none for a digest), its deployment thread, the deadline. */
+interface Delivery {
+  readonly event?: EcsEvent | undefined;
+  readonly thread?: DeploymentThread | undefined;
+  readonly deadline?: number | undefined;
 }
 
 /**
