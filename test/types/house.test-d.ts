@@ -11,7 +11,7 @@ import type {
   OutcomeOf,
   PipelineOptions,
 } from '../../src/index.js';
-import { OUTCOMES } from '../../src/index.js';
+import type { OUTCOMES } from '../../src/index.js';
 import type { HandlerOptions } from '../../src/lambda/index.js';
 
 describe('the house plan in types', () => {
