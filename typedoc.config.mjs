@@ -1,7 +1,7 @@
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 const config = {
   // Keep in step with `exports` in package.json and `entry` in tsup.config.ts.
-  entryPoints: ['src/index.ts', 'src/amazon-q/index.ts', 'src/aws/index.ts', 'src/dynamodb/index.ts', 'src/lambda/index.ts'],
+  entryPoints: ['src/index.ts', 'src/amazon-q/index.ts', 'src/aws/index.ts', 'src/dynamodb/index.ts', 'src/lambda/index.ts', 'src/policy/index.ts'],
   out: 'docs/api',
   tsconfig: 'tsconfig.json',
   readme: 'none',
