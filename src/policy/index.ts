@@ -1,6 +1,7 @@
 /**
  * `ecs-slack/policy`: the alert policy as data (severity and style overrides, named
- * destinations, ordered routes with mentions and filter overrides). Validate with {@link parsePolicy} or `ecs-slack policy check`, try with
+ * destinations, ordered routes with mentions and filter overrides) and silences kept in the
+ * state store. Validate with {@link parsePolicy} or `ecs-slack policy check`, try with
  * {@link routeFor} or `ecs-slack route`. See `docs/policy.md`.
  *
  * @example
@@ -42,3 +43,6 @@ export {
 } from './schema.js';
 export { resolveDestinationSecret, type SecretOptions, type SecretReference, type SecretResolver } from './secrets.js';
 export { applyPolicySeverity, policySeverity } from './severity.js';
+export type { NewSilence, Silence } from './silence-schema.js';
+export { silenceSummaryText, type SilenceSummary } from './silence-summary.js';
+export { createSilences, type ExpireResult, type Silences, type SilencesOptions } from './silences.js';
