@@ -109,6 +109,7 @@ describe('code in the guides', () => {
     'ecs-slack/lambda': 'src/lambda/index.ts',
     'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
     'ecs-slack/amazon-q': 'src/amazon-q/index.ts',
+    'ecs-slack/policy': 'src/policy/index.ts',
   });
 
   it.each(DOCS)('%s: every ecs-slack import names an export of that entry point', (doc) => {
