@@ -71,7 +71,11 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     summary: 'Silences in the DynamoDB state table: add, list the live ones, end one now',
     options: [
       ['--table NAME', 'The state table (AWS SDK configuration: AWS_REGION, credentials, ...)'],
-      ['--service NAME', 'add: what to silence (repeatable; * globs); also --cluster, --account,', '--region, --kind, --outcome, --severity, --cause'],
+      [
+        '--service NAME',
+        'add: what to silence (repeatable; * globs); also --cluster, --account,',
+        '--region, --kind, --outcome, --severity, --cause',
+      ],
       ['--for DURATION', 'add: how long (90m, 2h, 1d12h); or --until TIME (ISO-8601)'],
       ['--from TIME', 'add: when it starts (ISO-8601; default now)'],
       ['--reason TEXT', 'add: why (shown in the summary when it ends)'],
@@ -104,7 +108,8 @@ function optionLines(options: CommandHelp['options'], indent: string, width: num
 function overviewLines(name: string, help: CommandHelp): string[] {
   const call = `${name} ${help.operands}`.trim();
   // A call too long for its column gets the summary on the next line, at the same column.
-  const head = call.length > 19 ? [`  ${call}`, `${' '.repeat(23)}${help.summary}`] : [`  ${call.padEnd(19)}  ${help.summary}`];
+  const head =
+    call.length > 19 ? [`  ${call}`, `${' '.repeat(23)}${help.summary}`] : [`  ${call.padEnd(19)}  ${help.summary}`];
   return [...head, ...optionLines(help.options, '      ', 19)];
 }
 

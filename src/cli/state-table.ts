@@ -15,7 +15,9 @@ async function load(tableName: string): Promise<StateStore> {
   try {
     sdk = await import('@aws-sdk/client-dynamodb');
   } catch {
-    throw new UsageError('the DynamoDB table needs @aws-sdk/client-dynamodb and @aws-sdk/util-dynamodb: npm install them');
+    throw new UsageError(
+      'the DynamoDB table needs @aws-sdk/client-dynamodb and @aws-sdk/util-dynamodb: npm install them',
+    );
   }
   const { DynamoDbStateStore } = await import('../dynamodb/dynamodb-store.js');
   return new DynamoDbStateStore({ client: new sdk.DynamoDBClient({}), tableName });

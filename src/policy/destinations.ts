@@ -109,7 +109,9 @@ export const policyDestinationSchema: () => z.ZodMiniType<PolicyDestination> = /
       z.strictObject({ type: z.literal('web-api'), channel: text('a channel id or name', 80) }),
       z.strictObject({
         type: z.literal('amazon-q'),
-        topicArn: z.string().check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256}$/, 'expected an SNS topic ARN')),
+        topicArn: z
+          .string()
+          .check(z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256}$/, 'expected an SNS topic ARN')),
       }),
     ],
     { error: 'expected "type": "webhook", "web-api" or "amazon-q"' },

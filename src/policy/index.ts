@@ -28,7 +28,14 @@ export type {
   WebhookDestination,
 } from './destinations.js';
 export { policyJsonSchema } from './json-schema.js';
-export { POLICY_VARIABLE, loadPolicy, parsePolicy, safeParsePolicy, type LoadPolicyOptions, type SafeParsePolicyResult } from './load.js';
+export {
+  POLICY_VARIABLE,
+  loadPolicy,
+  parsePolicy,
+  safeParsePolicy,
+  type LoadPolicyOptions,
+  type SafeParsePolicyResult,
+} from './load.js';
 export { matchesClassification, type OneOrMany, type PolicyMatch } from './match.js';
 export { routeFor, type RouteChoice } from './route.js';
 export {

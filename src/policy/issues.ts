@@ -24,7 +24,9 @@ function describe(value: unknown): string {
  */
 function specific(issue: $ZodIssue): $ZodIssue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  const typed = issue.errors.filter((branch) => !(branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0));
+  const typed = issue.errors.filter(
+    (branch) => !(branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0),
+  );
   const [only] = typed;
   if (typed.length !== 1 || only === undefined || only[0] === undefined) return issue;
   const inner = only[0];
@@ -57,7 +59,10 @@ function wording(issue: $ZodIssue, value: unknown): string {
  * @returns The line, and the path of the first issue (`''` for the whole value).
  * @internal
  */
-export function firstIssue(issues: readonly $ZodIssue[], input: unknown): { readonly line: string; readonly path: string } {
+export function firstIssue(
+  issues: readonly $ZodIssue[],
+  input: unknown,
+): { readonly line: string; readonly path: string } {
   const first = specific(issues[0]!);
   const path = formatPath(first.path);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';

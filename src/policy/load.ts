@@ -119,7 +119,8 @@ export async function loadPolicy(options: LoadPolicyOptions = {}): Promise<Polic
   const value = (options.env ?? processEnv())[POLICY_VARIABLE]?.trim();
   if (value === undefined || value === '') return undefined;
   if (value.startsWith('{')) return orThrow(parseLabelled(value, POLICY_VARIABLE));
-  if (!PARAMETER.test(value)) throw new ConfigError(`${POLICY_VARIABLE}: expected the policy as JSON text, or an SSM parameter name`);
+  if (!PARAMETER.test(value))
+    throw new ConfigError(`${POLICY_VARIABLE}: expected the policy as JSON text, or an SSM parameter name`);
   const label = `${POLICY_VARIABLE} (SSM parameter ${JSON.stringify(value)})`;
   const text = await fetchSecret({ source: 'ssm', parameterName: value }, POLICY_VARIABLE, options.resolveSecret);
   return orThrow(parseLabelled(text, label));

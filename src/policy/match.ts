@@ -50,7 +50,16 @@ export interface PolicyMatch {
  *
  * @internal
  */
-export const MATCH_FIELDS: readonly (keyof PolicyMatch)[] = ['service', 'cluster', 'outcome', 'cause', 'kind', 'severity', 'account', 'region'];
+export const MATCH_FIELDS: readonly (keyof PolicyMatch)[] = [
+  'service',
+  'cluster',
+  'outcome',
+  'cause',
+  'kind',
+  'severity',
+  'account',
+  'region',
+];
 
 const glob = (what: string): z.ZodMiniType<OneOrMany<string>> =>
   noted(oneOrMany(text(`a ${what} name or glob`, 256)), { description: `${what} names or * globs, one or a list` });

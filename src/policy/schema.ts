@@ -93,7 +93,9 @@ export interface PolicyStyle {
  * ```ts
  * const policy: Policy = {
  *   destinations: { ops: { type: 'webhook', url: { env: 'OPS_WEBHOOK_URL' } } },
- *   routes: [{ match: { cluster: 'prod-*', severity: 'error' }, to: 'ops', mentions: { error: [{ userGroup: 'S0123ABCD' }] } }],
+ *   routes: [
+ *     { match: { cluster: 'prod-*', severity: 'error' }, to: 'ops', mentions: { error: [{ userGroup: 'S0123ABCD' }] } },
+ *   ],
  *   default: { to: 'ops' },
  * };
  * ```
@@ -116,10 +118,17 @@ export interface Policy {
 const severityName = (): z.ZodMiniType<Severity> => nameOf('severity', SEVERITIES);
 
 /** An object with one optional field per name, whose other fields are `unknown WHAT "name"`. */
-function perName<T>(what: string, keys: readonly string[], value: () => z.ZodMiniType<T>): z.ZodMiniType<Partial<Record<string, T>>> {
+function perName<T>(
+  what: string,
+  keys: readonly string[],
+  value: () => z.ZodMiniType<T>,
+): z.ZodMiniType<Partial<Record<string, T>>> {
   const shape = Object.fromEntries(keys.map((key) => [key, z.optional(value())]));
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown ${what} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : undefined),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown ${what} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
+        : undefined,
   }) as unknown as z.ZodMiniType<Partial<Record<string, T>>>;
 }
 
@@ -128,8 +137,12 @@ const mentionSchema = (): z.ZodMiniType<Mention> =>
     [
       z.literal('here'),
       z.literal('channel'),
-      z.strictObject({ userGroup: z.string().check(z.regex(/^S[A-Z0-9]{2,}$/, 'expected a user group id (S...), not its handle')) }),
-      z.strictObject({ user: z.string().check(z.regex(/^[UW][A-Z0-9]{2,}$/, 'expected a user id (U... or W...), not a name')) }),
+      z.strictObject({
+        userGroup: z.string().check(z.regex(/^S[A-Z0-9]{2,}$/, 'expected a user group id (S...), not its handle')),
+      }),
+      z.strictObject({
+        user: z.string().check(z.regex(/^[UW][A-Z0-9]{2,}$/, 'expected a user id (U... or W...), not a name')),
+      }),
     ],
     { error: 'expected { "userGroup": "S..." }, { "user": "U..." }, "here" or "channel"' },
   );
@@ -145,13 +158,17 @@ const routeFilterSchema = (): z.ZodMiniType<RouteFilter> =>
     instanceChurn: z.optional(z.boolean()),
     steadyStates: z.optional(nameOf('steady-state rule', ['recovery', 'changes', 'all'] as const)),
     foldWindowSeconds: z.optional(
-      z.union([z.number().check(z.positive('expected a positive number of seconds, or false')), z.literal(false)], { error: 'expected a positive number of seconds, or false' }),
+      z.union([z.number().check(z.positive('expected a positive number of seconds, or false')), z.literal(false)], {
+        error: 'expected a positive number of seconds, or false',
+      }),
     ),
     recovery: z.optional(z.boolean()),
   });
 
 const destinationRefs = (): z.ZodMiniType<OneOrMany<string>> =>
-  noted(oneOrMany(text('a destination name', 64)), { description: 'Destination names from "destinations", one or a list' });
+  noted(oneOrMany(text('a destination name', 64)), {
+    description: 'Destination names from "destinations", one or a list',
+  });
 
 const routeFields = () => ({
   to: destinationRefs(),
@@ -161,7 +178,9 @@ const routeFields = () => ({
 
 const policyStyleSchema = (): z.ZodMiniType<PolicyStyle> =>
   z.strictObject({
-    emoji: z.optional(z.string().check(z.regex(/^:[a-z0-9_+'-]+:$/, 'expected an emoji shortcode such as :rotating_light:'))),
+    emoji: z.optional(
+      z.string().check(z.regex(/^:[a-z0-9_+'-]+:$/, 'expected an emoji shortcode such as :rotating_light:')),
+    ),
     color: z.optional(z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour #RRGGBB'))),
     label: z.optional(text('a label', 40)),
   });
@@ -176,21 +195,37 @@ function crossCheck(policy: Policy, ctx: z.core.$RefinementCtx<Policy>): void {
   const names = Object.keys(policy.destinations);
   for (const name of names) {
     if (!DESTINATION_NAME.test(name)) {
-      ctx.addIssue({ code: 'custom', path: ['destinations', name], message: 'a destination name is letters, digits, "-", "_" and ".", at most 64' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['destinations', name],
+        message: 'a destination name is letters, digits, "-", "_" and ".", at most 64',
+      });
     }
   }
   const routes = policy.routes ?? [];
-  const refs = [...routes.flatMap((route, i) => references(route.to, ['routes', i])), ...references(policy.default.to, ['default'])];
+  const refs = [
+    ...routes.flatMap((route, i) => references(route.to, ['routes', i])),
+    ...references(policy.default.to, ['default']),
+  ];
   for (const [name, path] of refs) {
     if (!Object.hasOwn(policy.destinations, name)) {
-      ctx.addIssue({ code: 'custom', path, message: `unknown destination ${JSON.stringify(name)} (destinations: ${names.join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `unknown destination ${JSON.stringify(name)} (destinations: ${names.join(', ')})`,
+      });
     }
   }
   const seen = new Map<string, number>();
   routes.forEach((route, i) => {
     if (route.name === undefined) return;
     const first = seen.get(route.name);
-    if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['routes', i, 'name'], message: `${JSON.stringify(route.name)} is also the name of routes[${first}]` });
+    if (first !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routes', i, 'name'],
+        message: `${JSON.stringify(route.name)} is also the name of routes[${first}]`,
+      });
     else seen.set(route.name, i);
   });
 }
@@ -200,27 +235,49 @@ function crossCheck(policy: Policy, ctx: z.core.$RefinementCtx<Policy>): void {
  *
  * @internal
  */
-export const policySchema: () => z.ZodMiniType<Policy> = /* @__PURE__ */ once(() =>
-  noted(
-    z
-      .strictObject({
-        $schema: z.optional(z.string()),
-        severity: z.optional(
-          z.strictObject({
-            outcomes: z.optional(perName('outcome', OUTCOMES, severityName)),
-            eventNames: z.optional(
-              z.record(z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/, 'expected an ECS event name such as SERVICE_TASK_START_IMPAIRED')), severityName()),
+export const policySchema: () => z.ZodMiniType<Policy> = /* @__PURE__ */ once(
+  () =>
+    noted(
+      z
+        .strictObject({
+          $schema: z.optional(z.string()),
+          severity: z.optional(
+            z.strictObject({
+              outcomes: z.optional(perName('outcome', OUTCOMES, severityName)),
+              eventNames: z.optional(
+                z.record(
+                  z
+                    .string()
+                    .check(
+                      z.regex(/^[A-Z][A-Z0-9_]*$/, 'expected an ECS event name such as SERVICE_TASK_START_IMPAIRED'),
+                    ),
+                  severityName(),
+                ),
+              ),
+            }),
+          ),
+          styles: z.optional(perName('severity', SEVERITIES, policyStyleSchema)),
+          destinations: z
+            .record(z.string(), policyDestinationSchema())
+            .check(z.refine((d) => Object.keys(d).length > 0, 'expected at least one destination')),
+          routes: z.optional(
+            z.array(
+              z.strictObject({
+                name: z.optional(text('a route name', 64)),
+                match: z.optional(policyMatchSchema()),
+                ...routeFields(),
+                continue: z.optional(z.boolean()),
+              }),
             ),
-          }),
-        ),
-        styles: z.optional(perName('severity', SEVERITIES, policyStyleSchema)),
-        destinations: z.record(z.string(), policyDestinationSchema()).check(z.refine((d) => Object.keys(d).length > 0, 'expected at least one destination')),
-        routes: z.optional(z.array(z.strictObject({ name: z.optional(text('a route name', 64)), match: z.optional(policyMatchSchema()), ...routeFields(), continue: z.optional(z.boolean()) }))),
-        default: z.strictObject(routeFields()),
-      })
-      .check(z.superRefine((policy, ctx) => crossCheck(policy as Policy, ctx as z.core.$RefinementCtx<Policy>))),
-    { title: 'ecs-slack alert policy', description: 'Destinations, routes, severities and styles: see docs/policy.md' },
-  ) as unknown as z.ZodMiniType<Policy>,
+          ),
+          default: z.strictObject(routeFields()),
+        })
+        .check(z.superRefine((policy, ctx) => crossCheck(policy as Policy, ctx as z.core.$RefinementCtx<Policy>))),
+      {
+        title: 'ecs-slack alert policy',
+        description: 'Destinations, routes, severities and styles: see docs/policy.md',
+      },
+    ) as unknown as z.ZodMiniType<Policy>,
 );
 
 /**

@@ -70,14 +70,24 @@ export function processEnv(): Readonly<Record<string, string | undefined>> {
  *
  * @internal
  */
-export async function fetchSecret(reference: SecretReference, what: string, resolveSecret: SecretResolver | undefined): Promise<string> {
-  const named = reference.source === 'ssm' ? `SSM parameter ${JSON.stringify(reference.parameterName)}` : `Secrets Manager secret ${JSON.stringify(reference.secretId)}`;
+export async function fetchSecret(
+  reference: SecretReference,
+  what: string,
+  resolveSecret: SecretResolver | undefined,
+): Promise<string> {
+  const named =
+    reference.source === 'ssm'
+      ? `SSM parameter ${JSON.stringify(reference.parameterName)}`
+      : `Secrets Manager secret ${JSON.stringify(reference.secretId)}`;
   if (resolveSecret === undefined) throw new ConfigError(`${what}: the ${named} needs a resolveSecret to fetch it`);
   let value: string;
   try {
     value = await resolveSecret(reference);
   } catch (error) {
-    throw new ConfigError(`${what}: could not fetch the ${named} (${errorName(error)})`, { cause: error, retryable: true });
+    throw new ConfigError(`${what}: could not fetch the ${named} (${errorName(error)})`, {
+      cause: error,
+      retryable: true,
+    });
   }
   if (typeof value !== 'string' || value.trim() === '') throw new ConfigError(`${what}: the ${named} is empty`);
   return value;
@@ -106,15 +116,21 @@ function referenceOf(source: SecretSource): SecretReference | undefined {
  * const url = await resolveDestinationSecret(policy, 'ops', { resolveSecret });
  * ```
  */
-export async function resolveDestinationSecret(policy: Policy, destination: string, options: SecretOptions = {}): Promise<string> {
+export async function resolveDestinationSecret(
+  policy: Policy,
+  destination: string,
+  options: SecretOptions = {},
+): Promise<string> {
   const found = Object.hasOwn(policy.destinations, destination) ? policy.destinations[destination] : undefined;
   if (found === undefined) throw new ConfigError(`no destination ${JSON.stringify(destination)} in the policy`);
-  if (found.type !== 'webhook') throw new ConfigError(`destinations.${destination} is a ${found.type} destination, which keeps no secret`);
+  if (found.type !== 'webhook')
+    throw new ConfigError(`destinations.${destination} is a ${found.type} destination, which keeps no secret`);
   const what = `destinations.${destination}.url`;
   const reference = referenceOf(found.url);
   if (reference !== undefined) return fetchSecret(reference, what, options.resolveSecret);
   const name = (found.url as { env: string }).env;
   const value = (options.env ?? processEnv())[name];
-  if (value === undefined || value.trim() === '') throw new ConfigError(`${what}: the environment variable ${name} is not set`);
+  if (value === undefined || value.trim() === '')
+    throw new ConfigError(`${what}: the environment variable ${name} is not set`);
   return value;
 }

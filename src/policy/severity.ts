@@ -25,8 +25,14 @@ export function policySeverity(policy: Policy, event: EcsEvent, classification: 
   const overrides = policy.severity;
   if (overrides === undefined) return classification.severity;
   const eventName = event.kind === 'service' || event.kind === 'deployment' ? event.detail.eventName : undefined;
-  const byName = eventName !== undefined && overrides.eventNames !== undefined && Object.hasOwn(overrides.eventNames, eventName) ? overrides.eventNames[eventName] : undefined;
-  const byOutcome = overrides.outcomes !== undefined && Object.hasOwn(overrides.outcomes, classification.outcome) ? overrides.outcomes[classification.outcome] : undefined;
+  const byName =
+    eventName !== undefined && overrides.eventNames !== undefined && Object.hasOwn(overrides.eventNames, eventName)
+      ? overrides.eventNames[eventName]
+      : undefined;
+  const byOutcome =
+    overrides.outcomes !== undefined && Object.hasOwn(overrides.outcomes, classification.outcome)
+      ? overrides.outcomes[classification.outcome]
+      : undefined;
   return byName ?? byOutcome ?? classification.severity;
 }
 

@@ -15,7 +15,12 @@ import { text } from './zod-helpers.js';
  *
  * @example
  * ```ts
- * const migration: NewSilence = { match: { service: 'checkout' }, author: 'ana', reason: 'migration', endsAt: '2025-06-01T15:00:00Z' };
+ * const migration: NewSilence = {
+ *   match: { service: 'checkout' },
+ *   author: 'ana',
+ *   reason: 'migration',
+ *   endsAt: '2025-06-01T15:00:00Z',
+ * };
  * ```
  */
 export interface NewSilence {
@@ -71,24 +76,37 @@ export interface SilenceRecord extends Silence {
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const isoTime = (what: string): z.ZodMiniType<string> =>
-  z.string({ error: `expected ${what} as an ISO-8601 time` }).check(
-    z.refine((value) => ISO.test(value) && !Number.isNaN(timeMillis(value)), `expected ${what} as an ISO-8601 time with a zone, such as 2025-06-01T15:00:00Z`),
-  );
+  z
+    .string({ error: `expected ${what} as an ISO-8601 time` })
+    .check(
+      z.refine(
+        (value) => ISO.test(value) && !Number.isNaN(timeMillis(value)),
+        `expected ${what} as an ISO-8601 time with a zone, such as 2025-06-01T15:00:00Z`,
+      ),
+    );
 
 /**
  * Builds the schema of {@link NewSilence}.
  *
  * @internal
  */
-export const newSilenceSchema: () => z.ZodMiniType<NewSilence> = /* @__PURE__ */ once(() =>
-  z.strictObject({
-    match: policyMatchSchema().check(z.refine((match) => Object.keys(match).length > 0, 'expected at least one field: a silence of every event is refused')),
-    author: text('an author', 100),
-    reason: text('a reason', 500),
-    startsAt: z.optional(isoTime('startsAt')),
-    endsAt: isoTime('endsAt'),
-    id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected letters, digits, "-" and "_", at most 64'))),
-  }) as unknown as z.ZodMiniType<NewSilence>,
+export const newSilenceSchema: () => z.ZodMiniType<NewSilence> = /* @__PURE__ */ once(
+  () =>
+    z.strictObject({
+      match: policyMatchSchema().check(
+        z.refine(
+          (match) => Object.keys(match).length > 0,
+          'expected at least one field: a silence of every event is refused',
+        ),
+      ),
+      author: text('an author', 100),
+      reason: text('a reason', 500),
+      startsAt: z.optional(isoTime('startsAt')),
+      endsAt: isoTime('endsAt'),
+      id: z.optional(
+        z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected letters, digits, "-" and "_", at most 64')),
+      ),
+    }) as unknown as z.ZodMiniType<NewSilence>,
 );
 
 const silenceRecordSchema: () => z.ZodMiniType<SilenceRecord> = /* @__PURE__ */ once(

@@ -68,17 +68,32 @@ export function silenceSummaryText(silence: Silence, count: number): string {
  *
  * @internal
  */
-export async function claimSummaries(context: SummaryContext, ended: readonly SilenceRecord[], now: number): Promise<SilenceSummary[]> {
+export async function claimSummaries(
+  context: SummaryContext,
+  ended: readonly SilenceRecord[],
+  now: number,
+): Promise<SilenceSummary[]> {
   const { store, key, write, leaseMs } = context;
   const out: SilenceSummary[] = [];
   for (const record of ended) {
     if (record.summary === 'sent' || (record.summary === 'claimed' && record.lease > now)) continue;
     const lease = now + leaseMs;
-    const where: Record<string, string | number> = record.summary === 'pending' ? { summary: 'pending' } : { summary: 'claimed', lease: record.lease };
-    const claimed = await store.update(key(record.id), { set: { summary: 'claimed', lease } }, where, write(record.endsAt, now));
+    const where: Record<string, string | number> =
+      record.summary === 'pending' ? { summary: 'pending' } : { summary: 'claimed', lease: record.lease };
+    const claimed = await store.update(
+      key(record.id),
+      { set: { summary: 'claimed', lease } },
+      where,
+      write(record.endsAt, now),
+    );
     const after = claimed === undefined ? undefined : readSilenceRecord(claimed.value);
     if (after === undefined) continue; // another caller claimed it first
-    const summary: SilenceSummary = { silence: publicSilence(after), count: after.suppressed, text: silenceSummaryText(after, after.suppressed), lease };
+    const summary: SilenceSummary = {
+      silence: publicSilence(after),
+      count: after.suppressed,
+      text: silenceSummaryText(after, after.suppressed),
+      lease,
+    };
     if (after.suppressed === 0) await settleSummary(context, summary, 'sent', now);
     else out.push(summary);
   }
@@ -90,8 +105,18 @@ export async function claimSummaries(context: SummaryContext, ended: readonly Si
  *
  * @internal
  */
-export async function settleSummary(context: SummaryContext, summary: SilenceSummary, to: 'sent' | 'pending', now: number): Promise<void> {
+export async function settleSummary(
+  context: SummaryContext,
+  summary: SilenceSummary,
+  to: 'sent' | 'pending',
+  now: number,
+): Promise<void> {
   const { store, key, write } = context;
   const where = { summary: 'claimed', lease: summary.lease };
-  await store.update(key(summary.silence.id), { set: { summary: to, lease: 0 } }, where, write(summary.silence.endsAt, now));
+  await store.update(
+    key(summary.silence.id),
+    { set: { summary: to, lease: 0 } },
+    where,
+    write(summary.silence.endsAt, now),
+  );
 }

@@ -12,7 +12,14 @@ import type { StateKey, StateStore, StateValue } from '../filter/store.js';
 import { timeMillis } from '../internal/time.js';
 import { firstIssue } from './issues.js';
 import { matchesClassification } from './match.js';
-import { newSilenceSchema, publicSilence, readSilenceRecord, type NewSilence, type Silence, type SilenceRecord } from './silence-schema.js';
+import {
+  newSilenceSchema,
+  publicSilence,
+  readSilenceRecord,
+  type NewSilence,
+  type Silence,
+  type SilenceRecord,
+} from './silence-schema.js';
 import { claimSummaries, settleSummary, type SilenceSummary } from './silence-summary.js';
 
 /**
@@ -140,12 +147,14 @@ function newId(): string {
 /** Checks a new silence against the clock; its record, or a `ConfigError` line. */
 function validated(input: NewSilence, now: number): SilenceRecord {
   const result = newSilenceSchema().safeParse(input);
-  if (!result.success) throw new ConfigError(`silence: ${firstIssue(result.error.issues, input).line.replace(/^policy: /, '')}`);
+  if (!result.success)
+    throw new ConfigError(`silence: ${firstIssue(result.error.issues, input).line.replace(/^policy: /, '')}`);
   const silence = result.data;
   const startsAt = silence.startsAt === undefined ? now : timeMillis(silence.startsAt);
   const endsAt = timeMillis(silence.endsAt);
   if (endsAt <= now) throw new ConfigError(`silence: endsAt ${iso(endsAt)} is in the past`);
-  if (endsAt <= startsAt) throw new ConfigError(`silence: endsAt ${iso(endsAt)} is not after startsAt ${iso(startsAt)}`);
+  if (endsAt <= startsAt)
+    throw new ConfigError(`silence: endsAt ${iso(endsAt)} is not after startsAt ${iso(startsAt)}`);
   const record: SilenceRecord = {
     id: silence.id ?? newId(),
     match: silence.match,
@@ -169,9 +178,11 @@ function validated(input: NewSilence, now: number): SilenceRecord {
  * @example
  * ```ts
  * const silences = createSilences({ store });
- * await silences.add({ match: { service: 'checkout' }, author: 'ana', reason: 'migration', endsAt: '2025-06-01T15:00:00Z' }, Date.now());
+ * const endsAt = '2025-06-01T15:00:00Z';
+ * await silences.add({ match: { service: 'checkout' }, author: 'ana', reason: 'migration', endsAt }, Date.now());
  * const silence = await silences.silenceFor(classification, Date.now());
- * if (silence !== undefined && (await silences.count(silence, Date.now())) !== undefined) return; // suppressed: silenced
+ * // Suppressed (reason: silenced) when it was counted against a silence still in force.
+ * if (silence !== undefined && (await silences.count(silence, Date.now())) !== undefined) return;
  * ```
  */
 export function createSilences(options: SilencesOptions): Silences {
@@ -180,12 +191,22 @@ export function createSilences(options: SilencesOptions): Silences {
   const retentionMs = (options.retentionSeconds ?? 432_000) * 1000;
   const refreshMs = (options.refreshSeconds ?? 30) * 1000;
   const leaseMs = (options.leaseSeconds ?? 300) * 1000;
-  for (const [name, value, least] of [['retentionSeconds', retentionMs, 1], ['refreshSeconds', refreshMs, 0], ['leaseSeconds', leaseMs, 1]] as const) {
-    if (!(Number.isFinite(value) && value >= least)) throw new RangeError(`createSilences: ${name} must be a ${least === 0 ? 'non-negative' : 'positive'} number of seconds`);
+  for (const [name, value, least] of [
+    ['retentionSeconds', retentionMs, 1],
+    ['refreshSeconds', refreshMs, 0],
+    ['leaseSeconds', leaseMs, 1],
+  ] as const) {
+    if (!(Number.isFinite(value) && value >= least))
+      throw new RangeError(
+        `createSilences: ${name} must be a ${least === 0 ? 'non-negative' : 'positive'} number of seconds`,
+      );
   }
   const key = (id: string): StateKey => ({ scope, id });
   /** A write's lifetime: until the silence's end plus the retention, from `now`. */
-  const write = (endsAt: string, now: number) => ({ now, ttlSeconds: Math.max(1, Math.ceil((timeMillis(endsAt) + retentionMs - now) / 1000)) });
+  const write = (endsAt: string, now: number) => ({
+    now,
+    ttlSeconds: Math.max(1, Math.ceil((timeMillis(endsAt) + retentionMs - now) / 1000)),
+  });
   let cache: { readonly at: number; readonly records: readonly SilenceRecord[] } | undefined;
 
   async function records(now: number): Promise<SilenceRecord[]> {
@@ -203,7 +224,12 @@ export function createSilences(options: SilencesOptions): Silences {
   const silences: Silences = {
     async add(input, now) {
       const record = validated(input, now);
-      const stored = await store.put(key(record.id), { ...record } as unknown as StateValue, undefined, write(record.endsAt, now));
+      const stored = await store.put(
+        key(record.id),
+        { ...record } as unknown as StateValue,
+        undefined,
+        write(record.endsAt, now),
+      );
       if (stored === undefined) throw new ConfigError(`silence: the id ${JSON.stringify(record.id)} is already taken`);
       cache = undefined;
       return publicSilence(record);
@@ -211,7 +237,9 @@ export function createSilences(options: SilencesOptions): Silences {
 
     async list(now) {
       const live = (await records(now)).filter((record) => timeMillis(record.endsAt) > now);
-      return live.sort((a, b) => timeMillis(a.endsAt) - timeMillis(b.endsAt) || a.id.localeCompare(b.id)).map(publicSilence);
+      return live
+        .sort((a, b) => timeMillis(a.endsAt) - timeMillis(b.endsAt) || a.id.localeCompare(b.id))
+        .map(publicSilence);
     },
 
     async expire(id, now) {
@@ -234,7 +262,8 @@ export function createSilences(options: SilencesOptions): Silences {
       for (const record of await current(now)) {
         const active = timeMillis(record.startsAt) <= now && now < timeMillis(record.endsAt);
         if (!active || record.summary !== 'pending' || !matchesClassification(record.match, classification)) continue;
-        if (best === undefined || record.endsAt > best.endsAt || (record.endsAt === best.endsAt && record.id < best.id)) best = record;
+        if (best === undefined || record.endsAt > best.endsAt || (record.endsAt === best.endsAt && record.id < best.id))
+          best = record;
       }
       return best === undefined ? undefined : publicSilence(best);
     },
@@ -242,7 +271,12 @@ export function createSilences(options: SilencesOptions): Silences {
     async count(silence, now) {
       if (!(timeMillis(silence.startsAt) <= now && now < timeMillis(silence.endsAt))) return undefined;
       const where = { endsAt: silence.endsAt, summary: 'pending' };
-      const updated = await store.update(key(silence.id), { add: { suppressed: 1 } }, where, write(silence.endsAt, now));
+      const updated = await store.update(
+        key(silence.id),
+        { add: { suppressed: 1 } },
+        where,
+        write(silence.endsAt, now),
+      );
       const record = updated === undefined ? undefined : readSilenceRecord(updated.value);
       if (record === undefined) {
         cache = undefined; // it changed: read the silences afresh next time

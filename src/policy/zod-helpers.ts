@@ -29,7 +29,9 @@ export interface SchemaNotes {
  *
  * @internal
  */
-export const schemaNotes: () => z.core.$ZodRegistry<SchemaNotes> = /* @__PURE__ */ once(() => z.registry<SchemaNotes>());
+export const schemaNotes: () => z.core.$ZodRegistry<SchemaNotes> = /* @__PURE__ */ once(() =>
+  z.registry<SchemaNotes>(),
+);
 
 /**
  * Records notes for the JSON Schema on a schema and returns it.
@@ -50,9 +52,11 @@ export function noted<T extends z.ZodMiniType>(schema: T, notes: SchemaNotes): T
  */
 export function nameOf<T extends string>(what: string, allowed: readonly T[]): z.ZodMiniType<T> {
   const known: ReadonlySet<string> = new Set(allowed);
-  const schema = z.string({ error: `expected a ${what} name` }).check(
-    z.refine((value) => known.has(value), { error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)}` }),
-  );
+  const schema = z
+    .string({ error: `expected a ${what} name` })
+    .check(
+      z.refine((value) => known.has(value), { error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)}` }),
+    );
   return noted(schema, { enum: allowed }) as unknown as z.ZodMiniType<T>;
 }
 
@@ -74,7 +78,10 @@ export function oneOrMany<T>(item: z.ZodMiniType<T>): z.ZodMiniType<T | readonly
  */
 export function text(what: string, max: number): z.ZodMiniType<string> {
   return z.string({ error: `expected ${what}` }).check(
-    z.refine((value) => value.trim() !== '' && value.trim() === value, `expected ${what}, without leading or trailing blanks`),
+    z.refine(
+      (value) => value.trim() !== '' && value.trim() === value,
+      `expected ${what}, without leading or trailing blanks`,
+    ),
     z.maxLength(max, `expected ${what} of at most ${max} characters`),
   );
 }

@@ -26,16 +26,36 @@ function file(name: string, content: unknown): string {
 
 const POLICY = file('policy.json', {
   severity: { outcomes: { 'task-start-impaired': 'error' } },
-  destinations: { ops: { type: 'webhook', url: { env: 'OPS_WEBHOOK_URL' } }, deploys: { type: 'web-api', channel: 'C0DEPLOYS' } },
-  routes: [{ name: 'prod-errors', match: { severity: 'error', kind: 'service' }, to: 'ops', mentions: { error: [{ userGroup: 'S0ONCALL' }] } }],
+  destinations: {
+    ops: { type: 'webhook', url: { env: 'OPS_WEBHOOK_URL' } },
+    deploys: { type: 'web-api', channel: 'C0DEPLOYS' },
+  },
+  routes: [
+    {
+      name: 'prod-errors',
+      match: { severity: 'error', kind: 'service' },
+      to: 'ops',
+      mentions: { error: [{ userGroup: 'S0ONCALL' }] },
+    },
+  ],
   default: { to: 'deploys' },
 });
-const BROKEN = file('broken.json', { destinations: { ops: { type: 'web-api', channel: 'C1' } }, routes: [{ to: 'ops' }, { to: 'ops' }, { match: { service: 5 }, to: 'ops' }], default: { to: 'ops' } });
+const BROKEN = file('broken.json', {
+  destinations: { ops: { type: 'web-api', channel: 'C1' } },
+  routes: [{ to: 'ops' }, { to: 'ops' }, { match: { service: 5 }, to: 'ops' }],
+  default: { to: 'ops' },
+});
 
 /** Runs the built executable without blocking this thread (dynalite answers from it). */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -44,15 +64,23 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   });
 }
 
-const lines = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, any>);
 
 describe('help', () => {
-  it.each(['policy', 'route', 'silence'])('%s --help prints its usage and exit 0; the overview lists it', async (command) => {
-    const { code, stdout } = await run([command, '--help']);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`^Usage: ecs-slack ${command} \\[options\\] `));
-    expect((await run(['--help'])).stdout).toMatch(new RegExp(`\\n  ${command} `));
-  });
+  it.each(['policy', 'route', 'silence'])(
+    '%s --help prints its usage and exit 0; the overview lists it',
+    async (command) => {
+      const { code, stdout } = await run([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: ecs-slack ${command} \\[options\\] `));
+      expect((await run(['--help'])).stdout).toMatch(new RegExp(`\\n  ${command} `));
+    },
+  );
 });
 
 describe('ecs-slack policy', () => {
@@ -65,12 +93,22 @@ describe('ecs-slack policy', () => {
   it('check: one line naming the path, exit 2, for an invalid policy', async () => {
     const { code, stdout, stderr } = await run(['policy', 'check', BROKEN]);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-    expect(stderr).toBe(`ecs-slack policy: ${JSON.stringify(BROKEN)}: routes[2].match.service: expected string or string[]\n`);
+    expect(stderr).toBe(
+      `ecs-slack policy: ${JSON.stringify(BROKEN)}: routes[2].match.service: expected string or string[]\n`,
+    );
   });
 
   it.each([
-    ['a file that is not there', ['policy', 'check', join(DIR, 'none.json')], /^ecs-slack policy: cannot read ".*none\.json" \(ENOENT\)\n$/],
-    ['a file that is not JSON', ['policy', 'check', file('text.json', 'routes: []')], /^ecs-slack policy: ".*text\.json": policy: not JSON \(.+\)\n$/],
+    [
+      'a file that is not there',
+      ['policy', 'check', join(DIR, 'none.json')],
+      /^ecs-slack policy: cannot read ".*none\.json" \(ENOENT\)\n$/,
+    ],
+    [
+      'a file that is not JSON',
+      ['policy', 'check', file('text.json', 'routes: []')],
+      /^ecs-slack policy: ".*text\.json": policy: not JSON \(.+\)\n$/,
+    ],
     ['no file', ['policy', 'check'], /^ecs-slack policy: give the policy file: policy check FILE\n$/],
     ['no action', ['policy'], /^ecs-slack policy: give check FILE or schema\n$/],
   ])('check: %s is exit 2', async (_, args, stderr) => {
@@ -92,19 +130,40 @@ describe('ecs-slack route', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(lines(stdout)).toEqual([
       {
-        file: SEED, id: expect.any(String), kind: 'service', outcome: 'task-start-impaired', severity: 'error', cluster: 'catalogue-2023-03-09', service: 'image_inferrer',
-        destinations: [{ destination: 'ops', route: 'prod-errors', index: 0, mentions: { error: [{ userGroup: 'S0ONCALL' }] } }],
+        file: SEED,
+        id: expect.any(String),
+        kind: 'service',
+        outcome: 'task-start-impaired',
+        severity: 'error',
+        cluster: 'catalogue-2023-03-09',
+        service: 'image_inferrer',
+        destinations: [
+          { destination: 'ops', route: 'prod-errors', index: 0, mentions: { error: [{ userGroup: 'S0ONCALL' }] } },
+        ],
       },
       {
-        file: DEPLOYMENT, id: expect.any(String), kind: 'deployment', outcome: 'deployment-failed', severity: 'error', cluster: 'default', service: 'servicetest',
+        file: DEPLOYMENT,
+        id: expect.any(String),
+        kind: 'deployment',
+        outcome: 'deployment-failed',
+        severity: 'error',
+        cluster: 'default',
+        service: 'servicetest',
         destinations: [{ destination: 'deploys', route: 'default' }],
       },
     ]);
   });
 
   it('exits 2 with one line for an invalid policy or none', async () => {
-    expect(await run(['route', '--policy', BROKEN, SEED])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/: routes\[2\]\.match\.service: expected string or string\[\]\n$/) });
-    expect(await run(['route', SEED])).toMatchObject({ code: 2, stderr: 'ecs-slack route: give the policy file: route --policy FILE [EVENTS...]\n' });
+    expect(await run(['route', '--policy', BROKEN, SEED])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/: routes\[2\]\.match\.service: expected string or string\[\]\n$/),
+    });
+    expect(await run(['route', SEED])).toMatchObject({
+      code: 2,
+      stderr: 'ecs-slack route: give the policy file: route --policy FILE [EVENTS...]\n',
+    });
   });
 });
 
@@ -128,10 +187,29 @@ describe('ecs-slack silence, on dynalite', () => {
 
   it('adds, lists and expires a silence', async () => {
     const before = Date.now();
-    const added = await silence('add', '--service', 'checkout', '--cluster', 'prod', '--cluster', 'prod-eu', '--for', '2h', '--reason', 'migration', '--author', 'ana');
+    const added = await silence(
+      'add',
+      '--service',
+      'checkout',
+      '--cluster',
+      'prod',
+      '--cluster',
+      'prod-eu',
+      '--for',
+      '2h',
+      '--reason',
+      'migration',
+      '--author',
+      'ana',
+    );
     expect({ code: added.code, stderr: added.stderr }).toEqual({ code: 0, stderr: '' });
     const [created] = lines(added.stdout);
-    expect(created).toMatchObject({ match: { service: 'checkout', cluster: ['prod', 'prod-eu'] }, author: 'ana', reason: 'migration', suppressed: 0 });
+    expect(created).toMatchObject({
+      match: { service: 'checkout', cluster: ['prod', 'prod-eu'] },
+      author: 'ana',
+      reason: 'migration',
+      suppressed: 0,
+    });
     expect(Date.parse(created!.endsAt) - Date.parse(created!.startsAt)).toBe(2 * 3_600_000);
     expect(Date.parse(created!.startsAt)).toBeGreaterThanOrEqual(before - 1000);
 
@@ -147,22 +225,58 @@ describe('ecs-slack silence, on dynalite', () => {
   });
 
   it.each([
-    ['no end', ['add', '--service', 'checkout', '--reason', 'migration', '--author', 'ana'], 'ecs-slack silence: give --for DURATION or --until TIME: a silence without an end is refused'],
-    ['an end in the past', ['add', '--service', 'checkout', '--until', '2020-01-01T00:00:00Z', '--reason', 'migration', '--author', 'ana'], 'ecs-slack silence: endsAt 2020-01-01T00:00:00.000Z is in the past'],
-    ['a bad duration', ['add', '--service', 'checkout', '--for', '2 hours', '--reason', 'migration', '--author', 'ana'], 'ecs-slack silence: --for: expected a duration such as 90m, 2h or 1d12h, not "2 hours"'],
-    ['nothing to match', ['add', '--for', '1h', '--reason', 'migration', '--author', 'ana'], 'ecs-slack silence: match: expected at least one field: a silence of every event is refused'],
-    ['an unknown outcome', ['add', '--outcome', 'oom', '--for', '1h', '--reason', 'x', '--author', 'ana'], 'ecs-slack silence: match.outcome: unknown outcome "oom"'],
-    ['no reason', ['add', '--service', 'checkout', '--for', '1h', '--author', 'ana'], 'ecs-slack silence: give --reason TEXT: say why'],
+    [
+      'no end',
+      ['add', '--service', 'checkout', '--reason', 'migration', '--author', 'ana'],
+      'ecs-slack silence: give --for DURATION or --until TIME: a silence without an end is refused',
+    ],
+    [
+      'an end in the past',
+      ['add', '--service', 'checkout', '--until', '2020-01-01T00:00:00Z', '--reason', 'migration', '--author', 'ana'],
+      'ecs-slack silence: endsAt 2020-01-01T00:00:00.000Z is in the past',
+    ],
+    [
+      'a bad duration',
+      ['add', '--service', 'checkout', '--for', '2 hours', '--reason', 'migration', '--author', 'ana'],
+      'ecs-slack silence: --for: expected a duration such as 90m, 2h or 1d12h, not "2 hours"',
+    ],
+    [
+      'nothing to match',
+      ['add', '--for', '1h', '--reason', 'migration', '--author', 'ana'],
+      'ecs-slack silence: match: expected at least one field: a silence of every event is refused',
+    ],
+    [
+      'an unknown outcome',
+      ['add', '--outcome', 'oom', '--for', '1h', '--reason', 'x', '--author', 'ana'],
+      'ecs-slack silence: match.outcome: unknown outcome "oom"',
+    ],
+    [
+      'no reason',
+      ['add', '--service', 'checkout', '--for', '1h', '--author', 'ana'],
+      'ecs-slack silence: give --reason TEXT: say why',
+    ],
   ])('refuses %s with one line and exit 2, writing nothing', async (_, args, message) => {
-    const stored = async () => (await new DynamoDbStateStore({ client: table.client, tableName: table.tableName }).list('silence', Date.now())).length;
+    const stored = async () =>
+      (await new DynamoDbStateStore({ client: table.client, tableName: table.tableName }).list('silence', Date.now()))
+        .length;
     const before = await stored();
     const result = await silence(...args);
-    expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+    expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${message}\n`,
+    });
     expect(await stored()).toBe(before);
   });
 
   it('needs a table, and says when an id is unknown (exit 1)', async () => {
-    expect(await run(['silence', 'list'], aws)).toMatchObject({ code: 2, stderr: 'ecs-slack silence: give the DynamoDB state table: --table NAME\n' });
-    expect(await silence('expire', 'nope')).toMatchObject({ code: 1, stderr: 'ecs-slack silence: no silence "nope" in the table\n' });
+    expect(await run(['silence', 'list'], aws)).toMatchObject({
+      code: 2,
+      stderr: 'ecs-slack silence: give the DynamoDB state table: --table NAME\n',
+    });
+    expect(await silence('expire', 'nope')).toMatchObject({
+      code: 1,
+      stderr: 'ecs-slack silence: no silence "nope" in the table\n',
+    });
   });
 });

@@ -29,8 +29,12 @@ describe('docs/policy.md', () => {
   it('shows what policy check and route print for the worked policy and the seed event', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecs-slack-policy-doc-'));
     writeFileSync(join(dir, 'policy.json'), policies[0]!);
-    writeFileSync(join(dir, 'impaired.json'), fixtureText('service', 'service-task-start-impaired').replaceAll('catalogue-2023-03-09', 'prod-eu'));
-    const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'impaired.json'),
+      fixtureText('service', 'service-task-start-impaired').replaceAll('catalogue-2023-03-09', 'prod-eu'),
+    );
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
     const check = cli(['policy', 'check', 'policy.json']);
     expect(check.status).toBe(0);
     expect(blocks.find((b) => b.lang === 'text' && b.code.includes(': ok ('))?.code).toBe(check.stdout);

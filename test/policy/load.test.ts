@@ -6,7 +6,14 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConfigError } from '../../src/index.js';
-import { loadPolicy, parsePolicy, POLICY_VARIABLE, resolveDestinationSecret, type SecretReference, type SecretResolver } from '../../src/policy/index.js';
+import {
+  loadPolicy,
+  parsePolicy,
+  POLICY_VARIABLE,
+  resolveDestinationSecret,
+  type SecretReference,
+  type SecretResolver,
+} from '../../src/policy/index.js';
 import { startAwsJsonServer, TEST_CREDENTIALS, type AwsJsonServer } from '../helpers/aws-json-server.js';
 
 const POLICY = {
@@ -27,14 +34,18 @@ function parameters(values: Record<string, string>): SecretResolver & { calls: S
     calls.push(reference);
     if (reference.source !== 'ssm') throw new Error('only SSM here');
     const value = values[reference.parameterName];
-    if (value === undefined) throw Object.assign(new Error(`ParameterNotFound: ${reference.parameterName}`), { name: 'ParameterNotFound' });
+    if (value === undefined)
+      throw Object.assign(new Error(`ParameterNotFound: ${reference.parameterName}`), { name: 'ParameterNotFound' });
     return value;
   };
   return Object.assign(resolve, { calls });
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error & { retryable?: boolean }> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isConfigError(error)).toBe(true);
   return error as Error;
 }
@@ -66,9 +77,24 @@ describe('loadPolicy', () => {
   });
 
   it.each([
-    ['no resolver', {}, 'ECS_SLACK_POLICY: the SSM parameter "/ecs-slack/policy" needs a resolveSecret to fetch it', false],
-    ['a parameter that cannot be fetched', { resolveSecret: parameters({}) }, 'ECS_SLACK_POLICY: could not fetch the SSM parameter "/ecs-slack/policy" (ParameterNotFound)', true],
-    ['an empty parameter', { resolveSecret: parameters({ '/ecs-slack/policy': ' ' }) }, 'ECS_SLACK_POLICY: the SSM parameter "/ecs-slack/policy" is empty', false],
+    [
+      'no resolver',
+      {},
+      'ECS_SLACK_POLICY: the SSM parameter "/ecs-slack/policy" needs a resolveSecret to fetch it',
+      false,
+    ],
+    [
+      'a parameter that cannot be fetched',
+      { resolveSecret: parameters({}) },
+      'ECS_SLACK_POLICY: could not fetch the SSM parameter "/ecs-slack/policy" (ParameterNotFound)',
+      true,
+    ],
+    [
+      'an empty parameter',
+      { resolveSecret: parameters({ '/ecs-slack/policy': ' ' }) },
+      'ECS_SLACK_POLICY: the SSM parameter "/ecs-slack/policy" is empty',
+      false,
+    ],
     [
       'an invalid policy in the parameter',
       { resolveSecret: parameters({ '/ecs-slack/policy': JSON.stringify({ ...POLICY, default: { to: 'pager' } }) }) },
@@ -105,7 +131,12 @@ describe('resolveDestinationSecret', () => {
           ? { json: { Name: 'prod/slack/ops', SecretString: JSON.stringify({ url: WEBHOOK }) } }
           : { error: 'AccessDeniedException', message: `no access to ${String(input['SecretId'])}` },
     });
-    client = new SecretsManagerClient({ endpoint: server.origin, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    client = new SecretsManagerClient({
+      endpoint: server.origin,
+      region: 'us-east-1',
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+    });
   });
 
   afterAll(async () => {
@@ -123,16 +154,36 @@ describe('resolveDestinationSecret', () => {
   });
 
   it('names the destination and the secret when the fetch fails, never the value', async () => {
-    const denied = parsePolicy({ ...POLICY, destinations: { ...POLICY.destinations, secret: { type: 'webhook', url: { secretsManager: 'other' } } } });
+    const denied = parsePolicy({
+      ...POLICY,
+      destinations: { ...POLICY.destinations, secret: { type: 'webhook', url: { secretsManager: 'other' } } },
+    });
     const error = await failure(resolveDestinationSecret(denied, 'secret', { resolveSecret }));
-    expect(error.message).toBe('destinations.secret.url: could not fetch the Secrets Manager secret "other" (AccessDeniedException)');
+    expect(error.message).toBe(
+      'destinations.secret.url: could not fetch the Secrets Manager secret "other" (AccessDeniedException)',
+    );
     expect(error.retryable).toBe(true);
   });
 
   it.each([
-    ['an unset variable', 'ops', { env: {} }, 'destinations.ops.url: the environment variable OPS_WEBHOOK_URL is not set'],
-    ['an empty variable', 'ops', { env: { OPS_WEBHOOK_URL: '' } }, 'destinations.ops.url: the environment variable OPS_WEBHOOK_URL is not set'],
-    ['no resolver for an SSM parameter', 'param', { env: {} }, 'destinations.param.url: the SSM parameter "/ecs-slack/webhook" needs a resolveSecret to fetch it'],
+    [
+      'an unset variable',
+      'ops',
+      { env: {} },
+      'destinations.ops.url: the environment variable OPS_WEBHOOK_URL is not set',
+    ],
+    [
+      'an empty variable',
+      'ops',
+      { env: { OPS_WEBHOOK_URL: '' } },
+      'destinations.ops.url: the environment variable OPS_WEBHOOK_URL is not set',
+    ],
+    [
+      'no resolver for an SSM parameter',
+      'param',
+      { env: {} },
+      'destinations.param.url: the SSM parameter "/ecs-slack/webhook" needs a resolveSecret to fetch it',
+    ],
     ['an unknown destination', 'pager', {}, 'no destination "pager" in the policy'],
     ['a Web API destination', 'deploys', {}, 'destinations.deploys is a web-api destination, which keeps no secret'],
   ] as const)('%s: a ConfigError naming it', async (_, destination, options, message) => {

@@ -14,7 +14,12 @@ const POLICY: Policy = parsePolicy({
   routes: [
     { name: 'image-pulls', match: { cause: 'image-pull' }, to: 'platform', continue: true },
     { name: 'deployments', match: { kind: 'deployment' }, to: 'deploys' },
-    { name: 'prod-errors', match: { cluster: ['test', 'catalogue-*'], severity: 'error' }, to: ['ops', 'q'], mentions: { error: [{ userGroup: 'S0ONCALL' }] } },
+    {
+      name: 'prod-errors',
+      match: { cluster: ['test', 'catalogue-*'], severity: 'error' },
+      to: ['ops', 'q'],
+      mentions: { error: [{ userGroup: 'S0ONCALL' }] },
+    },
     { name: 'instances', match: { kind: 'container-instance' }, to: 'platform', filter: { preset: 'verbose' } },
     { match: { region: 'us-*', severity: ['warning', 'error'] }, to: 'ops' },
   ],
@@ -24,20 +29,62 @@ const POLICY: Policy = parsePolicy({
 /** Each fixture's destinations as `destination@route`. */
 function routed(policy: Policy, kind: KnownEcsEventKind, name: string): string[] {
   const event = parsedFixture(kind, name);
-  return routeFor(policy, applyPolicySeverity(policy, event, classify(event))).map((c) => `${c.destination}@${c.route}`);
+  return routeFor(policy, applyPolicySeverity(policy, event, classify(event))).map(
+    (c) => `${c.destination}@${c.route}`,
+  );
 }
 
 describe('routeFor on real events', () => {
   it.each([
-    ['the seed alert: start impaired, an error by the policy, in a catalogue-* cluster', 'service', 'service-task-start-impaired', ['ops@prod-errors', 'q@prod-errors']],
-    ['an image pull failure in cluster test: its route continues to prod-errors', 'task', 'synthetic-task-pull-not-found', ['platform@image-pulls', 'ops@prod-errors', 'q@prod-errors']],
-    ['an image pull failure elsewhere: matched once, so not the default', 'task', 'synthetic-task-pull-disk-full', ['platform@image-pulls']],
-    ['a failed deployment: the first match stops the search', 'deployment', 'docs-deployment-failed', ['deploys@deployments']],
-    ['a container instance that failed to register', 'container-instance', 'synthetic-instance-registration-failed', ['platform@instances']],
-    ['a placement failure in us-west-2: the unnamed route by its index', 'service', 'docs-service-task-placement-failure-ec2-cpu', ['ops@routes[4]']],
-    ['an out-of-memory kill in cluster test', 'task', 'synthetic-task-oom-exit137', ['ops@prod-errors', 'q@prod-errors']],
+    [
+      'the seed alert: start impaired, an error by the policy, in a catalogue-* cluster',
+      'service',
+      'service-task-start-impaired',
+      ['ops@prod-errors', 'q@prod-errors'],
+    ],
+    [
+      'an image pull failure in cluster test: its route continues to prod-errors',
+      'task',
+      'synthetic-task-pull-not-found',
+      ['platform@image-pulls', 'ops@prod-errors', 'q@prod-errors'],
+    ],
+    [
+      'an image pull failure elsewhere: matched once, so not the default',
+      'task',
+      'synthetic-task-pull-disk-full',
+      ['platform@image-pulls'],
+    ],
+    [
+      'a failed deployment: the first match stops the search',
+      'deployment',
+      'docs-deployment-failed',
+      ['deploys@deployments'],
+    ],
+    [
+      'a container instance that failed to register',
+      'container-instance',
+      'synthetic-instance-registration-failed',
+      ['platform@instances'],
+    ],
+    [
+      'a placement failure in us-west-2: the unnamed route by its index',
+      'service',
+      'docs-service-task-placement-failure-ec2-cpu',
+      ['ops@routes[4]'],
+    ],
+    [
+      'an out-of-memory kill in cluster test',
+      'task',
+      'synthetic-task-oom-exit137',
+      ['ops@prod-errors', 'q@prod-errors'],
+    ],
     ['a task without a service, in us-east-1', 'task', 'synthetic-task-guardduty-sidecar-crash', ['ops@routes[4]']],
-    ['a Spot interruption in eu-central-1: no route matches, the default', 'task', 'synthetic-task-spot-stopped', ['platform@default']],
+    [
+      'a Spot interruption in eu-central-1: no route matches, the default',
+      'task',
+      'synthetic-task-spot-stopped',
+      ['platform@default'],
+    ],
     ['a steady state in us-west-2 (info): the default', 'service', 'docs-service-steady-state', ['platform@default']],
   ] as const)('%s', (_, kind, name, expected) => {
     expect(routed(POLICY, kind, name)).toEqual(expected);
@@ -52,7 +99,9 @@ describe('routeFor on real events', () => {
       mentions: { error: [{ userGroup: 'S0ONCALL' }] },
     });
     const instance = parsedFixture('container-instance', 'synthetic-instance-draining');
-    expect(routeFor(POLICY, classify(instance))).toEqual([{ destination: 'platform', route: 'instances', index: 3, filter: { preset: 'verbose' } }]);
+    expect(routeFor(POLICY, classify(instance))).toEqual([
+      { destination: 'platform', route: 'instances', index: 3, filter: { preset: 'verbose' } },
+    ]);
     expect(routeFor(POLICY, classify(parsedFixture('task', 'synthetic-task-spot-stopped')))).toEqual([
       { destination: 'platform', route: 'default', filter: { minSeverity: 'error' } },
     ]);
@@ -65,7 +114,10 @@ describe('routeFor on real events', () => {
 
   it('lists a destination once, with the first route that chose it', () => {
     const policy = parsePolicy({
-      destinations: { ops: { type: 'web-api', channel: 'C0OPS' }, q: { type: 'amazon-q', topicArn: 'arn:aws:sns:eu-west-1:111122223333:t' } },
+      destinations: {
+        ops: { type: 'web-api', channel: 'C0OPS' },
+        q: { type: 'amazon-q', topicArn: 'arn:aws:sns:eu-west-1:111122223333:t' },
+      },
       routes: [
         { name: 'first', match: { severity: 'error' }, to: 'ops', mentions: { error: ['here'] }, continue: true },
         { name: 'second', to: ['q', 'ops'], mentions: { error: [{ user: 'U0ANA' }] } },
@@ -92,13 +144,22 @@ describe('routeFor on real events', () => {
 
 describe('severity overrides', () => {
   const policy = parsePolicy({
-    severity: { outcomes: { 'placement-failed': 'error', 'deployment-failed': 'warning' }, eventNames: { SERVICE_TASK_PLACEMENT_FAILURE: 'warning' } },
+    severity: {
+      outcomes: { 'placement-failed': 'error', 'deployment-failed': 'warning' },
+      eventNames: { SERVICE_TASK_PLACEMENT_FAILURE: 'warning' },
+    },
     destinations: { a: { type: 'web-api', channel: 'C0A' } },
     default: { to: 'a' },
   });
 
   it.each([
-    ['an event name wins over its outcome', 'service', 'docs-service-task-placement-failure-ec2-cpu', 'error', 'warning'],
+    [
+      'an event name wins over its outcome',
+      'service',
+      'docs-service-task-placement-failure-ec2-cpu',
+      'error',
+      'warning',
+    ],
     ['an outcome override applies to deployment events', 'deployment', 'docs-deployment-failed', 'error', 'warning'],
     ['nothing said, nothing changed', 'task', 'synthetic-task-oom-exit137', 'error', 'error'],
   ] as const)('%s', (_, kind, name, before, after) => {

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
 import { classify, isConfigError, MemoryStateStore, type Classification, type StateStore } from '../../src/index.js';
-import { createSilences, silenceSummaryText, type NewSilence, type Silences, type SilencesOptions } from '../../src/policy/index.js';
+import {
+  createSilences,
+  silenceSummaryText,
+  type NewSilence,
+  type Silences,
+  type SilencesOptions,
+} from '../../src/policy/index.js';
 import { startDynalite, type Dynalite } from '../helpers/dynalite.js';
 import { parsedFixture } from '../helpers/fixtures.js';
 
@@ -15,19 +21,27 @@ const HOUR = 60 * MINUTE;
 const iso = (millis: number) => new Date(millis).toISOString();
 
 /** Task events of service example-api-v1 in cluster test: a crash and an OOM kill. */
-const crash: Classification = classify(parsedFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'));
+const crash: Classification = classify(
+  parsedFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'),
+);
 const oom: Classification = classify(parsedFixture('task', 'synthetic-task-oom-exit137'));
 /** A service event of another service. */
 const impaired: Classification = classify(parsedFixture('service', 'service-task-start-impaired'));
 
-const MIGRATION: NewSilence = { match: { service: 'example-api-v1' }, author: 'ana', reason: 'migration', endsAt: iso(T0 + 2 * HOUR) };
+const MIGRATION: NewSilence = {
+  match: { service: 'example-api-v1' },
+  author: 'ana',
+  reason: 'migration',
+  endsAt: iso(T0 + 2 * HOUR),
+};
 
 function describeSilences(name: string, store: () => StateStore): void {
   let scopes = 0;
   /** Silences over a fresh scope; `more()` gives others over the same one (other Lambdas). */
   const fresh = (options: Omit<SilencesOptions, 'store'> = {}) => {
     const scope = `silence-test-${++scopes}`;
-    const more = (extra: Omit<SilencesOptions, 'store' | 'scope'> = {}): Silences => createSilences({ store: store(), scope, refreshSeconds: 0, ...extra });
+    const more = (extra: Omit<SilencesOptions, 'store' | 'scope'> = {}): Silences =>
+      createSilences({ store: store(), scope, refreshSeconds: 0, ...extra });
     return { silences: createSilences({ store: store(), scope, refreshSeconds: 0, ...options }), more, scope };
   };
 
@@ -50,18 +64,49 @@ function describeSilences(name: string, store: () => StateStore): void {
     });
 
     it.each([
-      ['no end', { ...MIGRATION, endsAt: undefined }, 'silence: endsAt: expected endsAt as an ISO-8601 time, but it is missing'],
-      ['an end in the past', { ...MIGRATION, endsAt: iso(T0 - MINUTE) }, 'silence: endsAt 2025-06-01T12:59:00.000Z is in the past'],
+      [
+        'no end',
+        { ...MIGRATION, endsAt: undefined },
+        'silence: endsAt: expected endsAt as an ISO-8601 time, but it is missing',
+      ],
+      [
+        'an end in the past',
+        { ...MIGRATION, endsAt: iso(T0 - MINUTE) },
+        'silence: endsAt 2025-06-01T12:59:00.000Z is in the past',
+      ],
       ['an end now', { ...MIGRATION, endsAt: iso(T0) }, 'silence: endsAt 2025-06-01T13:00:00.000Z is in the past'],
-      ['an end before the start', { ...MIGRATION, startsAt: iso(T0 + 3 * HOUR) }, 'silence: endsAt 2025-06-01T15:00:00.000Z is not after startsAt 2025-06-01T16:00:00.000Z'],
-      ['a time without a zone', { ...MIGRATION, endsAt: '2025-06-01T15:00:00' }, 'silence: endsAt: expected endsAt as an ISO-8601 time with a zone, such as 2025-06-01T15:00:00Z'],
-      ['a silence of everything', { ...MIGRATION, match: {} }, 'silence: match: expected at least one field: a silence of every event is refused'],
-      ['an unknown outcome', { ...MIGRATION, match: { outcome: 'oom' } }, 'silence: match.outcome: unknown outcome "oom"'],
-      ['a blank author', { ...MIGRATION, author: ' ' }, 'silence: author: expected an author, without leading or trailing blanks'],
+      [
+        'an end before the start',
+        { ...MIGRATION, startsAt: iso(T0 + 3 * HOUR) },
+        'silence: endsAt 2025-06-01T15:00:00.000Z is not after startsAt 2025-06-01T16:00:00.000Z',
+      ],
+      [
+        'a time without a zone',
+        { ...MIGRATION, endsAt: '2025-06-01T15:00:00' },
+        'silence: endsAt: expected endsAt as an ISO-8601 time with a zone, such as 2025-06-01T15:00:00Z',
+      ],
+      [
+        'a silence of everything',
+        { ...MIGRATION, match: {} },
+        'silence: match: expected at least one field: a silence of every event is refused',
+      ],
+      [
+        'an unknown outcome',
+        { ...MIGRATION, match: { outcome: 'oom' } },
+        'silence: match.outcome: unknown outcome "oom"',
+      ],
+      [
+        'a blank author',
+        { ...MIGRATION, author: ' ' },
+        'silence: author: expected an author, without leading or trailing blanks',
+      ],
       ['no reason', { ...MIGRATION, reason: undefined }, 'silence: reason: expected a reason, but it is missing'],
     ])('refuses %s with one line', async (_, input, message) => {
       const { silences } = fresh();
-      const error = await silences.add(input as NewSilence, T0).then(() => undefined, (e: unknown) => e);
+      const error = await silences.add(input as NewSilence, T0).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(isConfigError(error)).toBe(true);
       expect((error as Error).message).toBe(message);
       expect(await silences.list(T0)).toEqual([]);
@@ -70,7 +115,9 @@ function describeSilences(name: string, store: () => StateStore): void {
     it('refuses an id already taken', async () => {
       const { silences } = fresh();
       await silences.add({ ...MIGRATION, id: 'x' }, T0);
-      await expect(silences.add({ ...MIGRATION, id: 'x', reason: 'other' }, T0)).rejects.toThrow('silence: the id "x" is already taken');
+      await expect(silences.add({ ...MIGRATION, id: 'x', reason: 'other' }, T0)).rejects.toThrow(
+        'silence: the id "x" is already taken',
+      );
       expect((await silences.list(T0)).map((s) => s.reason)).toEqual(['migration']);
     });
 
@@ -83,14 +130,23 @@ function describeSilences(name: string, store: () => StateStore): void {
       expect((await silences.list(T0 + HOUR)).map((s) => s.id)).toEqual(['future', 'late']);
     });
 
-    it('finds the active silence that matches, the one ending last of several; none before the start or from the end', async () => {
+    it('finds the matching active silence, the one ending last; none before its start or from its end', async () => {
       const { silences } = fresh();
       await silences.add({ ...MIGRATION, id: 'short', endsAt: iso(T0 + HOUR) }, T0);
       await silences.add({ ...MIGRATION, id: 'crashes', match: { cluster: 'test', outcome: 'crashed' } }, T0);
-      await silences.add({ ...MIGRATION, id: 'later', match: { service: 'image_inferrer' }, startsAt: iso(T0 + HOUR), endsAt: iso(T0 + 3 * HOUR) }, T0);
+      await silences.add(
+        {
+          ...MIGRATION,
+          id: 'later',
+          match: { service: 'image_inferrer' },
+          startsAt: iso(T0 + HOUR),
+          endsAt: iso(T0 + 3 * HOUR),
+        },
+        T0,
+      );
       expect((await silences.silenceFor(crash, T0))?.id).toBe('crashes');
       expect((await silences.silenceFor(oom, T0))?.id).toBe('short');
-      expect((await silences.silenceFor(oom, T0 + HOUR))).toBeUndefined();
+      expect(await silences.silenceFor(oom, T0 + HOUR)).toBeUndefined();
       expect(await silences.silenceFor(impaired, T0 + HOUR - 1)).toBeUndefined();
       expect((await silences.silenceFor(impaired, T0 + HOUR))?.id).toBe('later');
       expect(await silences.silenceFor(impaired, T0 + 3 * HOUR)).toBeUndefined();
@@ -111,7 +167,9 @@ function describeSilences(name: string, store: () => StateStore): void {
       const lambdas = [silences, more(), more(), more()];
       const counted = await Promise.all(Array.from({ length: 24 }, (_, i) => lambdas[i % 4]!.count(silence, T0 + i)));
       expect(counted.every((s) => s !== undefined)).toBe(true);
-      expect(counted.map((s) => s!.suppressed).sort((a, b) => a - b)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      expect(counted.map((s) => s!.suppressed).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 24 }, (_, i) => i + 1),
+      );
       expect((await silences.list(T0 + HOUR))[0]?.suppressed).toBe(24);
     });
 
@@ -124,7 +182,10 @@ function describeSilences(name: string, store: () => StateStore): void {
       expect(await silences.count(seen, T0 + HOUR + 1)).toBeUndefined(); // changed since read: not counted
       expect(await silences.silenceFor(crash, T0 + HOUR + 2)).toBeUndefined(); // read afresh
       expect(await silences.list(T0 + HOUR)).toEqual([]);
-      expect(await silences.expire('e', T0 + HOUR + 3)).toEqual({ status: 'already-ended', silence: result.status === 'expired' ? result.silence : undefined });
+      expect(await silences.expire('e', T0 + HOUR + 3)).toEqual({
+        status: 'already-ended',
+        silence: result.status === 'expired' ? result.silence : undefined,
+      });
       expect(await silences.expire('nope', T0)).toEqual({ status: 'not-found' });
     });
 
@@ -135,7 +196,9 @@ function describeSilences(name: string, store: () => StateStore): void {
       expect(await silences.summaries(T0 + 2 * HOUR - 1)).toEqual([]); // not ended yet
       const lambdas = [silences, ...Array.from({ length: 7 }, () => more())];
       const claimed = (await Promise.all(lambdas.map((l) => l.summaries(T0 + 2 * HOUR)))).flat();
-      expect(claimed.map((s) => s.text)).toEqual(['example-api-v1: 3 events silenced by ana from 13:00 to 15:00 UTC: migration']);
+      expect(claimed.map((s) => s.text)).toEqual([
+        'example-api-v1: 3 events silenced by ana from 13:00 to 15:00 UTC: migration',
+      ]);
       expect(claimed[0]).toMatchObject({ count: 3, silence: { id: 's', suppressed: 3 } });
       await silences.commitSummary(claimed[0]!, T0 + 2 * HOUR + 1);
       expect(await more().summaries(T0 + 3 * HOUR)).toEqual([]);
@@ -159,7 +222,7 @@ function describeSilences(name: string, store: () => StateStore): void {
       expect(await more().summaries(T0 + 4 * HOUR)).toEqual([]);
     });
 
-    it('sends no summary for a silence that suppressed nothing, and keeps ended silences for the retention only', async () => {
+    it('sends no summary for a silence that silenced nothing; keeps ended ones for the retention only', async () => {
       const { silences, scope } = fresh({ retentionSeconds: 3600 });
       const quiet = await silences.add({ ...MIGRATION, id: 'quiet' }, T0);
       expect(await silences.summaries(T0 + 2 * HOUR)).toEqual([]);
@@ -185,9 +248,27 @@ describeSilences('DynamoDbStateStore on dynalite', () => dynamo);
 describe('silenceSummaryText', () => {
   const base = { id: 'x', author: 'ana', reason: 'migration', createdAt: iso(T0), suppressed: 1 };
   it.each([
-    [{ service: 'checkout' }, iso(T0), iso(T0 + 2 * HOUR), 14, 'checkout: 14 events silenced by ana from 13:00 to 15:00 UTC: migration'],
-    [{ service: ['a', 'b'], cluster: 'prod' }, iso(T0), iso(T0 + HOUR), 1, 'a or b, cluster prod: 1 event silenced by ana from 13:00 to 14:00 UTC: migration'],
-    [{ cluster: 'batch', outcome: 'crashed' }, iso(T0 + 10 * HOUR), iso(T0 + 14 * HOUR), 2, 'cluster batch, outcome crashed: 2 events silenced by ana from 2025-06-01 23:00 to 2025-06-02 03:00 UTC: migration'],
+    [
+      { service: 'checkout' },
+      iso(T0),
+      iso(T0 + 2 * HOUR),
+      14,
+      'checkout: 14 events silenced by ana from 13:00 to 15:00 UTC: migration',
+    ],
+    [
+      { service: ['a', 'b'], cluster: 'prod' },
+      iso(T0),
+      iso(T0 + HOUR),
+      1,
+      'a or b, cluster prod: 1 event silenced by ana from 13:00 to 14:00 UTC: migration',
+    ],
+    [
+      { cluster: 'batch', outcome: 'crashed' },
+      iso(T0 + 10 * HOUR),
+      iso(T0 + 14 * HOUR),
+      2,
+      'cluster batch, outcome crashed: 2 events silenced by ana from 2025-06-01 23:00 to 2025-06-02 03:00 UTC: migration',
+    ],
   ] as const)('%j', (match, startsAt, endsAt, count, text) => {
     expect(silenceSummaryText({ ...base, match, startsAt, endsAt }, count)).toBe(text);
   });

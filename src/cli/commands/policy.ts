@@ -25,7 +25,9 @@ export async function readPolicyFile(file: string): Promise<Policy> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${shownArgument(file)} (${(error as NodeJS.ErrnoException).code ?? 'read error'})`);
+    throw new UsageError(
+      `cannot read ${shownArgument(file)} (${(error as NodeJS.ErrnoException).code ?? 'read error'})`,
+    );
   }
   try {
     return parsePolicy(text);
@@ -53,12 +55,20 @@ export async function policyCommand(args: readonly string[], io: CliIo): Promise
     writeLine(io.stdout, formatJson(policyJsonSchema()));
     return EXIT_OK;
   }
-  if (action !== 'check') throw new UsageError(action === undefined ? 'give check FILE or schema' : `unknown action ${shownArgument(action)}; give check FILE or schema`);
+  if (action !== 'check')
+    throw new UsageError(
+      action === undefined
+        ? 'give check FILE or schema'
+        : `unknown action ${shownArgument(action)}; give check FILE or schema`,
+    );
   const [file, ...extra] = rest;
   if (file === undefined) throw new UsageError('give the policy file: policy check FILE');
   noArguments(extra, 'policy check takes one file');
   const policy = await readPolicyFile(file);
   const destinations = count(Object.keys(policy.destinations).length, 'destination');
-  writeLine(io.stdout, `${shownArgument(file)}: ok (${destinations}, ${count(policy.routes?.length ?? 0, 'route')} and the default)`);
+  writeLine(
+    io.stdout,
+    `${shownArgument(file)}: ok (${destinations}, ${count(policy.routes?.length ?? 0, 'route')} and the default)`,
+  );
   return EXIT_OK;
 }

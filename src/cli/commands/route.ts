@@ -30,9 +30,21 @@ export async function routeCommand(args: readonly string[], io: CliIo): Promise<
     (event, record) => {
       const c = applyPolicySeverity(policy, event, classify(event));
       const { cluster, service } = c.identity;
-      const line = { file: record.file, id: record.id, kind: c.kind, outcome: c.outcome, severity: c.severity, cause: c.cause, cluster, service };
+      const line = {
+        file: record.file,
+        id: record.id,
+        kind: c.kind,
+        outcome: c.outcome,
+        severity: c.severity,
+        cause: c.cause,
+        cluster,
+        service,
+      };
       writeLine(io.stdout, JSON.stringify({ ...line, destinations: routeFor(policy, c) }));
     },
-    { onInvalid: (record) => writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })) },
+    {
+      onInvalid: (record) =>
+        writeLine(io.stdout, JSON.stringify({ file: record.file, id: record.id, error: record.error?.message })),
+    },
   );
 }

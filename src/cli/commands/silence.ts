@@ -24,8 +24,12 @@ const UNITS: Readonly<Record<string, number>> = { d: 86_400_000, h: 3_600_000, m
  */
 export function parseDuration(text: string): number {
   const parts = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
-  const total = parts === null ? 0 : ['d', 'h', 'm', 's'].reduce((sum, unit, i) => sum + Number(parts[i + 1] ?? 0) * UNITS[unit]!, 0);
-  if (!(total > 0)) throw new UsageError(`--for: expected a duration such as 90m, 2h or 1d12h, not ${shownArgument(text)}`);
+  const total =
+    parts === null
+      ? 0
+      : ['d', 'h', 'm', 's'].reduce((sum, unit, i) => sum + Number(parts[i + 1] ?? 0) * UNITS[unit]!, 0);
+  if (!(total > 0))
+    throw new UsageError(`--for: expected a duration such as 90m, 2h or 1d12h, not ${shownArgument(text)}`);
   return total;
 }
 
@@ -33,7 +37,8 @@ function matchOf(values: Readonly<Record<string, unknown>>): PolicyMatch {
   const match: Record<string, string | string[]> = {};
   for (const flag of MATCH_FLAGS) {
     const given = values[flag];
-    if (Array.isArray(given) && given.length > 0) match[flag] = given.length === 1 ? String(given[0]) : given.map(String);
+    if (Array.isArray(given) && given.length > 0)
+      match[flag] = given.length === 1 ? String(given[0]) : given.map(String);
   }
   return match as PolicyMatch;
 }
@@ -41,7 +46,8 @@ function matchOf(values: Readonly<Record<string, unknown>>): PolicyMatch {
 /** When the silence ends: `--for` from its start, or `--until`; neither or both is refused. */
 function endOf(values: Readonly<Record<string, unknown>>, start: number): string {
   const { for: duration, until } = values;
-  if (typeof duration === 'string' && typeof until === 'string') throw new UsageError('give --for or --until, not both');
+  if (typeof duration === 'string' && typeof until === 'string')
+    throw new UsageError('give --for or --until, not both');
   if (typeof until === 'string') return until;
   if (typeof duration === 'string') return new Date(start + parseDuration(duration)).toISOString();
   throw new UsageError('give --for DURATION or --until TIME: a silence without an end is refused');
@@ -89,9 +95,14 @@ export async function silenceCommand(args: readonly string[], io: CliIo): Promis
   });
   const [action, ...rest] = positionals;
   if (action !== 'add' && action !== 'list' && action !== 'expire') {
-    throw new UsageError(action === undefined ? 'give add, list or expire ID' : `unknown action ${shownArgument(action)}; give add, list or expire ID`);
+    throw new UsageError(
+      action === undefined
+        ? 'give add, list or expire ID'
+        : `unknown action ${shownArgument(action)}; give add, list or expire ID`,
+    );
   }
-  if (typeof values.table !== 'string' || values.table === '') throw new UsageError('give the DynamoDB state table: --table NAME');
+  if (typeof values.table !== 'string' || values.table === '')
+    throw new UsageError('give the DynamoDB state table: --table NAME');
   const silences = createSilences({ store: tableStore(values.table), refreshSeconds: 0 });
   if (action === 'add') {
     noArguments(rest, 'silence add takes flags only');
