@@ -43,6 +43,11 @@ export function noted<T extends z.ZodMiniType>(schema: T, notes: SchemaNotes): T
   return schema;
 }
 
+/** A value as a message quotes it: JSON, cut at 60 characters. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
 /**
  * A string that must be one of `allowed`; the error names the value (`unknown outcome "crashd"`).
  * Checked with a refinement rather than an enum so that a list given where one name belongs is a
@@ -55,7 +60,7 @@ export function nameOf<T extends string>(what: string, allowed: readonly T[]): z
   const schema = z
     .string({ error: `expected a ${what} name` })
     .check(
-      z.refine((value) => known.has(value), { error: (issue) => `unknown ${what} ${JSON.stringify(issue.input)}` }),
+      z.refine((value) => known.has(value), { error: (issue) => `unknown ${what} ${quoted(String(issue.input))}` }),
     );
   return noted(schema, { enum: allowed }) as unknown as z.ZodMiniType<T>;
 }

@@ -257,3 +257,11 @@ describe('parsePolicy: one line naming the path', () => {
     expect(PolicySchema.safeParse(full).success).toBe(true);
   });
 });
+
+describe('parsePolicy: what messages quote', () => {
+  it('cuts a long unknown name at 60 characters', () => {
+    const name = 'x'.repeat(500);
+    const result = safeParsePolicy(valid({ routes: [{ match: { outcome: name }, to: 'ops' }] }));
+    expect(result.error?.message).toBe(`routes[0].match.outcome: unknown outcome "${'x'.repeat(60)}…"`);
+  });
+});
