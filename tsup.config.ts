@@ -12,6 +12,7 @@ const entry = {
   dynamodb: 'src/dynamodb/index.ts',
   'amazon-q': 'src/amazon-q/index.ts',
   lambda: 'src/lambda/index.ts',
+  policy: 'src/policy/index.ts',
 };
 
 const config: Options[] = [

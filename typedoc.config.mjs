@@ -12,6 +12,7 @@ const config = {
     'src/dynamodb/index.ts',
     'src/amazon-q/index.ts',
     'src/lambda/index.ts',
+    'src/policy/index.ts',
   ],
   // The literal outcome table behind `Outcome`; documented as `OUTCOMES`.
   intentionallyNotExported: ['OUTCOME_TABLE'],

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Packs the package, installs the tarball into a scratch project, and uses it the way a user
 // would: `import` (ESM), `require` (CommonJS), the `ecs-slack/amazon-q` subpath without its
-// optional peer, the `ecs-slack/dynamodb` subpath once its optional peer is installed, and the
-// `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
+// optional peer, `ecs-slack/policy`, the `ecs-slack/dynamodb` subpath once its optional peer is
+// installed, and the `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +108,31 @@ try {
   for (const node of nodes) {
     process.stdout.write(run(node, ['amazon-q-esm.mjs']));
     process.stdout.write(run(node, ['amazon-q-cjs.cjs']));
+  }
+  // ecs-slack/policy validates a policy and routes an event with zod alone.
+  const policyCheck = `
+    const p = policy.parsePolicy(JSON.stringify({
+      destinations: { ops: { type: 'webhook', url: { env: 'OPS_WEBHOOK_URL' } } },
+      routes: [{ name: 'errors', match: { severity: 'error' }, to: 'ops' }],
+      default: { to: 'ops' },
+    }));
+    const event = lib.parseEcsEvent(JSON.parse(require_fs.readFileSync('event.json', 'utf8')));
+    const [choice] = policy.routeFor(p, policy.applyPolicySeverity(p, event, lib.classify(event)));
+    if (choice.route !== 'errors') throw new Error('routed by ' + choice.route);
+    const bad = policy.safeParsePolicy({ destinations: {}, default: { to: 'x' } });
+    if (bad.success || !lib.isConfigError(bad.error)) throw new Error('expected a ConfigError');
+    console.log(process.version, kind, 'ecs-slack/policy ok:', choice.destination, 'by', choice.route);`;
+  writeFileSync(
+    join(scratch, 'policy-esm.mjs'),
+    `import * as lib from 'ecs-slack';\nimport * as policy from 'ecs-slack/policy';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${policyCheck}\n`,
+  );
+  writeFileSync(
+    join(scratch, 'policy-cjs.cjs'),
+    `const lib = require('ecs-slack');\nconst policy = require('ecs-slack/policy');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${policyCheck}\n`,
+  );
+  for (const node of nodes) {
+    process.stdout.write(run(node, ['policy-esm.mjs']));
+    process.stdout.write(run(node, ['policy-cjs.cjs']));
   }
   const peers = ['client-dynamodb', 'util-dynamodb'].map(
     (peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`,

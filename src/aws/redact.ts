@@ -18,7 +18,8 @@ interface Rule {
 }
 
 /** Key names whose values are secrets: `password=`, `"client_secret": "..."`, `api-key: ...`. */
-const SECRET_KEY = String.raw`[A-Za-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*`;
+const SECRET_KEY =
+  '[A-Za-z0-9_.-]*(?:passw(?:or)?d|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*';
 
 const RULES: readonly Rule[] = [
   // PEM private keys, possibly over many lines (the tail is redacted as one text).

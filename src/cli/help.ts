@@ -14,6 +14,8 @@ interface CommandHelp {
   readonly summary: string;
   /** Each option with its description lines. */
   readonly options: ReadonlyArray<readonly [flag: string, ...description: string[]]>;
+  /** Whether the operands are event files (the help then says how input is read). Default: when there are operands. */
+  readonly readsEvents?: boolean;
 }
 
 const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
@@ -57,6 +59,34 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--compact', 'One line instead of pretty JSON'],
     ],
   },
+  route: {
+    operands: '[FILE...]',
+    summary: 'Where a policy sends each event, and the route that chose it (JSON lines)',
+    options: [['--policy FILE', 'The policy (JSON; see docs/policy.md)']],
+  },
+  policy: {
+    operands: 'check FILE | schema',
+    summary: 'Check a policy file (exit 2 on its first problem), or print its JSON Schema',
+    options: [],
+    readsEvents: false,
+  },
+  silence: {
+    operands: 'add | list | expire ID',
+    summary: 'Silences in the DynamoDB state table: add, list the live ones, end one now',
+    options: [
+      ['--table NAME', 'The state table (AWS SDK configuration: AWS_REGION, credentials, ...)'],
+      [
+        '--service NAME',
+        'add: what to silence (repeatable; * globs); also --cluster, --account,',
+        '--region, --kind, --outcome, --severity, --cause',
+      ],
+      ['--for DURATION', 'add: how long (90m, 2h, 1d12h); or --until TIME (ISO-8601)'],
+      ['--from TIME', 'add: when it starts (ISO-8601; default now)'],
+      ['--reason TEXT', 'add: why (shown in the summary when it ends)'],
+      ['--author NAME', 'add: who (default $USER)'],
+    ],
+    readsEvents: false,
+  },
   demo: {
     operands: '',
     summary: 'Run the built-in sample events through the pipeline and print the result',
@@ -78,12 +108,13 @@ function optionLines(options: CommandHelp['options'], indent: string, width: num
   ]);
 }
 
-/** A command's line in the overview: name and operands, then the summary from column 23. */
+/** A command's lines in the overview: name and operands, then the summary from column 23. */
 function overviewLines(name: string, help: CommandHelp): string[] {
-  return [
-    `  ${`${name} ${help.operands}`.trim().padEnd(19)}  ${help.summary}`,
-    ...optionLines(help.options, '      ', 19),
-  ];
+  const call = `${name} ${help.operands}`.trim();
+  // A call too long for its column gets the summary on the next line, at the same column.
+  const head =
+    call.length > 19 ? [`  ${call}`, `${' '.repeat(23)}${help.summary}`] : [`  ${call.padEnd(19)}  ${help.summary}`];
+  return [...head, ...optionLines(help.options, '      ', 19)];
 }
 
 /**
@@ -115,9 +146,9 @@ export const USAGE: string = [
 export function commandHelp(name: string): string | undefined {
   const help = Object.hasOwn(COMMAND_HELP, name) ? COMMAND_HELP[name] : undefined;
   if (help === undefined) return undefined;
-  const readsEvents = help.operands !== '';
+  const readsEvents = help.readsEvents ?? help.operands !== '';
   return [
-    `Usage: ecs-slack ${name} [options]${readsEvents ? ` ${help.operands}` : ''}`,
+    `Usage: ecs-slack ${name} [options]${help.operands === '' ? '' : ` ${help.operands}`}`,
     '',
     help.summary,
     '',

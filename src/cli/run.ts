@@ -8,8 +8,11 @@ import pkg from '../../package.json' with { type: 'json' };
 import { classifyCommand } from './commands/classify.js';
 import { demoCommand } from './commands/demo.js';
 import { patternsCommand } from './commands/patterns.js';
+import { policyCommand } from './commands/policy.js';
 import { renderCommand } from './commands/render.js';
+import { routeCommand } from './commands/route.js';
 import { sendCommand } from './commands/send.js';
+import { silenceCommand } from './commands/silence.js';
 import { EXIT_OK, EXIT_INVALID_INPUT, EXIT_USAGE, HelpRequest, UsageError, shownArgument } from './args.js';
 import { commandHelp, USAGE } from './help.js';
 import { warn, writeLine, type CliIo } from './io.js';
@@ -25,8 +28,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   classify: classifyCommand,
   demo: demoCommand,
   patterns: patternsCommand,
+  policy: policyCommand,
   render: renderCommand,
+  route: routeCommand,
   send: sendCommand,
+  silence: silenceCommand,
 };
 
 /**

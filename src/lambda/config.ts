@@ -7,41 +7,14 @@
  */
 import { errorName } from '../deliver/network-code.js';
 import { ConfigError } from '../errors.js';
+import type { SecretReference, SecretResolver } from '../policy/secrets.js';
 
-/**
- * A secret to resolve: a Secrets Manager secret id, or an SSM parameter name.
- */
-export type SecretReference = SecretsManagerReference | SsmParameterReference;
-
-/** A Secrets Manager secret. */
-export interface SecretsManagerReference {
-  /** Discriminant. */
-  readonly source: 'secrets-manager';
-  /** The secret's id or ARN (`SLACK_WEBHOOK_SECRET_ID`). */
-  readonly secretId: string;
-}
-
-/** An SSM Parameter Store parameter (a SecureString). */
-export interface SsmParameterReference {
-  /** Discriminant. */
-  readonly source: 'ssm';
-  /** The parameter's name (`SLACK_WEBHOOK_PARAMETER`). */
-  readonly parameterName: string;
-}
-
-/**
- * Fetches a secret's value; yours, so ecs-slack needs no AWS SDK. Called once per cold start.
- *
- * @example
- * ```ts
- * const resolveSecret: SecretResolver = async (ref) => {
- *   if (ref.source !== 'secrets-manager') throw new Error('unsupported');
- *   const out = await secrets.send(new GetSecretValueCommand({ SecretId: ref.secretId }));
- *   return out.SecretString ?? '';
- * };
- * ```
- */
-export type SecretResolver = (reference: SecretReference) => Promise<string>;
+export type {
+  SecretReference,
+  SecretResolver,
+  SecretsManagerReference,
+  SsmParameterReference,
+} from '../policy/secrets.js';
 
 /**
  * The environment variables the handler reads.

@@ -7,6 +7,7 @@
  * @module
  */
 
+import type { Mention } from '../internal/mention.js';
 import { canonicalUtcMillis } from '../internal/time.js';
 
 declare const MRKDWN: unique symbol;
@@ -238,22 +239,7 @@ export function date(isoTime: string, format = '{date_short_pretty} {time}'): Mr
 const DATE_BREAKERS = /[|>^]/;
 const DATE_BREAKERS_ALL = /[|>^]/g;
 
-/**
- * Who to notify: a user group, a user, or (only when asked) `here` / `channel`.
- */
-export type Mention = UserGroupMention | UserMention | 'here' | 'channel';
-
-/** Mentions a user group. */
-export interface UserGroupMention {
-  /** The user group id, `S...`. */
-  readonly userGroup: string;
-}
-
-/** Mentions a user. */
-export interface UserMention {
-  /** The user id, `U...` or `W...`. */
-  readonly user: string;
-}
+export type { Mention, UserGroupMention, UserMention } from '../internal/mention.js';
 
 /**
  * The mrkdwn of a mention. User and group ids are checked (`S...`, `U...`/`W...`), so only

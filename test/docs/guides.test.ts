@@ -121,6 +121,7 @@ describe('code in the guides', () => {
     'ecs-slack/lambda': 'src/lambda/index.ts',
     'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
     'ecs-slack/amazon-q': 'src/amazon-q/index.ts',
+    'ecs-slack/policy': 'src/policy/index.ts',
   };
   const entries = exportsOf(entryFiles);
 
