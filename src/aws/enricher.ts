@@ -11,13 +11,15 @@ import { outcomeRecord } from '../classify/outcomes.js';
 import type { Classification } from '../classify/classification.js';
 import { ConfigError } from '../errors.js';
 import type { EcsEvent, TaskEvent } from '../events/index.js';
-import type { Evidence } from '../render/evidence.js';
-import { awsClients } from './clients.js';
+import type { Enricher, EnrichOptions, Evidence } from '../render/evidence.js';
+import { awsClients, SdkUnavailable, type AwsClients } from './clients.js';
 import { EvidenceDraft } from './evidence-draft.js';
 import { gatherTaskLogs, type LogsPlan } from './gather-logs.js';
 import { redactSecrets } from './redact.js';
 import { latestStoppedTask, taskEventOf } from './stopped-task.js';
 import { taskDefinitionSource } from './task-definitions.js';
+
+export type { Enricher, EnrichOptions };
 
 /**
  * Options of {@link createEnricher}. Every option is optional.
@@ -46,22 +48,6 @@ export interface EnricherOptions {
   /** How long a task definition stays cached, in milliseconds. Default one hour. */
   readonly cacheTtlMs?: number;
 }
-
-/**
- * Options of one enrichment.
- */
-export interface EnrichOptions {
-  /**
-   * A time (epoch milliseconds) enrichment must not pass, such as the Lambda deadline minus what
-   * delivery needs; the budget ends at this time when it comes first.
-   */
-  readonly deadline?: number;
-}
-
-/**
- * Gathers {@link Evidence} for an event. Never rejects: failures become notes.
- */
-export type Enricher = (event: EcsEvent, classification: Classification, options?: EnrichOptions) => Promise<Evidence>;
 
 /**
  * The defaults of {@link createEnricher}.
@@ -116,22 +102,30 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
   if (!Array.isArray(patterns) || !patterns.every((p) => p instanceof RegExp)) {
     throw new ConfigError('createEnricher: redact must be an array of regular expressions');
   }
-  const clients = awsClients(options);
-  const definitions = taskDefinitionSource({ clients, maxEntries: cacheSize, ttlMs: cacheTtlMs, callTimeoutMs });
+  const loadClients = awsClients(options);
+  const definitions = taskDefinitionSource({ maxEntries: cacheSize, ttlMs: cacheTtlMs, callTimeoutMs });
   const redact = { patterns };
 
   async function gather(event: EcsEvent, c: Classification, draft: EvidenceDraft, end: number): Promise<void> {
     const signal = (): AbortSignal => AbortSignal.timeout(Math.max(1, Math.min(callTimeoutMs, end - Date.now())));
+    let clients: AwsClients;
+    try {
+      clients = await loadClients();
+    } catch (error) {
+      if (error instanceof SdkUnavailable) return draft.note(`evidence unavailable: ${error.message}`);
+      throw error;
+    }
     const plan: Omit<LogsPlan, 'event' | 'classification'> = { clients, definitions, tailLines, redact, signal };
     if (event.kind === 'task') return gatherTaskLogs({ ...plan, event, classification: c }, draft);
     const { cluster, clusterArn, service, deploymentId, region } = c.identity;
     if (service === undefined || (clusterArn ?? cluster) === undefined) return;
     const ref = {
+      region,
       cluster: (clusterArn ?? cluster) as string,
       service,
       ...(deploymentId === undefined ? {} : { deploymentId }),
     };
-    const task = await latestStoppedTask(clients.ecs(region), ref, (action) => {
+    const task = await latestStoppedTask(clients, ref, (action) => {
       draft.step('stopped task unavailable', action);
       return signal();
     });

@@ -26,7 +26,7 @@ export interface LogsPlan {
   readonly event: TaskEvent;
   readonly classification: Classification;
   readonly clients: AwsClients;
-  readonly definitions: (arn: string, region: string) => Promise<ContainerLogConfig[]>;
+  readonly definitions: (arn: string, region: string, clients: AwsClients) => Promise<ContainerLogConfig[]>;
   readonly tailLines: number;
   readonly redact: RedactOptions;
   /** The abort signal of the next AWS call. */
@@ -53,7 +53,7 @@ export async function gatherTaskLogs(plan: LogsPlan, draft: EvidenceDraft): Prom
   const id = c.identity;
   const stoppedAt = firstTime(d.stoppedAt, d.executionStoppedAt, d.stoppingAt, event.time);
   draft.step('logs unavailable', 'ecs:DescribeTaskDefinition');
-  const containers = await plan.definitions(d.taskDefinitionArn, id.region);
+  const containers = await plan.definitions(d.taskDefinitionArn, id.region, plan.clients);
   draft.done();
   const container = pickContainer(containers, c.culprit?.name);
   if (container === undefined) return draft.note('no logs to link: the task definition has no containers');
@@ -95,7 +95,8 @@ export async function gatherTaskLogs(plan: LogsPlan, draft: EvidenceDraft): Prom
   draft.step('logs unavailable', 'logs:GetLogEvents');
   let lines: string[];
   try {
-    lines = await tailLogs(plan.clients.logs(location.region), {
+    lines = await tailLogs(plan.clients, {
+      region: location.region,
       group: location.group,
       stream: location.stream,
       endTime: (stoppedAt ?? Date.now()) + TAIL_AFTER,

@@ -5,8 +5,8 @@
  * @internal
  * @module
  */
-import { GetLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { endOutsidePair } from '../classify/text.js';
+import type { AwsClients } from './clients.js';
 import { redactSecrets, stripTerminalCodes, type RedactOptions } from './redact.js';
 
 /** Longest line kept, in characters (a log event can be 256 KB; Slack shows far less). */
@@ -18,6 +18,8 @@ const MAX_LINE = 1000;
  * @internal
  */
 export interface TailRequest {
+  /** The Region of the log group. */
+  readonly region: string;
   readonly group: string;
   readonly stream: string;
   /** Read events up to this time (epoch milliseconds). */
@@ -34,15 +36,15 @@ export interface TailRequest {
  *
  * @internal
  */
-export async function tailLogs(client: CloudWatchLogsClient, request: TailRequest): Promise<string[]> {
-  const command = new GetLogEventsCommand({
+export async function tailLogs(clients: AwsClients, request: TailRequest): Promise<string[]> {
+  const command = new clients.logsCommands.GetLogEventsCommand({
     logGroupName: request.group,
     logStreamName: request.stream,
     endTime: request.endTime,
     startFromHead: false,
     limit: request.lines,
   });
-  const output = await client.send(command, { abortSignal: request.signal });
+  const output = await clients.logs(request.region).send(command, { abortSignal: request.signal });
   const text = (output.events ?? []).map((event) => (event.message ?? '').replace(/\r?\n$/, '')).join('\n');
   return cleanLogText(text, request.lines, request.redact);
 }

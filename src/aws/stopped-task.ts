@@ -5,9 +5,10 @@
  * @internal
  * @module
  */
-import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import type { Task } from '@aws-sdk/client-ecs';
 import type { TaskEvent } from '../events/index.js';
 import { parseEcsEvents } from '../parse/index.js';
+import type { AwsClients } from './clients.js';
 
 /**
  * The service to look at.
@@ -15,6 +16,8 @@ import { parseEcsEvents } from '../parse/index.js';
  * @internal
  */
 export interface ServiceRef {
+  /** The Region of the cluster. */
+  readonly region: string;
   /** Cluster name or ARN. */
   readonly cluster: string;
   readonly service: string;
@@ -34,10 +37,12 @@ const stopTime = (task: Task): number =>
  * @internal
  */
 export async function latestStoppedTask(
-  ecs: ECSClient,
+  clients: AwsClients,
   ref: ServiceRef,
   signal: (action: 'ecs:ListTasks' | 'ecs:DescribeTasks') => AbortSignal,
 ): Promise<Task | undefined> {
+  const ecs = clients.ecs(ref.region);
+  const { ListTasksCommand, DescribeTasksCommand } = clients.ecsCommands;
   const listed = await ecs.send(
     new ListTasksCommand({ cluster: ref.cluster, serviceName: ref.service, desiredStatus: 'STOPPED', maxResults: 100 }),
     { abortSignal: signal('ecs:ListTasks') },

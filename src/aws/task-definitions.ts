@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { DescribeTaskDefinitionCommand, type ContainerDefinition } from '@aws-sdk/client-ecs';
+import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import type { AwsClients } from './clients.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -73,7 +73,6 @@ export function containerLogConfigs(definitions: readonly ContainerDefinition[] 
  * @internal
  */
 export interface TaskDefinitionSourceOptions {
-  readonly clients: AwsClients;
   readonly maxEntries: number;
   readonly ttlMs: number;
   /** Timeout of one DescribeTaskDefinition call (shared by every caller waiting for it). */
@@ -88,12 +87,12 @@ export interface TaskDefinitionSourceOptions {
  */
 export function taskDefinitionSource(
   options: TaskDefinitionSourceOptions,
-): (arn: string, region: string) => Promise<ContainerLogConfig[]> {
+): (arn: string, region: string, clients: AwsClients) => Promise<ContainerLogConfig[]> {
   const cache = new TtlCache<ContainerLogConfig[]>({ maxEntries: options.maxEntries, ttlMs: options.ttlMs });
-  return (arn, region) =>
+  return (arn, region, clients) =>
     cache.get(arn, async () => {
-      const command = new DescribeTaskDefinitionCommand({ taskDefinition: arn });
-      const output = await options.clients
+      const command = new clients.ecsCommands.DescribeTaskDefinitionCommand({ taskDefinition: arn });
+      const output = await clients
         .ecs(region)
         .send(command, { abortSignal: AbortSignal.timeout(options.callTimeoutMs) });
       return containerLogConfigs(output.taskDefinition?.containerDefinitions);

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { Culprit, Outcome } from '../classify/classification.js';
+import type { Classification, Culprit, Outcome } from '../classify/classification.js';
+import type { EcsEvent } from '../events/index.js';
 
 /**
  * Where a container's logs are in CloudWatch Logs, read from its task definition.
@@ -66,5 +67,22 @@ export interface Evidence {
   /** Service and deployment alerts: the latest stopped task of the service. */
   readonly stoppedTask?: StoppedTaskSummary;
 }
+
+/**
+ * Options of one enrichment.
+ */
+export interface EnrichOptions {
+  /**
+   * A time (epoch milliseconds) enrichment must not pass, such as the Lambda deadline minus what
+   * delivery needs; the budget ends at this time when it comes first.
+   */
+  readonly deadline?: number;
+}
+
+/**
+ * Gathers {@link Evidence} for an event. Never rejects: failures become notes. `createEnricher`
+ * of `ecs-slack/aws` makes one; the pipeline calls it once per alert it sends.
+ */
+export type Enricher = (event: EcsEvent, classification: Classification, options?: EnrichOptions) => Promise<Evidence>;
 
 /** Longest log line shown, in characters as sent (a long line is cut with an ellipsis). */
