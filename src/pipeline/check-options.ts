@@ -178,7 +178,7 @@ function checkThreads(o: Record<string, unknown>, caller: string, canUpdate: boo
  */
 export function checkPipelineOptions(options: unknown): void {
   const caller = 'createPipeline';
-  const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty, remainingMs: fn });
+  const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty, remainingMs: fn, enrich: fn });
   if (o.sender === undefined)
     throw new ConfigError(
       `${caller}: options.sender: required (createWebhookSender(...), createWebApiSender(...) or your own)`,

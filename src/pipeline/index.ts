@@ -24,7 +24,9 @@ import type { NoiseFilterOptions } from '../filter/filter-options.js';
 import type { ParsedRecord } from '../parse/index.js';
 import { salvageEcsEvent } from '../parse/lenient.js';
 import { renderDecision } from '../render/decision.js';
+import type { Enricher, Evidence } from '../render/evidence.js';
 import type { RenderOptions } from '../render/options.js';
+import { evidenceWithin } from './evidence.js';
 
 /**
  * One structured log line: what happened to an event, never a secret.
@@ -86,6 +88,12 @@ export interface PipelineOptions {
   readonly namespace?: string;
   /** How messages are drawn. */
   readonly render?: RenderOptions;
+  /**
+   * Root-cause evidence for each alert sent (`createEnricher()` from `ecs-slack/aws`): called once
+   * per alert, never for suppressed events or digests, and within the deadline less the time
+   * delivery needs. Default: none.
+   */
+  readonly enrich?: Enricher;
   /**
    * Deployment threads (a progress card per deployment, problems as replies). Default: on when
    * the sender can update messages (the Web API sender), off otherwise.
@@ -287,16 +295,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   /** Delivers a notify or digest decision, to the channel or into the event's deployment thread. */
   async function deliver(decision: NotifyDecision | DigestDecision, where: Delivery): Promise<string> {
-    const { event, thread, deadline } = where;
+    const { event, thread, deadline, evidence } = where;
     const timing = deadline === undefined ? {} : { deadline };
+    const render = evidence === undefined ? options.render : { ...options.render, evidence };
     if (thread === undefined) {
-      await sender.post(renderDecision(decision, event, options.render), timing);
+      await sender.post(renderDecision(decision, event, render), timing);
       return decision.action === 'digest' ? 'digest' : decision.recovery ? 'recovery' : 'alert';
     }
     // The card is the news of a deployment starting; everything else is a reply in its thread.
     const outcome = decision.action === 'notify' ? decision.classification.outcome : undefined;
     if (outcome !== undefined && outcomeRecord(outcome).deploymentState === 'in-progress') return 'card';
-    await sender.post(renderDecision(decision, event, options.render), { threadTs: thread.ts, ...timing });
+    await sender.post(renderDecision(decision, event, render), { threadTs: thread.ts, ...timing });
     return 'thread-reply';
   }
 
@@ -373,7 +382,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
         return { status: 'deferred', classification: c };
       }
-      return sent(id, c, await deliverAndSettle(decision, { event, thread, deadline }));
+      const evidence =
+        options.enrich === undefined ? undefined : await evidenceWithin(options.enrich, event, c, deadline);
+      return sent(id, c, await deliverAndSettle(decision, { event, thread, deadline, evidence }));
     } catch (error) {
       return failed({ id, c }, error);
     }
@@ -431,11 +442,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 }
 
-/** Where a decision goes: the event (none for a digest), its deployment thread, the deadline. */
+/** Where a decision goes: the event (none for a digest), its deployment thread, the deadline, its evidence. */
 interface Delivery {
   readonly event?: EcsEvent | undefined;
   readonly thread?: DeploymentThread | undefined;
   readonly deadline?: number | undefined;
+  readonly evidence?: Evidence | undefined;
 }
 
 /**
