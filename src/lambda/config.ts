@@ -22,6 +22,7 @@ export type {
  * - `SLACK_WEBHOOK_URL`: the incoming webhook URL itself
  * - `SLACK_WEBHOOK_SECRET_ID`: a Secrets Manager secret holding it (plain, or JSON with `url`)
  * - `SLACK_WEBHOOK_PARAMETER`: an SSM SecureString parameter holding it
+ * - `ECS_SLACK_ENRICH`: `true` to add root-cause evidence to alerts (when `enrich` is not given)
  */
 export const ENVIRONMENT: {
   /** The webhook URL itself. */
@@ -30,10 +31,13 @@ export const ENVIRONMENT: {
   readonly secretId: 'SLACK_WEBHOOK_SECRET_ID';
   /** An SSM parameter name holding it. */
   readonly parameterName: 'SLACK_WEBHOOK_PARAMETER';
+  /** `true` to enrich alerts with root-cause evidence. */
+  readonly enrich: 'ECS_SLACK_ENRICH';
 } = {
   webhookUrl: 'SLACK_WEBHOOK_URL',
   secretId: 'SLACK_WEBHOOK_SECRET_ID',
   parameterName: 'SLACK_WEBHOOK_PARAMETER',
+  enrich: 'ECS_SLACK_ENRICH',
 };
 
 /**

@@ -14,6 +14,8 @@ import { checkHandlerOptions } from '../pipeline/check-options.js';
 import { createPipeline, jsonLineLogger, type Pipeline, type PipelineOptions } from '../pipeline/index.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { webhookUrlSource, type SecretResolver } from './config.js';
+import type { Enricher, EnricherOptions } from '../aws/enricher.js';
+import { enricherFor } from './enrich.js';
 
 /**
  * Options of {@link createHandler}: the pipeline's options (filter, store, namespace, render,
@@ -21,7 +23,7 @@ import { webhookUrlSource, type SecretResolver } from './config.js';
  * `sender`, `webApi`, `webhookUrl`, or the environment (`SLACK_WEBHOOK_URL`,
  * `SLACK_WEBHOOK_SECRET_ID`, `SLACK_WEBHOOK_PARAMETER`).
  */
-export interface HandlerOptions extends Omit<PipelineOptions, 'sender' | 'remainingMs'> {
+export interface HandlerOptions extends Omit<PipelineOptions, 'sender' | 'remainingMs' | 'enrich'> {
   /** Your own sender. */
   readonly sender?: SlackSender;
   /** Post with your `@slack/web-api` `WebClient` to this channel; enables deployment threads. */
@@ -30,6 +32,12 @@ export interface HandlerOptions extends Omit<PipelineOptions, 'sender' | 'remain
   readonly webhookUrl?: string;
   /** Fetches `SLACK_WEBHOOK_SECRET_ID` / `SLACK_WEBHOOK_PARAMETER` once per cold start. */
   readonly resolveSecret?: SecretResolver;
+  /**
+   * Root-cause evidence in alerts (`ecs-slack/aws`): `true` for the defaults, `createEnricher`
+   * options, or your own enricher; `false` for none. Default: `ECS_SLACK_ENRICH=true` in the
+   * environment turns it on. Needs the IAM permissions in `docs/evidence.md`.
+   */
+  readonly enrich?: boolean | EnricherOptions | Enricher;
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The kind of bare `detail` payloads, for rules whose input transformer passes `$.detail`. */
@@ -126,6 +134,10 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  * delivered by then is handed back (records already delivered never are) before Lambda ends
  * the invocation, even when a store call or a secret lookup hangs.
  *
+ * With `enrich`, each alert carries root-cause evidence (the crashed container's last log lines
+ * and links), gathered within the same budget less a second kept for delivery: when AWS is slow
+ * or says no, the alert goes out with a note instead.
+ *
  * @param options - Slack destination, filter, store, rendering and the rest.
  * @returns The handler.
  * @throws `ConfigError` naming the option, for an option of the wrong shape (checked here, before
@@ -144,6 +156,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
   const clock = options.clock ?? Date.now;
   const log = options.logger ?? jsonLineLogger;
   const marginMs = options.deadlineMarginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
+  const enrich = enricherFor(options.enrich, options.env ?? process.env);
 
   const getPipeline = (): Pipeline => {
     pipeline ??= createPipeline({
@@ -155,6 +168,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.onInvalid === undefined ? {} : { onInvalid: options.onInvalid }),
       ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
+      ...(enrich === undefined ? {} : { enrich }),
       logger: log,
       clock,
     });

@@ -207,6 +207,10 @@ export function checkHandlerOptions(options: unknown): void {
     kind: oneOf(['task', 'service', 'deployment', 'container-instance']),
     flushIntervalSeconds: rule((v) => v === false || duration(v) === undefined, 'false or a number of at least 0'),
     deadlineMarginMs: duration,
+    enrich: rule(
+      (v) => typeof v === 'boolean' || typeof v === 'function' || isObject(v),
+      'true, false, createEnricher options or an enricher',
+    ),
   });
   // A blank webhookUrl means "from the environment", like a blank SLACK_WEBHOOK_URL.
   const given = (name: string): boolean =>
