@@ -37,6 +37,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
         'Only what the noise filter would send (alerts, verbose, none),',
         "using each event's own time; open digests flushed at the end",
       ],
+      ['--enrich', 'Add log lines and links from AWS (SDK credentials, Region, endpoints)'],
     ],
   },
   send: {
@@ -46,6 +47,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--webhook-url URL', 'The webhook (default: SLACK_WEBHOOK_URL); never printed'],
       ['--preset NAME', 'Filter first (alerts, verbose; default none: send every event)'],
       ['--no-color, --compact', 'As for render'],
+      ['--enrich', 'As for render (docs/evidence.md: the IAM it needs)'],
     ],
   },
   patterns: {

@@ -4,6 +4,8 @@
  * @internal
  * @module
  */
+import { createEnricher } from '../../aws/enricher.js';
+import { classify } from '../../classify/index.js';
 import { blockKitBuilderUrl } from '../../render/builder-url.js';
 import { renderDecision } from '../../render/decision.js';
 import { renderDigest } from '../../render/digest.js';
@@ -16,7 +18,8 @@ import { forEachEvent, writeLine, type CliIo } from '../io.js';
 /**
  * Prints one payload per event: NDJSON, pretty JSON (`--pretty`), or a Block Kit Builder link
  * (`--builder-url`). `--no-color` and `--compact` choose the layout. With `--preset`, only the
- * messages the noise filter would send, digests included (flushed at the end of input).
+ * messages the noise filter would send, digests included (flushed at the end of input). With
+ * `--enrich`, alerts carry root-cause evidence read from AWS (its standard configuration).
  *
  * @internal
  */
@@ -27,9 +30,11 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
     'no-color': { type: 'boolean' },
     compact: { type: 'boolean' },
     preset: { type: 'string' },
+    enrich: { type: 'boolean' },
   });
   const files = eventFiles(positionals, 'render reads events from files or standard input');
   const options = layoutOptions(values);
+  const enrich = values.enrich === true ? createEnricher() : undefined;
   const filter = presetFilter(values.preset);
   const offline = filter === undefined ? undefined : new OfflineFilter(filter);
   const print = (message: SlackMessage): void => {
@@ -38,11 +43,15 @@ export async function renderCommand(args: readonly string[], io: CliIo): Promise
   };
   const code = await forEachEvent(files, io, async (event) => {
     if (offline === undefined) {
-      print(renderMessage(event, options));
+      const classification = classify(event);
+      const evidence = await enrich?.(event, classification);
+      print(renderMessage(event, { ...options, classification, ...(evidence === undefined ? {} : { evidence }) }));
       return;
     }
     const decision = await offline.decide(event);
-    if (decision.action === 'notify' || decision.action === 'digest') print(renderDecision(decision, event, options));
+    const evidence = decision.action === 'notify' ? await enrich?.(event, decision.classification) : undefined;
+    if (decision.action === 'notify' || decision.action === 'digest')
+      print(renderDecision(decision, event, evidence === undefined ? options : { ...options, evidence }));
   });
   for (const digest of (await offline?.finish()) ?? []) print(renderDigest(digest.digest, options));
   return code;

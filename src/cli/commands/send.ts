@@ -4,6 +4,7 @@
  * @internal
  * @module
  */
+import { createEnricher } from '../../aws/enricher.js';
 import { createWebhookSender } from '../../deliver/webhook.js';
 import { webhookUrlProblem } from '../../deliver/webhook-url.js';
 import { createPipeline, type PipelineLogEntry } from '../../pipeline/index.js';
@@ -14,7 +15,8 @@ import { forEachEvent, writeLine, type CliIo } from '../io.js';
 /**
  * Sends each event (through the noise filter with `--preset`, default `none`: every event) to
  * the webhook from `--webhook-url` or `SLACK_WEBHOOK_URL`, one JSON log line per event on stdout.
- * Exits 1 when any event was invalid or could not be delivered. The URL is never printed.
+ * Exits 1 when any event was invalid or could not be delivered. The URL is never printed. With
+ * `--enrich`, alerts carry root-cause evidence read from AWS (its standard configuration).
  *
  * @internal
  */
@@ -24,6 +26,7 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     preset: { type: 'string' },
     'no-color': { type: 'boolean' },
     compact: { type: 'boolean' },
+    enrich: { type: 'boolean' },
   });
   const files = eventFiles(positionals, 'pass the webhook with --webhook-url or SLACK_WEBHOOK_URL');
   const url = typeof values['webhook-url'] === 'string' ? values['webhook-url'] : io.env.SLACK_WEBHOOK_URL;
@@ -38,6 +41,7 @@ export async function sendCommand(args: readonly string[], io: CliIo): Promise<n
     ...(filter === undefined ? {} : { filter }),
     render: layoutOptions(values),
     threads: false,
+    ...(values.enrich === true ? { enrich: createEnricher() } : {}),
     clock: () => clock.now,
     logger: (entry: PipelineLogEntry) => {
       if (entry.msg === 'failed') failed = true;
