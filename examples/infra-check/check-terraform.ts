@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from '@cdktf/hcl-tools';
 import { getReferencesInExpression, parse } from '@cdktf/hcl2json';
-import { DETAIL_TYPES } from '../../dist/index.js';
+import { DETAIL_TYPES } from '../../dist/schemas.js';
 
 type Json = Record<string, any>;
 
@@ -118,6 +118,28 @@ for (const dir of MODULES) {
   const fn = module.resource?.aws_lambda_function?.handler?.[0] as Json | undefined;
   expectEqual(fn?.architectures, ['arm64'], `${dir}: architectures`);
   expectEqual(module.variable?.runtime?.[0]?.default, 'nodejs22.x', `${dir}: default runtime`);
+  // Enrichment: off by default, exactly the four read actions, scoped to clusters and log groups.
+  expectEqual(module.variable?.enrich?.[0]?.default, false, `${dir}: enrich off by default`);
+  const enrich = module.data?.aws_iam_policy_document?.enrich?.[0]?.statement as Json[] | undefined;
+  expectEqual(
+    enrich?.map((s) => [s.sid, s.actions, s.resources]),
+    [
+      ['ReadTaskDefinitions', ['ecs:DescribeTaskDefinition'], ['*']],
+      ['FindStoppedTasks', ['ecs:ListTasks', 'ecs:DescribeTasks'], ['*']],
+      [
+        'ReadContainerLogs',
+        ['logs:GetLogEvents'],
+        '${formatlist("${format(local.arn_prefix, "logs")}:log-group:%s:log-stream:*", var.enrich_log_groups)}',
+      ],
+    ],
+    `${dir}: enrichment IAM`,
+  );
+  expectEqual(enrich?.[1]?.condition?.[0]?.variable, 'ecs:cluster', `${dir}: stopped tasks only of the clusters`);
+  expectEqual(
+    module.resource?.aws_iam_role_policy?.enrich?.[0]?.count,
+    '${var.enrich ? 1 : 0}',
+    `${dir}: the enrichment policy only with enrich`,
+  );
 }
 
 const threads = modules.get('lambda-sqs-threads/terraform')!;

@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { DETAIL_TYPES } from '../../dist/index.js';
+import { DETAIL_TYPES } from '../../dist/schemas.js';
 import { LambdaSqsThreadsStack } from '../lambda-sqs-threads/cdk/stack.js';
 import { LambdaWebhookStack } from '../lambda-webhook/cdk/stack.js';
 
@@ -115,4 +115,65 @@ expectEqual(
   'lambda-sqs-threads IAM actions',
 );
 
-console.log('CDK: the lambda-webhook and lambda-sqs-threads stacks synthesize and pass their checks');
+// Enrichment on: the four read actions on top, scoped as docs/evidence.md says, and the switch.
+const ENRICH_ACTIONS = ['ecs:DescribeTaskDefinition', 'ecs:DescribeTasks', 'ecs:ListTasks', 'logs:GetLogEvents'];
+const enriched = Template.fromStack(
+  new LambdaWebhookStack(new App(), 'WebhookEnriched', {
+    entry: entry('lambda-webhook'),
+    enrich: { logGroups: ['/ecs/prod-*'], clusters: ['prod'] },
+  }),
+);
+enriched.hasResourceProperties('AWS::Lambda::Function', {
+  Environment: { Variables: { ECS_SLACK_ENRICH: 'true' } },
+});
+expectEqual(
+  grantedActions(enriched),
+  [...grantedActions(webhook), ...ENRICH_ACTIONS].sort(),
+  'lambda-webhook IAM actions with enrich',
+);
+const arn = (service: string, resource: string) => ({
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      `:${service}:`,
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      resource,
+    ],
+  ],
+});
+enriched.hasResourceProperties('AWS::IAM::Policy', {
+  PolicyDocument: {
+    Statement: Match.arrayWith([
+      Match.objectLike({ Sid: 'ReadTaskDefinitions', Action: 'ecs:DescribeTaskDefinition', Resource: '*' }),
+      Match.objectLike({
+        Sid: 'FindStoppedTasks',
+        Action: ['ecs:ListTasks', 'ecs:DescribeTasks'],
+        Resource: '*',
+        Condition: { ArnLike: { 'ecs:cluster': [arn('ecs', ':cluster/prod')] } },
+      }),
+      Match.objectLike({
+        Sid: 'ReadContainerLogs',
+        Action: 'logs:GetLogEvents',
+        Resource: arn('logs', ':log-group:/ecs/prod-*:log-stream:*'),
+      }),
+    ]),
+  },
+});
+const threadsEnriched = Template.fromStack(
+  new LambdaSqsThreadsStack(new App(), 'ThreadsEnriched', {
+    entry: entry('lambda-sqs-threads'),
+    channel: 'C0123456789',
+    enrich: true,
+  }),
+);
+expectEqual(
+  grantedActions(threadsEnriched),
+  [...grantedActions(threads), ...ENRICH_ACTIONS].sort(),
+  'lambda-sqs-threads IAM actions with enrich',
+);
+
+console.log('CDK: the lambda-webhook and lambda-sqs-threads stacks synthesize and pass their checks, enriched or not');

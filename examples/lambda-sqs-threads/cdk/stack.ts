@@ -15,6 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { enableEnrichment, type EnrichmentProps } from '../../lambda-webhook/cdk/enrichment.js';
 
 /** The four detail-types ecs-slack reads (`DETAIL_TYPES` in ecs-slack). */
 const ECS_DETAIL_TYPES = [
@@ -32,6 +33,11 @@ export interface LambdaSqsThreadsStackProps extends StackProps {
   readonly entry: string;
   /** The Slack channel ID to post to (`C0123456789`); the app must be a member. */
   readonly channel: string;
+  /**
+   * Root-cause evidence in the alerts (the crashed container's last log lines and links):
+   * `true`, or what it may read. Default: off. See docs/evidence.md.
+   */
+  readonly enrich?: boolean | EnrichmentProps;
 }
 
 export class LambdaSqsThreadsStack extends Stack {
@@ -108,6 +114,9 @@ export class LambdaSqsThreadsStack extends Stack {
       // @aws-sdk/* is left out of the bundle and taken from the Lambda runtime (the default).
       bundling: { format: OutputFormat.CJS, target: 'node22', sourceMap: true },
     });
+    if (props.enrich !== undefined && props.enrich !== false) {
+      enableEnrichment(fn, role, props.enrich === true ? {} : props.enrich);
+    }
 
     // Grants the function what the event source mapping needs on the queue (receive, delete,
     // change visibility, attributes). The handler returns the records to retry; without

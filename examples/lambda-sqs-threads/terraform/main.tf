@@ -188,11 +188,12 @@ resource "aws_lambda_function" "handler" {
       SLACK_BOT_TOKEN_SECRET_ID = aws_secretsmanager_secret.bot_token.arn
       SLACK_CHANNEL             = var.slack_channel
       STATE_TABLE               = aws_dynamodb_table.state.name
+      ECS_SLACK_ENRICH          = var.enrich ? "true" : "false"
       NODE_OPTIONS              = "--enable-source-maps"
     }
   }
 
-  depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.function]
+  depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.function, aws_iam_role_policy.enrich]
 }
 
 # The handler returns the records to retry; without ReportBatchItemFailures Lambda would ignore

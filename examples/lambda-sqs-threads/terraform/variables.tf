@@ -31,3 +31,21 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+variable "enrich" {
+  description = "Root-cause evidence in the alerts, the crashed container's last log lines and links (docs/evidence.md): sets ECS_SLACK_ENRICH and grants the reads below."
+  type        = bool
+  default     = false
+}
+
+variable "enrich_log_groups" {
+  description = "With enrich: the log groups whose last lines may appear in Slack (names, * globs), in this Region."
+  type        = list(string)
+  default     = ["/ecs/*"]
+}
+
+variable "enrich_clusters" {
+  description = "With enrich: the clusters whose stopped tasks service alerts look up (names, * globs)."
+  type        = list(string)
+  default     = ["*"]
+}

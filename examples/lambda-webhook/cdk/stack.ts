@@ -14,6 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { enableEnrichment, type EnrichmentProps } from './enrichment.js';
 
 /** The four detail-types ecs-slack reads (`DETAIL_TYPES` in ecs-slack). */
 export const ECS_DETAIL_TYPES: string[] = [
@@ -26,6 +27,11 @@ export const ECS_DETAIL_TYPES: string[] = [
 export interface LambdaWebhookStackProps extends StackProps {
   /** Absolute path of the handler file (examples/lambda-webhook/handler.ts). */
   readonly entry: string;
+  /**
+   * Root-cause evidence in the alerts (the crashed container's last log lines and links):
+   * `true`, or what it may read. Default: off. See docs/evidence.md.
+   */
+  readonly enrich?: boolean | EnrichmentProps;
 }
 
 export class LambdaWebhookStack extends Stack {
@@ -81,6 +87,9 @@ export class LambdaWebhookStack extends Stack {
       maxEventAge: Duration.hours(6),
       deadLetterQueue: failed,
     });
+    if (props.enrich !== undefined && props.enrich !== false) {
+      enableEnrichment(fn, role, props.enrich === true ? {} : props.enrich);
+    }
 
     new Rule(this, 'EcsEvents', {
       description: 'Amazon ECS events for ecs-slack',

@@ -134,6 +134,7 @@ resource "aws_lambda_function" "handler" {
   environment {
     variables = {
       SLACK_WEBHOOK_SECRET_ID = aws_secretsmanager_secret.webhook_url.arn
+      ECS_SLACK_ENRICH        = var.enrich ? "true" : "false"
       NODE_OPTIONS            = "--enable-source-maps"
     }
   }
@@ -143,7 +144,7 @@ resource "aws_lambda_function" "handler" {
     target_arn = aws_sqs_queue.failed_events.arn
   }
 
-  depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.function]
+  depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.function, aws_iam_role_policy.enrich]
 }
 
 # The handler throws when Slack refused or could not be reached: two retries, then the queue.
