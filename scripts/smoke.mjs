@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Packs the package, installs the tarball into a scratch project, and uses it the way a user
-// would: `import` (ESM), `require` (CommonJS), the `ecs-slack/amazon-q` subpath without its
-// optional peer, `ecs-slack/policy`, the `ecs-slack/dynamodb` subpath once its optional peer is
+// would: `import` (ESM), `require` (CommonJS), the `ecs-slack/amazon-q` and `ecs-slack/aws`
+// subpaths without their optional peers, `ecs-slack/policy`, the `ecs-slack/dynamodb` subpath once its optional peer is
 // installed, and the `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +108,31 @@ try {
   for (const node of nodes) {
     process.stdout.write(run(node, ['amazon-q-esm.mjs']));
     process.stdout.write(run(node, ['amazon-q-cjs.cjs']));
+  }
+  // ecs-slack/aws loads without its optional peers; enriching says they are missing, and the
+  // Lambda handler with enrich: true still sends the alert, with that note.
+  const awsCheck = `
+    const event = lib.parseEcsEvent(JSON.parse(require_fs.readFileSync('event.json', 'utf8')));
+    const note = 'evidence unavailable: @aws-sdk/client-ecs is not installed';
+    aws.createEnricher()(event, lib.classify(event)).then(async (evidence) => {
+      if (evidence.notes[0] !== note) throw new Error('unexpected notes ' + JSON.stringify(evidence.notes));
+      const posts = [];
+      const sender = { post: async (message) => (posts.push(message), {}) };
+      await lambda.createHandler({ sender, enrich: true, logger: () => {} })(event);
+      if (!JSON.stringify(posts).includes(note)) throw new Error('the enriched alert lacks the note');
+      console.log(process.version, kind, 'ecs-slack/aws ok without its peers:', JSON.stringify(note));
+    });`;
+  writeFileSync(
+    join(scratch, 'aws-esm.mjs'),
+    `import * as lib from 'ecs-slack';\nimport * as aws from 'ecs-slack/aws';\nimport * as lambda from 'ecs-slack/lambda';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${awsCheck}\n`,
+  );
+  writeFileSync(
+    join(scratch, 'aws-cjs.cjs'),
+    `const lib = require('ecs-slack');\nconst aws = require('ecs-slack/aws');\nconst lambda = require('ecs-slack/lambda');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${awsCheck}\n`,
+  );
+  for (const node of nodes) {
+    process.stdout.write(run(node, ['aws-esm.mjs']));
+    process.stdout.write(run(node, ['aws-cjs.cjs']));
   }
   // ecs-slack/policy validates a policy and routes an event with zod alone.
   const policyCheck = `

@@ -1,10 +1,13 @@
 /**
  * The gallery's messages: real and synthetic fixture events rendered by ecs-slack itself, one per
- * situation a paged engineer meets, plus a digest, a deployment card and the compact variant.
+ * situation a paged engineer meets, plus a digest, a deployment card, the compact variant, and a
+ * crash with its evidence gathered by the real enricher from the tests' loopback AWS.
  */
 import { classify, parseEcsEvent, renderDigest, renderMessage, type RenderOptions } from '../../src/index.js';
 import { renderDeploymentCard } from '../../src/slack.js';
 import { renderAmazonQ } from '../../src/amazon-q/index.js';
+import { createEnricher } from '../../src/aws/index.js';
+import { CRASH, CRASH_GROUP, CRASH_STREAM, clientsFor, startFakeAws } from '../../test/aws/harness.js';
 import { loadFixture } from '../../test/helpers/fixtures.js';
 import { amazonQInSlack } from './amazon-q.js';
 import type { GalleryEntry } from './types.js';
@@ -137,8 +140,39 @@ const CASES: readonly Case[] = [
   },
 ];
 
+/** What the crashed app wrote last: a failed migration, with a database password to redact. */
+const CRASH_LOG = [
+  '2020-03-16T15:37:02.114Z INFO  orders-api 1.42.0 starting (node v20.11.1)',
+  '2020-03-16T15:37:02.356Z INFO  connecting to postgres://orders:pg-s3cret-pass@db.internal:5432/orders',
+  '2020-03-16T15:37:02.871Z INFO  running migration 0042_customer_index',
+  '2020-03-16T15:37:03.402Z ERROR migration 0042_customer_index failed: relation "orders_customer_id_idx" already exists',
+  'Error: migration failed',
+  '    at Migrator.run (/app/dist/db/migrate.js:88:13)',
+  '    at async main (/app/dist/main.js:24:5)',
+  '2020-03-16T15:37:03.417Z FATAL cannot start without a migrated database; exiting with code 2',
+];
+
+/** The crash with a sidecar, with the evidence `createHandler({ enrich: true })` would add. */
+async function crashWithEvidence(): Promise<GalleryEntry> {
+  const aws = await startFakeAws({ streams: { [`${CRASH_GROUP} ${CRASH_STREAM}`]: CRASH_LOG } });
+  try {
+    const event = parseEcsEvent(loadFixture('task', CRASH));
+    const classification = classify(event);
+    const evidence = await createEnricher(clientsFor(aws))(event, classification);
+    return {
+      name: 'task-crashed-evidence',
+      title: 'Crash with its last log lines (error)',
+      description:
+        "The crash with a sidecar above with enrichment on (ecs-slack/aws): the app container's last lines from CloudWatch Logs, the password redacted, and links to its log stream and Logs Insights.",
+      message: renderMessage(event, { classification, evidence }),
+    };
+  } finally {
+    await aws.close();
+  }
+}
+
 /** The gallery entries, rendered from the sources. */
-export function galleryEntries(): GalleryEntry[] {
+export async function galleryEntries(): Promise<GalleryEntry[]> {
   const entries: GalleryEntry[] = CASES.map(({ kind, fixture, options, ...entry }) => ({
     ...entry,
     message: renderMessage(parseEcsEvent(loadFixture(kind, fixture)), options),
@@ -181,5 +215,6 @@ export function galleryEntries(): GalleryEntry[] {
       renderAmazonQ(parseEcsEvent(loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar'))),
     ),
   });
+  entries.splice(entries.findIndex((entry) => entry.name === 'task-crashed') + 1, 0, await crashWithEvidence());
   return entries;
 }
