@@ -81,6 +81,9 @@ const NOTHING: Evidence = Object.freeze({
  * the service's latest stopped task, with its stop reason. Other events get empty evidence.
  * Create one per process and reuse it, so the cache is shared across events.
  *
+ * @remarks The AWS SDK starts loading when the enricher is created (in a Lambda, during its init
+ * phase), so the first alert's budget is not spent on it.
+ *
  * @param options - Clients, lines, budget, timeouts, redaction patterns, cache.
  * @returns The enricher: `(event, classification, { deadline }) => Promise<Evidence>`.
  * @throws `ConfigError` (from `ecs-slack`) for an option out of range, naming it.
@@ -103,6 +106,8 @@ export function createEnricher(options: EnricherOptions = {}): Enricher {
     throw new ConfigError('createEnricher: redact must be an array of regular expressions');
   }
   const loadClients = awsClients(options);
+  // Start loading the SDK now (a Lambda's init phase), not within the first alert's budget.
+  loadClients().catch(() => undefined);
   const definitions = taskDefinitionSource({ maxEntries: cacheSize, ttlMs: cacheTtlMs, callTimeoutMs });
   const redact = { patterns };
 
