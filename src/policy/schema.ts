@@ -298,7 +298,7 @@ export const policySchema: () => z.ZodMiniType<Policy> = /* @__PURE__ */ once(
  *
  * @example
  * ```ts
- * const ok = PolicySchema.safeParse(JSON.parse(text)).success;
+ * const ok = PolicySchema.safeParse(JSON.parse(json)).success;
  * ```
  */
 export const PolicySchema: z.ZodMiniType<Policy> = /* @__PURE__ */ policySchema();

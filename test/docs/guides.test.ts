@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { classify, parseEcsEvent, type SlackSender } from '../../src/index.js';
 import { createHandler } from '../../src/lambda/index.js';
+import { ENTRY_FILES } from '../helpers/entry-points.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -110,19 +111,7 @@ function exportsOf(entries: Record<string, string>): Map<string, Set<string>> {
 }
 
 describe('code in the guides', () => {
-  const entryFiles: Record<string, string> = {
-    'ecs-slack': 'src/index.ts',
-    'ecs-slack/schemas': 'src/schemas.ts',
-    'ecs-slack/state': 'src/state/index.ts',
-    'ecs-slack/filter': 'src/filter/index.ts',
-    'ecs-slack/patterns': 'src/patterns/index.ts',
-    'ecs-slack/slack': 'src/slack.ts',
-    'ecs-slack/aws': 'src/aws/index.ts',
-    'ecs-slack/lambda': 'src/lambda/index.ts',
-    'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
-    'ecs-slack/amazon-q': 'src/amazon-q/index.ts',
-    'ecs-slack/policy': 'src/policy/index.ts',
-  };
+  const entryFiles = ENTRY_FILES;
   const entries = exportsOf(entryFiles);
 
   it('knows every entry point package.json exports', () => {
