@@ -18,7 +18,8 @@ const config = {
   intentionallyNotExported: ['OUTCOME_TABLE'],
   out: 'docs/api',
   tsconfig: 'tsconfig.json',
-  readme: 'none',
+  // The README is the landing page; each module is named by its import path (`@module` in its entry file).
+  readme: 'README.md',
   name: 'ecs-slack',
   includeVersion: true,
   excludeInternal: true,

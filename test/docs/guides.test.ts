@@ -114,6 +114,14 @@ describe('code in the guides', () => {
   const entryFiles = ENTRY_FILES;
   const entries = exportsOf(entryFiles);
 
+  it('names each entry point in the API docs by its import path, with an example', () => {
+    for (const [specifier, file] of Object.entries(entryFiles)) {
+      const header = /^\/\*\*([\s\S]*?)\*\//.exec(read(file))?.[1] ?? '';
+      expect(header, file).toMatch(new RegExp(`@module ${specifier}\\n`));
+      expect(header, file).toContain('@example');
+    }
+  });
+
   it('knows every entry point package.json exports', () => {
     const pkg = JSON.parse(read('package.json')) as { exports: Record<string, unknown> };
     const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
