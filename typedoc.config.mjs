@@ -13,6 +13,8 @@ const config = {
     'src/amazon-q/index.ts',
     'src/lambda/index.ts',
     'src/policy/index.ts',
+    'src/function/index.ts',
+    'src/cdk/index.ts',
   ],
   // The literal outcome table behind `Outcome`; documented as `OUTCOMES`.
   intentionallyNotExported: ['OUTCOME_TABLE'],

@@ -25,7 +25,7 @@ const LAYERS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [9, ['deliver']],
   [10, ['pipeline']],
   [11, ['lambda', 'index.ts', 'schemas.ts', 'slack.ts']],
-  [12, ['aws', 'amazon-q', 'dynamodb', 'slack-actions', 'cdk']],
+  [12, ['aws', 'amazon-q', 'dynamodb', 'slack-actions', 'cdk', 'function']],
   // The binary sits on everything: its silence command reads the DynamoDB table.
   [13, ['cli']],
 ];

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from '@cdktf/hcl-tools';
 import { getReferencesInExpression, parse } from '@cdktf/hcl2json';
-import { DETAIL_TYPES } from '../../dist/index.js';
+import { DETAIL_TYPES } from '../../dist/schemas.js';
 
 type Json = Record<string, any>;
 

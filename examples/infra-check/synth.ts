@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { DETAIL_TYPES } from '../../dist/index.js';
+import { DETAIL_TYPES } from '../../dist/schemas.js';
 import { LambdaSqsThreadsStack } from '../lambda-sqs-threads/cdk/stack.js';
 import { LambdaWebhookStack } from '../lambda-webhook/cdk/stack.js';
 

@@ -14,4 +14,6 @@ export const ENTRY_FILES: Readonly<Record<string, string>> = {
   'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
   'ecs-slack/amazon-q': 'src/amazon-q/index.ts',
   'ecs-slack/policy': 'src/policy/index.ts',
+  'ecs-slack/function': 'src/function/index.ts',
+  'ecs-slack/cdk': 'src/cdk/index.ts',
 };
