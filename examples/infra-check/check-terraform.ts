@@ -143,12 +143,12 @@ const root = await checkModule(ROOT_EXAMPLE);
 // The rule takes the library's pattern, never a hand-written list of detail-types.
 expectEqual(
   mod.resource.aws_cloudwatch_event_rule.ecs[0].event_pattern,
-  '${var.event_pattern}',
+  `\${var.event_pattern}`,
   'module: the rule pattern',
 );
 expectEqual(
   mod.resource.aws_cloudwatch_event_target.queue[0].arn,
-  '${aws_sqs_queue.events.arn}',
+  `\${aws_sqs_queue.events.arn}`,
   'module: the rule target',
 );
 const redrive = String(mod.resource.aws_sqs_queue.events[0].redrive_policy);
