@@ -13,6 +13,8 @@ const entry = {
   'amazon-q': 'src/amazon-q/index.ts',
   lambda: 'src/lambda/index.ts',
   policy: 'src/policy/index.ts',
+  function: 'src/function/index.ts',
+  cdk: 'src/cdk/index.ts',
 };
 
 const config: Options[] = [
@@ -26,6 +28,8 @@ const config: Options[] = [
     platform: 'node',
     treeshake: true,
     splitting: true,
+    // `import.meta.url` in the CommonJS build (ecs-slack/cdk finds its function's code with it).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -13,12 +13,15 @@ const config = {
     'src/amazon-q/index.ts',
     'src/lambda/index.ts',
     'src/policy/index.ts',
+    'src/function/index.ts',
+    'src/cdk/index.ts',
   ],
   // The literal outcome table behind `Outcome`; documented as `OUTCOMES`.
   intentionallyNotExported: ['OUTCOME_TABLE'],
   out: 'docs/api',
   tsconfig: 'tsconfig.json',
-  readme: 'none',
+  // The README is the landing page; each module is named by its import path (`@module` in its entry file).
+  readme: 'README.md',
   name: 'ecs-slack',
   includeVersion: true,
   excludeInternal: true,

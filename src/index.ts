@@ -7,7 +7,15 @@
  * `ecs-slack/patterns` (EventBridge patterns), `ecs-slack/slack` (mrkdwn, limits), and the
  * integrations `ecs-slack/lambda`, `ecs-slack/dynamodb`, `ecs-slack/aws`, `ecs-slack/amazon-q`.
  *
- * @packageDocumentation
+ * @example
+ * ```ts
+ * import { classify, parseEcsEvent, renderMessage } from 'ecs-slack';
+ *
+ * const event = parseEcsEvent(input);
+ * const message = renderMessage(event, { classification: classify(event) });
+ * ```
+ *
+ * @module ecs-slack
  */
 
 export {

@@ -26,6 +26,7 @@ export {
   trusted,
   type Mention,
   type Mrkdwn,
+  type PlainText,
   type UserGroupMention,
   type UserMention,
 } from './render/mrkdwn.js';

@@ -28,7 +28,7 @@ const LAYERS: ReadonlyArray<readonly [number, readonly string[]]> = [
   // as a function (the Enricher type lives in render) and never imports aws.
   [10, ['pipeline', 'aws']],
   [11, ['lambda', 'index.ts', 'schemas.ts', 'slack.ts']],
-  [12, ['amazon-q', 'dynamodb', 'slack-actions', 'cdk']],
+  [12, ['amazon-q', 'dynamodb', 'slack-actions', 'cdk', 'function']],
   // The binary sits on everything: its silence command reads the DynamoDB table.
   [13, ['cli']],
 ];

@@ -1,11 +1,12 @@
 /**
- * Messages shaped for your team: extra fields, a link to the culprit container's CloudWatch
+ * Messages shaped for your team: extra fields (one a time in each reader's time zone), a link to the culprit container's CloudWatch
  * logs, user groups mentioned per severity, and the compact variant, all through `render`.
  * The message itself stays escaped and within Slack's limits whatever these return.
  */
 import { consoleBase } from 'ecs-slack/aws';
 import type { Classification, EcsEvent, ExtraField, LogLink, RenderOptions } from 'ecs-slack';
 import { createHandler } from 'ecs-slack/lambda';
+import { date } from 'ecs-slack/slack';
 
 /** Where each service's containers log: the awslogs-group and awslogs-stream-prefix of its task definition. */
 const LOGS: Readonly<Record<string, { group: string; streamPrefix: string }>> = {
@@ -30,8 +31,12 @@ export function cloudWatchLogs(event: EcsEvent, c: Classification): LogLink | un
 }
 
 export const render: RenderOptions = {
-  // Shown after ecs-slack's own fields; values are plain text (escaped).
-  fields: (_event, c): ExtraField[] => [{ label: 'Team', value: TEAMS[c.identity.service ?? ''] ?? 'Platform' }],
+  // Shown after ecs-slack's own fields. A value is plain text (escaped); mrkdwn is markup built
+  // with ecs-slack/slack, shown as it is: date() reads in each reader's own time zone.
+  fields: (event, c): ExtraField[] => [
+    { label: 'Team', value: TEAMS[c.identity.service ?? ''] ?? 'Platform' },
+    { label: 'Reported', mrkdwn: date(event.time, '{date_long_pretty} at {time}') },
+  ],
   logLink: cloudWatchLogs,
   // User group ids (Slack: the group's profile, "Copy group ID"). Nobody is mentioned otherwise;
   // 'here' and 'channel' only when listed.

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from '@cdktf/hcl-tools';
 import { getReferencesInExpression, parse } from '@cdktf/hcl2json';
+import { eventPattern } from '../../dist/patterns.js';
 import { DETAIL_TYPES } from '../../dist/schemas.js';
 
 type Json = Record<string, any>;
@@ -75,7 +76,7 @@ async function checkModule(dir: string): Promise<Json> {
   const locals = new Set((module.locals as Json[] | undefined)?.flatMap((block) => Object.keys(block)) ?? []);
   const used = new Set<string>();
   for (const [where, expression] of expressions(module, dir, [])) {
-    if (/^[^.]+\.variable\.\w+\[0\]\.type$/.test(where)) continue; // a type constraint, not a reference
+    if (/\.variable\.\w+\[0\]\.type$/.test(where)) continue; // a type constraint, not a reference
     for (const { value } of await getReferencesInExpression(where, expression)) {
       const [root = '', second = '', third = ''] = value.split('.');
       used.add(`${root}.${second}`);
@@ -84,6 +85,7 @@ async function checkModule(dir: string): Promise<Json> {
         (root === 'var' && variables.has(second)) ||
         (root === 'local' && locals.has(second)) ||
         (root === 'data' && module.data?.[second]?.[third.replace(/\[.*$/, '')] !== undefined) ||
+        (root === 'module' && module.module?.[second] !== undefined) ||
         module.resource?.[root]?.[second.replace(/\[.*$/, '')] !== undefined;
       if (!known) problems.push(`${where}: ${value} refers to nothing declared in the module`);
     }
@@ -156,8 +158,71 @@ expectEqual(
   'lambda-sqs-threads: function_response_types',
 );
 
+// The module (terraform/ecs-slack) and the root example that calls it (examples/terraform).
+const MODULE = '../terraform/ecs-slack';
+const ROOT_EXAMPLE = 'terraform';
+const mod = await checkModule(MODULE);
+const root = await checkModule(ROOT_EXAMPLE);
+// The rule takes the library's pattern, never a hand-written list of detail-types.
+expectEqual(
+  mod.resource.aws_cloudwatch_event_rule.ecs[0].event_pattern,
+  `\${var.event_pattern}`,
+  'module: the rule pattern',
+);
+expectEqual(
+  mod.resource.aws_cloudwatch_event_target.queue[0].arn,
+  `\${aws_sqs_queue.events.arn}`,
+  'module: the rule target',
+);
+const redrive = String(mod.resource.aws_sqs_queue.events[0].redrive_policy);
+expectEqual(
+  /deadLetterTargetArn\s*=\s*aws_sqs_queue\.failed_events\.arn/.test(redrive) &&
+    /maxReceiveCount\s*=\s*5\b/.test(redrive),
+  true,
+  'module: the queue redrives to the dead-letter queue after five receives',
+);
+expectEqual(
+  mod.resource.aws_dynamodb_table.state[0].ttl,
+  [{ attribute_name: 'ttl', enabled: true }],
+  'module: table TTL',
+);
+expectEqual(
+  mod.resource.aws_lambda_event_source_mapping.events[0].function_response_types,
+  ['ReportBatchItemFailures'],
+  'module: function_response_types',
+);
+const fn = mod.resource.aws_lambda_function.handler[0] as Json;
+expectEqual(fn.architectures, ['arm64'], 'module: architectures');
+expectEqual(mod.variable.runtime[0].default, 'nodejs22.x', 'module: default runtime');
+for (const name of [
+  'SLACK_WEBHOOK_SECRET_ID',
+  'ECS_SLACK_PRESET',
+  'ECS_SLACK_TABLE',
+  'ECS_SLACK_ENRICH',
+  'ECS_SLACK_POLICY',
+])
+  if (!String(fn.environment[0].variables).includes(name))
+    problems.push(`module: the function's environment lacks ${name}`);
+const granted = mod.data.aws_iam_policy_document.function[0] as Json;
+expectEqual(
+  (granted.statement as Json[]).find((st) => st.sid === 'StateStore')?.actions,
+  STORE_ACTIONS,
+  'module: DynamoDB actions',
+);
+// The root example's pattern is what `ecs-slack patterns` prints for the preset and clusters it gives the module.
+const call = root.module.ecs_slack[0] as Json;
+expectEqual(call.source, `../../${MODULE.slice(3)}`, 'examples/terraform: the module source');
+const pattern = JSON.parse(readFileSync(join(EXAMPLES, ROOT_EXAMPLE, 'pattern.json'), 'utf8')) as unknown;
+expectEqual(
+  pattern,
+  eventPattern({ preset: call.preset, clusters: { include: call.clusters } }),
+  'examples/terraform/pattern.json: the pattern of the preset and clusters',
+);
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`Terraform: ${MODULES.join(', ')} parse, are formatted, and every reference resolves`);
+console.log(
+  `Terraform: ${[...MODULES, MODULE, ROOT_EXAMPLE].join(', ')} parse, are formatted, and every reference resolves; the module's rule uses the library's pattern`,
+);

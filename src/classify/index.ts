@@ -27,9 +27,26 @@ import type { Classification } from './classification.js';
  *   calling code, which types catch; the message says what it got.
  * @example
  * ```ts
- * const c = classify(parseEcsEvent(input));
- * if (c.severity === 'error') console.log(c.summary, c.hint?.fix);
- * // "api ran out of memory (exit 137) and was stopped (web task 1f2e3d4c)"
+ * import { classify, parseEcsEvent } from 'ecs-slack';
+ *
+ * const c = classify(
+ *   parseEcsEvent({
+ *     source: 'aws.ecs',
+ *     'detail-type': 'ECS Task State Change',
+ *     detail: {
+ *       clusterArn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/prod',
+ *       taskArn: 'arn:aws:ecs:eu-west-1:123456789012:task/prod/1f2e3d4c5b6a40718293a4b5c6d7e8f9',
+ *       taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7',
+ *       group: 'service:web',
+ *       lastStatus: 'STOPPED',
+ *       desiredStatus: 'STOPPED',
+ *       stopCode: 'EssentialContainerExited',
+ *       containers: [{ name: 'api', lastStatus: 'STOPPED', exitCode: 137, reason: 'OutOfMemoryError: Container killed' }],
+ *     },
+ *   }),
+ * );
+ * console.log(c.outcome, c.severity); // 'out-of-memory error'
+ * console.log(c.summary); // 'api ran out of memory (exit 137) and was stopped (task 1f2e3d4c of web)'
  * ```
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
  */

@@ -47,11 +47,11 @@ export interface OutcomeRecord {
   readonly deploymentState?: DeploymentState;
   /** Announced as a recovery when it comes right after a problem on the same service. */
   readonly recovery?: true;
-  /** A routine stop, suppressed with `routineStops`. */
+  /** A routine stop, suppressed with `suppressRoutineStops`. */
   readonly routineStop?: true;
-  /** Container-instance churn, suppressed with `instanceChurn`. */
+  /** Container-instance churn, suppressed with `suppressInstanceChurn`. */
   readonly churn?: true;
-  /** Alerted before its task stops (the Spot two-minute warning), though `transitional` is on. */
+  /** Alerted before its task stops (the Spot two-minute warning), though `suppressTransitional` is on. */
   readonly beforeStop?: true;
   /** Its classification always carries a `cause` (`other` when nothing more is known). */
   readonly cause?: true;

@@ -22,6 +22,17 @@ export const EXIT_USAGE = 2;
  */
 export class UsageError extends Error {
   override name: string = 'UsageError';
+  /** Whether the message ends by pointing to the command's `--help` (a mistake in the options). */
+  readonly pointsToHelp: boolean;
+
+  /**
+   * @param message - One line naming what is wrong.
+   * @param options - `pointsToHelp`: end with `run "ecs-slack COMMAND --help"` (default `false`).
+   */
+  constructor(message: string, options?: { readonly pointsToHelp?: boolean }) {
+    super(message);
+    this.pointsToHelp = options?.pointsToHelp ?? false;
+  }
 }
 
 /**
@@ -62,11 +73,42 @@ export function parseOptions<T extends NonNullable<Parameters<typeof parseArgs>[
     });
   } catch (error) {
     if (asksForHelp(args)) throw new HelpRequest();
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(optionProblem(error, args, Object.keys(options ?? {})), { pointsToHelp: true });
   }
   const { help, ...values } = parsed.values;
   if (help === true) throw new HelpRequest();
   return { values, positionals: parsed.positionals };
+}
+
+/**
+ * One line for what `parseArgs` refused, in our words rather than Node's (which quote the
+ * argument unbalanced and explain `--`): `unknown option --colour`, `--preset needs a value`.
+ */
+function optionProblem(error: unknown, args: readonly string[], known: readonly string[]): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // The option named in Node's message is one of ours: safe to show.
+    const named = known.find((name) => message.includes(`--${name} `) || message.includes(`--${name}'`));
+    if (named !== undefined)
+      return message.includes('argument missing') ? `--${named} needs a value` : `--${named} takes no value`;
+  }
+  const end = args.indexOf('--');
+  const flags = (end === -1 ? args : args.slice(0, end)).filter((arg) => arg.startsWith('-') && arg !== '-');
+  const unknown = flags.find((arg) => {
+    if (!arg.startsWith('--')) return true; // short options: only -h is known
+    return !known.includes(arg.slice(2).split('=')[0] ?? '');
+  });
+  if (unknown !== undefined) {
+    const flag = unknown.startsWith('--') ? (unknown.split('=')[0] ?? unknown) : unknown.slice(0, 2);
+    return `unknown option ${looksLikeUrl(flag.replace(/^-+/, '')) ? '(a URL, not shown)' : shownFlag(flag)}`;
+  }
+  return 'the options could not be read';
+}
+
+/** A flag as messages show it: as typed when it is a plain name, else quoted and redacted. */
+function shownFlag(flag: string): string {
+  return /^-{1,2}[\w-]{1,40}$/.test(flag) ? flag : shownArgument(flag);
 }
 
 /** `https://…`, `hooks://…`: a scheme and `//`, which no file name a user types starts with. */

@@ -16,6 +16,8 @@ interface CommandHelp {
   readonly options: ReadonlyArray<readonly [flag: string, ...description: string[]]>;
   /** Whether the operands are event files (the help then says how input is read). Default: when there are operands. */
   readonly readsEvents?: boolean;
+  /** The exit statuses this command can end with, when not those of the commands that read events. */
+  readonly exit?: string;
 }
 
 const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
@@ -60,6 +62,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--list', 'A JSON array of non-overlapping patterns, one rule each'],
       ['--compact', 'One line instead of pretty JSON'],
     ],
+    exit: 'Exit status: 0 (a pattern longer than EventBridge accepts is a warning on stderr), 2 on usage errors.',
   },
   route: {
     operands: '[FILE...]',
@@ -71,6 +74,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     summary: 'Check a policy file (exit 2 on its first problem), or print its JSON Schema',
     options: [],
     readsEvents: false,
+    exit: 'Exit status: 0 when the policy is valid (or for schema), 2 when it is not, cannot be read, or on usage errors.',
   },
   silence: {
     operands: 'add | list | expire ID',
@@ -93,6 +97,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     operands: '',
     summary: 'Run the built-in sample events through the pipeline and print the result',
     options: [],
+    exit: 'Exit status: 0, or 2 on usage errors.',
   },
 };
 
@@ -158,6 +163,6 @@ export function commandHelp(name: string): string | undefined {
     ...optionLines([...help.options, ['-h, --help', 'Show this help']], '  ', 23),
     ...(readsEvents ? ['', INPUT] : []),
     '',
-    EXIT_STATUS,
+    help.exit ?? EXIT_STATUS,
   ].join('\n');
 }

@@ -87,6 +87,8 @@ function reportFailure(name: string, error: unknown, io: CliIo): number {
     return EXIT_OK;
   }
   const message = error instanceof Error ? error.message : String(error);
-  warn(io, `ecs-slack ${name}: ${message}`);
+  const help =
+    error instanceof UsageError && error.pointsToHelp ? `; run "ecs-slack ${name} --help" for the options` : '';
+  warn(io, `ecs-slack ${name}: ${message}${help}`);
   return error instanceof UsageError ? EXIT_USAGE : EXIT_INVALID_INPUT;
 }

@@ -27,7 +27,10 @@ export function networkCode(error: unknown): string {
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && CODE.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
+    // Node tries each address of a host (IPv6 and IPv4) and reports all failures in an AggregateError.
+    const inner = (current as { errors?: unknown }).errors;
+    const first = Array.isArray(inner) ? inner.find((e) => typeof e === 'object' && e !== null) : undefined;
+    current = (current as { cause?: unknown }).cause ?? first;
   }
   return errorName(error);
 }

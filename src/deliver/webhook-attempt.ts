@@ -23,7 +23,20 @@ export type AttemptOutcome =
   | { readonly kind: 'delivered' }
   | { readonly kind: 'response'; readonly status: number; readonly body: string; readonly retryAfter: string | null }
   | { readonly kind: 'timeout'; readonly timeoutMs: number }
-  | { readonly kind: 'network'; readonly code: string };
+  | { readonly kind: 'network'; readonly code: string; readonly host: string };
+
+/**
+ * The host (and port) of a URL, to say where a connection failed: `hooks.slack.com`. Never the
+ * path, which holds a webhook's secret; `the webhook host` for a URL that does not parse.
+ */
+function hostOf(url: string): string {
+  try {
+    const host = new URL(url).host;
+    return /^[\w.:[\]-]{1,100}$/.test(host) ? host : 'the webhook host';
+  } catch {
+    return 'the webhook host';
+  }
+}
 
 /** Longest part of an error body kept for reading Slack's error string and hints. */
 const MAX_BODY = 4000;
@@ -68,7 +81,7 @@ export async function attemptPost(url: string, body: string, timeoutMs: number):
     };
   } catch (error) {
     if (signal.aborted) return { kind: 'timeout', timeoutMs: limit };
-    return { kind: 'network', code: networkCode(error) };
+    return { kind: 'network', code: networkCode(error), host: hostOf(url) };
   }
 }
 

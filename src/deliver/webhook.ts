@@ -82,7 +82,7 @@ function describeOutcome(outcome: Exclude<AttemptOutcome, { kind: 'delivered' }>
     case 'timeout':
       return `timed out after ${outcome.timeoutMs} ms`;
     case 'network':
-      return `network error ${outcome.code}`;
+      return `network error ${outcome.code} connecting to ${outcome.host}`;
     case 'response':
       return slackError === undefined ? `HTTP ${outcome.status}` : `HTTP ${outcome.status} ${slackError}`;
   }

@@ -9,12 +9,43 @@
  * @module
  */
 import { SEVERITIES } from '../classify/outcomes.js';
+import { ConfigError } from '../errors.js';
 import { parseArn } from '../internal/arn.js';
 
 const STEADY_STATES: readonly string[] = ['recovery', 'changes', 'all'];
 const KINDS: readonly string[] = ['task', 'service', 'deployment', 'container-instance', 'unknown'];
-const BOOLEANS = ['transitional', 'routineStops', 'instanceChurn', 'recovery'] as const;
+const BOOLEANS = ['suppressTransitional', 'suppressRoutineStops', 'suppressInstanceChurn', 'recovery'] as const;
 const LISTS = ['notifyOutcomes', 'suppressOutcomes'] as const;
+
+/**
+ * Options renamed for what they do (they suppress when `true`), with their new names.
+ *
+ * @internal
+ */
+export const RENAMED_FILTER_OPTIONS: Readonly<Record<string, string>> = {
+  transitional: 'suppressTransitional',
+  routineStops: 'suppressRoutineStops',
+  instanceChurn: 'suppressInstanceChurn',
+};
+
+/**
+ * Throws for an option under its old name (`transitional`, `routineStops`, `instanceChurn`), which
+ * would otherwise be ignored without a word.
+ *
+ * @param options - The options object as given.
+ * @param caller - The public function's name, to start the message with.
+ * @param root - The path of the options in the message.
+ * @throws `ConfigError` naming the option and its replacement.
+ * @internal
+ */
+export function refuseRenamedOptions(options: object, caller: string, root = 'options'): void {
+  for (const [old, replacement] of Object.entries(RENAMED_FILTER_OPTIONS)) {
+    if (Object.hasOwn(options, old))
+      throw new ConfigError(
+        `${caller}: ${root}.${old} was renamed ${replacement} (same meaning: true suppresses); use ${root}.${replacement}`,
+      );
+  }
+}
 
 /** A value as error messages name it: its type, never its content. */
 function describe(value: unknown): string {
@@ -76,6 +107,7 @@ function checkOneOf(value: unknown, path: string, allowed: readonly string[], ca
 }
 
 function checkFields(o: Record<string, unknown>, caller: string, root: string): void {
+  refuseRenamedOptions(o, caller, root);
   if (o.kinds !== undefined && (!Array.isArray(o.kinds) || !o.kinds.every((kind) => KINDS.includes(kind as string)))) {
     throw new TypeError(`${caller}: ${root}.kinds must be an array of ${KINDS.join(', ')}`);
   }
@@ -102,7 +134,8 @@ function checkFields(o: Record<string, unknown>, caller: string, root: string): 
  * @param root - The path of the options in the message: `options`, or `options.filter` when
  *   they are an option of something else.
  * @throws `TypeError` for a wrong type, `RangeError` for a wrong value (an unknown severity, an
- *   empty cluster name, a cluster ARN where its name belongs).
+ *   empty cluster name, a cluster ARN where its name belongs), `ConfigError` for an option under
+ *   its old name.
  * @internal
  */
 export function checkFilterOptions(options: unknown, caller: string, root = 'options'): void {

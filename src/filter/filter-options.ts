@@ -58,12 +58,21 @@ export interface NoiseFilterOptions {
   readonly clusters?: NameFilter;
   /** Services to keep or drop (events without a service are kept unless `include` is set). */
   readonly services?: NameFilter;
-  /** Suppress task events that are not terminal (starting, running, stopping), except Spot warnings. Default `true`. */
-  readonly transitional?: boolean;
-  /** Suppress routine stops: deployment replacements, scale-in, user stops (alerts `true`, verbose `false`). */
-  readonly routineStops?: boolean;
-  /** Suppress container instances that are merely ACTIVE (free-resource churn). Default `true`. */
-  readonly instanceChurn?: boolean;
+  /**
+   * Suppress task events that are not terminal (starting, running, stopping), except Spot warnings.
+   * Default `true`; `false` to see every task state. Formerly `transitional`.
+   */
+  readonly suppressTransitional?: boolean;
+  /**
+   * Suppress routine stops: deployment replacements, scale-in, user stops (alerts `true`, verbose
+   * `false`). Formerly `routineStops`.
+   */
+  readonly suppressRoutineStops?: boolean;
+  /**
+   * Suppress container instances that are merely ACTIVE (free-resource churn). Default `true`.
+   * Formerly `instanceChurn`.
+   */
+  readonly suppressInstanceChurn?: boolean;
   /**
    * Steady states: `recovery` notifies one only right after a problem on the same service
    * (alerts), `changes` notifies the first after anything else (verbose), `all` every one.
@@ -118,12 +127,12 @@ export interface ResolvedFilterOptions {
   readonly clusters: NameFilter;
   /** See {@link NoiseFilterOptions.services}. */
   readonly services: NameFilter;
-  /** See {@link NoiseFilterOptions.transitional}. */
-  readonly transitional: boolean;
-  /** See {@link NoiseFilterOptions.routineStops}. */
-  readonly routineStops: boolean;
-  /** See {@link NoiseFilterOptions.instanceChurn}. */
-  readonly instanceChurn: boolean;
+  /** See {@link NoiseFilterOptions.suppressTransitional}. */
+  readonly suppressTransitional: boolean;
+  /** See {@link NoiseFilterOptions.suppressRoutineStops}. */
+  readonly suppressRoutineStops: boolean;
+  /** See {@link NoiseFilterOptions.suppressInstanceChurn}. */
+  readonly suppressInstanceChurn: boolean;
   /** See {@link NoiseFilterOptions.steadyStates}. */
   readonly steadyStates: 'recovery' | 'changes' | 'all';
   /** See {@link NoiseFilterOptions.dedupe}. */

@@ -4,6 +4,7 @@
  * @module
  */
 import { type Outcome, outcomesWhere } from '../classify/outcomes.js';
+import { refuseRenamedOptions } from './check-options.js';
 import type { FilterPreset, NoiseFilterOptions, ResolvedFilterOptions } from './filter-options.js';
 
 /** The deployment news always notified by `alerts`: every outcome that moves a deployment's card. */
@@ -28,9 +29,9 @@ export const FILTER_PRESETS: Readonly<Record<FilterPreset, ResolvedFilterOptions
     minSeverity: 'warning',
     clusters: {},
     services: {},
-    transitional: true,
-    routineStops: true,
-    instanceChurn: true,
+    suppressTransitional: true,
+    suppressRoutineStops: true,
+    suppressInstanceChurn: true,
     steadyStates: 'recovery',
     dedupe: true,
     foldWindowSeconds: 600,
@@ -46,9 +47,9 @@ export const FILTER_PRESETS: Readonly<Record<FilterPreset, ResolvedFilterOptions
     minSeverity: 'info',
     clusters: {},
     services: {},
-    transitional: true,
-    routineStops: false,
-    instanceChurn: true,
+    suppressTransitional: true,
+    suppressRoutineStops: false,
+    suppressInstanceChurn: true,
     steadyStates: 'changes',
     dedupe: true,
     foldWindowSeconds: false,
@@ -64,9 +65,9 @@ export const FILTER_PRESETS: Readonly<Record<FilterPreset, ResolvedFilterOptions
     minSeverity: 'info',
     clusters: {},
     services: {},
-    transitional: false,
-    routineStops: false,
-    instanceChurn: false,
+    suppressTransitional: false,
+    suppressRoutineStops: false,
+    suppressInstanceChurn: false,
     steadyStates: 'all',
     dedupe: false,
     foldWindowSeconds: false,
@@ -81,13 +82,15 @@ export const FILTER_PRESETS: Readonly<Record<FilterPreset, ResolvedFilterOptions
  *
  * @param options - Filter options.
  * @returns Every option with its value in force.
- * @throws `RangeError` for an unknown preset or a window, TTL or lease that is not a positive number.
+ * @throws `RangeError` for an unknown preset or a window, TTL or lease that is not a positive number;
+ *   `ConfigError` for an option under its old name (`transitional`: use `suppressTransitional`).
  * @example
  * ```ts
  * resolveFilterOptions({ preset: 'alerts', foldWindowSeconds: 300 }).foldWindowSeconds; // 300
  * ```
  */
 export function resolveFilterOptions(options: NoiseFilterOptions = {}): ResolvedFilterOptions {
+  refuseRenamedOptions(options, 'resolveFilterOptions');
   const preset = options.preset ?? 'alerts';
   const base = FILTER_PRESETS[preset];
   if (base === undefined)

@@ -56,16 +56,16 @@ export function applyStatelessRules(
     return suppress('service', `service ${c.identity.service ?? '(none)'} is filtered out`);
   }
   if (
-    options.transitional &&
+    options.suppressTransitional &&
     c.kind === 'task' &&
     c.phase !== 'stopped' &&
     outcomeRecord(c.outcome).beforeStop !== true
   ) {
     return suppress('transitional', `task is ${c.phase}, not stopped yet`);
   }
-  if (options.routineStops && outcomeRecord(c.outcome).routineStop === true)
+  if (options.suppressRoutineStops && outcomeRecord(c.outcome).routineStop === true)
     return suppress('routine-stop', `routine stop (${c.outcome})`);
-  if (options.instanceChurn && outcomeRecord(c.outcome).churn === true) {
+  if (options.suppressInstanceChurn && outcomeRecord(c.outcome).churn === true) {
     return suppress('instance-churn', 'container instance is active: free-resource churn');
   }
   if (c.outcome === 'steady-state') {

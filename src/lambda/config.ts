@@ -8,6 +8,7 @@
 import { errorName } from '../deliver/network-code.js';
 import { ConfigError } from '../errors.js';
 import type { SecretReference, SecretResolver } from '../policy/secrets.js';
+import { PRESET_VARIABLE, TABLE_VARIABLE } from './environment.js';
 
 export type {
   SecretReference,
@@ -19,10 +20,14 @@ export type {
 /**
  * The environment variables the handler reads.
  *
+ * @remarks
  * - `SLACK_WEBHOOK_URL`: the incoming webhook URL itself
  * - `SLACK_WEBHOOK_SECRET_ID`: a Secrets Manager secret holding it (plain, or JSON with `url`)
  * - `SLACK_WEBHOOK_PARAMETER`: an SSM SecureString parameter holding it
  * - `ECS_SLACK_ENRICH`: `true` to add root-cause evidence to alerts (when `enrich` is not given)
+ * - `ECS_SLACK_PRESET`: the noise filter's preset (`alerts`, `verbose`, `none`) when `filter` is not given
+ * - `ECS_SLACK_TABLE`: the DynamoDB state table; `createHandler` then needs a `store` (the
+ *   `ecs-slack/function` handler makes one)
  */
 export const ENVIRONMENT: {
   /** The webhook URL itself. */
@@ -33,11 +38,17 @@ export const ENVIRONMENT: {
   readonly parameterName: 'SLACK_WEBHOOK_PARAMETER';
   /** `true` to enrich alerts with root-cause evidence. */
   readonly enrich: 'ECS_SLACK_ENRICH';
+  /** The noise filter's preset. */
+  readonly preset: 'ECS_SLACK_PRESET';
+  /** The DynamoDB state table's name. */
+  readonly table: 'ECS_SLACK_TABLE';
 } = {
   webhookUrl: 'SLACK_WEBHOOK_URL',
   secretId: 'SLACK_WEBHOOK_SECRET_ID',
   parameterName: 'SLACK_WEBHOOK_PARAMETER',
   enrich: 'ECS_SLACK_ENRICH',
+  preset: PRESET_VARIABLE,
+  table: TABLE_VARIABLE,
 };
 
 /**

@@ -7,15 +7,16 @@
 import { createWebApiSender, type WebApiSenderOptions } from '../deliver/web-api.js';
 import type { SlackSender } from '../deliver/sender.js';
 import { createWebhookSender } from '../deliver/webhook.js';
-import { HandlerError } from '../errors.js';
+import { ConfigError, HandlerError } from '../errors.js';
 import type { KnownEcsEventKind } from '../events/index.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse/index.js';
 import { checkHandlerOptions } from '../pipeline/check-options.js';
 import { createPipeline, jsonLineLogger, type Pipeline, type PipelineOptions } from '../pipeline/index.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
-import { webhookUrlSource, type SecretResolver } from './config.js';
+import { ENVIRONMENT, webhookUrlSource, type SecretResolver } from './config.js';
 import type { Enricher, EnricherOptions } from '../aws/enricher.js';
 import { enricherFor } from './enrich.js';
+import { presetFromEnvironment, tableFromEnvironment } from './environment.js';
 
 /**
  * Options of {@link createHandler}: the pipeline's options (filter, store, namespace, render,
@@ -141,7 +142,8 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  * @param options - Slack destination, filter, store, rendering and the rest.
  * @returns The handler.
  * @throws `ConfigError` naming the option, for an option of the wrong shape (checked here, before
- *   any event; the destination from the environment is read on the first invocation).
+ *   any event; the destination from the environment is read on the first invocation), or naming
+ *   the variable, for an unknown `ECS_SLACK_PRESET` or an `ECS_SLACK_TABLE` without a `store`.
  * @example
  * ```ts
  * import { createHandler } from 'ecs-slack/lambda';
@@ -151,6 +153,7 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
  */
 export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
   checkHandlerOptions(options);
+  const fromEnvironment = environmentOptions(options);
   let pipeline: Pipeline | undefined;
   let lastFlush = Number.NEGATIVE_INFINITY;
   const clock = options.clock ?? Date.now;
@@ -161,7 +164,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
   const getPipeline = (): Pipeline => {
     pipeline ??= createPipeline({
       sender: senderFor(options),
-      ...(options.filter === undefined ? {} : { filter: options.filter }),
+      ...(fromEnvironment.filter === undefined ? {} : { filter: fromEnvironment.filter }),
       ...(options.store === undefined ? {} : { store: options.store }),
       ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
       ...(options.render === undefined ? {} : { render: options.render }),
@@ -251,6 +254,22 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     return undefined;
   };
   return handler as EcsSlackHandler;
+}
+
+/**
+ * The filter, from the options or `ECS_SLACK_PRESET`; and the check that `ECS_SLACK_TABLE` has
+ * the store it asks for, rather than state kept in memory without a word.
+ */
+function environmentOptions(options: HandlerOptions): Pick<HandlerOptions, 'filter'> {
+  const env = options.env ?? process.env;
+  const table = tableFromEnvironment(env);
+  if (table !== undefined && options.store === undefined)
+    throw new ConfigError(
+      `${ENVIRONMENT.table} is set but createHandler has no store: pass store: new DynamoDbStateStore({ client, tableName }) from ecs-slack/dynamodb, or use the handler of ecs-slack/function`,
+    );
+  if (options.filter !== undefined) return { filter: options.filter };
+  const preset = presetFromEnvironment(env);
+  return preset === undefined ? {} : { filter: { preset } };
 }
 
 /** Handles one record; `false` when it must be retried. */

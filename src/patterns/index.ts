@@ -55,7 +55,7 @@ function detailTypes(kinds: readonly EcsEventKind[]): { 'detail-type'?: EventPat
  * them into one pattern for one rule.
  *
  * What they leave out, by rule (`alerts`): task events before STOPPED except Spot interruption
- * warnings (`transitional`); container instances that are merely ACTIVE (`instanceChurn`);
+ * warnings (`suppressTransitional`); container instances that are merely ACTIVE (`suppressInstanceChurn`);
  * service action and deployment event names whose outcome can never reach the minimum severity
  * (`SERVICE_DESIRED_COUNT_UPDATED`, `TASKS_STOPPED`); other detail-types when their `info`
  * severity is below it; and, with `clusters` or `services` include lists, other clusters and

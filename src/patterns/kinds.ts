@@ -45,14 +45,14 @@ const unknownNames = (kinds: readonly string[]): Outcome[] =>
   outcomesWhere((record) => record.severityFromEventType === true && kinds.includes(record.kind));
 
 /**
- * Task events: with `transitional` on, only STOPPED (or DELETED) tasks, and Spot interruptions
+ * Task events: with `suppressTransitional` on, only STOPPED (or DELETED) tasks, and Spot interruptions
  * whatever their status (the two-minute warning comes while the task is still RUNNING). The
  * Spot branch matches the Spot stop codes, or the Spot reason text for events older than stop
  * codes; with the last-status branch that keeps every STOPPED task, an event without `stopCode`
  * is never lost.
  */
 function taskDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
-  if (!o.transitional) return {};
+  if (!o.suppressTransitional) return {};
   const beforeStop = outcomesWhere((record) => record.beforeStop === true);
   const spot = STOP_REASONS.filter((row) => row.outcome !== undefined && beforeStop.includes(row.outcome));
   const codes = spot.flatMap((row) => row.stopCodes ?? []);
@@ -120,7 +120,7 @@ function instanceOutcomes(): ReadonlyArray<readonly [Outcome, string, readonly E
  */
 function instanceDetail(o: ResolvedFilterOptions): EventPatternFields | undefined {
   const churn = outcomesWhere((record) => record.churn === true);
-  if (!o.instanceChurn && churn.some((outcome) => outcomePasses(o, outcome))) return {};
+  if (!o.suppressInstanceChurn && churn.some((outcome) => outcomePasses(o, outcome))) return {};
   const byField = new Map<string, EventPatternMatch[]>();
   for (const [outcome, field, values] of instanceOutcomes()) {
     if (outcomePasses(o, outcome)) byField.set(field, [...(byField.get(field) ?? []), ...values]);

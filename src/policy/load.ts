@@ -63,7 +63,7 @@ function parseLabelled(input: unknown, label: string): SafeParsePolicyResult {
  * @returns The policy, or the `ConfigError` naming the first problem's path.
  * @example
  * ```ts
- * const result = safeParsePolicy(text);
+ * const result = safeParsePolicy(json);
  * if (!result.success) console.error(result.error.message);
  * ```
  */

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Outcome, Severity } from '../classify/classification.js';
 import type { NoiseFilterOptions } from '../filter/filter-options.js';
+import { RENAMED_FILTER_OPTIONS } from '../filter/check-options.js';
 import { once } from '../internal/once.js';
 import type { Mention } from '../internal/mention.js';
 import { DESTINATION_NAME, policyDestinationSchema, type PolicyDestination } from './destinations.js';
@@ -30,9 +31,9 @@ export type RouteFilter = Pick<
   | 'minSeverity'
   | 'notifyOutcomes'
   | 'suppressOutcomes'
-  | 'transitional'
-  | 'routineStops'
-  | 'instanceChurn'
+  | 'suppressTransitional'
+  | 'suppressRoutineStops'
+  | 'suppressInstanceChurn'
   | 'steadyStates'
   | 'foldWindowSeconds'
   | 'recovery'
@@ -147,23 +148,34 @@ const mentionSchema = (): z.ZodMiniType<Mention> =>
     { error: 'expected { "userGroup": "S..." }, { "user": "U..." }, "here" or "channel"' },
   );
 
+/** `unknown field "x"`, or for a renamed option `"transitional" was renamed "suppressTransitional"`. */
+function unknownFilterFields(keys: readonly string[]): string {
+  const renamed = keys.find((key) => Object.hasOwn(RENAMED_FILTER_OPTIONS, key));
+  if (renamed !== undefined)
+    return `${JSON.stringify(renamed)} was renamed ${JSON.stringify(RENAMED_FILTER_OPTIONS[renamed])} (true suppresses)`;
+  return `unknown field ${keys.map((key) => JSON.stringify(key)).join(', ')}`;
+}
+
 const routeFilterSchema = (): z.ZodMiniType<RouteFilter> =>
-  z.strictObject({
-    preset: z.optional(nameOf('preset', ['alerts', 'verbose', 'none'] as const)),
-    minSeverity: z.optional(severityName()),
-    notifyOutcomes: z.optional(z.array(nameOf('outcome', OUTCOMES))),
-    suppressOutcomes: z.optional(z.array(nameOf('outcome', OUTCOMES))),
-    transitional: z.optional(z.boolean()),
-    routineStops: z.optional(z.boolean()),
-    instanceChurn: z.optional(z.boolean()),
-    steadyStates: z.optional(nameOf('steady-state rule', ['recovery', 'changes', 'all'] as const)),
-    foldWindowSeconds: z.optional(
-      z.union([z.number().check(z.positive('expected a positive number of seconds, or false')), z.literal(false)], {
-        error: 'expected a positive number of seconds, or false',
-      }),
-    ),
-    recovery: z.optional(z.boolean()),
-  });
+  z.strictObject(
+    {
+      preset: z.optional(nameOf('preset', ['alerts', 'verbose', 'none'] as const)),
+      minSeverity: z.optional(severityName()),
+      notifyOutcomes: z.optional(z.array(nameOf('outcome', OUTCOMES))),
+      suppressOutcomes: z.optional(z.array(nameOf('outcome', OUTCOMES))),
+      suppressTransitional: z.optional(z.boolean()),
+      suppressRoutineStops: z.optional(z.boolean()),
+      suppressInstanceChurn: z.optional(z.boolean()),
+      steadyStates: z.optional(nameOf('steady-state rule', ['recovery', 'changes', 'all'] as const)),
+      foldWindowSeconds: z.optional(
+        z.union([z.number().check(z.positive('expected a positive number of seconds, or false')), z.literal(false)], {
+          error: 'expected a positive number of seconds, or false',
+        }),
+      ),
+      recovery: z.optional(z.boolean()),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFilterFields(issue.keys) : undefined) },
+  );
 
 const destinationRefs = (): z.ZodMiniType<OneOrMany<string>> =>
   noted(oneOrMany(text('a destination name', 64)), {
@@ -286,7 +298,7 @@ export const policySchema: () => z.ZodMiniType<Policy> = /* @__PURE__ */ once(
  *
  * @example
  * ```ts
- * const ok = PolicySchema.safeParse(JSON.parse(text)).success;
+ * const ok = PolicySchema.safeParse(JSON.parse(json)).success;
  * ```
  */
 export const PolicySchema: z.ZodMiniType<Policy> = /* @__PURE__ */ policySchema();

@@ -23,9 +23,9 @@ export function draftDeployment(event: DeploymentEvent, c: Classification, optio
     fields: withExtraFields(
       [
         ...placeFields(c),
-        { label: 'Deployment', value: code(d.deploymentId) },
+        { label: 'Deployment', value: code(d.deploymentId), key: true },
         { label: 'Event', value: code(d.eventName) },
-        { label: 'Updated', value: dateValue(d.updatedAt) },
+        { label: 'Updated', value: dateValue(d.updatedAt), key: true },
       ],
       event,
       c,

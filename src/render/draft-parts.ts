@@ -15,10 +15,10 @@ import type {
 } from '../events/index.js';
 import { timeMillis } from '../internal/time.js';
 import type { Draft, DraftField, DraftLink } from './layout.js';
-import { SLACK_LIMITS, fitList, fitProse } from './limits.js';
+import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
 import { code, date, link, text, trusted, type Mrkdwn } from './mrkdwn.js';
 import { outcomeRecord } from '../classify/outcomes.js';
-import type { RenderOptions } from './options.js';
+import type { ExtraField, RenderOptions } from './options.js';
 
 /**
  * What a message is about: the service, else the task's group (without `family:`), else the
@@ -92,7 +92,8 @@ export function placeFields(c: Classification): DraftField[] {
 }
 
 /**
- * The user's extra fields after ours, keeping at most 10 with the user's always shown.
+ * Our fields and the user's extra fields, at most 10: our key fields always, then the user's in
+ * order, then our others while there is room; ours first in their order, the user's after.
  *
  * @internal
  */
@@ -104,24 +105,30 @@ export function withExtraFields(
 ): DraftField[] {
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
   const present = ours.filter((field) => field.value !== undefined);
-  if (extra.length === 0) return present;
+  const theirs = extra.map(userField).filter((field) => field.value !== undefined);
   const max = SLACK_LIMITS.sectionFields;
-  const theirs = extra.slice(0, max).map(userField);
-  return [...present.slice(0, Math.max(0, max - theirs.length)), ...theirs];
+  if (present.length + theirs.length <= max) return [...present, ...theirs];
+  const keys = present.filter((field) => field.key === true).length;
+  const keptTheirs = theirs.slice(0, Math.max(0, max - keys));
+  let room = max - keys - keptTheirs.length;
+  const keptOurs = present.filter((field) => field.key === true || room-- > 0);
+  return [...keptOurs, ...keptTheirs];
 }
 
 /** Longest label of a user's field: a label is a name, and the value needs the room. */
 const MAX_LABEL = 100;
 
 /**
- * A user's extra field as plain text, cut with an ellipsis (prose policy) so that label and value
- * fit in one field: dropping it, as an identifier that does not fit is dropped, would hide it.
+ * A user's extra field: plain text cut with an ellipsis (prose policy) so that label and value
+ * fit in one field, since dropping it would hide it; mrkdwn shown whole or not at all, since a
+ * cut could break a link or a date token.
  */
-function userField(field: { readonly label: string; readonly value: string }): DraftField {
+function userField(field: ExtraField): DraftField {
   const label = fitProse(field.label, MAX_LABEL, (value) => value);
   // The grid adds `*label*` (escaped) and a line break before the value.
   const room = SLACK_LIMITS.fieldText - text(label).length - 3;
-  return { label, value: fitProse(field.value, room, text) };
+  if (field.mrkdwn !== undefined) return { label, value: field.mrkdwn === '' ? undefined : fitId(field.mrkdwn, room) };
+  return { label, value: field.value === undefined ? undefined : fitProse(field.value, room, text) };
 }
 
 /**
@@ -137,9 +144,13 @@ export function linksOf(
 ): DraftLink[] {
   const links: DraftLink[] = pairs.map(([label, url]) => ({ label, url }));
   const log = options.logLink?.(event, c);
-  if (typeof log === 'string') links.push({ label: 'Logs', url: log });
+  if (typeof log === 'string') links.push({ label: 'Logs', url: log, own: true });
   else if (log !== undefined)
-    links.push({ label: log.label === undefined || log.label.trim() === '' ? 'Logs' : log.label, url: log.url });
+    links.push({
+      label: log.label === undefined || log.label.trim() === '' ? 'Logs' : log.label,
+      url: log.url,
+      own: true,
+    });
   return links;
 }
 

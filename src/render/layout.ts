@@ -42,6 +42,8 @@ export interface DraftField {
   readonly value: Mrkdwn | undefined;
   /** The console URL the value links to, if any. */
   readonly url?: string;
+  /** A key field (times, deployment): kept before the user's extra fields when the grid is full. */
+  readonly key?: boolean;
 }
 
 /**
@@ -52,6 +54,8 @@ export interface DraftField {
 export interface DraftLink {
   readonly label: string;
   readonly url: string | undefined;
+  /** The user's own link (`logLink`): shown even when the field grid links its URL already. */
+  readonly own?: boolean;
 }
 
 /**
@@ -115,7 +119,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
   // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
   // line would show a bare label.
   const links = draft.links.filter(
-    (l): l is { label: string; url: string } =>
+    (l): l is { label: string; url: string; own?: boolean } =>
       l.url !== undefined && isWebUrl(l.url) && safeUrl(l.url).length <= SLACK_LIMITS.buttonUrl,
   );
   const blocks: KnownBlock[] = [];
@@ -181,8 +185,9 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     if (options.buttons === true) {
       if (links.length > 0) blocks.push(buttons(links, id('links')));
     } else {
-      // The link line leaves out what the field grid links already (the task, its definition).
-      const more = inGrid.size === 0 ? links : links.filter((l) => !inGrid.has(l.url));
+      // The link line leaves out what the field grid links already (the task, its definition),
+      // but never the user's own log link.
+      const more = inGrid.size === 0 ? links : links.filter((l) => l.own === true || !inGrid.has(l.url));
       if (more.length > 0) blocks.push(linkLine(more, id('links')));
     }
     const contextLine = contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context'));

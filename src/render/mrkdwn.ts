@@ -23,6 +23,15 @@ export type Mrkdwn = string & {
 };
 
 /**
+ * Plain text where markup is refused: any `string`, but not a {@link Mrkdwn} value (markup goes
+ * in an option of its own, such as `ExtraField.mrkdwn`, which shows it as it is).
+ */
+export type PlainText = string & {
+  /** Type-only: a {@link Mrkdwn} value does not fit here. */
+  readonly [MRKDWN]?: never;
+};
+
+/**
  * Marks a string as mrkdwn the caller vouches for: the one named way out of escaping.
  *
  * @param markup - mrkdwn you wrote, never event text.

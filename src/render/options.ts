@@ -6,16 +6,31 @@
 import type { Classification, Severity } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import type { Evidence } from './evidence.js';
-import type { Mention } from './mrkdwn.js';
+import type { Mention, Mrkdwn, PlainText } from './mrkdwn.js';
 
 /**
- * An extra field shown in the message's field grid. The value is plain text (escaped).
+ * An extra field shown in the message's field grid: `value` as plain text (escaped), or `mrkdwn`
+ * built with the helpers of `ecs-slack/slack` (`date()` for a time in each reader's time zone,
+ * `link()`, `trusted()`), shown as it is.
+ *
+ * @example
+ * ```ts
+ * import { date, trusted } from 'ecs-slack/slack';
+ *
+ * const fields = [{ label: 'Team', value: 'payments' }, { label: 'Owner', mrkdwn: trusted('*@ana*') }];
+ * const stamped = (event: EcsEvent) => [{ label: 'Seen', mrkdwn: date(event.time, '{date_long} {time}') }];
+ * ```
  */
 export interface ExtraField {
-  /** Field label, for example `Team`. */
+  /** Field label, plain text, for example `Team`. */
   readonly label: string;
-  /** Field value, plain text. */
-  readonly value: string;
+  /** Field value, plain text: escaped, formatting characters made inert, cut with an ellipsis to fit. */
+  readonly value?: PlainText;
+  /**
+   * Field value as mrkdwn, used instead of `value`: shown whole, or not at all when it does not fit
+   * in the field (about 1,900 characters).
+   */
+  readonly mrkdwn?: Mrkdwn;
 }
 
 /**
@@ -44,13 +59,24 @@ export interface RenderOptions {
    * `here` and `channel` are only used when listed. Default: nobody.
    */
   readonly mentions?: Readonly<Partial<Record<Severity, readonly Mention[]>>>;
-  /** A custom title instead of `<service>: <outcome>` (plain text). */
+  /**
+   * A custom title instead of `<service>: <outcome>` (plain text). The severity emoji still
+   * leads it, as it leads every title: the colour of the message is in it.
+   */
   readonly title?: string | ((event: EcsEvent, classification: Classification) => string);
-  /** Extra fields appended to the field grid (at most 10 fields are shown in all). */
+  /**
+   * Extra fields after the library's in the field grid. Slack shows at most 10: the library's key
+   * fields (task Deployment, Started, Stopped, Uptime; the time of other events) are always kept,
+   * then yours in order, then the library's others while there is room.
+   */
   readonly fields?:
     | readonly ExtraField[]
     | ((event: EcsEvent, classification: Classification) => readonly ExtraField[]);
-  /** Builds a link to the logs (CloudWatch or elsewhere) for an event, or `undefined` for none. */
+  /**
+   * Builds a link to the logs (CloudWatch or elsewhere) for an event, or `undefined` for none.
+   * It is shown after the console links, even when its URL is one of them; a URL that is not
+   * http(s), or is longer than Slack takes (3,000 characters), is left out.
+   */
   readonly logLink?: (event: EcsEvent, classification: Classification) => LogLink | string | undefined;
   /**
    * Draw console links as link buttons instead of mrkdwn links. Default `false`: link buttons

@@ -40,7 +40,7 @@ export function draftService(event: ServiceActionEvent, c: Classification, optio
         { label: 'Instances considered', value: instances === undefined ? undefined : text(String(instances)) },
         { label: 'Desired count', value: d.desiredCount === undefined ? undefined : text(String(d.desiredCount)) },
         { label: 'Tasks', value: d.taskArns === undefined ? undefined : text(String(d.taskArns.length)) },
-        { label: 'At', value: dateValue(d.createdAt) },
+        { label: 'At', value: dateValue(d.createdAt), key: true },
       ],
       event,
       c,

@@ -89,7 +89,7 @@ const ENTRY_BYTES = 200;
  *
  * @example
  * ```ts
- * import { MemoryStateStore } from 'ecs-slack';
+ * import { MemoryStateStore } from 'ecs-slack/state';
  *
  * const store = new MemoryStateStore({
  *   maxBytes: 8 * 1024 * 1024,

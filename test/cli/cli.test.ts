@@ -107,9 +107,20 @@ describe('usage', () => {
     const unknown = run(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    // One line naming the flag and pointing to --help, not Node's parser text.
     const option = run(['classify', '--frob']);
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(/^ecs-slack classify: Unknown option '--frob'/);
+    expect(option.stderr).toBe(
+      'ecs-slack classify: unknown option --frob; run "ecs-slack classify --help" for the options\n',
+    );
+    expect(run(['render', '--compact=yes', '-x']).stderr).toBe(
+      'ecs-slack render: --compact takes no value; run "ecs-slack render --help" for the options\n',
+    );
+    expect(run(['render', '-x']).stderr).toMatch(/^ecs-slack render: unknown option -x; run/);
+    expect(run(['patterns', '--preset']).stderr).toMatch(/^ecs-slack patterns: --preset needs a value; run/);
+    expect(run(['send', '--https://hooks.slack.com/services/T0/B0/SECRETxyz']).stderr).toBe(
+      'ecs-slack send: unknown option (a URL, not shown); run "ecs-slack send --help" for the options\n',
+    );
   });
 
   it('prints help and the version', () => {
@@ -131,6 +142,15 @@ describe('help', () => {
       }
     },
   );
+
+  it('lists only the exit statuses the command can end with', () => {
+    for (const command of ['patterns', 'demo']) {
+      const help = run([command, '--help']).stdout;
+      expect(help).toMatch(/\nExit status: 0[ ,(].*2 on usage errors\.\n$/);
+      expect(help).not.toMatch(/invalid|delivered/);
+    }
+    expect(run(['render', '--help']).stdout).toMatch(/1 when some input was invalid or could not be\ndelivered/);
+  });
 
   it('shows the options of the command, also after another mistake and through `help COMMAND`', () => {
     expect(run(['render', '--help']).stdout).toMatch(/\n {2}--builder-url {10}Print a Block Kit Builder link/);
@@ -304,6 +324,9 @@ describe('ecs-slack demo', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/sample ECS events/);
     expect(stdout).toMatch(/task failed ELB health checks/);
+    // Each sample's name, then its severity and outcome.
+    expect(stdout).toContain('\n 4. app container crashed (exit 2) — error: crashed\n');
+    expect(stdout).toContain(' 1. deployment started — info: deployment-started\n');
   });
 });
 

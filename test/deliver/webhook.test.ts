@@ -53,6 +53,9 @@ async function serve(script: readonly Reply[]): Promise<{ url: string; secrets: 
   return { url, secrets: [url, SECRET_PATH, 'sEcReTwEbHoOkToKeN', server.origin.replace('http://', '')] };
 }
 
+/** The secrets less the bare host, which a network error names (the URL and its path stay secret). */
+const withoutHost = (secrets: readonly string[]): string[] => secrets.filter((secret) => !/^[\d.]+:\d+$/.test(secret));
+
 describe('createWebhookSender: success', () => {
   it('posts exactly the JSON of the message and resolves to {} on 200 ok', async () => {
     const { url } = await serve([{ status: 200, body: 'ok' }]);
@@ -116,8 +119,11 @@ describe('createWebhookSender: retries', () => {
     const error = await deliveryFailure(createWebhookSender({ url, ...fakeTime(), maxAttempts: 2 }).post(message));
     expect(server?.requests).toHaveLength(2);
     expect(error).toMatchObject({ status: undefined, attempts: 2, retryable: true });
-    expect(error.message).toBe('Slack webhook failed after 2 attempts: network error UND_ERR_SOCKET');
-    expectNoSecret(error, secrets);
+    expect(error.message).toBe(
+      `Slack webhook failed after 2 attempts: network error UND_ERR_SOCKET connecting to ${new URL(url).host}`,
+    );
+    // A network error names the host it tried (hooks.slack.com), never the path or its token.
+    expectNoSecret(error, withoutHost(secrets));
   });
 
   it('backs off exponentially with jitter between attempts, then gives up retryable', async () => {
@@ -196,8 +202,13 @@ describe('createWebhookSender: retries', () => {
     await server?.close();
     const error = await deliveryFailure(createWebhookSender({ url, ...fakeTime(), maxAttempts: 2 }).post(message));
     expect(error).toMatchObject({ status: undefined, attempts: 2, retryable: true });
-    expect(error.message).toBe('Slack webhook failed after 2 attempts: network error ECONNREFUSED');
-    expectNoSecret(error, secrets);
+    // The code and where it tried to connect (127.0.0.1:port, hooks.slack.com), never the path.
+    expect(error.message).toBe(
+      `Slack webhook failed after 2 attempts: network error ECONNREFUSED connecting to ${new URL(url).host}`,
+    );
+    expect(new URL(url).pathname.length).toBeGreaterThan(10);
+    // A network error names the host it tried (hooks.slack.com), never the path or its token.
+    expectNoSecret(error, withoutHost(secrets));
   });
 });
 

@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { classify, parseEcsEvent, type SlackSender } from '../../src/index.js';
 import { createHandler } from '../../src/lambda/index.js';
+import { ENTRY_FILES } from '../helpers/entry-points.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,6 +62,46 @@ function links(markdown: string): string[] {
   return [...text.matchAll(/\]\(([^)\s]+)\)/g), ...text.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
+/** A link to a file of this repository on GitHub (README links are absolute: the registry shows the README alone). */
+const REPOSITORY_FILE =
+  /^https:\/\/(?:github\.com\/ecs-slack\/ecs-slack\/blob|raw\.githubusercontent\.com\/ecs-slack\/ecs-slack)\/main\//;
+
+describe('README.md, as the npm registry shows it (alone, without the repository)', () => {
+  const readme = read('README.md');
+
+  it('links docs, examples and images absolutely, to files that exist in the repository', () => {
+    const wrong: string[] = [];
+    for (const target of links(readme)) {
+      if (target.startsWith('#')) continue;
+      if (!/^[a-z]+:/i.test(target)) {
+        wrong.push(`${target}: relative, broken on the registry's page`);
+        continue;
+      }
+      if (!REPOSITORY_FILE.test(target)) continue; // another site
+      const [path = ''] = target.replace(REPOSITORY_FILE, '').split('#');
+      if (!existsSync(join(ROOT, decodeURIComponent(path)))) wrong.push(`${target}: no such file`);
+    }
+    expect(wrong).toEqual([]);
+    expect(links(readme).filter((target) => REPOSITORY_FILE.test(target)).length).toBeGreaterThan(20);
+  });
+
+  it('images come from raw.githubusercontent.com, where a browser gets the picture and not a page', () => {
+    for (const image of [...readme.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? ''))
+      expect(image).toMatch(/^https:\/\/raw\.githubusercontent\.com\/ecs-slack\/ecs-slack\/main\//);
+  });
+
+  it('package.json names the repository those links point to', () => {
+    const pkg = JSON.parse(read('package.json')) as {
+      repository: { url: string };
+      homepage: string;
+      bugs: { url: string };
+    };
+    expect(pkg.repository.url).toBe('git+https://github.com/ecs-slack/ecs-slack.git');
+    expect(pkg.homepage).toBe('https://github.com/ecs-slack/ecs-slack#readme');
+    expect(pkg.bugs.url).toBe('https://github.com/ecs-slack/ecs-slack/issues');
+  });
+});
+
 describe('links in README.md, docs/ and the examples’ READMEs', () => {
   it.each(DOCS)('%s: every relative link and anchor resolves', (doc) => {
     const broken: string[] = [];
@@ -82,7 +123,7 @@ describe('links in README.md, docs/ and the examples’ READMEs', () => {
   });
 
   it('the guides link each other and README links every guide', () => {
-    const readme = links(read('README.md'));
+    const readme = links(read('README.md')).map((target) => target.replace(REPOSITORY_FILE, ''));
     for (const guide of DOCS.filter((d) => d.startsWith('docs/'))) expect(readme, guide).toContain(guide);
   });
 });
@@ -110,20 +151,16 @@ function exportsOf(entries: Record<string, string>): Map<string, Set<string>> {
 }
 
 describe('code in the guides', () => {
-  const entryFiles: Record<string, string> = {
-    'ecs-slack': 'src/index.ts',
-    'ecs-slack/schemas': 'src/schemas.ts',
-    'ecs-slack/state': 'src/state/index.ts',
-    'ecs-slack/filter': 'src/filter/index.ts',
-    'ecs-slack/patterns': 'src/patterns/index.ts',
-    'ecs-slack/slack': 'src/slack.ts',
-    'ecs-slack/aws': 'src/aws/index.ts',
-    'ecs-slack/lambda': 'src/lambda/index.ts',
-    'ecs-slack/dynamodb': 'src/dynamodb/index.ts',
-    'ecs-slack/amazon-q': 'src/amazon-q/index.ts',
-    'ecs-slack/policy': 'src/policy/index.ts',
-  };
+  const entryFiles = ENTRY_FILES;
   const entries = exportsOf(entryFiles);
+
+  it('names each entry point in the API docs by its import path, with an example', () => {
+    for (const [specifier, file] of Object.entries(entryFiles)) {
+      const header = /^\/\*\*([\s\S]*?)\*\//.exec(read(file))?.[1] ?? '';
+      expect(header, file).toMatch(new RegExp(`@module ${specifier}\\n`));
+      expect(header, file).toContain('@example');
+    }
+  });
 
   it('knows every entry point package.json exports', () => {
     const pkg = JSON.parse(read('package.json')) as { exports: Record<string, unknown> };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStateStore } from '../../src/state/index.js';
+import { resolveFilterOptions } from '../../src/filter/index.js';
 import {
   classify,
+  ConfigError,
   createNoiseFilter,
   parseEcsEvent,
   type Decision,
@@ -278,7 +280,9 @@ describe('presets', () => {
   });
 
   it('every option of a preset can be overridden', async () => {
-    expect(await decideAll({ routineStops: false, minSeverity: 'info', instanceChurn: false }, SAMPLE)).toMatchObject({
+    expect(
+      await decideAll({ suppressRoutineStops: false, minSeverity: 'info', suppressInstanceChurn: false }, SAMPLE),
+    ).toMatchObject({
       'task-stopped-service-scaling-deployment-ec2': 'notify',
       'docs-container-instance-active': 'notify',
     });
@@ -287,6 +291,17 @@ describe('presets', () => {
       'deployment-in-progress-with-clusterarn': 'suppress:kind',
     });
     expect(() => createNoiseFilter({ preset: 'loud' as never })).toThrow(/unknown filter preset "loud"/);
+    // The old names meant "suppress" when true; `transitional: true` hid what a reader meant to see.
+    for (const [old, replacement] of [
+      ['transitional', 'suppressTransitional'],
+      ['routineStops', 'suppressRoutineStops'],
+      ['instanceChurn', 'suppressInstanceChurn'],
+    ] as const) {
+      const refused = () => createNoiseFilter({ [old]: false } as never);
+      expect(refused).toThrow(ConfigError);
+      expect(refused).toThrow(`createNoiseFilter: options.${old} was renamed ${replacement}`);
+      expect(() => resolveFilterOptions({ [old]: true } as never)).toThrow(`options.${old} was renamed ${replacement}`);
+    }
     expect(() => createNoiseFilter({ foldWindowSeconds: 0 })).toThrow(RangeError);
   });
 

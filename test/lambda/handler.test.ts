@@ -201,6 +201,30 @@ describe('configuration', () => {
     expect(server.requests[0]!.path).toBe('/hook');
   });
 
+  it('takes the preset from ECS_SLACK_PRESET when no filter is given', async () => {
+    server = await startScriptedServer([ok, ok]);
+    const running = loadFixture('task', 'task-running-ec2-service');
+    const env = { SLACK_WEBHOOK_URL: `${server.origin}/hook`, ECS_SLACK_PRESET: 'none' };
+    // `alerts` (the default) keeps a running task quiet; `none` sends it.
+    await createHandler({ env: { SLACK_WEBHOOK_URL: env.SLACK_WEBHOOK_URL }, logger: () => undefined })(running);
+    expect(server.requests).toHaveLength(0);
+    await createHandler({ env, logger: () => undefined })(running);
+    expect(server.requests).toHaveLength(1);
+    // The filter option wins over the variable.
+    await createHandler({ env, filter: { preset: 'alerts' }, logger: () => undefined })(running);
+    expect(server.requests).toHaveLength(1);
+    expect(() => createHandler({ env: { ...env, ECS_SLACK_PRESET: 'loud' } })).toThrow(
+      new ConfigError('ECS_SLACK_PRESET must be alerts, verbose, none; it is "loud"'),
+    );
+  });
+
+  it('refuses ECS_SLACK_TABLE without a store, rather than keep state in memory without a word', async () => {
+    const env = { SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x', ECS_SLACK_TABLE: 'ecs-slack-state' };
+    expect(() => createHandler({ env })).toThrow(/^ECS_SLACK_TABLE is set but createHandler has no store: pass store/);
+    const { MemoryStateStore } = await import('../../src/state/index.js');
+    expect(() => createHandler({ env, store: new MemoryStateStore() })).not.toThrow();
+  });
+
   it('falls back to the environment when the webhookUrl option is blank', async () => {
     server = await startScriptedServer([ok]);
     const handler = createHandler({

@@ -27,7 +27,9 @@ describe('eventPattern and eventPatterns options', () => {
     expect(call({ notifyOutcomes: 'deployment-failed' })).toThrow(
       /options\.notifyOutcomes must be an array of outcomes, got string$/,
     );
-    expect(call({ transitional: 'yes' })).toThrow(/options\.transitional must be a boolean, got string$/);
+    expect(call({ suppressTransitional: 'yes' })).toThrow(
+      /options\.suppressTransitional must be a boolean, got string$/,
+    );
   });
 
   it('rejects an unknown severity or steady-state mode instead of selecting nothing', () => {

@@ -25,8 +25,8 @@ const OPTIONS: readonly PatternOptions[] = [
   { preset: 'alerts', recovery: false },
   { preset: 'alerts', notifyOutcomes: ['desired-count-updated', 'instance-draining'] },
   { preset: 'alerts', suppressOutcomes: ['service-event', 'deployment-event', 'agent-disconnected'] },
-  { preset: 'verbose', instanceChurn: false },
-  { preset: 'verbose', transitional: false },
+  { preset: 'verbose', suppressInstanceChurn: false },
+  { preset: 'verbose', suppressTransitional: false },
   { preset: 'none', minSeverity: 'warning' },
 ];
 
@@ -102,11 +102,11 @@ describe('what the options cut', () => {
 
   it('turning a rule off widens its kind to every event', () => {
     // Kinds without conditions share one pattern: here every detail-type but the instances'.
-    expect(eventPatterns({ preset: 'verbose', transitional: false })).toEqual([
+    expect(eventPatterns({ preset: 'verbose', suppressTransitional: false })).toEqual([
       { source: ['aws.ecs'], 'detail-type': [{ 'anything-but': ['ECS Container Instance State Change'] }] },
       eventPatterns('verbose')[2],
     ]);
-    expect(eventPatterns({ preset: 'verbose', instanceChurn: false })).toEqual([
+    expect(eventPatterns({ preset: 'verbose', suppressInstanceChurn: false })).toEqual([
       eventPatterns('verbose')[0],
       { source: ['aws.ecs'], 'detail-type': [{ 'anything-but': ['ECS Task State Change'] }] },
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, parseEcsEvent, renderMessage, type RenderOptions } from '../../src/index.js';
+import { classify, parseEcsEvent, renderMessage, type RenderOptions, type SlackMessage } from '../../src/index.js';
+import { date, link, trusted } from '../../src/slack.js';
 import { validateMessage } from '../helpers/block-kit.js';
 import { allFixtures, loadFixture } from '../helpers/fixtures.js';
 import { expectSafe } from './helpers.js';
@@ -29,6 +30,11 @@ describe('snapshots', () => {
 });
 
 const oom = () => parseEcsEvent(loadFixture('task', 'synthetic-task-oom-exit137'));
+
+/** The field grid's elements. */
+const gridOf = (message: SlackMessage): Array<{ text: string }> =>
+  ((message.attachments?.[0]?.blocks ?? message.blocks ?? []).find((b) => b.type === 'section' && 'fields' in b) as any)
+    ?.fields ?? [];
 
 describe('anatomy', () => {
   it('full: header with severity emoji, service and outcome on top; the rest under the colour bar', () => {
@@ -143,6 +149,69 @@ describe('options', () => {
     ) as any;
     expect(grid.fields).toHaveLength(10);
     expect(grid.fields.at(-1).text).toBe('*Team 3*\n&lt;!channel&gt; ∗owner∗ 3');
+  });
+
+  it('extra fields take mrkdwn from date(), link() and trusted() as it is; plain values stay escaped', () => {
+    const message = renderMessage(oom(), {
+      fields: (event) => [
+        { label: 'Seen', mrkdwn: date(event.time, '{date_long} {time}') },
+        { label: 'Owner', mrkdwn: trusted('*payments*') },
+        { label: 'Runbook', mrkdwn: link('https://wiki.example.com/oom', 'OOM runbook') },
+        { label: 'Plain', value: '*not bold*' },
+        { label: 'Too long', mrkdwn: trusted(`*${'x'.repeat(2000)}*`) },
+      ],
+    });
+    expectSafe(message, { linkHosts: /^<https:\/\/wiki\.example\.com\// });
+    const texts = gridOf(message).map((field) => field.text);
+    expect(texts).toContain('*Seen*\n<!date^1584373024^{date_long} {time}|2020-03-16 15:37 UTC>');
+    expect(texts).toContain('*Owner*\n*payments*');
+    expect(texts).toContain('*Runbook*\n<https://wiki.example.com/oom|OOM runbook>');
+    expect(texts).toContain('*Plain*\n∗not bold∗');
+    // Markup is shown whole or not at all: a cut would break a link or a date token.
+    expect(texts.some((text) => text.startsWith('*Too long*'))).toBe(false);
+  });
+
+  it('a full grid keeps the key fields (Deployment, Started, Stopped, Uptime), then yours, then the rest', () => {
+    const labels = (options: RenderOptions) => gridOf(renderMessage(oom(), options)).map((f) => f.text.split('\n')[0]);
+    expect(labels({})).toEqual([
+      '*Cluster*',
+      '*Service*',
+      '*Task*',
+      '*Task definition*',
+      '*Capacity*',
+      '*Deployment*',
+      '*Started*',
+      '*Stopped*',
+      '*Uptime*',
+    ]);
+    const fields = Array.from({ length: 10 }, (_, i) => ({ label: `Mine${i}`, value: `v${i}` }));
+    // Ten of yours: the four key fields, then six of yours, in order.
+    expect(labels({ fields })).toEqual([
+      '*Deployment*',
+      '*Started*',
+      '*Stopped*',
+      '*Uptime*',
+      ...['*Mine0*', '*Mine1*', '*Mine2*', '*Mine3*', '*Mine4*', '*Mine5*'],
+    ]);
+    // Two of yours: the library's other fields fill the room left, dropped from the end.
+    expect(labels({ fields: fields.slice(0, 2) })).toEqual([
+      '*Cluster*',
+      '*Service*',
+      '*Task*',
+      '*Task definition*',
+      '*Deployment*',
+      '*Started*',
+      '*Stopped*',
+      '*Uptime*',
+      '*Mine0*',
+      '*Mine1*',
+    ]);
+  });
+
+  it('a log link is shown even when the field grid links its URL already', () => {
+    const taskUrl = classify(oom()).links.task!;
+    const message = renderMessage(oom(), { logLink: () => ({ url: taskUrl, label: 'Task logs' }) });
+    expect(JSON.stringify(message)).toContain('|Task logs>');
   });
 
   it('a log link hook adds a link', () => {

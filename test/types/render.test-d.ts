@@ -1,8 +1,8 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
 import { describe, expectTypeOf, it } from 'vitest';
-import { parseEcsEvent, renderDigest, renderMessage } from '../../src/index.js';
-import { renderDeploymentCard, text, trusted, type Mrkdwn } from '../../src/slack.js';
+import { parseEcsEvent, renderDigest, renderMessage, type ExtraField } from '../../src/index.js';
+import { date, renderDeploymentCard, text, trusted, type Mrkdwn } from '../../src/slack.js';
 
 describe('rendered payloads', () => {
   const message = renderMessage(parseEcsEvent({}));
@@ -21,5 +21,12 @@ describe('rendered payloads', () => {
     expectTypeOf<string>().not.toExtend<Mrkdwn>();
     expectTypeOf(text('x')).toExtend<Mrkdwn>();
     expectTypeOf(trusted('*x*')).toExtend<Mrkdwn>();
+  });
+
+  it('an extra field takes markup as mrkdwn, never as value (where it would be escaped)', () => {
+    expectTypeOf({ label: 'Team', value: 'payments' }).toExtend<ExtraField>();
+    expectTypeOf({ label: 'Seen', mrkdwn: date('2020-03-16T15:37:04Z') }).toExtend<ExtraField>();
+    expectTypeOf({ label: 'Owner', value: trusted('*x*') }).not.toExtend<ExtraField>();
+    expectTypeOf({ label: 'Owner', mrkdwn: '*x*' }).not.toExtend<ExtraField>();
   });
 });

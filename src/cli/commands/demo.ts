@@ -5,7 +5,6 @@
  * @module
  */
 import { classify } from '../../classify/index.js';
-import type { Severity } from '../../classify/classification.js';
 import { safeParseEcsEvent } from '../../parse/index.js';
 import { EXIT_INVALID_INPUT, EXIT_OK, noArguments, parseOptions } from '../args.js';
 import { isClosed, warn, writeLine, type CliIo } from '../io.js';
@@ -13,10 +12,9 @@ import { preview } from '../preview.js';
 import { renderMessage } from '../../render/message.js';
 import { SAMPLES } from '../samples/index.js';
 
-const MARK: Readonly<Record<Severity, string>> = { success: '✔', info: '·', warning: '!', error: '✖' };
-
 /**
- * Prints each sample event's severity and outcome, and a terminal preview of its Slack message.
+ * Prints each sample's name, severity and outcome (`deployment started — info: deployment-started`),
+ * and a terminal preview of its Slack message.
  *
  * @internal
  */
@@ -35,7 +33,7 @@ export async function demoCommand(args: readonly string[], io: CliIo): Promise<n
     const c = classify(result.data);
     writeLine(
       io.stdout,
-      `${String(index + 1).padStart(2)}. ${sample.name}: ${MARK[c.severity]} ${c.severity} / ${c.outcome}${c.cause === undefined ? '' : ` (${c.cause})`}`,
+      `${String(index + 1).padStart(2)}. ${sample.name} — ${c.severity}: ${c.outcome}${c.cause === undefined ? '' : ` (${c.cause})`}`,
     );
     writeLine(io.stdout, preview(renderMessage(result.data, { classification: c })));
     writeLine(io.stdout, '');

@@ -95,13 +95,29 @@ export function reasonOf(event: EcsEvent, c: Classification): { reason?: string;
   }
 }
 
-/** The user's extra fields (plain text), after ours. */
+/**
+ * Slack mrkdwn as the text a reader sees: date tokens and links become their text (a date's UTC
+ * fallback, a link's label), Slack's three escapes are undone. Amazon Q draws no Slack tokens.
+ */
+function slackMarkupAsText(markup: string): string {
+  return markup
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<[^|>]+\|([^>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The user's extra fields (plain text, or mrkdwn shown as its text), after ours. */
 export function extraFacts(event: EcsEvent, c: Classification, options: RenderOptions): QFact[] {
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
-  return extra.slice(0, MAX_EXTRA).map((field) => ({
-    label: field.label.length > MAX_LABEL ? `${field.label.slice(0, MAX_LABEL - 1)}…` : field.label,
-    value: field.value === '' ? undefined : escapeClientMarkdown(field.value),
-  }));
+  return extra.slice(0, MAX_EXTRA).map((field) => {
+    const value = field.mrkdwn === undefined ? field.value : slackMarkupAsText(field.mrkdwn);
+    return {
+      label: field.label.length > MAX_LABEL ? `${field.label.slice(0, MAX_LABEL - 1)}…` : field.label,
+      value: value === undefined || value === '' ? undefined : escapeClientMarkdown(value),
+    };
+  });
 }
 
 /** The culprit line: `Container app exit 137 (killed by SIGKILL)`. */
