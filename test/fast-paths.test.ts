@@ -36,8 +36,9 @@ const reference = {
     return `<${safe}|${shown}>`;
   },
   date: (isoTime: string, format = '{date_short_pretty} {time}') => {
-    const millis = Date.parse(isoTime);
-    if (Number.isNaN(millis)) return reference.text(isoTime);
+    // ISO-8601 dates from 1970 to 9999 only: "50" is not a date in 1950.
+    const millis = /^\d{4}-\d\d-\d\d/.test(isoTime) ? Date.parse(isoTime) : Number.NaN;
+    if (Number.isNaN(millis) || millis < 0 || millis >= Date.UTC(10000, 0, 1)) return reference.text(isoTime);
     const iso = new Date(millis).toISOString();
     return `<!date^${Math.floor(millis / 1000)}^${format.replace(/[|>^]/g, '')}|${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC>`;
   },

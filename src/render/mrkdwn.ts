@@ -226,7 +226,8 @@ const percentEncode = (c: string): string => `%${c.charCodeAt(0).toString(16).to
  *
  * @param isoTime - An ISO-8601 time from the event.
  * @param format - Slack date tokens, `{date_short_pretty} {time}` by default.
- * @returns The `<!date^...>` token, or inert text when the time does not parse.
+ * @returns The `<!date^...>` token, or inert text when the time is not an ISO-8601 date
+ * between 1970 and 9999 (`"50"` stays the text `50`, not a date in 1950).
  * @example
  * ```ts
  * date('2020-03-16T15:37:04Z'); // '<!date^1584373024^{date_short_pretty} {time}|2020-03-16 15:37 UTC>'
@@ -236,13 +237,18 @@ const percentEncode = (c: string): string => `%${c.charCodeAt(0).toString(16).to
 export function date(isoTime: string, format = '{date_short_pretty} {time}'): Mrkdwn {
   // A canonical UTC time (how AWS writes them) already reads as its own ISO form.
   const canonical = canonicalUtcMillis(isoTime);
-  const millis = canonical ?? Date.parse(isoTime);
-  if (Number.isNaN(millis)) return text(isoTime);
+  const millis = canonical ?? (ISO_DATE_START.test(isoTime) ? Date.parse(isoTime) : Number.NaN);
+  if (!(millis >= 0 && millis <= LAST_MILLIS)) return text(isoTime);
   const iso = canonical === undefined ? new Date(millis).toISOString() : isoTime;
   const fallback = `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
   const tokens = DATE_BREAKERS.test(format) ? format.replace(DATE_BREAKERS_ALL, '') : format;
   return `<!date^${Math.floor(millis / 1000)}^${tokens}|${fallback}>` as Mrkdwn;
 }
+
+/** How an ISO-8601 date starts: a four-digit year, month and day. */
+const ISO_DATE_START = /^\d{4}-\d\d-\d\d/;
+/** The last millisecond of 9999, beyond which an ISO string gains a sign and six digits. */
+const LAST_MILLIS = 253_402_300_799_999;
 
 /** Characters that would end a date token early. */
 const DATE_BREAKERS = /[|>^]/;
