@@ -34,6 +34,7 @@ export { SLACK_LIMITS, fitId, fitList, fitProse } from './render/limits.js';
 export { SEVERITY_STYLES, type SeverityStyle } from './render/options.js';
 export { blockKitBuilderUrl } from './render/builder-url.js';
 export { digestSummary } from './render/digest.js';
+export { renderSilenceSummary } from './render/silence-summary.js';
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { WEBHOOK_DEFAULTS, type WebhookUrl } from './deliver/webhook.js';
 export type {

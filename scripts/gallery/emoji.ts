@@ -28,6 +28,7 @@ export const EMOJI: Readonly<Record<string, string>> = {
   negative_squared_cross_mark: '❎',
   warning: '⚠️',
   rotating_light: '🚨',
+  mute: '🔇',
   information_source: 'ℹ️',
   no_entry: '⛔',
   no_entry_sign: '🚫',

@@ -4,7 +4,7 @@
  * crash with its evidence gathered by the real enricher from the tests' loopback AWS.
  */
 import { classify, parseEcsEvent, renderDigest, renderMessage, type RenderOptions } from '../../src/index.js';
-import { renderDeploymentCard } from '../../src/slack.js';
+import { renderDeploymentCard, renderSilenceSummary } from '../../src/slack.js';
 import { renderAmazonQ } from '../../src/amazon-q/index.js';
 import { createEnricher } from '../../src/aws/index.js';
 import { CRASH, CRASH_GROUP, CRASH_STREAM, clientsFor, startFakeAws } from '../../test/aws/harness.js';
@@ -204,6 +204,28 @@ export async function galleryEntries(): Promise<GalleryEntry[]> {
       updatedAt: '2025-02-18T00:21:40Z',
       reason: 'app exited with code 1 (application error) and task a6eaf015 of example-service stopped',
       links: classify(parseEcsEvent(loadFixture('deployment', 'deployment-in-progress-with-clusterarn'))).links,
+    }),
+  });
+  entries.push({
+    name: 'silence-ended',
+    title: 'A silence ended',
+    description:
+      'The one summary of a silence set during a migration (ecs-slack silence add), posted when it ends to the channels its events would have gone to.',
+    message: renderSilenceSummary({
+      silence: {
+        id: '3f9c2a1b',
+        match: { service: 'checkout' },
+        author: 'ana',
+        reason: 'database migration',
+        startsAt: '2025-06-01T13:00:00Z',
+        endsAt: '2025-06-01T15:00:00Z',
+        createdAt: '2025-06-01T12:58:10Z',
+        suppressed: 14,
+      },
+      count: 14,
+      text: 'checkout: 14 events silenced by ana from 13:00 to 15:00 UTC: database migration',
+      destinations: ['ops'],
+      lease: 0,
     }),
   });
   entries.push({

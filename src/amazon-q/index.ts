@@ -15,6 +15,7 @@
  *
  * const sender = createAmazonQSender({ topicArn: process.env.AMAZON_Q_TOPIC_ARN! });
  * await sender.post(renderAmazonQ(parseEcsEvent(input)));
+ * // Or as a destination of the Lambda handler: createHandler({ amazonQ: { topicArn } }).
  * ```
  *
  * @module ecs-slack/amazon-q
@@ -22,6 +23,7 @@
 
 export type { AmazonQContent, AmazonQMetadata, AmazonQNotification } from '../render/amazon-q/types.js';
 export { renderAmazonQ, renderAmazonQDecision, renderAmazonQDigest } from '../render/amazon-q/render.js';
+export { renderAmazonQSilenceSummary } from '../render/amazon-q/silence-summary.js';
 export { escapeClientMarkdown, type ClientMarkdown } from '../render/amazon-q/markdown.js';
 export { AMAZON_Q_LIMITS } from '../render/amazon-q/limits.js';
 export {
@@ -29,4 +31,4 @@ export {
   type AmazonQSender,
   type AmazonQSenderOptions,
   type PublishedNotification,
-} from './sns-sender.js';
+} from '../deliver/amazon-q/sns-sender.js';

@@ -104,3 +104,31 @@ export function consoleLinks(identity: Identity): ConsoleLinks {
   }
   return links;
 }
+
+/**
+ * The console page where the operator acts on an event: the task for a task event, the
+ * service's health tab for a service event, its deployments tab for a deployment, the container
+ * instance for an instance event, else the cluster. `undefined` where there is no public console.
+ *
+ * @param kind - The event's kind.
+ * @param links - Its console links, from {@link consoleLinks}.
+ * @returns The URL, or `undefined`.
+ * @example
+ * ```ts
+ * const url = actionLink(c.kind, c.links); // "View in console"
+ * ```
+ */
+export function actionLink(kind: string, links: ConsoleLinks): string | undefined {
+  switch (kind) {
+    case 'task':
+      return links.task ?? links.service ?? links.cluster;
+    case 'service':
+      return links.service ?? links.serviceEvents ?? links.cluster;
+    case 'deployment':
+      return links.serviceDeployments ?? links.service ?? links.cluster;
+    case 'container-instance':
+      return links.containerInstance ?? links.cluster;
+    default:
+      return links.cluster;
+  }
+}

@@ -186,10 +186,10 @@ const OUTCOME_TABLE = {
     severity: 'info',
     title: 'tasks stopped',
   },
-  /** Tasks keep failing to start; the scheduler backs off. */
+  /** Tasks keep failing to start; the scheduler backs off. An error although ECS sends WARN: the service cannot keep tasks running. */
   'task-start-impaired': {
     kind: 'service',
-    severity: 'warning',
+    severity: 'error',
     title: 'unable to start tasks',
     digestVerb: 'was unable to start tasks',
     stoppedTaskEvidence: true,

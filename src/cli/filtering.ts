@@ -67,8 +67,12 @@ export class EventClock {
    */
   endOfInput(filter: NoiseFilter): number | undefined {
     const window = filter.options.foldWindowSeconds;
-    if (window === false) return undefined;
-    this.#now += window * 1000;
+    return window === false ? undefined : this.forward(window);
+  }
+
+  /** Moves forward by this many seconds; returns the new time. */
+  forward(seconds: number): number {
+    this.#now += seconds * 1000;
     return this.#now;
   }
 }

@@ -34,6 +34,7 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--builder-url', 'Print a Block Kit Builder link per message instead'],
       ['--no-color', 'No colour bar (top-level blocks only)'],
       ['--compact', 'The two-block compact layout'],
+      ['--format FORMAT', 'slack (default), or amazon-q: Amazon Q Developer notifications'],
       [
         '--preset NAME',
         'Only what the noise filter would send (alerts, verbose, none),',
@@ -44,9 +45,15 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   },
   send: {
     operands: '[FILE...]',
-    summary: 'Render and post each event to an incoming webhook; one JSON log line each',
+    summary: 'Render and post each event (webhook, Amazon Q, or a policy); one JSON log line each',
     options: [
       ['--webhook-url URL', 'The webhook (default: SLACK_WEBHOOK_URL); never printed'],
+      ['--sns-topic ARN', 'Publish Amazon Q Developer notifications to this SNS topic instead'],
+      [
+        '--policy FILE',
+        'Send where the policy routes each event: its webhooks (URLs from their',
+        'environment variables) and Amazon Q topics',
+      ],
       ['--preset NAME', 'Filter first (alerts, verbose; default none: send every event)'],
       ['--no-color, --compact', 'As for render'],
       ['--enrich', 'As for render (docs/evidence.md: the IAM it needs)'],

@@ -12,7 +12,7 @@ import type { EcsEvent } from '../events/index.js';
 import { redact } from '../internal/redact.js';
 import { type ParsedRecord, parseUnwrapped } from '../parse/index.js';
 import { readJsonText } from './json-text.js';
-import { errorLine } from '../pipeline/index.js';
+import { errorLine } from '../pipeline/log.js';
 
 /**
  * The process streams the CLI uses, injectable for tests.

@@ -8,6 +8,8 @@ import type { KnownBlock, MessageAttachment, TextObject } from '@slack/types';
 import type { SlackMessage } from '../render/slack-message.js';
 
 const EMOJI: Readonly<Record<string, string>> = {
+  ':rotating_light:': '🚨',
+  ':mute:': '🔇',
   ':red_circle:': '🔴',
   ':large_yellow_circle:': '🟡',
   ':large_green_circle:': '🟢',

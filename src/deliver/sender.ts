@@ -28,6 +28,11 @@ export interface PostOptions {
    */
   readonly threadTs?: string;
   /**
+   * With `threadTs`: also show the reply in the channel (Slack's `reply_broadcast`). The Web API
+   * sender sends it; incoming webhooks ignore it. Default `false`.
+   */
+  readonly replyBroadcast?: boolean;
+  /**
    * Epoch milliseconds (on `Date.now`'s clock, or the sender's own `now`) past which no attempt
    * may run: each attempt's timeout and each wait between attempts is cut to it, and nothing is
    * started once it has passed (the post fails with a retryable `DeliveryError`). The Lambda

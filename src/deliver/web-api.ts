@@ -14,14 +14,26 @@ import { describeRejectedPart, rejectionFromResult } from './slack-rejection.js'
 
 /**
  * Arguments the sender passes to `chat.postMessage`: the message, the channel and, for a
- * reply, `thread_ts`. Assignable to `@slack/web-api`'s `ChatPostMessageArguments`.
+ * reply, `thread_ts` (with `reply_broadcast` to show it in the channel too). Assignable to
+ * `@slack/web-api`'s `ChatPostMessageArguments`.
  */
 export type ChatPostMessageRequest = SlackMessage & {
   /** Channel ID (or name) to post to. */
   readonly channel: string;
-  /** Parent message `ts` when posting a thread reply. */
-  readonly thread_ts?: string;
-};
+} & (
+    | {
+        /** Parent message `ts` when posting a thread reply. */
+        readonly thread_ts?: string;
+        /** Never `true` here: a broadcast reply names its thread. */
+        readonly reply_broadcast?: false;
+      }
+    | {
+        /** Parent message `ts` of the reply. */
+        readonly thread_ts: string;
+        /** Also show the reply in the channel. */
+        readonly reply_broadcast: boolean;
+      }
+  );
 
 /**
  * Arguments the sender passes to `chat.update`: the new message, the channel ID and the `ts` of
@@ -157,7 +169,8 @@ function deliveryError(method: string, error: unknown, message: SlackMessage): D
  * Creates a {@link SlackSender} on the Web API, through the user's `WebClient` (or any object
  * with `chat.postMessage` / `chat.update`).
  *
- * @remarks `post` calls `chat.postMessage({ channel, ...message })`, with `thread_ts` for a reply, and
+ * @remarks `post` calls `chat.postMessage({ channel, ...message })`, with `thread_ts` for a reply (and
+ * `reply_broadcast` when asked to show it in the channel too), and
  * resolves to the `channel` and `ts` Slack returns: keep them to reply in the thread or to edit
  * the message with `update`, which calls `chat.update` (give the new blocks new `block_id`s;
  * the renderers do). No retry loop here: a `WebClient` already retries and waits out 429s
@@ -192,10 +205,13 @@ export function createWebApiSender(options: WebApiSenderOptions): WebApiSender {
           retryable: true,
         });
       }
+      const threadTs = postOptions?.threadTs;
       const args: ChatPostMessageRequest =
-        postOptions?.threadTs === undefined
+        threadTs === undefined
           ? { ...message, channel }
-          : { ...message, channel, thread_ts: postOptions.threadTs };
+          : postOptions?.replyBroadcast === true
+            ? { ...message, channel, thread_ts: threadTs, reply_broadcast: true }
+            : { ...message, channel, thread_ts: threadTs };
       let result: ChatPostMessageResult;
       try {
         result = await client.chat.postMessage(args);

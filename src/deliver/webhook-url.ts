@@ -4,6 +4,7 @@
  * @module
  * @internal
  */
+import { ConfigError } from '../errors.js';
 
 /** `localhost`, 127.0.0.0/8 and `[::1]`, as `URL` writes their host names (`127.1` becomes `127.0.0.1`). */
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
@@ -27,4 +28,28 @@ export function webhookUrlProblem(url: unknown): string | undefined {
   if (protocol === 'https:') return undefined;
   if (protocol !== 'http:') return 'is not a valid https URL';
   return LOOPBACK.test(hostname) ? undefined : 'must use https (plain http only to a loopback address)';
+}
+
+/**
+ * Reads the webhook URL out of a secret's value: the URL itself, or JSON with `url`,
+ * `webhookUrl` or `SLACK_WEBHOOK_URL`.
+ *
+ * @internal
+ */
+export function webhookUrlFromSecret(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(trimmed) as Record<string, unknown>;
+      for (const field of ['url', 'webhookUrl', 'SLACK_WEBHOOK_URL']) {
+        const candidate = parsed[field];
+        if (typeof candidate === 'string' && candidate !== '') return candidate;
+      }
+    } catch {
+      // fall through to the error below
+    }
+    throw new ConfigError('the webhook secret is JSON without a "url" field');
+  }
+  if (!/^https?:\/\//.test(trimmed)) throw new ConfigError('the webhook secret does not hold a URL');
+  return trimmed;
 }

@@ -7,7 +7,7 @@
  */
 import { DeliveryError, isConfigError, isEcsSlackError } from '../errors.js';
 import type { SlackMessage } from '../render/slack-message.js';
-import { backoffDelay, retryAfterMs, sleep as realSleep } from './backoff.js';
+import { type BackoffPolicy, backoffDelay, retryAfterMs, sleep as realSleep } from './backoff.js';
 import { errorName } from './network-code.js';
 import type { SlackSender } from './sender.js';
 import { describeRejectedPart, rejectionFromBody } from './slack-rejection.js';
@@ -93,13 +93,6 @@ const RETRYABLE_STATUS: ReadonlySet<number> = new Set([408, 425, 429]);
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-}
-
-function positive(name: string, value: number, integer = false): number {
-  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`createWebhookSender: ${name} must be a positive ${integer ? 'integer' : 'number'}`);
-  }
-  return value;
 }
 
 /**
@@ -191,16 +184,11 @@ function urlResolver(source: WebhookUrl): () => Promise<string> {
  * @see https://docs.slack.dev/apis/web-api/rate-limits
  */
 export function createWebhookSender(options: WebhookSenderOptions): SlackSender {
-  const timeoutMs = positive('timeoutMs', options.timeoutMs ?? WEBHOOK_DEFAULTS.timeoutMs);
-  const maxAttempts = positive('maxAttempts', options.maxAttempts ?? WEBHOOK_DEFAULTS.maxAttempts, true);
-  const policy = {
-    baseDelayMs: positive('baseDelayMs', options.baseDelayMs ?? WEBHOOK_DEFAULTS.baseDelayMs),
-    maxDelayMs: positive('maxDelayMs', options.maxDelayMs ?? WEBHOOK_DEFAULTS.maxDelayMs),
-  };
-  const maxTotalMs = positive('maxTotalMs', options.maxTotalMs ?? WEBHOOK_DEFAULTS.maxTotalMs);
-  const wait = options.sleep ?? realSleep;
-  const random = options.random ?? Math.random;
-  const now = options.now ?? Date.now;
+  const { timeoutMs, maxAttempts, policy, maxTotalMs, wait, random, now } = retrySettings(
+    'createWebhookSender',
+    options,
+    WEBHOOK_DEFAULTS,
+  );
   const resolveUrl = urlResolver(options.url);
 
   return {
@@ -266,5 +254,43 @@ export function createWebhookSender(options: WebhookSenderOptions): SlackSender 
         await wait(delay);
       }
     },
+  };
+}
+
+/**
+ * A sender's retry settings: the options given, checked positive, else the defaults; the real
+ * timer, `Math.random` and `Date.now` unless injected.
+ *
+ * @param who - The function named in a `RangeError` (`createWebhookSender`).
+ * @internal
+ */
+export function retrySettings(
+  who: string,
+  options: Omit<WebhookSenderOptions, 'url'>,
+  defaults: typeof WEBHOOK_DEFAULTS,
+): {
+  timeoutMs: number;
+  maxAttempts: number;
+  policy: BackoffPolicy;
+  maxTotalMs: number;
+  wait: (ms: number) => Promise<void>;
+  random: () => number;
+  now: () => number;
+} {
+  const positive = (name: keyof typeof defaults, integer = false): number => {
+    const value = options[name] ?? defaults[name];
+    if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+      throw new RangeError(`${who}: ${name} must be a positive ${integer ? 'integer' : 'number'}`);
+    }
+    return value;
+  };
+  return {
+    timeoutMs: positive('timeoutMs'),
+    maxAttempts: positive('maxAttempts', true),
+    policy: { baseDelayMs: positive('baseDelayMs'), maxDelayMs: positive('maxDelayMs') },
+    maxTotalMs: positive('maxTotalMs'),
+    wait: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
   };
 }

@@ -119,6 +119,8 @@ function checkFields(o: Record<string, unknown>, caller: string, root: string): 
     if (o[key] !== undefined && typeof o[key] !== 'boolean')
       throw new TypeError(`${caller}: ${root}.${key} must be a boolean, got ${describe(o[key])}`);
   }
+  if (o.silenced !== undefined && typeof o.silenced !== 'function')
+    throw new TypeError(`${caller}: ${root}.silenced must be a function, got ${describe(o.silenced)}`);
   checkOneOf(o.minSeverity, `${root}.minSeverity`, SEVERITIES, caller);
   checkOneOf(o.steadyStates, `${root}.steadyStates`, STEADY_STATES, caller);
   checkNameFilter(o.clusters, `${root}.clusters`, 'cluster', caller);

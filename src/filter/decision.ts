@@ -21,6 +21,7 @@ import type { DecisionReceipt } from './receipt.js';
  * - `duplicate`: the same event, or the same resource version, already handled
  * - `stale`: an older resource version than one already seen (arrived out of order)
  * - `folded`: a repeat counted into the digest of its incident
+ * - `silenced`: a silence (`ecs-slack/policy`) holds it; counted for the silence's summary
  */
 export type SuppressReason =
   | 'kind'
@@ -34,7 +35,8 @@ export type SuppressReason =
   | 'steady-state'
   | 'duplicate'
   | 'stale'
-  | 'folded';
+  | 'folded'
+  | 'silenced';
 
 /** Send this event. */
 export interface NotifyDecision {

@@ -4,7 +4,8 @@
  * @module
  */
 import type { Outcome, Severity } from '../classify/outcomes.js';
-import type { EcsEventKind } from '../events/index.js';
+import type { EcsEvent, EcsEventKind } from '../events/index.js';
+import type { Classification } from '../classify/classification.js';
 import type { STORE_RETRY_DEFAULTS, StoreRetryOptions } from '../state/retrying-store.js';
 import type { StateStore } from '../state/store.js';
 
@@ -107,7 +108,29 @@ export interface NoiseFilterOptions {
    * network fault) are retried; `false` to never retry. Default {@link STORE_RETRY_DEFAULTS}.
    */
   readonly storeRetry?: StoreRetryOptions | false;
+  /**
+   * Whether a silence holds the event: asked after the stateless rules and the duplicate check
+   * (so a redelivery is not counted twice), before folding. Return a detail for the log when
+   * the event is silenced (and counted); it is then suppressed with reason `silenced`. The
+   * pipeline gives its filters one that reads `ecs-slack/policy` silences. Default: none.
+   */
+  readonly silenced?: SilenceCheck;
 }
+
+/**
+ * Asked by the noise filter whether a silence holds an event (see
+ * {@link NoiseFilterOptions.silenced}).
+ *
+ * @param event - The parsed event.
+ * @param classification - Its classification.
+ * @param now - Current time, epoch milliseconds.
+ * @returns A detail for the log when the event is silenced, else `undefined`.
+ */
+export type SilenceCheck = (
+  event: EcsEvent,
+  classification: Classification,
+  now: number,
+) => Promise<string | undefined>;
 
 /**
  * Every filter option with its value in force.

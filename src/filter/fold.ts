@@ -1,7 +1,8 @@
 /**
  * Folding: repeats of one incident inside a window become the first alert plus one digest.
  *
- * A fold window record holds `start` (epoch ms), `since` and `until` (ISO), `count` (repeats
+ * A fold window record holds `start` (epoch ms), `windowMs` (its length, so that filters with
+ * other windows sharing the store close it on time), `since` and `until` (ISO), `count` (repeats
  * after the first alert), `alerted` (whether the first alert is out or on its way; set back to
  * `false` when it could not be delivered, so the next event of the window alerts instead), `by`
  * (the claim of the event that alerts, so that a retry of it alerts again if it never settled),
@@ -34,7 +35,9 @@ const MAX_ATTEMPTS = 8;
  * @internal
  */
 export function windowOpen(value: StateValue, windowMs: number, now: number): boolean {
-  return now < numberField(value, 'start') + windowMs;
+  // The window's own length, when it was opened by a filter that recorded it.
+  const own = numberField(value, 'windowMs');
+  return now < numberField(value, 'start') + (own > 0 ? own : windowMs);
 }
 
 /**
@@ -93,7 +96,7 @@ export async function fold(
   let view: StateValue | undefined;
   const latest = (): StateValue => (view ??= digestView(event, key.id));
   // A new window, whose first event alerts.
-  const opened: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true };
+  const opened: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true, windowMs };
   const fresh: StateValue = by === undefined ? opened : { ...opened, by };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);

@@ -14,6 +14,6 @@
  * @module ecs-slack/filter
  */
 export { SEVERITIES } from '../classify/outcomes.js';
-export type { ResolvedFilterOptions } from './filter-options.js';
+export type { ResolvedFilterOptions, SilenceCheck } from './filter-options.js';
 export { FILTER_PRESETS, resolveFilterOptions } from './presets.js';
 export { applyStatelessRules, type StatelessVerdict } from './rules.js';

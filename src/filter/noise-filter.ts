@@ -17,7 +17,7 @@ import { applyStatelessRules, suppress } from './rules.js';
 import type { StateKey, StateStore } from '../state/store.js';
 import type { Decision, DigestDecision, NoiseFilter, NotifyDecision } from './decision.js';
 import { type ReceiptState, receiptState, toReceipt } from './receipt.js';
-import type { NoiseFilterOptions, ResolvedFilterOptions } from './filter-options.js';
+import type { NoiseFilterOptions, ResolvedFilterOptions, SilenceCheck } from './filter-options.js';
 
 /**
  * Creates a noise filter. Stateless rules (kind, outcome, severity, cluster and service
@@ -59,7 +59,7 @@ export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter
   return new StatefulNoiseFilter(
     resolveFilterOptions(options),
     retryingStore(store, { ...retry, ...(remainingMs === undefined ? {} : { remainingMs }) }),
-    remainingMs,
+    { remainingMs, silenced: options.silenced },
   );
 }
 
@@ -70,11 +70,17 @@ class StatefulNoiseFilter implements NoiseFilter {
   readonly options: ResolvedFilterOptions;
   readonly #store: StateStore;
   readonly #remainingMs: (() => number) | undefined;
+  readonly #silenced: SilenceCheck | undefined;
 
-  constructor(options: ResolvedFilterOptions, store: StateStore, remainingMs: (() => number) | undefined) {
+  constructor(
+    options: ResolvedFilterOptions,
+    store: StateStore,
+    hooks: { remainingMs: (() => number) | undefined; silenced: SilenceCheck | undefined },
+  ) {
     this.options = options;
     this.#store = store;
-    this.#remainingMs = remainingMs;
+    this.#remainingMs = hooks.remainingMs;
+    this.#silenced = hooks.silenced;
   }
 
   async decide(event: EcsEvent, c: Classification, now: number): Promise<Decision> {
@@ -96,7 +102,10 @@ class StatefulNoiseFilter implements NoiseFilter {
     }
     let decision: Decision;
     try {
-      decision = await this.#decideClaimed(event, c, now, claims, by);
+      // After the duplicate check, so a redelivered event is not counted against its silence twice.
+      const silenced = this.#silenced === undefined ? undefined : await this.#silenced(event, c, now);
+      decision =
+        silenced === undefined ? await this.#decideClaimed(event, c, now, claims, by) : suppress('silenced', silenced);
     } catch (error) {
       // Nothing was decided: hand the claim back, so the retry is decided afresh instead of
       // being deferred until the lease ends. Should that fail too, the lease ends it.
@@ -122,7 +131,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     by: string | undefined,
   ): Promise<Decision> {
     const service = serviceOf(c);
-    const { recovery, steadyStates, foldWindowSeconds, dedupeTtlSeconds } = this.options;
+    const { recovery, steadyStates, foldWindowSeconds } = this.options;
     // Recoveries: the first steady state or completed deployment after a problem, announced once.
     if (recovery && service !== undefined && outcomeRecord(c.outcome).recovery === true) {
       const key = problemKey(service);
@@ -160,7 +169,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       const key = foldKey(c);
       const folded = await fold(this.#store, key, event, {
         windowMs: foldWindowSeconds * 1000,
-        ttlSeconds: dedupeTtlSeconds,
+        ttlSeconds: this.#foldTtlSeconds(),
         now,
         ...(by === undefined ? {} : { by }),
       });
@@ -196,7 +205,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   async release(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
     const receipt = receiptState(decision.receipt);
     const { recoveredFrom, alertOf, alertStart, digestOf } = receipt;
-    const { dedupeTtlSeconds } = this.options;
+    const ttlSeconds = this.#foldTtlSeconds();
     // Undo what deciding wrote, each step on its own, then settle the claims whatever failed: an
     // undone step left behind is no better repaired by holding the claims until the lease ends
     // (a retry of this event alerts again anyway, see `fold`'s `by`).
@@ -209,12 +218,12 @@ class StatefulNoiseFilter implements NoiseFilter {
         }),
       alertOf !== undefined &&
         alertStart !== undefined &&
-        (() => reopenAlert(this.#store, alertOf, { start: alertStart, now, ttlSeconds: dedupeTtlSeconds })),
+        (() => reopenAlert(this.#store, alertOf, { start: alertStart, now, ttlSeconds })),
       digestOf !== undefined &&
         decision.action === 'digest' &&
         (() => {
           const { key, count, since } = digestOf;
-          const credit = { digest: decision.digest, count, since, now, ttlSeconds: dedupeTtlSeconds };
+          const credit = { digest: decision.digest, count, since, now, ttlSeconds };
           return creditDigest(this.#store, key, credit);
         }),
       // What failed was the digest, now credited to the next one; the event that triggered it is
@@ -296,6 +305,15 @@ class StatefulNoiseFilter implements NoiseFilter {
 
   async #confirm(claims: readonly StateKey[], now: number): Promise<void> {
     for (const claim of claims) await this.#store.update(claim, { set: { state: 'done' } }, this.#long(now));
+  }
+
+  /**
+   * How long a fold window's record lives: its window and then the dedupe TTL, so a window
+   * longer than the TTL (a daily digest) is still there for the flush that closes it.
+   */
+  #foldTtlSeconds(): number {
+    const { foldWindowSeconds, dedupeTtlSeconds } = this.options;
+    return foldWindowSeconds === false ? dedupeTtlSeconds : foldWindowSeconds + dedupeTtlSeconds;
   }
 
   #long(now: number): { now: number; ttlSeconds: number } {

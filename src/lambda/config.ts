@@ -6,6 +6,7 @@
  * @module
  */
 import { errorName } from '../deliver/network-code.js';
+import { webhookUrlFromSecret } from '../deliver/webhook-url.js';
 import { ConfigError } from '../errors.js';
 import type { SecretReference, SecretResolver } from '../policy/secrets.js';
 import { PRESET_VARIABLE, TABLE_VARIABLE } from './environment.js';
@@ -50,30 +51,6 @@ export const ENVIRONMENT: {
   preset: PRESET_VARIABLE,
   table: TABLE_VARIABLE,
 };
-
-/**
- * Reads the webhook URL out of a secret's value: the URL itself, or JSON with `url`,
- * `webhookUrl` or `SLACK_WEBHOOK_URL`.
- *
- * @internal
- */
-export function webhookUrlFromSecret(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(trimmed) as Record<string, unknown>;
-      for (const field of ['url', 'webhookUrl', 'SLACK_WEBHOOK_URL']) {
-        const candidate = parsed[field];
-        if (typeof candidate === 'string' && candidate !== '') return candidate;
-      }
-    } catch {
-      // fall through to the error below
-    }
-    throw new ConfigError('the webhook secret is JSON without a "url" field');
-  }
-  if (!/^https?:\/\//.test(trimmed)) throw new ConfigError('the webhook secret does not hold a URL');
-  return trimmed;
-}
 
 /**
  * The webhook URL source for the handler, from the options or the environment: a string, or a

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { createWebApiSender, type WebApiSenderOptions } from '../deliver/web-api.js';
+import { createAmazonQSender, type AmazonQSender, type AmazonQSenderOptions } from '../deliver/amazon-q/sns-sender.js';
+import { createWebApiSender, type SlackChatClient } from '../deliver/web-api.js';
 import type { SlackSender } from '../deliver/sender.js';
 import { createWebhookSender } from '../deliver/webhook.js';
 import { ConfigError, HandlerError } from '../errors.js';
@@ -12,6 +13,10 @@ import type { KnownEcsEventKind } from '../events/index.js';
 import { parseEcsEvents, type ParsedRecord } from '../parse/index.js';
 import { checkHandlerOptions } from '../pipeline/check-options.js';
 import { createPipeline, jsonLineLogger, type Pipeline, type PipelineOptions } from '../pipeline/index.js';
+import { errorLine } from '../pipeline/log.js';
+import { policySenders } from '../pipeline/policy-senders.js';
+import { loadPolicy, parsePolicyFrom, POLICY_VARIABLE } from '../policy/load.js';
+import type { Policy } from '../policy/schema.js';
 import { budgetOf, DEFAULT_DEADLINE_MARGIN_MS, withinBudget } from './budget.js';
 import { ENVIRONMENT, webhookUrlSource, type SecretResolver } from './config.js';
 import type { Enricher, EnricherOptions } from '../aws/enricher.js';
@@ -20,18 +25,44 @@ import { presetFromEnvironment, tableFromEnvironment } from './environment.js';
 
 /**
  * Options of {@link createHandler}: the pipeline's options (filter, store, namespace, render,
- * threads, onInvalid, storeRetry, logger, clock) and the Lambda's own. Give one Slack destination:
- * `sender`, `webApi`, `webhookUrl`, or the environment (`SLACK_WEBHOOK_URL`,
- * `SLACK_WEBHOOK_SECRET_ID`, `SLACK_WEBHOOK_PARAMETER`).
+ * threads, onInvalid, storeRetry, silences, logger, clock) and the Lambda's own. Give one
+ * destination: `sender`, `webApi`, `webhookUrl`, `amazonQ`, or the environment
+ * (`SLACK_WEBHOOK_URL`, `SLACK_WEBHOOK_SECRET_ID`, `SLACK_WEBHOOK_PARAMETER`); or a policy
+ * (`policy`, or `ECS_SLACK_POLICY`), whose destinations replace them.
  */
-export interface HandlerOptions extends Omit<PipelineOptions, 'sender' | 'remainingMs' | 'enrich'> {
+export interface HandlerOptions
+  extends Omit<PipelineOptions, 'sender' | 'remainingMs' | 'enrich' | 'policy' | 'destinations'> {
   /** Your own sender. */
-  readonly sender?: SlackSender;
-  /** Post with your `@slack/web-api` `WebClient` to this channel; enables deployment threads. */
-  readonly webApi?: WebApiSenderOptions;
+  readonly sender?: SlackSender | AmazonQSender;
+  /**
+   * Your `@slack/web-api` `WebClient`, and the channel to post to (enables deployment threads).
+   * With a policy, the client its `web-api` destinations post with; the channel is theirs.
+   */
+  readonly webApi?: {
+    /** Your `WebClient`, or any object with `chat.postMessage` and `chat.update`. */
+    readonly client: SlackChatClient;
+    /** The channel id; required without a policy. */
+    readonly channel?: string;
+  };
   /** The incoming webhook URL (default, and when blank: from the environment). */
   readonly webhookUrl?: string;
-  /** Fetches `SLACK_WEBHOOK_SECRET_ID` / `SLACK_WEBHOOK_PARAMETER` once per cold start. */
+  /**
+   * Amazon Q Developer in chat applications: the SNS topic its channel configuration subscribes
+   * to (the destination, without a policy), and optionally your SNS client and retry settings
+   * (for a policy's `amazon-q` destinations too). Messages are Amazon Q notifications, without threads.
+   */
+  readonly amazonQ?: Partial<Pick<AmazonQSenderOptions, 'topicArn'>> & Omit<AmazonQSenderOptions, 'topicArn'>;
+  /**
+   * The alert policy (`ecs-slack/policy`), as an object or JSON text; default the environment's
+   * `ECS_SLACK_POLICY` (JSON text, or the name of an SSM parameter fetched with `resolveSecret`
+   * on the first invocation). An invalid policy is one `ConfigError` naming the path, before any
+   * event is taken.
+   */
+  readonly policy?: Policy | string;
+  /**
+   * Fetches `SLACK_WEBHOOK_SECRET_ID` / `SLACK_WEBHOOK_PARAMETER`, an `ECS_SLACK_POLICY` SSM
+   * parameter and the secrets of a policy's webhooks, once per cold start.
+   */
   readonly resolveSecret?: SecretResolver;
   /**
    * Root-cause evidence in alerts (`ecs-slack/aws`): `true` for the defaults, `createEnricher`
@@ -44,8 +75,9 @@ export interface HandlerOptions extends Omit<PipelineOptions, 'sender' | 'remain
   /** The kind of bare `detail` payloads, for rules whose input transformer passes `$.detail`. */
   readonly kind?: KnownEcsEventKind;
   /**
-   * After each invocation, send digests whose fold window has closed, at most once per this
-   * many seconds per Lambda instance (default 60; `false` to leave it to a scheduled rule).
+   * After each invocation, send digests whose fold window has closed (and the summaries of
+   * silences that ended), at most once per this many seconds per Lambda instance (default 60;
+   * `false` to leave it to a scheduled rule).
    */
   readonly flushIntervalSeconds?: number | false;
   /**
@@ -154,16 +186,31 @@ function isSqs(event: unknown): event is { Records: Array<{ messageId?: string; 
 export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
   checkHandlerOptions(options);
   const fromEnvironment = environmentOptions(options);
+  const env = options.env ?? process.env;
+  // A policy given, or JSON in ECS_SLACK_POLICY, is checked now; one in SSM on the first invocation.
+  const early = policyAtColdStart(options, env);
   let pipeline: Pipeline | undefined;
   let lastFlush = Number.NEGATIVE_INFINITY;
   const clock = options.clock ?? Date.now;
   const log = options.logger ?? jsonLineLogger;
   const marginMs = options.deadlineMarginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
-  const enrich = enricherFor(options.enrich, options.env ?? process.env);
+  const enrich = enricherFor(options.enrich, env);
+  let loading: Promise<Policy | undefined> | undefined;
 
-  const getPipeline = (): Pipeline => {
-    pipeline ??= createPipeline({
-      sender: senderFor(options),
+  const build = (policy: Policy | undefined): Pipeline =>
+    createPipeline({
+      ...(policy === undefined
+        ? { sender: senderFor(options, env) }
+        : {
+            policy,
+            destinations: policySenders(policy, {
+              env,
+              resolveSecret: options.resolveSecret,
+              webClient: options.webApi?.client,
+              amazonQ: options.amazonQ,
+              caller: 'createHandler',
+            }),
+          }),
       ...(fromEnvironment.filter === undefined ? {} : { filter: fromEnvironment.filter }),
       ...(options.store === undefined ? {} : { store: options.store }),
       ...(options.namespace === undefined ? {} : { namespace: options.namespace }),
@@ -172,9 +219,28 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       ...(options.onInvalid === undefined ? {} : { onInvalid: options.onInvalid }),
       ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
       ...(enrich === undefined ? {} : { enrich }),
+      ...(options.silences === undefined ? {} : { silences: options.silences }),
       logger: log,
       clock,
     });
+  // Given or JSON: the pipeline and its senders are made now, so any mistake in them shows here.
+  if (early !== 'ssm' && early !== undefined) pipeline = build(early);
+
+  const getPipeline = async (): Promise<Pipeline> => {
+    if (pipeline !== undefined) return pipeline;
+    if (early !== 'ssm') return (pipeline = build(undefined));
+    // Kept once loaded; a failed load (an SSM outage) is tried again by the next invocation.
+    loading ??= loadPolicy({
+      env,
+      ...(options.resolveSecret === undefined ? {} : { resolveSecret: options.resolveSecret }),
+    });
+    try {
+      pipeline ??= build(await loading);
+    } catch (error) {
+      loading = undefined;
+      log({ level: 'error', msg: 'failed', reason: 'policy', detail: errorLine(error) });
+      throw error;
+    }
     return pipeline;
   };
 
@@ -184,7 +250,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     if (!force && (interval === false || clock() - lastFlush < interval * 1000)) return 0;
     if (deadline !== undefined && Date.now() >= deadline) return 0;
     lastFlush = clock();
-    const results = await getPipeline().flush(deadline === undefined ? {} : { deadline });
+    const results = await (await getPipeline()).flush(deadline === undefined ? {} : { deadline });
     return results.filter((r) => r.status === 'failed').length;
   }
 
@@ -204,7 +270,7 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
     const settled = records.map(() => false);
     let stopped = false;
     const run = async (): Promise<void> => {
-      const p = getPipeline();
+      const p = await getPipeline();
       for (const [index, record] of records.entries()) {
         if (stopped) return;
         settled[index] = await handled(p, record, deadline);
@@ -279,14 +345,36 @@ async function handled(p: Pipeline, record: ParsedRecord, deadline: number | und
 }
 
 /** The sender the options ask for. */
-function senderFor(options: HandlerOptions): SlackSender {
+function senderFor(
+  options: HandlerOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): SlackSender | AmazonQSender {
   if (options.sender !== undefined) return options.sender;
-  if (options.webApi !== undefined) return createWebApiSender(options.webApi);
+  if (options.webApi !== undefined)
+    return createWebApiSender({ client: options.webApi.client, channel: options.webApi.channel! });
+  if (options.amazonQ?.topicArn !== undefined)
+    return createAmazonQSender({ ...options.amazonQ, topicArn: options.amazonQ.topicArn });
   // A blank option falls back to the environment, as a blank SLACK_WEBHOOK_URL falls back further.
   const given = options.webhookUrl?.trim();
-  const url =
-    given === undefined || given === ''
-      ? webhookUrlSource(options.env ?? process.env, options.resolveSecret)
-      : options.webhookUrl!;
+  const url = given === undefined || given === '' ? webhookUrlSource(env, options.resolveSecret) : options.webhookUrl!;
   return createWebhookSender({ url });
+}
+
+/**
+ * The policy known at cold start: given, or JSON text in `ECS_SLACK_POLICY` (both checked here,
+ * one `ConfigError` naming the path); `ssm` when `ECS_SLACK_POLICY` names an SSM parameter.
+ */
+function policyAtColdStart(
+  options: HandlerOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Policy | 'ssm' | undefined {
+  if (options.policy !== undefined) return parsePolicyFrom(options.policy, 'createHandler: options.policy');
+  const value = env[POLICY_VARIABLE]?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (value.startsWith('{')) return parsePolicyFrom(value, POLICY_VARIABLE);
+  if (options.resolveSecret === undefined)
+    throw new ConfigError(
+      `${POLICY_VARIABLE}: the SSM parameter ${JSON.stringify(value)} needs a resolveSecret to fetch it`,
+    );
+  return 'ssm';
 }

@@ -10,6 +10,7 @@ import { ConfigError } from '../errors.js';
 import { checkFilterOptions } from '../filter/check-options.js';
 import { resolveFilterOptions } from '../filter/presets.js';
 import type { NoiseFilterOptions } from '../filter/filter-options.js';
+import { styleProblem } from '../render/options.js';
 
 /** What is wrong with one option's value, without its name; `undefined` when nothing is. */
 type Rule = (value: unknown) => string | undefined;
@@ -63,7 +64,29 @@ function oneOf(allowed: readonly string[]): Rule {
 }
 
 const sender = methods('a SlackSender (post, and optionally update)', ['post'], ['update']);
+/** The senders of a policy's destinations, by name. */
+const senders: Rule = (value) => {
+  if (!isObject(value)) return `expected the senders of the policy's destinations by name, got ${describe(value)}`;
+  for (const [name, one] of Object.entries(value)) {
+    const problem = sender(one);
+    if (problem !== undefined) return `.${name}: ${problem}`;
+  }
+  return undefined;
+};
 const store = methods(`a StateStore (${STORE_METHODS.join(', ')})`, STORE_METHODS);
+
+/** Style overrides per severity: each a shortcode emoji, a `#RRGGBB` colour and a short label. */
+const styles: Rule = (value) => {
+  if (!isObject(value)) return `expected styles per severity, got ${describe(value)}`;
+  for (const [severity, style] of Object.entries(value)) {
+    if (!['error', 'warning', 'success', 'info'].includes(severity))
+      return `.${severity}: unknown severity (error, warning, success, info)`;
+    if (!isObject(style)) return `.${severity}: expected { emoji, color, label }, got ${describe(style)}`;
+    const problem = styleProblem(style);
+    if (problem !== undefined) return `.${severity}.${problem}`;
+  }
+  return undefined;
+};
 
 /** Checks the fields of the render options that ecs-slack reads. */
 const render: Rule = (value) => {
@@ -76,10 +99,11 @@ const render: Rule = (value) => {
     fields: rule((v) => Array.isArray(v) || typeof v === 'function', 'an array or a function'),
     logLink: fn,
     buttons: bool,
+    styles: styles,
   };
   for (const [name, rule] of Object.entries(fields)) {
     const problem = value[name] === undefined ? undefined : rule(value[name]);
-    if (problem !== undefined) return `.${name}: ${problem}`;
+    if (problem !== undefined) return problem.startsWith('.') ? `.${name}${problem}` : `.${name}: ${problem}`;
   }
   return undefined;
 };
@@ -109,7 +133,7 @@ function filter(caller: string): Rule {
   };
 }
 
-/** The Web API destination: a client with the two chat methods, and a channel. */
+/** The Web API destination: a client with the two chat methods, and a channel (with a policy, its own). */
 const webApi: Rule = (value) => {
   if (!isObject(value)) return `expected { client, channel }, got ${describe(value)}`;
   const client = value.client as { chat?: unknown } | null | undefined;
@@ -118,8 +142,15 @@ const webApi: Rule = (value) => {
     const lacking = chat === undefined ? '' : ' whose chat lacks them';
     return `.client: expected a WebClient (chat.postMessage, chat.update), got ${describe(client)}${lacking}`;
   }
-  const channel = nonEmpty(value.channel);
+  const channel = value.channel === undefined ? undefined : nonEmpty(value.channel);
   return channel === undefined ? undefined : `.channel: ${channel}`;
+};
+
+/** Amazon Q: an SNS topic ARN (checked by the sender) and the sender's settings. */
+const amazonQ: Rule = (value) => {
+  if (!isObject(value)) return `expected { topicArn }, got ${describe(value)}`;
+  const topic = value.topicArn === undefined ? undefined : nonEmpty(value.topicArn);
+  return topic === undefined ? undefined : `.topicArn: ${topic}`;
 };
 
 /** The rules both take. */
@@ -178,12 +209,38 @@ function checkThreads(o: Record<string, unknown>, caller: string, canUpdate: boo
  */
 export function checkPipelineOptions(options: unknown): void {
   const caller = 'createPipeline';
-  const o = check(options, caller, { ...shared(caller), sender, namespace: nonEmpty, remainingMs: fn, enrich: fn });
+  const o = check(options, caller, {
+    ...shared(caller),
+    sender,
+    namespace: nonEmpty,
+    remainingMs: fn,
+    enrich: fn,
+    policy: record,
+    destinations: senders,
+    silences: rule((v) => v === false || isObject(v), 'false or silences (createSilences)'),
+  });
+  if (o.policy !== undefined) {
+    checkPolicyOptions(o, caller);
+    return;
+  }
+  if (o.destinations !== undefined)
+    throw new ConfigError(`${caller}: options.destinations: only with a policy (options.policy)`);
   if (o.sender === undefined)
     throw new ConfigError(
       `${caller}: options.sender: required (createWebhookSender(...), createWebApiSender(...) or your own)`,
     );
   checkThreads(o, caller, typeof (o.sender as { update?: unknown }).update === 'function');
+}
+
+/** With a policy: the senders come with its destinations, and each destination makes its own filters. */
+function checkPolicyOptions(o: Record<string, unknown>, caller: string): void {
+  if (o.sender !== undefined)
+    throw new ConfigError(`${caller}: options.sender: not with a policy; give each destination's in destinations`);
+  const given = o.filter as Record<string, unknown> | undefined;
+  if (given !== undefined && FILTER_METHODS.some((name) => name in given))
+    throw new ConfigError(
+      `${caller}: options.filter: with a policy, give filter options, not a NoiseFilter (each destination has its own)`,
+    );
 }
 
 /**
@@ -211,14 +268,38 @@ export function checkHandlerOptions(options: unknown): void {
       (v) => typeof v === 'boolean' || typeof v === 'function' || isObject(v),
       'true, false, createEnricher options or an enricher',
     ),
+    amazonQ,
+    policy: rule((v) => isObject(v) || typeof v === 'string', 'a policy object or its JSON text'),
+    silences: rule((v) => v === false || isObject(v), 'false or silences (createSilences)'),
   });
   // A blank webhookUrl means "from the environment", like a blank SLACK_WEBHOOK_URL.
-  const given = (name: string): boolean =>
-    o[name] !== undefined && (name !== 'webhookUrl' || String(o[name]).trim() !== '');
-  const destinations = ['sender', 'webApi', 'webhookUrl'].filter(given);
+  const given = (name: string): boolean => {
+    const value = o[name] as Record<string, unknown> | undefined;
+    if (value === undefined) return false;
+    if (name === 'webhookUrl') return String(value).trim() !== '';
+    if (name === 'webApi') return value.channel !== undefined;
+    if (name === 'amazonQ') return value.topicArn !== undefined;
+    return true;
+  };
+  const destinations = ['sender', 'webApi', 'webhookUrl', 'amazonQ'].filter(given);
+  if (o.policy !== undefined && destinations.length > 0)
+    throw new ConfigError(
+      `${caller}: options.${destinations[0]}: not with a policy, whose destinations say where alerts go (webApi: the client only; amazonQ: no topicArn)`,
+    );
   if (destinations.length > 1)
-    throw new ConfigError(`${caller}: options: give one Slack destination, not ${destinations.join(' and ')}`);
+    throw new ConfigError(`${caller}: options: give one destination, not ${destinations.join(' and ')}`);
+  if (o.policy === undefined && o.webApi !== undefined && (o.webApi as Record<string, unknown>).channel === undefined)
+    throw new ConfigError(`${caller}: options.webApi.channel: required without a policy`);
+  if (
+    o.policy === undefined &&
+    o.amazonQ !== undefined &&
+    (o.amazonQ as Record<string, unknown>).topicArn === undefined
+  )
+    throw new ConfigError(`${caller}: options.amazonQ.topicArn: required without a policy`);
+  if (o.policy !== undefined) checkPolicyOptions(o, caller);
   const canUpdate =
-    o.webApi !== undefined || typeof (o.sender as { update?: unknown } | undefined)?.update === 'function';
+    o.policy !== undefined ||
+    o.webApi !== undefined ||
+    typeof (o.sender as { update?: unknown } | undefined)?.update === 'function';
   checkThreads(o, caller, canUpdate);
 }

@@ -1,80 +1,72 @@
 /**
  * `createPipeline`: parse, classify, filter, render and deliver, with every decision settled and
- * logged. The Lambda handler is a thin layer over it; use it directly in your own handlers.
+ * logged; with a policy, per destination. The Lambda handler is a thin layer over it; use it
+ * directly in your own handlers.
  *
  * @module
  */
 import { checkPipelineOptions } from './check-options.js';
 import { classify } from '../classify/index.js';
 import type { Classification } from '../classify/classification.js';
-import { outcomeRecord } from '../classify/outcomes.js';
+import type { AmazonQSender } from '../deliver/amazon-q/sns-sender.js';
 import type { SlackSender } from '../deliver/sender.js';
-import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from '../deliver/threads/index.js';
-import { isEcsSlackError } from '../errors.js';
 import type { EcsEvent } from '../events/index.js';
-import { evictionDetail } from '../filter/keys.js';
-import { MemoryStateStore, type StateEviction } from '../state/memory-store.js';
-import { redact } from '../internal/redact.js';
-import { namespacedStore } from '../state/namespaced-store.js';
-import { createNoiseFilter } from '../filter/noise-filter.js';
-import type { StoreRetryOptions } from '../state/retrying-store.js';
-import type { StateStore } from '../state/store.js';
-import type { DigestDecision, NoiseFilter, NotifyDecision } from '../filter/decision.js';
+import type { DigestDecision, NoiseFilter } from '../filter/decision.js';
 import type { NoiseFilterOptions } from '../filter/filter-options.js';
+import { evictionDetail } from '../filter/keys.js';
 import type { ParsedRecord } from '../parse/index.js';
 import { salvageEcsEvent } from '../parse/lenient.js';
-import { renderDecision } from '../render/decision.js';
 import type { Enricher, Evidence } from '../render/evidence.js';
-import type { RenderOptions } from '../render/options.js';
 import { evidenceWithin } from './evidence.js';
+import { parsePolicy } from '../policy/load.js';
+import { routeFor, type RouteChoice } from '../policy/route.js';
+import type { Policy, RouteFilter } from '../policy/schema.js';
+import { applyPolicySeverity } from '../policy/severity.js';
+import { createSilences, type Silences } from '../policy/silences.js';
+import type { RenderOptions } from '../render/options.js';
+import { MemoryStateStore, type StateEviction } from '../state/memory-store.js';
+import { namespacedStore } from '../state/namespaced-store.js';
+import type { StoreRetryOptions } from '../state/retrying-store.js';
+import type { StateStore } from '../state/store.js';
+import { ConfigError } from '../errors.js';
+import { type AlertSender, createDestination, type Destination, type DestinationOutcome } from './destination.js';
+import { errorLine, jsonLineLogger, redacting, type PipelineLogger } from './log.js';
+import { createSilencing, type Silencing } from './silencing.js';
 
-/**
- * One structured log line: what happened to an event, never a secret.
- */
-export interface PipelineLogEntry {
-  /**
-   * `info` for sent and suppressed, `warn` for deferred and invalid (and for sent when the filter
-   * state could not be saved after delivery, and for state the default memory store evicted to
-   * stay within its bounds), `error` for failed.
-   */
-  readonly level: 'info' | 'warn' | 'error';
-  /** What happened. */
-  readonly msg: 'sent' | 'suppressed' | 'deferred' | 'failed' | 'invalid' | 'dropped' | 'evicted';
-  /** The record id (SQS `messageId`, event id). */
-  readonly id?: string;
-  /** Event kind. */
-  readonly kind?: string;
-  /** Classification outcome. */
-  readonly outcome?: string;
-  /** Classification severity. */
-  readonly severity?: string;
-  /** Cluster name. */
-  readonly cluster?: string;
-  /** Service name. */
-  readonly service?: string;
-  /** The fields the event lacked, when it was read leniently (`onInvalid: 'alert'`). */
-  readonly missing?: readonly string[];
-  /**
-   * Why it was suppressed or deferred (`deadline` when there was no time left to start it), or
-   * what was sent (`alert`, `digest`, `recovery`, `thread-reply`).
-   */
-  readonly reason?: string;
-  /** One readable line: the suppression detail, or the error message (never a URL or token). */
-  readonly detail?: string;
-}
-
-/**
- * Receives log entries; the default writes one JSON line to standard output.
- */
-export type PipelineLogger = (entry: PipelineLogEntry) => void;
+export { jsonLineLogger, type PipelineLogEntry, type PipelineLogger } from './log.js';
 
 /**
  * Options of {@link createPipeline}.
  */
 export interface PipelineOptions {
-  /** Where messages go: `createWebhookSender(...)`, `createWebApiSender(...)` or your own. */
-  readonly sender: SlackSender;
-  /** The noise filter, or options to create one (default: the `alerts` preset). */
+  /**
+   * Where messages go: `createWebhookSender(...)`, `createWebApiSender(...)`, an Amazon Q sender
+   * (`createAmazonQSender(...)` from `ecs-slack/amazon-q`: rendered as Amazon Q notifications,
+   * without threads) or your own. Required without a policy; not with one.
+   */
+  readonly sender?: SlackSender | AmazonQSender;
+  /**
+   * The alert policy (`ecs-slack/policy`): its severity overrides and styles apply to every
+   * event, and its routes send each event to its destinations, each with its own sender (from
+   * `destinations`), its own state (under the destination's name) and noise filters (the route's
+   * overrides on top of `filter`). A destination that fails is retried alone: the others, by
+   * their own duplicate check, do not post the event twice. Checked here like `parsePolicy`.
+   */
+  readonly policy?: Policy;
+  /** With a policy: the sender of each of its destinations, by name. */
+  readonly destinations?: Readonly<Record<string, SlackSender | AmazonQSender>>;
+  /**
+   * Silences (`createSilences` of `ecs-slack/policy`): an event one holds is suppressed
+   * (`silenced`) after the duplicate check and counted, and the flush posts one summary per ended
+   * silence to the destinations its events would have gone to (the default route's without a
+   * record of them). Default: the silences kept in `store` (scope `silence`, as `ecs-slack
+   * silence` writes them); `false` for none.
+   */
+  readonly silences?: Silences | false;
+  /**
+   * The noise filter, or options to create one (default: the `alerts` preset). With a policy,
+   * options only: each destination gets its filters.
+   */
   readonly filter?: NoiseFilter | NoiseFilterOptions;
   /**
    * State shared by the filter and the deployment threads; default a new `MemoryStateStore` whose
@@ -147,6 +139,20 @@ export interface PipelineResult {
    * but the filter could not record it (not retried: a retry would post the message twice).
    */
   readonly error?: unknown;
+  /**
+   * With a policy: what happened at each destination (the event's status is the worst of them:
+   * failed, then deferred, then sent, then suppressed).
+   */
+  readonly destinations?: ReadonlyArray<{
+    /** The destination's name. */
+    readonly destination: string;
+    /** The route that chose it. */
+    readonly route: string;
+    /** What happened there. */
+    readonly status: 'sent' | 'suppressed' | 'deferred' | 'failed';
+    /** The error, for `failed`. */
+    readonly error?: unknown;
+  }>;
 }
 
 /**
@@ -180,8 +186,8 @@ export interface FlushOptions {
 export interface Pipeline {
   /**
    * Classifies, filters, renders and delivers one parsed event, settling the filter's decision
-   * (committed when delivered, released when not) and logging one line. Failures come back as
-   * `failed`, an event the deadline leaves no time for as `deferred`.
+   * (committed when delivered, released when not) and logging one line (per destination, with a
+   * policy). Failures come back as `failed`, an event the deadline leaves no time for as `deferred`.
    *
    * @param event - A parsed event.
    * @param options - The record id for the log, and the deadline.
@@ -200,36 +206,26 @@ export interface Pipeline {
    */
   handleRecord(record: ParsedRecord, options?: Pick<HandleOptions, 'deadline'>): Promise<PipelineResult>;
   /**
-   * Sends the digests whose fold window has closed. Call it from a scheduled invocation, or after
-   * each batch (the Lambda handler does). Digests the deadline leaves no time for stay due.
+   * Sends the digests whose fold window has closed, and the summaries of the silences that ended.
+   * Call it from a scheduled invocation, or after each batch (the Lambda handler does). Digests
+   * and summaries the deadline leaves no time for stay due.
    *
    * @param options - The deadline.
-   * @returns One result per digest.
+   * @returns One result per digest, and per summary and destination.
    */
   flush(options?: FlushOptions): Promise<PipelineResult[]>;
 }
 
 /**
- * The default logger: one JSON line per entry on standard output (CloudWatch Logs in Lambda).
+ * Composes the pipeline: classify (with the policy's severities), route, filter (with its state),
+ * render, deliver (to the channel, into a deployment's thread, or to Amazon Q), settle and log.
  *
- * @param entry - The entry to write.
- * @example
- * ```ts
- * createPipeline({ sender, logger: (entry) => entry.level !== 'info' && jsonLineLogger(entry) });
- * ```
- */
-export const jsonLineLogger: PipelineLogger = (entry) => {
-  console.log(JSON.stringify(entry));
-};
-
-/**
- * Composes the pipeline: classify, filter (with its state), render, deliver (to the channel, or
- * into a deployment's thread), settle and log.
- *
- * @param options - Sender, filter, store, rendering, threads, logger and clock.
+ * @param options - Sender (or policy and destinations), filter, store, rendering, threads,
+ *   silences, logger and clock.
  * @returns The pipeline.
  * @throws `ConfigError` naming the option, for an option of the wrong shape (a filter without
- *   `commit`, an unknown option name, threads with a sender that cannot update messages).
+ *   `commit`, an unknown option name, threads with a sender that cannot update messages, an
+ *   invalid policy, a policy destination without a sender).
  * @example
  * ```ts
  * const pipeline = createPipeline({ sender: createWebhookSender({ url }) });
@@ -240,6 +236,7 @@ export const jsonLineLogger: PipelineLogger = (entry) => {
  */
 export function createPipeline(options: PipelineOptions): Pipeline {
   checkPipelineOptions(options);
+  const policy = policyOf(options);
   const log = redacting(options.logger ?? jsonLineLogger);
   const logEviction = (eviction: StateEviction): void =>
     log({ level: 'warn', msg: 'evicted', reason: eviction.reason, detail: evictionDetail(eviction) });
@@ -250,28 +247,44 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const remainingMs =
     options.remainingMs ??
     ((): number => (callDeadline === undefined ? Number.POSITIVE_INFINITY : callDeadline - Date.now()));
-  const budget = {
-    remainingMs,
-    ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
-  };
-  const filter: NoiseFilter =
-    options.filter !== undefined && 'decide' in options.filter
-      ? (options.filter as NoiseFilter)
-      : createNoiseFilter({ ...budget, ...(options.filter as NoiseFilterOptions | undefined), store });
-  const sender = options.sender;
-  const threadsOn = options.threads ?? sender.update !== undefined;
-  const threads: DeploymentThreads | undefined = threadsOn
-    ? createDeploymentThreads({
-        sender,
-        store,
-        ...budget,
-        ...(options.render === undefined ? {} : { render: options.render }),
-      })
-    : undefined;
   const clock = options.clock ?? Date.now;
   const onInvalid = options.onInvalid ?? 'alert';
+  const silences = options.silences === false ? undefined : (options.silences ?? createSilences({ store: shared }));
+  const silencing: Silencing | undefined = silences === undefined ? undefined : createSilencing(silences, clock);
+  const render: RenderOptions =
+    policy?.styles === undefined
+      ? (options.render ?? {})
+      : { ...options.render, styles: { ...policy.styles, ...options.render?.styles } };
+  const common = {
+    filter: options.filter,
+    render,
+    threads: options.threads,
+    remainingMs,
+    storeRetry: options.storeRetry,
+    silenced: silencing?.check,
+    clock,
+  };
+  const destinations = new Map<string | undefined, Destination>();
+  if (policy === undefined) {
+    const sender = options.sender as AlertSender;
+    destinations.set(undefined, createDestination({ ...common, name: undefined, sender, store, routeFilters: [] }));
+  } else {
+    for (const name of Object.keys(policy.destinations)) {
+      const sender = options.destinations![name]!;
+      const own = namespacedStore(store, name);
+      const routeFilters = routeFiltersOf(policy, name);
+      destinations.set(name, createDestination({ ...common, name, sender, store: own, routeFilters }));
+    }
+  }
 
-  const describe = (id: string | undefined, c: Classification | undefined) => ({
+  /** The classification the routes, filters and renderers see: the policy's severity on top. */
+  const judged = (event: EcsEvent, c: Classification): Classification =>
+    policy === undefined ? c : applyPolicySeverity(policy, event, c);
+  /** Where an event goes: its routes' destinations, or the one destination. */
+  const choicesFor = (c: Classification): ReadonlyArray<RouteChoice | undefined> =>
+    policy === undefined ? [undefined] : routeFor(policy, c);
+
+  const describe = (id: string | undefined, c: Classification | undefined, choice?: RouteChoice) => ({
     ...(id === undefined ? {} : { id }),
     ...(c === undefined
       ? {}
@@ -283,77 +296,44 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           ...(c.identity.service === undefined ? {} : { service: c.identity.service }),
           ...(c.missing === undefined ? {} : { missing: c.missing }),
         }),
+    ...(choice === undefined ? {} : { destination: choice.destination, route: choice.route }),
   });
 
-  const failed = (
-    { id, c }: { readonly id?: string | undefined; readonly c?: Classification | undefined },
-    error: unknown,
-  ): PipelineResult => {
-    log({ level: 'error', msg: 'failed', ...describe(id, c), detail: errorLine(error) });
-    return { status: 'failed', ...(c === undefined ? {} : { classification: c }), error };
-  };
-
-  /** Delivers a notify or digest decision, to the channel or into the event's deployment thread. */
-  async function deliver(decision: NotifyDecision | DigestDecision, where: Delivery): Promise<string> {
-    const { event, thread, deadline, evidence } = where;
-    const timing = deadline === undefined ? {} : { deadline };
-    const render = evidence === undefined ? options.render : { ...options.render, evidence };
-    if (thread === undefined) {
-      await sender.post(renderDecision(decision, event, render), timing);
-      return decision.action === 'digest' ? 'digest' : decision.recovery ? 'recovery' : 'alert';
-    }
-    // The card is the news of a deployment starting; everything else is a reply in its thread.
-    const outcome = decision.action === 'notify' ? decision.classification.outcome : undefined;
-    if (outcome !== undefined && outcomeRecord(outcome).deploymentState === 'in-progress') return 'card';
-    await sender.post(renderDecision(decision, event, render), { threadTs: thread.ts, ...timing });
-    return 'thread-reply';
-  }
-
-  /**
-   * Delivers a decision and settles it: released when not delivered, committed once delivered.
-   * Throws only when the delivery failed; a commit error comes back as `unsettled`.
-   */
-  async function deliverAndSettle(
-    decision: NotifyDecision | DigestDecision,
-    where: Delivery,
-  ): Promise<{ what: string; unsettled?: unknown }> {
-    let what: string;
-    try {
-      what = await deliver(decision, where);
-    } catch (error) {
-      // The delivery's error is the one to report; a release that fails too leaves claims that
-      // expire on their own.
-      await filter.release(decision, clock()).catch(() => undefined);
-      throw error;
-    }
-    // Slack has the message now, so it is never released (that would credit a sent digest back
-    // and free the claims for a second post) and never reported as failed (the retry would post it
-    // again once the lease ends). A failed commit costs less: the claims stay pending until the
-    // lease ends, and a problem or steady mark may be missing (see docs/noise.md).
-    try {
-      await filter.commit(decision, clock());
-      return { what };
-    } catch (error) {
-      return { what, unsettled: error };
-    }
-  }
-
-  /** Logs a delivered decision: a warning when its commit failed, since state was not saved. */
-  const sent = (
+  /** Logs what a destination did, and returns its status. */
+  function report(
     id: string | undefined,
-    c: Classification,
-    delivered: { what: string; unsettled?: unknown },
-  ): PipelineResult => {
-    if (!('unsettled' in delivered)) {
-      log({ level: 'info', msg: 'sent', ...describe(id, c), reason: delivered.what });
-      return { status: 'sent', classification: c };
+    c: Classification | undefined,
+    choice: RouteChoice | undefined,
+    outcome: DestinationOutcome,
+  ): void {
+    const where = describe(id, c, choice);
+    switch (outcome.status) {
+      case 'sent':
+        if (!('unsettled' in outcome) || outcome.unsettled === undefined) {
+          log({ level: 'info', msg: 'sent', ...where, reason: outcome.what });
+        } else {
+          const detail = `delivered, but the filter state was not saved: ${errorLine(outcome.unsettled)}`;
+          log({ level: 'warn', msg: 'sent', ...where, reason: outcome.what, detail });
+        }
+        return;
+      case 'suppressed':
+        log({ level: 'info', msg: 'suppressed', ...where, reason: outcome.reason, detail: outcome.detail });
+        return;
+      case 'deferred':
+        log({
+          level: 'warn',
+          msg: 'deferred',
+          ...where,
+          ...(outcome.detail.includes('deadline') ? { reason: 'deadline' } : {}),
+          detail: outcome.detail,
+        });
+        return;
+      case 'failed':
+        log({ level: 'error', msg: 'failed', ...where, detail: errorLine(outcome.error) });
     }
-    const detail = `delivered, but the filter state was not saved: ${errorLine(delivered.unsettled)}`;
-    log({ level: 'warn', msg: 'sent', ...describe(id, c), reason: delivered.what, detail });
-    return { status: 'sent', classification: c, error: delivered.unsettled };
-  };
+  }
 
-  /** Classifies, filters, delivers and settles one event; `missing` names what a salvaged event lacked. */
+  /** Classifies, routes, filters, delivers and settles one event; `missing` names what a salvaged event lacked. */
   async function run(
     event: EcsEvent,
     id: string,
@@ -362,33 +342,90 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   ): Promise<PipelineResult> {
     callDeadline = deadline;
     let c: Classification | undefined;
+    let choices: ReadonlyArray<RouteChoice | undefined>;
+    let silenced = false;
     try {
       c = classify(event);
       if (missing !== undefined && missing.length > 0) c = { ...c, missing };
-      if (deadline !== undefined && Date.now() >= deadline) {
-        // Nothing claimed yet: the event is simply handed back whole.
-        const detail = 'not started: the deadline has passed';
-        log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail });
-        return { status: 'deferred', classification: c };
+      c = judged(event, c);
+      choices = choicesFor(c);
+      if (silencing !== undefined) {
+        silencing.begin(event, policy === undefined ? [] : choices.map((choice) => choice!.destination));
+        silenced = await silencing.holds(c, clock());
       }
-      const now = clock();
-      const thread = threads === undefined ? undefined : await threads.observe(event, c, now);
-      const decision = await filter.decide(event, c, now);
-      if (decision.action === 'suppress') {
-        log({ level: 'info', msg: 'suppressed', ...describe(id, c), reason: decision.reason, detail: decision.detail });
-        return { status: 'suppressed', classification: c };
-      }
-      if (decision.action === 'defer') {
-        log({ level: 'warn', msg: 'deferred', ...describe(id, c), detail: decision.detail });
-        return { status: 'deferred', classification: c };
-      }
-      const evidence =
-        options.enrich === undefined ? undefined : await evidenceWithin(options.enrich, event, c, deadline);
-      return sent(id, c, await deliverAndSettle(decision, { event, thread, deadline, evidence }));
     } catch (error) {
-      return failed({ id, c }, error);
+      log({ level: 'error', msg: 'failed', ...describe(id, c), detail: errorLine(error) });
+      return { status: 'failed', ...(c === undefined ? {} : { classification: c }), error };
     }
+    const results: Array<{ choice: RouteChoice | undefined; outcome: DestinationOutcome }> = [];
+    const enrich = options.enrich;
+    const classified = c;
+    let gathering: Promise<Evidence | undefined> | undefined;
+    const evidence =
+      enrich === undefined ? undefined : () => (gathering ??= evidenceWithin(enrich, event, classified, deadline));
+    for (const choice of choices) {
+      let outcome: DestinationOutcome;
+      if (deadline !== undefined && Date.now() >= deadline) {
+        // Nothing claimed for it yet: the event is handed back, and this destination takes it then.
+        outcome = { status: 'deferred', detail: 'not started: the deadline has passed' };
+      } else {
+        const destination = destinations.get(choice?.destination)!;
+        outcome = await destination.handle(event, c, {
+          routeFilter: choice?.filter,
+          mentions: choice?.mentions,
+          deadline,
+          silenced,
+          evidence,
+        });
+      }
+      report(id, c, choice, outcome);
+      results.push({ choice, outcome });
+    }
+    return summarise(c, results, policy !== undefined);
   }
+
+  /** Sends the due digests of one destination. */
+  async function flushDestination(destination: Destination, deadline: number | undefined): Promise<PipelineResult[]> {
+    const results: PipelineResult[] = [];
+    let due: { filter: NoiseFilter; digests: DigestDecision[] } | undefined;
+    try {
+      due = await destination.due(clock());
+    } catch (error) {
+      const choice = destination.name === undefined ? undefined : { destination: destination.name, route: 'flush' };
+      report(undefined, undefined, choice, { status: 'failed', error });
+      return [{ status: 'failed', error }];
+    }
+    for (const found of due?.digests ?? []) {
+      const { event } = found.digest.latest;
+      const c = judged(event, found.digest.latest.classification);
+      const decision: DigestDecision = { ...found, digest: { ...found.digest, latest: { event, classification: c } } };
+      const choice =
+        destination.name === undefined ? undefined : choicesFor(c).find((ch) => ch?.destination === destination.name);
+      const shown =
+        destination.name === undefined ? undefined : (choice ?? { destination: destination.name, route: 'flush' });
+      let outcome: DestinationOutcome;
+      if (deadline !== undefined && Date.now() >= deadline) {
+        // Released, the digest stays due: the next flush sends it.
+        await due!.filter.release(decision, clock()).catch(() => undefined);
+        outcome = { status: 'deferred', detail: 'digest not started: the deadline has passed' };
+      } else {
+        const mentions = choice?.mentions;
+        const where = mentions === undefined ? destination.render : { ...destination.render, mentions };
+        outcome = await destination.deliverAndSettle(due!.filter, decision, { render: where, deadline });
+      }
+      report(event.id, c, shown, outcome);
+      results.push(resultOf(c, outcome));
+    }
+    return results;
+  }
+
+  /** Where the summary of a silence goes: the destinations its events would have gone to, else the default route's. */
+  const summaryTargets = (destinationsOfSummary: readonly string[]): Destination[] => {
+    if (policy === undefined) return [destinations.get(undefined)!];
+    const known = destinationsOfSummary.filter((name) => destinations.has(name));
+    const names = known.length > 0 ? known : [policy.default.to].flat();
+    return names.map((name) => destinations.get(name)!);
+  };
 
   return {
     async handle(event, handleOptions = {}) {
@@ -414,66 +451,86 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const deadline = flushOptions.deadline;
       callDeadline = deadline;
       const results: PipelineResult[] = [];
-      let due: DigestDecision[];
+      for (const destination of destinations.values()) results.push(...(await flushDestination(destination, deadline)));
+      if (silencing === undefined) return results;
       try {
-        due = await filter.flush(clock());
+        const posted = await silencing.summaries(clock(), (summary) => summaryTargets(summary.destinations), deadline);
+        for (const { destination, outcome } of posted) {
+          const choice =
+            destination.name === undefined ? undefined : { destination: destination.name, route: 'silence' };
+          report(undefined, undefined, choice, outcome);
+          results.push(resultOf(undefined, outcome));
+        }
       } catch (error) {
-        return [failed({}, error)];
-      }
-      for (const decision of due) {
-        const c = decision.digest.latest.classification;
-        const id = decision.digest.latest.event.id;
-        if (deadline !== undefined && Date.now() >= deadline) {
-          // Released, the digest stays due: the next flush sends it.
-          await filter.release(decision, clock()).catch(() => undefined);
-          const detail = 'digest not started: the deadline has passed';
-          log({ level: 'warn', msg: 'deferred', ...describe(id, c), reason: 'deadline', detail });
-          results.push({ status: 'deferred', classification: c });
-          continue;
-        }
-        try {
-          results.push(sent(id, c, await deliverAndSettle(decision, { deadline })));
-        } catch (error) {
-          results.push(failed({ id, c }, error));
-        }
+        log({ level: 'error', msg: 'failed', reason: 'silence-summary', detail: errorLine(error) });
+        results.push({ status: 'failed', error });
       }
       return results;
     },
   };
 }
 
-/** Where a decision goes: the event (none for a digest), its deployment thread, the deadline, its evidence. */
-interface Delivery {
-  readonly event?: EcsEvent | undefined;
-  readonly thread?: DeploymentThread | undefined;
-  readonly deadline?: number | undefined;
-  readonly evidence?: Evidence | undefined;
+/** The policy, checked, when the options have one. */
+function policyOf(options: PipelineOptions): Policy | undefined {
+  if (options.policy === undefined) return undefined;
+  let policy: Policy;
+  try {
+    policy = parsePolicy(options.policy);
+  } catch (error) {
+    throw new ConfigError(`createPipeline: options.policy: ${(error as Error).message}`, { cause: error });
+  }
+  const senders = options.destinations ?? {};
+  for (const name of Object.keys(policy.destinations)) {
+    if (!Object.hasOwn(senders, name))
+      throw new ConfigError(
+        `createPipeline: options.destinations.${name}: required, the sender of the policy's destination`,
+      );
+  }
+  for (const name of Object.keys(senders)) {
+    if (!Object.hasOwn(policy.destinations, name))
+      throw new ConfigError(`createPipeline: options.destinations.${name}: the policy has no such destination`);
+  }
+  return policy;
 }
 
-/**
- * One line about an error, safe to log: its class name and the first line of its message, with
- * anything shaped like a URL, a webhook path or a token replaced (ecs-slack's own errors are
- * redacted already; one from another copy of the package, or a foreign one, may not be).
- *
- * @internal
- */
-export function errorLine(error: unknown): string {
-  if (isEcsSlackError(error)) return redact(`${error.name}: ${error.message}`);
-  if (error instanceof Error) return redact(`${error.name}: ${error.message.split('\n')[0] ?? ''}`).slice(0, 300);
-  return 'non-error thrown';
+/** The route filters of the routes (and default) that send to a destination. */
+function routeFiltersOf(policy: Policy, name: string): Array<RouteFilter | undefined> {
+  const routes = [...(policy.routes ?? []), policy.default];
+  return routes.filter((route) => [route.to].flat().includes(name)).map((route) => route.filter);
 }
 
-/** The free-text fields of a log entry. */
-const FREE_TEXT = ['id', 'cluster', 'service', 'detail'] as const;
+/** A result of one delivery, for `flush`. */
+function resultOf(c: Classification | undefined, outcome: DestinationOutcome): PipelineResult {
+  const base = c === undefined ? {} : { classification: c };
+  switch (outcome.status) {
+    case 'sent':
+      return { status: 'sent', ...base, ...(outcome.unsettled === undefined ? {} : { error: outcome.unsettled }) };
+    case 'failed':
+      return { status: 'failed', ...base, error: outcome.error };
+    default:
+      return { status: outcome.status, ...base };
+  }
+}
 
-/** The logger, given entries whose free text is redacted, whatever its source (event names too). */
-function redacting(logger: PipelineLogger): PipelineLogger {
-  return (entry) => {
-    const out: { -readonly [K in keyof PipelineLogEntry]: PipelineLogEntry[K] } = { ...entry };
-    for (const key of FREE_TEXT) {
-      const value = out[key];
-      if (value !== undefined) out[key] = redact(value);
-    }
-    logger(out);
+const RANK = { failed: 3, deferred: 2, sent: 1, suppressed: 0 } as const;
+
+/** The event's result: the worst of its destinations', and with a policy each destination's. */
+function summarise(
+  c: Classification,
+  results: ReadonlyArray<{ choice: RouteChoice | undefined; outcome: DestinationOutcome }>,
+  perDestination: boolean,
+): PipelineResult {
+  let worst = results[0]!.outcome;
+  for (const { outcome } of results) if (RANK[outcome.status] > RANK[worst.status]) worst = outcome;
+  const result = resultOf(c, worst);
+  if (!perDestination) return result;
+  return {
+    ...result,
+    destinations: results.map(({ choice, outcome }) => ({
+      destination: choice!.destination,
+      route: choice!.route,
+      status: outcome.status,
+      ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
+    })),
   };
 }

@@ -59,4 +59,10 @@ export {
 export { applyPolicySeverity, policySeverity } from './severity.js';
 export type { NewSilence, Silence } from './silence-schema.js';
 export { silenceSummaryText, type SilenceSummary } from './silence-summary.js';
-export { createSilences, type ExpireResult, type Silences, type SilencesOptions } from './silences.js';
+export {
+  createSilences,
+  type CountOptions,
+  type ExpireResult,
+  type Silences,
+  type SilencesOptions,
+} from './silences.js';

@@ -118,12 +118,22 @@ export async function loadPolicy(options: LoadPolicyOptions = {}): Promise<Polic
   if (options.policy !== undefined) return parsePolicy(options.policy);
   const value = (options.env ?? processEnv())[POLICY_VARIABLE]?.trim();
   if (value === undefined || value === '') return undefined;
-  if (value.startsWith('{')) return orThrow(parseLabelled(value, POLICY_VARIABLE));
+  if (value.startsWith('{')) return parsePolicyFrom(value, POLICY_VARIABLE);
   if (!PARAMETER.test(value))
     throw new ConfigError(`${POLICY_VARIABLE}: expected the policy as JSON text, or an SSM parameter name`);
   const label = `${POLICY_VARIABLE} (SSM parameter ${JSON.stringify(value)})`;
   const text = await fetchSecret({ source: 'ssm', parameterName: value }, POLICY_VARIABLE, options.resolveSecret);
   return orThrow(parseLabelled(text, label));
+}
+
+/**
+ * Validates a policy as {@link parsePolicy} does, its error prefixed with where it came from
+ * (`ECS_SLACK_POLICY: routes[0].to: ...`).
+ *
+ * @internal
+ */
+export function parsePolicyFrom(input: unknown, label: string): Policy {
+  return orThrow(parseLabelled(input, label));
 }
 
 function orThrow(result: SafeParsePolicyResult): Policy {

@@ -19,8 +19,29 @@ export interface SilenceSummary {
   readonly count: number;
   /** One plain-text line, for example `checkout: 14 events silenced by ana from 13:00 to 15:00 UTC: migration`. */
   readonly text: string;
+  /**
+   * The policy destinations its events would have gone to, in name order; empty when none were
+   * counted with the `destinations` of `Silences.count` (then send it where you see fit).
+   */
+  readonly destinations: readonly string[];
   /** The claim this caller holds (epoch milliseconds); opaque, for settling. */
   readonly lease: number;
+}
+
+/**
+ * The prefix of the fields of a silence record that count events per destination.
+ *
+ * @internal
+ */
+export const DESTINATION_FIELD = 'to:';
+
+/** The destinations a stored silence counted events for. */
+function destinationsOf(record: SilenceRecord): string[] {
+  const fields = record as unknown as Readonly<Record<string, unknown>>;
+  return Object.keys(fields)
+    .filter((field) => field.startsWith(DESTINATION_FIELD) && typeof fields[field] === 'number' && fields[field] > 0)
+    .map((field) => field.slice(DESTINATION_FIELD.length))
+    .sort();
 }
 
 /** What the summary operations need from their silences. @internal */
@@ -91,6 +112,7 @@ export async function claimSummaries(
       silence: publicSilence(after),
       count: after.suppressed,
       text: silenceSummaryText(after, after.suppressed),
+      destinations: destinationsOf(after),
       lease,
     };
     if (after.suppressed === 0) await settleSummary(context, summary, 'sent', now);

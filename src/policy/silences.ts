@@ -20,7 +20,7 @@ import {
   type Silence,
   type SilenceRecord,
 } from './silence-schema.js';
-import { claimSummaries, settleSummary, type SilenceSummary } from './silence-summary.js';
+import { DESTINATION_FIELD, claimSummaries, settleSummary, type SilenceSummary } from './silence-summary.js';
 
 /**
  * Options of {@link createSilences}.
@@ -39,6 +39,14 @@ export interface SilencesOptions {
   readonly refreshSeconds?: number;
   /** How long a claimed summary is held before another caller may claim it, in seconds. Default 300. */
   readonly leaseSeconds?: number;
+}
+
+/**
+ * Options of {@link Silences.count}.
+ */
+export interface CountOptions {
+  /** The policy destinations the event would have gone to; the silence's summary goes to each. */
+  readonly destinations?: readonly string[];
 }
 
 /**
@@ -104,10 +112,11 @@ export interface Silences {
    *
    * @param silence - As {@link Silences.silenceFor} returned it.
    * @param now - Current time, epoch milliseconds.
+   * @param options - The destinations the event would have gone to: its summary goes there.
    * @returns The silence with its new count, or `undefined` when it ended or was expired
    *   meanwhile: then the event is not silenced.
    */
-  count(silence: Silence, now: number): Promise<Silence | undefined>;
+  count(silence: Silence, now: number, options?: CountOptions): Promise<Silence | undefined>;
   /**
    * Claims the summaries of the silences that ended by `now` and suppressed something: each goes
    * to exactly one caller, however many ask at once. Send each, then settle it with
@@ -267,14 +276,12 @@ export function createSilences(options: SilencesOptions): Silences {
       return best === undefined ? undefined : publicSilence(best);
     },
 
-    async count(silence, now) {
+    async count(silence, now, countOptions = {}) {
       if (!(timeMillis(silence.startsAt) <= now && now < timeMillis(silence.endsAt))) return undefined;
       const where = { endsAt: silence.endsAt, summary: 'pending' };
-      const updated = await store.update(
-        key(silence.id),
-        { add: { suppressed: 1 } },
-        { ...write(silence.endsAt, now), where },
-      );
+      const add: Record<string, number> = { suppressed: 1 };
+      for (const destination of countOptions.destinations ?? []) add[`${DESTINATION_FIELD}${destination}`] = 1;
+      const updated = await store.update(key(silence.id), { add }, { ...write(silence.endsAt, now), where });
       const record = updated === undefined ? undefined : readSilenceRecord(updated.value);
       if (record === undefined) {
         cache = undefined; // it changed: read the silences afresh next time

@@ -5,7 +5,7 @@
  */
 import type { ConsoleLinks } from '../classify/links.js';
 import { type DeploymentState, outcomeRecord, outcomesWhere, type Severity } from '../classify/outcomes.js';
-import { dateValue } from './draft-parts.js';
+import { dateValue, VIEW_IN_CONSOLE } from './draft-parts.js';
 import { assemble } from './layout.js';
 import { code, text, type Mrkdwn } from './mrkdwn.js';
 import type { RenderOptions } from './options.js';
@@ -97,7 +97,7 @@ export function renderDeploymentCard(progress: DeploymentProgress, options: Rend
       ],
       ...(progress.reason === undefined ? {} : { reason: progress.reason, reasonLabel: 'Latest' }),
       links: [
-        { label: 'Deployments', url: links.serviceDeployments },
+        { label: VIEW_IN_CONSOLE, url: links.serviceDeployments, primary: true },
         { label: 'Service events', url: links.serviceEvents },
       ],
       context: [],

@@ -13,6 +13,7 @@ import type {
   ServiceActionEvent,
   UnknownEcsEvent,
 } from '../events/index.js';
+import { actionLink } from '../classify/links.js';
 import { timeMillis } from '../internal/time.js';
 import type { Draft, DraftField, DraftLink } from './layout.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
@@ -132,7 +133,15 @@ function userField(field: ExtraField): DraftField {
 }
 
 /**
- * Console links plus the user's log link.
+ * The label of the link to the page where the operator acts.
+ *
+ * @internal
+ */
+export const VIEW_IN_CONSOLE = 'View in console';
+
+/**
+ * "View in console" (the page where the operator acts), the other console links, and the user's
+ * log link.
  *
  * @internal
  */
@@ -142,7 +151,9 @@ export function linksOf(
   c: Classification,
   options: RenderOptions,
 ): DraftLink[] {
-  const links: DraftLink[] = pairs.map(([label, url]) => ({ label, url }));
+  const primary = actionLink(c.kind, c.links);
+  const links: DraftLink[] = primary === undefined ? [] : [{ label: VIEW_IN_CONSOLE, url: primary, primary: true }];
+  for (const [label, url] of pairs) if (url !== primary) links.push({ label, url });
   const log = options.logLink?.(event, c);
   if (typeof log === 'string') links.push({ label: 'Logs', url: log, own: true });
   else if (log !== undefined)

@@ -29,7 +29,7 @@ import {
   type Mention,
   type Mrkdwn,
 } from './mrkdwn.js';
-import { SEVERITY_STYLES, type RenderOptions } from './options.js';
+import { severityStyle, type RenderOptions } from './options.js';
 import type { SlackMessage } from './slack-message.js';
 
 /**
@@ -56,6 +56,8 @@ export interface DraftLink {
   readonly url: string | undefined;
   /** The user's own link (`logLink`): shown even when the field grid links its URL already. */
   readonly own?: boolean;
+  /** The page where the operator acts ("View in console"): always shown first, even when a field links it. */
+  readonly primary?: boolean;
 }
 
 /**
@@ -112,14 +114,14 @@ function mentionsFor(severity: Severity, options: RenderOptions): Mrkdwn | undef
  * @internal
  */
 export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
-  const style = SEVERITY_STYLES[draft.severity];
+  const style = severityStyle(draft.severity, options);
   const mentions = mentionsFor(draft.severity, options);
   const id = (name: string): string | undefined =>
     draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
   // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
   // line would show a bare label.
   const links = draft.links.filter(
-    (l): l is { label: string; url: string; own?: boolean } =>
+    (l): l is DraftLink & { url: string } =>
       l.url !== undefined && isWebUrl(l.url) && safeUrl(l.url).length <= SLACK_LIMITS.buttonUrl,
   );
   const blocks: KnownBlock[] = [];
@@ -186,15 +188,17 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
       if (links.length > 0) blocks.push(buttons(links, id('links')));
     } else {
       // The link line leaves out what the field grid links already (the task, its definition),
-      // but never the user's own log link.
-      const more = inGrid.size === 0 ? links : links.filter((l) => l.own === true || !inGrid.has(l.url));
+      // but never the page where the operator acts, nor the user's own log link.
+      const more =
+        inGrid.size === 0 ? links : links.filter((l) => l.primary === true || l.own === true || !inGrid.has(l.url));
       if (more.length > 0) blocks.push(linkLine(more, id('links')));
     }
     const contextLine = contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context'));
     if (contextLine !== undefined) blocks.push(contextLine);
   }
 
-  const fallback = fitProse(draft.summary, SLACK_LIMITS.fallbackText, text);
+  const label = style.customLabel === undefined ? '' : `${text(style.customLabel)}: `;
+  const fallback = `${label}${fitProse(draft.summary, SLACK_LIMITS.fallbackText - label.length, text)}`;
   const message: SlackMessage = { text: mentions === undefined ? fallback : `${mentions} ${fallback}` };
   const kept = blocks.slice(0, SLACK_LIMITS.blocks);
   if (options.color === false) {

@@ -89,6 +89,12 @@ export interface RenderOptions {
    * of a service, and notes on what could not be fetched. Default: none.
    */
   readonly evidence?: Evidence;
+  /**
+   * The look of a severity, replacing any of the default's emoji (a shortcode such as
+   * `:fire:`), colour (`#RRGGBB`) and label. A label you set prefixes the notification text
+   * (`Sev1: …`). A policy's `styles` arrive here. Default {@link SEVERITY_STYLES}.
+   */
+  readonly styles?: Readonly<Partial<Record<Severity, Partial<SeverityStyle>>>>;
 }
 
 /**
@@ -107,8 +113,48 @@ export interface SeverityStyle {
  * The look of each severity: red, amber, green and grey.
  */
 export const SEVERITY_STYLES: Readonly<Record<Severity, SeverityStyle>> = {
-  error: { emoji: ':red_circle:', color: '#E01E5A', label: 'Error' },
+  error: { emoji: ':rotating_light:', color: '#E01E5A', label: 'Error' },
   warning: { emoji: ':large_yellow_circle:', color: '#ECB22E', label: 'Warning' },
   success: { emoji: ':large_green_circle:', color: '#2EB67D', label: 'Success' },
   info: { emoji: ':white_circle:', color: '#A0A0A6', label: 'Info' },
 };
+
+/** An emoji shortcode, as a style's `emoji` must be. */
+const SHORTCODE = /^:[a-z0-9_+'-]+:$/;
+/** A colour, as a style's `color` must be. */
+const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+/**
+ * Why a style override cannot be used, or `undefined` when it can: the emoji must be a
+ * shortcode and the colour `#RRGGBB`, so that neither can carry markup.
+ *
+ * @internal
+ */
+export function styleProblem(style: Partial<SeverityStyle>): string | undefined {
+  if (style.emoji !== undefined && !SHORTCODE.test(style.emoji)) return 'emoji: expected a shortcode such as :fire:';
+  if (style.color !== undefined && !HEX_COLOR.test(style.color)) return 'color: expected #RRGGBB';
+  if (style.label !== undefined && !(typeof style.label === 'string' && /^\S.{0,39}$/su.test(style.label.trim())))
+    return 'label: expected a non-empty string of at most 40 characters';
+  return undefined;
+}
+
+/**
+ * The style of a severity in force: the defaults with the options' overrides, each override
+ * used only when {@link styleProblem} finds nothing wrong with it; `label` only when set there.
+ *
+ * @internal
+ */
+export function severityStyle(
+  severity: Severity,
+  options: RenderOptions,
+): SeverityStyle & { readonly customLabel?: string } {
+  const base = SEVERITY_STYLES[severity];
+  const custom = options.styles?.[severity];
+  if (custom === undefined || styleProblem(custom) !== undefined) return base;
+  return {
+    emoji: custom.emoji ?? base.emoji,
+    color: custom.color ?? base.color,
+    label: custom.label ?? base.label,
+    ...(custom.label === undefined ? {} : { customLabel: custom.label.trim() }),
+  };
+}

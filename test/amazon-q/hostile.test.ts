@@ -33,7 +33,7 @@ const OPTIONS: RenderOptions[] = [
 const crash = () => loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
 
 function expectSafe(input: unknown, options: RenderOptions = {}): void {
-  const n = renderAmazonQ(parseEcsEvent(input), undefined, options);
+  const n = renderAmazonQ(parseEcsEvent(input), options);
   expect(notificationProblems(n)).toEqual([]);
   expect(notificationSafetyProblems(n)).toEqual([]);
 }
@@ -188,7 +188,7 @@ describe('properties over mutated real events', () => {
       fc.property(mutated, ([input, options]) => {
         const parsed = safeParseEcsEvent(input);
         if (!parsed.success) return;
-        const n = renderAmazonQ(parsed.data, undefined, options);
+        const n = renderAmazonQ(parsed.data, options);
         expect(notificationProblems(n)).toEqual([]);
         expect(notificationSafetyProblems(n)).toEqual([]);
         const digest = renderAmazonQDigest({

@@ -39,7 +39,7 @@ describe('what a notification says', () => {
   it('has the Slack title and summary, the culprit and reason in the description, the hint as next step', () => {
     const c = classify(oom);
     expect(n).toMatchObject({ version: '1.0', source: 'custom', id: oom.id, content: { textType: 'client-markdown' } });
-    expect(n.content.title).toBe(':red_circle: example-api-v1: out of memory');
+    expect(n.content.title).toBe(':rotating_light: example-api-v1: out of memory');
     expect(n.metadata.summary).toBe(c.summary);
     expect(n.content.description.startsWith(c.summary)).toBe(true);
     expect(n.content.description).toContain('**Container** `app` exit **137** (killed by SIGKILL)');
@@ -75,13 +75,13 @@ describe('what a notification says', () => {
   });
 
   it('takes the title, extra fields and log link of the render options, and pings nobody', () => {
-    const custom = renderAmazonQ(oom, undefined, {
+    const custom = renderAmazonQ(oom, {
       title: 'Payments: OOM',
       fields: [{ label: 'Team', value: 'payments @here' }],
       logLink: () => ({ url: 'https://logs.example.com/a?b=(c)', label: 'Logs' }),
       mentions: { error: ['channel', { userGroup: 'S0123ABCD' }] },
     });
-    expect(custom.content.title).toBe(':red_circle: Payments: OOM');
+    expect(custom.content.title).toBe(':rotating_light: Payments: OOM');
     expect(custom.content.description).toContain('**Team:** payments ＠here');
     expect(custom.content.description).toContain('[Logs](https://logs.example.com/a?b=%28c%29)');
     expect(JSON.stringify(custom)).not.toMatch(/subteam|!channel|S0123ABCD/);
@@ -132,7 +132,7 @@ describe('digests, recoveries and decisions', () => {
 
   it('a digest says how often, since when, and what to do, with an id of its own', () => {
     const n = renderAmazonQDigest(digest);
-    expect(n.content.title).toBe(':red_circle: example-api-v1: task crashed, 14 more times');
+    expect(n.content.title).toBe(':rotating_light: example-api-v1: task crashed, 14 more times');
     expect(n.metadata.summary).toBe(digestSummary(digest));
     expect(n.metadata.eventType).toBe('ECS Task State Change digest');
     expect(n.content.description).toContain(
@@ -164,7 +164,12 @@ describe('digests, recoveries and decisions', () => {
     expect(() => renderAmazonQ(loadFixture('task', 'synthetic-task-oom-exit137') as never)).toThrow(
       /renderAmazonQ: expected a parsed EcsEvent/,
     );
-    expect(() => renderAmazonQ(crash, { color: false } as never)).toThrow(/options go third/);
+    expect(() => renderAmazonQ(crash, classify(crash) as never)).toThrow(
+      /renderAmazonQ: the second argument is the options; pass a classification inside them/,
+    );
+    expect(renderAmazonQ(crash, { classification: { ...classify(crash), severity: 'info' } }).content.title).toMatch(
+      /^:white_circle: /,
+    );
   });
 });
 

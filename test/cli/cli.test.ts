@@ -449,7 +449,7 @@ describe('ecs-slack send', () => {
   it('exits 2 without a webhook URL', () => {
     const { code, stderr } = run(['send', TASK]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/give --webhook-url URL or set SLACK_WEBHOOK_URL/);
+    expect(stderr).toMatch(/give --webhook-url URL, --sns-topic ARN or --policy FILE, or set SLACK_WEBHOOK_URL/);
   });
 });
 

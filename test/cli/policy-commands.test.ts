@@ -3,7 +3,6 @@
  * to dynalite on 127.0.0.1 through the AWS SDK's standard configuration
  * (`AWS_ENDPOINT_URL_DYNAMODB`), so the child runs asynchronously while dynalite answers here.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbStateStore } from '../../src/dynamodb/index.js';
 import { policyJsonSchema } from '../../src/policy/index.js';
 import { startDynaliteTable, type DynaliteTable } from '../helpers/dynalite.js';
+import { runCli, jsonLines } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
-const CLI = join(FIXTURES, '..', '..', 'dist', 'cli.js');
 const DIR = mkdtempSync(join(tmpdir(), 'ecs-slack-policy-'));
 const SEED = join(FIXTURES, 'events', 'service', 'service-task-start-impaired.json');
 const DEPLOYMENT = join(FIXTURES, 'events', 'deployment', 'docs-deployment-failed.json');
@@ -46,30 +45,8 @@ const BROKEN = file('broken.json', {
   default: { to: 'ops' },
 });
 
-/** Runs the built executable without blocking this thread (dynalite answers from it). */
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, any>);
+const run = runCli;
+const lines = jsonLines;
 
 describe('help', () => {
   it.each(['policy', 'route', 'silence'])(

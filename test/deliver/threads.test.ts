@@ -13,6 +13,7 @@ import {
 } from '../../src/index.js';
 import { validateMessage } from '../helpers/block-kit.js';
 import { DEPLOYMENT_ID, deploymentScenario } from '../helpers/deployment-scenario.js';
+import { loadFixture } from '../helpers/fixtures.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/slack-api.js';
 
 let slack: FakeSlackApi;
@@ -64,6 +65,38 @@ describe('deployment threads through the pipeline', () => {
       'thread-reply',
     ]);
     expect(logs.find((l) => l.reason === 'folded')).toBeDefined();
+  });
+
+  it('a service event during a rollout goes into the deployment’s thread; an error is broadcast to the channel', async () => {
+    const logs: PipelineLogEntry[] = [];
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: (e) => logs.push(e),
+      clock: () => T0,
+    });
+    const [started] = deploymentScenario();
+    await pipeline.handle(parseEcsEvent(started!));
+    const impaired = JSON.parse(
+      JSON.stringify(loadFixture('service', 'service-task-start-impaired'))
+        .replaceAll('eu-west-1', 'ap-northeast-1')
+        .replaceAll('760097843905', '999999999999')
+        .replaceAll('catalogue-2023-03-09', 'example-cluster')
+        .replaceAll('image_inferrer', 'example-service'),
+    );
+    await pipeline.handle(parseEcsEvent(impaired));
+    const [card] = slack.channelMessages();
+    expect(slack.replies(card!.ts).map((m) => m.payload.text)).toEqual([
+      'example-service is unable to consistently start tasks successfully',
+    ]);
+    const post = slack.calls.filter((c) => c.method === 'chat.postMessage').at(-1)!;
+    // The WebClient sends the form-encoded `reply_broadcast=true`.
+    expect(post.args).toMatchObject({ thread_ts: card!.ts, reply_broadcast: 'true' });
+    expect(logs.at(-1)).toMatchObject({ msg: 'sent', outcome: 'task-start-impaired', reason: 'thread-broadcast' });
+    // Another service's event, or one after the deployment, goes to the channel as usual.
+    const other = JSON.parse(JSON.stringify(impaired).replaceAll('example-service', 'other-service'));
+    other.id = 'another-event';
+    expect((await pipeline.handle(parseEcsEvent(other))).status).toBe('sent');
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage').at(-1)!.args.thread_ts).toBeUndefined();
   });
 
   it('every update carries new block ids, and stays valid Block Kit', async () => {

@@ -61,6 +61,17 @@ describe('createWebApiSender with a fake client', () => {
     expect(client.posts[1]).toEqual({ channel: 'C0123456789', ...message, thread_ts: '1700000000.000101' });
   });
 
+  it('passes reply_broadcast with thread_ts when asked, and never without a thread', async () => {
+    const client = fakeClient();
+    const sender = createWebApiSender({ client, channel: 'C0123456789' });
+    await sender.post(message, { threadTs: '1700000000.000101', replyBroadcast: true });
+    await sender.post(message, { replyBroadcast: true });
+    expect(client.posts).toEqual([
+      { channel: 'C0123456789', ...message, thread_ts: '1700000000.000101', reply_broadcast: true },
+      { channel: 'C0123456789', ...message },
+    ]);
+  });
+
   it('updates a message in place with chat.update', async () => {
     const client = fakeClient();
     const sender = createWebApiSender({ client, channel: 'C0123456789' });

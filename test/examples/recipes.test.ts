@@ -74,10 +74,10 @@ describe('examples/routing', () => {
     await server.close();
   });
 
-  /** The start-impaired service action (a warning) of another service, as its own event. */
-  const startImpaired = (service: string): string => {
+  /** An unhealthy-instance service action (a warning) of another service, as its own event. */
+  const unhealthy = (service: string): string => {
     const event = JSON.parse(
-      fixtureText('service', 'service-task-start-impaired').replaceAll('image_inferrer', service),
+      fixtureText('service', 'synthetic-service-cloudmap-unhealthy').replaceAll('servicetest', service),
     ) as Record<string, unknown>;
     return JSON.stringify({ ...event, id: `${String(event.id).slice(0, 24)}${service.padEnd(12, '0').slice(0, 12)}` });
   };
@@ -100,7 +100,7 @@ describe('examples/routing', () => {
   it('sends each alert to one channel by severity and service, and suppresses the noise', async () => {
     const { failed } = await invoke([
       fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'), // error
-      startImpaired('payments-api'), // a warning of a payments service
+      unhealthy('payments-api'), // a warning of a payments service
       fixtureText('task', 'synthetic-task-spot-warning'), // a warning of another service
       fixtureText('task', 'task-stopped-service-scaling-deployment-fargate'), // routine: suppressed
     ]);
@@ -115,7 +115,7 @@ describe('examples/routing', () => {
 
   it('hands a record whose channel refused it back to SQS, and logs no URL', async () => {
     paymentsDown = true;
-    const { failed, ids } = await invoke([startImpaired('payments-worker'), startImpaired('search-api')]);
+    const { failed, ids } = await invoke([unhealthy('payments-worker'), unhealthy('search-api')]);
     expect(failed).toEqual([ids[0]]);
     expect(server.requests.at(-1)?.path).toBe('/default');
     expect(errors).toHaveLength(1);

@@ -71,6 +71,22 @@ describe('folding', () => {
     expect(await filter.flush(T0 + 300_000)).toEqual([]);
   });
 
+  it('a window longer than the dedupe TTL (a daily digest) is still there for the flush that closes it', async () => {
+    const filter = createNoiseFilter({ foldWindowSeconds: 86_400, dedupeTtlSeconds: 3600 });
+    for (let i = 0; i < 3; i++) await run(filter, crash(i), T0 + i * 60_000);
+    expect(await filter.flush(T0 + 86_000_000)).toEqual([]);
+    expect((await filter.flush(T0 + 86_401_000)).map((d) => d.digest.count)).toEqual([2]);
+  });
+
+  it('windows of other lengths sharing a store each close on time, whichever filter flushes', async () => {
+    const store = new MemoryStateStore();
+    const hourly = createNoiseFilter({ store, foldWindowSeconds: 3600 });
+    const short = createNoiseFilter({ store, foldWindowSeconds: 60 });
+    for (let i = 0; i < 3; i++) await run(hourly, crash(i), T0 + i * 1000);
+    expect(await short.flush(T0 + 120_000)).toEqual([]);
+    expect((await short.flush(T0 + 3_601_000)).map((d) => d.digest.count)).toEqual([2]);
+  });
+
   it('a failure after a quiet window is a new incident, not a digest', async () => {
     const filter = createNoiseFilter({ foldWindowSeconds: 60 });
     expect((await run(filter, crash(1), T0)).action).toBe('notify');

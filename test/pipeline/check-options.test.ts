@@ -70,7 +70,7 @@ describe('createHandler: options are checked at creation', () => {
     [{ webhookUrl: 42 }, 'options.webhookUrl: expected a string, got number'],
     [
       { sender, webhookUrl: 'https://hooks.slack.com/services/T0/B0/x' },
-      'options: give one Slack destination, not sender and webhookUrl',
+      'options: give one destination, not sender and webhookUrl',
     ],
     [
       { sender, threads: true },

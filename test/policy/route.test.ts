@@ -108,9 +108,14 @@ describe('routeFor on real events', () => {
     ]);
   });
 
-  it('the seed alert is a warning without the override, and then takes the default route', () => {
+  it('the seed alert is an error without the override too; lowered to a warning, it takes the default route', () => {
     const { severity: _, ...withoutOverride } = POLICY;
-    expect(routed(withoutOverride, 'service', 'service-task-start-impaired')).toEqual(['platform@default']);
+    expect(routed(withoutOverride, 'service', 'service-task-start-impaired')).toEqual([
+      'ops@prod-errors',
+      'q@prod-errors',
+    ]);
+    const lowered = { ...POLICY, severity: { outcomes: { 'task-start-impaired': 'warning' } } } as const;
+    expect(routed(lowered, 'service', 'service-task-start-impaired')).toEqual(['platform@default']);
   });
 
   it('lists a destination once, with the first route that chose it', () => {

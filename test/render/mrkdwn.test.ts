@@ -84,7 +84,9 @@ describe('date', () => {
     expect(date('1950-01-01T00:00:00Z')).toBe('1950-01-01T00:00:00Z');
     expect(date('1969-12-31T23:59:59.999Z')).toBe('1969-12-31T23:59:59.999Z');
     expect(date('+010000-01-01T00:00:00Z')).toBe('+010000-01-01T00:00:00Z');
-    expect(date('2020-03-16T15:37:04+02:00')).toBe('<!date^1584365824^{date_short_pretty} {time}|2020-03-16 13:37 UTC>');
+    expect(date('2020-03-16T15:37:04+02:00')).toBe(
+      '<!date^1584365824^{date_short_pretty} {time}|2020-03-16 13:37 UTC>',
+    );
   });
 });
 

@@ -40,7 +40,10 @@ describe('anatomy', () => {
   it('full: header with severity emoji, service and outcome on top; the rest under the colour bar', () => {
     const message = renderMessage(oom());
     expect(message.blocks).toEqual([
-      { type: 'header', text: { type: 'plain_text', text: ':red_circle: example-api-v1: out of memory', emoji: true } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: ':rotating_light: example-api-v1: out of memory', emoji: true },
+      },
     ]);
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments![0]!.color).toBe('#E01E5A');
@@ -65,7 +68,8 @@ describe('anatomy', () => {
     const colour = (kind: Parameters<typeof loadFixture>[0], name: string) =>
       renderMessage(parseEcsEvent(loadFixture(kind, name))).attachments?.[0]?.color;
     expect(colour('task', 'synthetic-task-oom-exit137')).toBe('#E01E5A');
-    expect(colour('service', 'service-task-start-impaired')).toBe('#ECB22E');
+    expect(colour('service', 'service-task-start-impaired')).toBe('#E01E5A');
+    expect(colour('service', 'synthetic-service-cloudmap-unhealthy')).toBe('#ECB22E');
     expect(colour('deployment', 'docs-deployment-completed')).toBe('#2EB67D');
     expect(colour('service', 'docs-service-steady-state')).toBe('#A0A0A6');
   });
@@ -134,10 +138,10 @@ describe('options', () => {
 
   it('custom title, as text or function', () => {
     expect(renderMessage(oom(), { title: 'Payments API paged' }).blocks![0]).toMatchObject({
-      text: { text: ':red_circle: Payments API paged' },
+      text: { text: ':rotating_light: Payments API paged' },
     });
     const fn = renderMessage(oom(), { title: (_e, c) => `[prod] ${c.outcome}` });
-    expect(fn.blocks![0]).toMatchObject({ text: { text: ':red_circle: [prod] out-of-memory' } });
+    expect(fn.blocks![0]).toMatchObject({ text: { text: ':rotating_light: [prod] out-of-memory' } });
   });
 
   it('extra fields are escaped, kept, and the grid stays at 10', () => {
@@ -232,7 +236,7 @@ describe('options', () => {
     const buttons = renderMessage(oom(), { buttons: true });
     const actions = buttons.attachments![0]!.blocks!.find((b) => b.type === 'actions') as any;
     expect(actions.elements.map((e: any) => [e.type, e.text.text])).toEqual([
-      ['button', 'Task'],
+      ['button', 'View in console'],
       ['button', 'Service events'],
       ['button', 'Deployments'],
       ['button', 'Task definition'],
@@ -240,14 +244,15 @@ describe('options', () => {
     expect(actions.elements[0].url).toMatch(/^https:\/\/eu-central-1\.console\.aws\.amazon\.com\//);
   });
 
-  it('the link line holds only links the field grid does not', () => {
+  it('the link line leads with "View in console", then holds only links the field grid does not', () => {
     const blocks = renderMessage(oom()).attachments![0]!.blocks!;
     const grid = JSON.stringify(blocks.find((b) => b.type === 'section' && 'fields' in b));
     const line = (blocks.find((b) => b.type === 'section' && (b as any).text?.text.startsWith(':link:')) as any).text
       .text as string;
     const urls = [...line.matchAll(/<([^|>]+)\|([^>]+)>/g)].map((m) => [m[1], m[2]]);
-    expect(urls.map(([, label]) => label)).toEqual(['Service events', 'Deployments']);
-    for (const [url] of urls) expect(grid).not.toContain(url);
+    expect(urls.map(([, label]) => label)).toEqual(['View in console', 'Service events', 'Deployments']);
+    expect(urls[0]![0]).toMatch(/\/tasks\/[^/]+\/configuration\?region=/);
+    for (const [url] of urls.slice(1)) expect(grid).not.toContain(url);
     expect(grid).toContain('/tasks/');
   });
 
@@ -262,7 +267,7 @@ describe('options', () => {
       (b) => b.type === 'actions',
     ) as any;
     expect(actions.elements.map((e: any) => e.text.text)).toEqual([
-      'Task',
+      'View in console',
       'Service events',
       'Deployments',
       'Task definition',

@@ -57,7 +57,8 @@ export interface DeploymentThread {
  */
 export interface DeploymentThreads {
   /**
-   * Applies a task or deployment event to its deployment's card: opens the card on the first
+   * Applies a task or deployment event to its deployment's card (a service event only finds the
+   * thread of its service's deployment under way, if any, and changes nothing): opens the card on the first
    * event of a deployment (its `SERVICE_DEPLOYMENT_IN_PROGRESS`, or the first task event whose
    * `startedBy` is the deployment), counts tasks that started and failed (each task once), sets
    * the state, and edits the card. Idempotent: a retried event changes nothing twice.
@@ -324,8 +325,25 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     }
   }
 
+  /**
+   * The thread of the deployment under way of a service, for its service events (start impaired
+   * during a rollout): the current deployment's card, while it is posted and not final.
+   */
+  async function serviceThread(c: Classification, now: number): Promise<DeploymentThread | undefined> {
+    if (c.identity.service === undefined) return undefined;
+    const current = await store.get(currentKey(c), now);
+    const deploymentId = current?.value.deploymentId;
+    if (typeof deploymentId !== 'string') return undefined;
+    const record = await store.get(cardKey(deploymentId), now);
+    if (record === undefined) return undefined;
+    const card = cardCodec.decode(record.value);
+    if (card.phase !== 'posted' || card.unusable || isFinal(card.state)) return undefined;
+    return threadOf(deploymentId, record);
+  }
+
   return {
     async observe(event, c, now) {
+      if (event.kind === 'service') return serviceThread(c, now);
       const deploymentId = deploymentOf(event, c);
       if (deploymentId === undefined) return undefined;
       const key = cardKey(deploymentId);

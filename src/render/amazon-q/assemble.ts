@@ -9,7 +9,7 @@ import type { Classification, Hint, Severity } from '../../classify/classificati
 import { canonicalUtcMillis } from '../../internal/time.js';
 import type { DraftLink } from '../layout.js';
 import { fitId, fitProse } from '../limits.js';
-import { SEVERITY_STYLES } from '../options.js';
+import { severityStyle, type RenderOptions } from '../options.js';
 import { AMAZON_Q_LIMITS, fitItems } from './limits.js';
 import { escapeClientMarkdown, mdBlock, mdBold, mdCode, mdLink, mdTrusted, type ClientMarkdown } from './markdown.js';
 import { plainId } from './metadata.js';
@@ -52,6 +52,8 @@ export interface QDraft {
   /** Metadata beyond the summary and keywords. */
   readonly metadata: Omit<AmazonQMetadata, 'summary'>;
   readonly id: string;
+  /** The render options' style overrides. */
+  readonly styles?: RenderOptions['styles'];
 }
 
 /** Room for each part of the description; the reason takes what the others leave (at least 290). */
@@ -133,7 +135,9 @@ function keyword(value: string | undefined): string | undefined {
  */
 export function assembleQ(draft: QDraft): AmazonQNotification {
   const c = draft.classification;
-  const emoji = SEVERITY_STYLES[draft.severity].emoji;
+  const style = severityStyle(draft.severity, draft.styles === undefined ? {} : { styles: draft.styles });
+  const emoji = style.emoji;
+  const label = style.customLabel === undefined ? '' : `${escapeClientMarkdown(style.customLabel)}: `;
   const title = `${emoji} ${fitProse(draft.title, AMAZON_Q_LIMITS.title - emoji.length - 1, escapeClientMarkdown)}`;
   const culprit = draft.culprit === undefined ? undefined : fitId(draft.culprit, ROOM.culprit);
   const context = draft.context.length === 0 ? undefined : fitId(mdTrusted(draft.context.join(' · ')), ROOM.context);
@@ -163,6 +167,9 @@ export function assembleQ(draft: QDraft): AmazonQNotification {
       ...(draft.hint === undefined ? {} : { nextSteps: [hintStep(draft.hint)] }),
       keywords: fitItems(present, AMAZON_Q_LIMITS.keywords, (n) => `and ${n} more`),
     },
-    metadata: { summary: fitProse(draft.summary, AMAZON_Q_LIMITS.summary, escapeClientMarkdown), ...draft.metadata },
+    metadata: {
+      summary: `${label}${fitProse(draft.summary, AMAZON_Q_LIMITS.summary - label.length, escapeClientMarkdown)}`,
+      ...draft.metadata,
+    },
   };
 }

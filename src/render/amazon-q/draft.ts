@@ -180,5 +180,6 @@ export function draftEvent(event: EcsEvent, c: Classification, options: RenderOp
     classification: c,
     metadata: metadataOf(event, c, 'alert'),
     id: notificationId(event),
+    ...(options.styles === undefined ? {} : { styles: options.styles }),
   };
 }

@@ -10,10 +10,11 @@ import type { Classification } from '../../classify/classification.js';
 import type { EcsEvent } from '../../events/index.js';
 import type { DigestDecision, NotifyDecision } from '../../filter/decision.js';
 import { stableHash } from '../../internal/hash.js';
-import { customTitle, subjectOf } from '../draft-parts.js';
+import { customTitle, linksOf, subjectOf } from '../draft-parts.js';
 import { digestSummary, type Digest } from '../digest.js';
 import { outcomeRecord } from '../../classify/outcomes.js';
 import type { RenderOptions } from '../options.js';
+import type { MessageOptions } from '../message.js';
 import { assembleQ, factValue, utcText } from './assemble.js';
 import { contextOf, culpritLine, draftEvent, extraFacts, metadataOf, placeFacts, reasonOf } from './draft.js';
 import { incidentId } from './metadata.js';
@@ -25,45 +26,43 @@ import type { AmazonQNotification } from './types.js';
  * `client-markdown`): the Slack header's title, the summary and facts, the hint as `nextSteps`.
  *
  * @remarks The description holds the summary, the culprit container, the facts (cluster, service,
- * task, task definition, deployment: linked to the console), the AWS reason, the other console
- * links and the account, Region and time; `keywords` the cluster, service, outcome and severity.
- * `metadata.threadId` is the deployment id for the task and deployment events of a deployment,
- * and the incident for problems the noise filter folds.
+ * task, task definition, deployment: linked to the console), the AWS reason, "View in console"
+ * and the other console links, and the account, Region and time; `keywords` the cluster,
+ * service, outcome and severity. `metadata.threadId` is the deployment id for the task and
+ * deployment events of a deployment, and the incident for problems the noise filter folds.
  *
  * Pure, and always within {@link AMAZON_Q_LIMITS}: event text is inert markdown in every client
  * (no mention, link, image, HTML or formatting can come from it), long text is cut with an
  * ellipsis, identifiers are never cut. `mentions`, `color`, `variant` and `buttons` do not apply.
  *
  * @param event - A parsed event.
- * @param classification - Its classification; computed with {@link classify} when omitted.
- * @param options - Title, extra fields and log link, as for the Slack `renderMessage`.
+ * @param options - The classification (default `classify(event)`; a policy may have changed it),
+ *   and the title, extra fields, log link and styles, as for the Slack `renderMessage`.
  * @returns The notification: `JSON.stringify` it as the `Message` of an SNS publish.
- * @throws `TypeError` when `event` is not a parsed event, or `classification` is not one.
+ * @throws `TypeError` when `event` is not a parsed event, or a classification is passed where
+ *   the options belong (the 0.1 signature).
  * @example
  * ```ts
- * const notification = renderAmazonQ(parseEcsEvent(input));
+ * const notification = renderAmazonQ(parseEcsEvent(input), { classification });
  * await sender.post(notification);
  * ```
  * @see https://docs.aws.amazon.com/chatbot/latest/adminguide/custom-notifs.html
  */
-export function renderAmazonQ(
-  event: EcsEvent,
-  classification?: Classification,
-  options: RenderOptions = {},
-): AmazonQNotification {
+export function renderAmazonQ(event: EcsEvent, options: MessageOptions = {}): AmazonQNotification {
   if (typeof (event as Partial<EcsEvent> | null | undefined)?.kind !== 'string') {
     throw notAnEvent('renderAmazonQ', event);
   }
+  const given = options as Partial<Classification> | null;
   if (
-    classification !== undefined &&
-    typeof (classification as Partial<Classification> | null)?.severity !== 'string'
+    typeof given !== 'object' ||
+    given === null ||
+    (typeof given.severity === 'string' && typeof given.outcome === 'string')
   ) {
     throw new TypeError(
-      'renderAmazonQ: the second argument must be a Classification (from classify) or undefined; options go third',
+      'renderAmazonQ: the second argument is the options; pass a classification inside them: renderAmazonQ(event, { classification })',
     );
   }
-  const c = classification ?? classify(event);
-  return assembleQ(draftEvent(event, c, options));
+  return assembleQ(draftEvent(event, options.classification ?? classify(event), options));
 }
 
 /**
@@ -96,11 +95,12 @@ export function renderAmazonQDigest(digest: Digest, options: RenderOptions = {})
     ],
     ...withLabel(reasonOf(event, c), 'Latest reason'),
     ...(c.hint === undefined ? {} : { hint: c.hint }),
-    links: [{ label: 'Service events', url: c.links.serviceEvents }],
+    links: linksOf([['Service events', c.links.serviceEvents]], event, c, options),
     context: contextOf(event),
     classification: c,
     metadata: metadataOf(event, c, 'digest'),
     id: `digest-${stableHash(`${incidentId(c)}|${digest.since}|${digest.until}|${digest.count}`)}`,
+    ...(options.styles === undefined ? {} : { styles: options.styles }),
   });
 }
 

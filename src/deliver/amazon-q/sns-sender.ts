@@ -7,13 +7,13 @@
  * @module
  */
 import type { PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
-import { ConfigError, DeliveryError } from '../errors.js';
-import { backoffDelay, sleep as realSleep } from '../deliver/backoff.js';
-import { errorName } from '../deliver/network-code.js';
-import type { PostOptions } from '../deliver/sender.js';
-import { WEBHOOK_DEFAULTS, type WebhookSenderOptions } from '../deliver/webhook.js';
-import { AMAZON_Q_LIMITS } from '../render/amazon-q/limits.js';
-import type { AmazonQNotification } from '../render/amazon-q/types.js';
+import { ConfigError, DeliveryError } from '../../errors.js';
+import { backoffDelay } from '../backoff.js';
+import { errorName } from '../network-code.js';
+import type { PostOptions } from '../sender.js';
+import { WEBHOOK_DEFAULTS, retrySettings, type WebhookSenderOptions } from '../webhook.js';
+import { AMAZON_Q_LIMITS } from '../../render/amazon-q/limits.js';
+import type { AmazonQNotification } from '../../render/amazon-q/types.js';
 import { describeSnsFailure, type SnsFailure } from './sns-failure.js';
 
 /**
@@ -62,12 +62,6 @@ export interface AmazonQSenderOptions extends Omit<WebhookSenderOptions, 'url'> 
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:([a-z0-9-]+):\d{12}:([A-Za-z0-9_-]{1,256}(?:\.fifo)?)$/;
 
 type Sdk = typeof import('@aws-sdk/client-sns');
-
-function setting(name: string, value: number, integer = false): number {
-  const ok = Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
-  if (!ok) throw new RangeError(`createAmazonQSender: ${name} must be a positive ${integer ? 'integer' : 'number'}`);
-  return value;
-}
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
@@ -130,16 +124,11 @@ export function createAmazonQSender(options: AmazonQSenderOptions): AmazonQSende
   }
   const region = topic[1] ?? '';
   const topicName = topic[2] ?? '';
-  const timeoutMs = setting('timeoutMs', options.timeoutMs ?? WEBHOOK_DEFAULTS.timeoutMs);
-  const maxAttempts = setting('maxAttempts', options.maxAttempts ?? WEBHOOK_DEFAULTS.maxAttempts, true);
-  const policy = {
-    baseDelayMs: setting('baseDelayMs', options.baseDelayMs ?? WEBHOOK_DEFAULTS.baseDelayMs),
-    maxDelayMs: setting('maxDelayMs', options.maxDelayMs ?? WEBHOOK_DEFAULTS.maxDelayMs),
-  };
-  const maxTotalMs = setting('maxTotalMs', options.maxTotalMs ?? WEBHOOK_DEFAULTS.maxTotalMs);
-  const wait = options.sleep ?? realSleep;
-  const random = options.random ?? Math.random;
-  const now = options.now ?? Date.now;
+  const { timeoutMs, maxAttempts, policy, maxTotalMs, wait, random, now } = retrySettings(
+    'createAmazonQSender',
+    options,
+    WEBHOOK_DEFAULTS,
+  );
   let loaded: Promise<{ sdk: Sdk; client: SNSClient }> | undefined;
   const load = (): Promise<{ sdk: Sdk; client: SNSClient }> => {
     loaded ??= import('@aws-sdk/client-sns').then(

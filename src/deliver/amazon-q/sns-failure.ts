@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { networkCode } from '../deliver/network-code.js';
+import { networkCode } from '../network-code.js';
 
 /**
  * One failed attempt, as the sender reports it.
