@@ -12,6 +12,7 @@ import { STOPPED_TASK_TEXT } from './fixture.js';
 import { hotPath } from './hot-path.js';
 import { crashLoopMessages, heapGrowth } from './noise.js';
 import { opsPerSecond } from './stats.js';
+import { stormMessages } from './storm.js';
 
 /** The budgets of DESIGN.md section 9 (issue 7): each figure must be at most this. */
 const BUDGETS = {
@@ -20,6 +21,8 @@ const BUDGETS = {
   coldFirstPayloadMs: 15,
   heapGrowthBytes: 1_048_575,
   crashLoopMessages: 3,
+  stormMessages: 6,
+  storm429s: 0,
 } as const;
 
 const json = process.argv.includes('--json');
@@ -32,6 +35,7 @@ const cold = await coldFirstPayload(bundle.firstPayloadPath, bundle.barePath);
 rmSync(dirname(bundle.handlerPath), { recursive: true, force: true });
 const coldUnbundled = coldImport();
 const crash = await crashLoopMessages();
+const storm = await stormMessages();
 const heap = heapGrowth();
 
 const figures = {
@@ -40,6 +44,8 @@ const figures = {
   coldFirstPayloadMs: round(cold.firstPayloadMs, 1),
   heapGrowthBytes: heap.bytes,
   crashLoopMessages: crash.messages,
+  stormMessages: storm.messages,
+  storm429s: storm.refused,
 };
 const verdict = (key: keyof typeof BUDGETS) => (figures[key] <= BUDGETS[key] ? 'within budget' : 'OVER BUDGET');
 
@@ -78,6 +84,9 @@ console.log(
   `crash loop (500 failures in 10 min, alerts preset): ${crash.messages} messages (budget ${BUDGETS.crashLoopMessages}: ${verdict('crashLoopMessages')}): ${crash.texts.join(' | ')}`,
 );
 console.log(
+  `storm (30 services x 15 failed pulls + START_IMPAIRED, one cluster, 6 min, alerts preset, grouping and pacing): ${storm.messages} messages (budget ${BUDGETS.stormMessages}: ${verdict('stormMessages')}), ${storm.refused} answered 429 (budget 0: ${verdict('storm429s')}), services not named: ${storm.unnamed.length}, not delivered: ${storm.notDelivered}, first alert after ${storm.firstAlertSeconds} s, last message after ${storm.lastMessageSeconds} s: ${storm.texts.map((t) => t.slice(0, 80)).join(' | ')}`,
+);
+console.log(
   `heap growth over ${heap.events.toLocaleString('en')} events: ${heap.bytes} bytes (budget under 1 MB: ${verdict('heapGrowthBytes')}), ${heap.seconds} s`,
 );
 console.log(`benchmark took ${Math.round((performance.now() - started) / 1000)} s`);
@@ -106,6 +115,10 @@ if (json) {
       bareNodeMs: round(cold.bareNodeMs, 1),
       coldImportUnbundledMs: round(coldUnbundled.importMs, 1),
       heapSeconds: heap.seconds,
+      stormFirstAlertSeconds: storm.firstAlertSeconds,
+      stormLastMessageSeconds: storm.lastMessageSeconds,
+      stormUnnamedServices: storm.unnamed.length,
+      stormNotDelivered: storm.notDelivered,
     }),
   );
 }

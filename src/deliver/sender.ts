@@ -39,6 +39,12 @@ export interface PostOptions {
    * handler sets it from the invocation's remaining time. Default: none.
    */
   readonly deadline?: number;
+  /**
+   * Called with Slack's `Retry-After` (in milliseconds) when it answers 429, so that a pacer
+   * (`createPacedSender`) holds every sender of its channel back until then. The webhook sender
+   * calls it; a sender that cannot tell ignores it.
+   */
+  readonly onRetryAfter?: (retryAfterMs: number) => void;
 }
 
 /**

@@ -218,6 +218,8 @@ export function createWebhookSender(options: WebhookSenderOptions): SlackSender 
         const status = outcome.kind === 'response' ? outcome.status : undefined;
         const what = describeOutcome(outcome, rejection?.error);
         const fields = { status, slackError: rejection?.error, attempts: attempt };
+        const told = outcome.kind === 'response' ? retryAfterMs(outcome.retryAfter, now()) : undefined;
+        if (told !== undefined) postOptions?.onRetryAfter?.(told);
 
         if (outcome.kind === 'response' && !RETRYABLE_STATUS.has(outcome.status) && outcome.status < 500) {
           const part = rejection === undefined ? undefined : describeRejectedPart(rejection, message);

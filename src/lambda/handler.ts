@@ -220,6 +220,8 @@ export function createHandler(options: HandlerOptions = {}): EcsSlackHandler {
       ...(options.storeRetry === undefined ? {} : { storeRetry: options.storeRetry }),
       ...(enrich === undefined ? {} : { enrich }),
       ...(options.silences === undefined ? {} : { silences: options.silences }),
+      ...(options.group === undefined ? {} : { group: options.group }),
+      ...(options.pace === undefined ? {} : { pace: options.pace }),
       logger: log,
       clock,
     });

@@ -164,6 +164,8 @@ function shared(caller: string): Record<string, Rule> {
     logger: fn,
     clock: fn,
     storeRetry: rule((v) => v === false || isObject(v), 'false or { attempts, baseDelayMs, maxDelayMs }'),
+    group: rule((v) => v === false || isObject(v), 'false or { groupBy, groupWaitSeconds, groupIntervalSeconds }'),
+    pace: rule((v) => v === false || isObject(v), 'false or { perSecond, burst, now, sleep }'),
   };
 }
 

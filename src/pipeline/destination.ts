@@ -22,6 +22,8 @@ import type { Evidence } from '../render/evidence.js';
 import type { RenderOptions } from '../render/options.js';
 import type { StoreRetryOptions } from '../state/retrying-store.js';
 import type { StateStore } from '../state/store.js';
+import { createGrouping, type Grouping } from './group/grouping.js';
+import type { ResolvedGroupOptions } from './group/options.js';
 
 /**
  * Where a pipeline posts: a Slack sender, or an Amazon Q sender (`format: 'amazon-q'`).
@@ -72,6 +74,8 @@ export interface DestinationSetup {
   readonly storeRetry: StoreRetryOptions | false | undefined;
   readonly silenced: SilenceCheck | undefined;
   readonly clock: () => number;
+  /** Grouping into incidents, `undefined` when off (Amazon Q destinations are never grouped). */
+  readonly group?: ResolvedGroupOptions | undefined;
 }
 
 /**
@@ -101,6 +105,8 @@ export interface Destination {
   readonly sender: AlertSender;
   readonly store: StateStore;
   readonly render: RenderOptions;
+  /** Its grouping into incidents, when on. */
+  readonly grouping: Grouping | undefined;
   /** Filters, renders, delivers and settles one event. Never throws. */
   handle(event: EcsEvent, c: Classification, delivery: EventDelivery): Promise<DestinationOutcome>;
   /** The due digests of this destination, claimed, and the filter that settles them. */
@@ -110,6 +116,12 @@ export interface Destination {
     filter: NoiseFilter,
     decision: NotifyDecision | DigestDecision,
     where: Where,
+  ): Promise<DestinationOutcome>;
+  /** Delivers the digests of one incident as one message, and settles each with `filter`. */
+  deliverIncidentDigest(
+    filter: NoiseFilter,
+    decisions: readonly DigestDecision[],
+    where: Pick<Where, 'render' | 'deadline'>,
   ): Promise<DestinationOutcome>;
 }
 
@@ -163,6 +175,10 @@ export function createDestination(setup: DestinationSetup): Destination {
     slack !== undefined && (setup.threads ?? slack.update !== undefined)
       ? createDeploymentThreads({ sender: slack, store, ...budget, render: setup.render })
       : undefined;
+  const grouping: Grouping | undefined =
+    slack === undefined || setup.group === undefined
+      ? undefined
+      : createGrouping({ store, sender: slack, options: setup.group, render: setup.render, clock });
 
   /** Posts a decision: to the channel, into the event's deployment thread, or to Amazon Q. */
   async function post(decision: NotifyDecision | DigestDecision, where: Where): Promise<string> {
@@ -219,6 +235,7 @@ export function createDestination(setup: DestinationSetup): Destination {
     sender,
     store,
     render: setup.render,
+    grouping,
     async handle(event, c, delivery) {
       const filter = filterFor(delivery.routeFilter);
       const render = delivery.mentions === undefined ? setup.render : { ...setup.render, mentions: delivery.mentions };
@@ -229,6 +246,14 @@ export function createDestination(setup: DestinationSetup): Destination {
         if (decision.action === 'suppress')
           return { status: 'suppressed', reason: decision.reason, detail: decision.detail };
         if (decision.action === 'defer') return { status: 'deferred', detail: decision.detail };
+        if (grouping !== undefined && decision.action === 'notify' && thread === undefined) {
+          const grouped = await admitToIncident(grouping, filter, decision, {
+            event,
+            now,
+            deadline: delivery.deadline,
+          });
+          if (grouped !== undefined) return grouped;
+        }
         const evidence = decision.action === 'notify' ? await delivery.evidence?.() : undefined;
         const drawn = evidence === undefined ? render : { ...render, evidence };
         return await deliverAndSettle(filter, decision, { event, thread, render: drawn, deadline: delivery.deadline });
@@ -243,5 +268,54 @@ export function createDestination(setup: DestinationSetup): Destination {
       return { filter, digests: await filter.flush(now) };
     },
     deliverAndSettle: (filter, decision, where) => deliverAndSettle(filter, decision, where),
+    async deliverIncidentDigest(filter, decisions, where) {
+      try {
+        const timing = where.deadline === undefined ? {} : { deadline: where.deadline };
+        await slack!.post(grouping!.renderDigests(decisions, where.render), timing);
+      } catch (error) {
+        for (const decision of decisions) await filter.release(decision, clock()).catch(() => undefined);
+        return { status: 'failed', error };
+      }
+      let unsettled: unknown;
+      for (const decision of decisions) {
+        await filter.commit(decision, clock()).catch((error: unknown) => {
+          unsettled ??= error;
+        });
+      }
+      return unsettled === undefined
+        ? { status: 'sent', what: 'incident-digest' }
+        : { status: 'sent', what: 'incident-digest', unsettled };
+    },
   };
+}
+
+/**
+ * Records a notify decision on its incident. `undefined`: send it as usual (not grouped, or the
+ * incident's first alert). Otherwise the decision is committed (the grouped message reports it,
+ * and the flush sends that, so nothing is lost) and the event is suppressed as `grouped`; with
+ * a sender that edits messages, the grouped message is posted or updated at once.
+ */
+async function admitToIncident(
+  grouping: Grouping,
+  filter: NoiseFilter,
+  decision: NotifyDecision,
+  at: { readonly event: EcsEvent; readonly now: number; readonly deadline: number | undefined },
+): Promise<DestinationOutcome | undefined> {
+  let admission: Awaited<ReturnType<Grouping['admit']>>;
+  try {
+    admission = await grouping.admit(at.event, decision.classification, decision.recovery, at.now);
+  } catch (error) {
+    await filter.release(decision, at.now).catch(() => undefined);
+    return { status: 'failed', error };
+  }
+  if (admission.action === 'send') return undefined;
+  let detail = admission.detail;
+  try {
+    await filter.commit(decision, at.now);
+  } catch {
+    detail = `${detail} (not recorded as handled: the state store failed)`;
+  }
+  const shown = await grouping.showNow(admission.key, at.deadline).catch((error: unknown) => ({ error }));
+  if (shown?.error !== undefined) detail = `${detail}; the grouped message was not updated now, the flush sends it`;
+  return { status: 'suppressed', reason: 'grouped', detail };
 }

@@ -29,9 +29,17 @@ import { namespacedStore } from '../state/namespaced-store.js';
 import type { StoreRetryOptions } from '../state/retrying-store.js';
 import type { StateStore } from '../state/store.js';
 import { ConfigError } from '../errors.js';
-import { type AlertSender, createDestination, type Destination, type DestinationOutcome } from './destination.js';
+import {
+  type AlertSender,
+  createDestination,
+  type Destination,
+  type DestinationOutcome,
+  isAmazonQ,
+} from './destination.js';
 import { errorLine, jsonLineLogger, redacting, type PipelineLogger } from './log.js';
 import { createSilencing, type Silencing } from './silencing.js';
+import { createPacedSender, type PaceOptions } from '../deliver/pace.js';
+import { type GroupOptions, resolveGroupOptions } from './group/options.js';
 
 export { jsonLineLogger, type PipelineLogEntry, type PipelineLogger } from './log.js';
 
@@ -113,6 +121,21 @@ export interface PipelineOptions {
   readonly remainingMs?: () => number;
   /** How the filter and threads it creates retry retryable store errors; `false` for never. */
   readonly storeRetry?: StoreRetryOptions | false;
+  /**
+   * Grouping of alerts into incidents: first alerts of one cluster with one cause family within
+   * `groupWaitSeconds` (30) form one incident, the first sent at once and the others in one
+   * grouped message (updated in place with the Web API). `{}` turns it on with `GROUP_DEFAULTS`;
+   * a policy's `group` applies on top; `false` (or `{ groupBy: false }`), the default for now,
+   * sends one message per alert.
+   */
+  readonly group?: GroupOptions | false;
+  /**
+   * Pacing of each Slack destination: a token bucket in `store` (shared by concurrent Lambdas)
+   * at Slack's rate, 1 message per second with bursts of 3 (`PACE_DEFAULTS`), honouring
+   * `Retry-After`: `{}` for the defaults; `false` (the default for now) for none. Its clock and
+   * sleep default to real time, not `clock`.
+   */
+  readonly pace?: PaceOptions | false;
 }
 
 /**
@@ -255,7 +278,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     policy?.styles === undefined
       ? (options.render ?? {})
       : { ...options.render, styles: { ...policy.styles, ...options.render?.styles } };
+  const group = resolveGroupOptions('createPipeline', options.group, policy?.group);
+  const paced = (sender: AlertSender, own: StateStore): AlertSender =>
+    options.pace === undefined || options.pace === false || isAmazonQ(sender)
+      ? sender
+      : createPacedSender(sender, { ...options.pace, store: own, bucket: 'slack' });
   const common = {
+    group,
     filter: options.filter,
     render,
     threads: options.threads,
@@ -266,12 +295,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
   const destinations = new Map<string | undefined, Destination>();
   if (policy === undefined) {
-    const sender = options.sender as AlertSender;
+    const sender = paced(options.sender as AlertSender, store);
     destinations.set(undefined, createDestination({ ...common, name: undefined, sender, store, routeFilters: [] }));
   } else {
     for (const name of Object.keys(policy.destinations)) {
-      const sender = options.destinations![name]!;
       const own = namespacedStore(store, name);
+      const sender = paced(options.destinations![name]!, own);
       const routeFilters = routeFiltersOf(policy, name);
       destinations.set(name, createDestination({ ...common, name, sender, store: own, routeFilters }));
     }
@@ -395,7 +424,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       report(undefined, undefined, choice, { status: 'failed', error });
       return [{ status: 'failed', error }];
     }
-    for (const found of due?.digests ?? []) {
+    const digests = due?.digests ?? [];
+    const buckets = destination.grouping === undefined ? digests.map((d) => [d]) : destination.grouping.bucket(digests);
+    for (const bucket of buckets) {
+      if (bucket.length > 1) {
+        results.push(...(await flushIncidentDigest(destination, due!.filter, bucket, deadline)));
+        continue;
+      }
+      const found = bucket[0]!;
       const { event } = found.digest.latest;
       const c = judged(event, found.digest.latest.classification);
       const decision: DigestDecision = { ...found, digest: { ...found.digest, latest: { event, classification: c } } };
@@ -417,6 +453,49 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       results.push(resultOf(c, outcome));
     }
     return results;
+  }
+
+  /** Sends the digests of one incident as one message, and logs each. */
+  async function flushIncidentDigest(
+    destination: Destination,
+    filter: NoiseFilter,
+    bucket: DigestDecision[],
+    deadline: number | undefined,
+  ): Promise<PipelineResult[]> {
+    const shown = destination.name === undefined ? undefined : { destination: destination.name, route: 'flush' };
+    let outcome: DestinationOutcome;
+    if (deadline !== undefined && Date.now() >= deadline) {
+      for (const decision of bucket) await filter.release(decision, clock()).catch(() => undefined);
+      outcome = { status: 'deferred', detail: 'digest not started: the deadline has passed' };
+    } else {
+      outcome = await destination.deliverIncidentDigest(filter, bucket, { render: destination.render, deadline });
+    }
+    return bucket.map((decision) => {
+      const { event } = decision.digest.latest;
+      const c = judged(event, decision.digest.latest.classification);
+      report(event.id, c, shown, outcome);
+      return resultOf(c, outcome);
+    });
+  }
+
+  /** Sends the grouped messages of one destination whose window has closed. */
+  async function flushIncidents(destination: Destination, deadline: number | undefined): Promise<PipelineResult[]> {
+    if (destination.grouping === undefined) return [];
+    const choice = destination.name === undefined ? undefined : { destination: destination.name, route: 'incident' };
+    try {
+      const sent = await destination.grouping.flush(deadline);
+      return sent.map((delivery) => {
+        const outcome: DestinationOutcome =
+          delivery.error === undefined
+            ? { status: 'sent', what: 'incident' }
+            : { status: 'failed', error: delivery.error };
+        report(undefined, delivery.classification, choice, outcome);
+        return resultOf(delivery.classification, outcome);
+      });
+    } catch (error) {
+      report(undefined, undefined, choice, { status: 'failed', error });
+      return [{ status: 'failed', error }];
+    }
   }
 
   /** Where the summary of a silence goes: the destinations its events would have gone to, else the default route's. */
@@ -451,7 +530,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       const deadline = flushOptions.deadline;
       callDeadline = deadline;
       const results: PipelineResult[] = [];
-      for (const destination of destinations.values()) results.push(...(await flushDestination(destination, deadline)));
+      for (const destination of destinations.values()) {
+        results.push(...(await flushDestination(destination, deadline)));
+        results.push(...(await flushIncidents(destination, deadline)));
+      }
       if (silencing === undefined) return results;
       try {
         const posted = await silencing.summaries(clock(), (summary) => summaryTargets(summary.destinations), deadline);

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { Outcome, Severity } from '../classify/classification.js';
 import type { NoiseFilterOptions } from '../filter/filter-options.js';
 import { RENAMED_FILTER_OPTIONS } from '../filter/check-options.js';
+import { GROUP_FIELDS, type GroupOptions } from './group.js';
 import { once } from '../internal/once.js';
 import type { Mention } from '../internal/mention.js';
 import { DESTINATION_NAME, policyDestinationSchema, type PolicyDestination } from './destinations.js';
@@ -114,6 +115,11 @@ export interface Policy {
   readonly routes?: readonly PolicyRoute[];
   /** Where events go that no route matched. */
   readonly default: DefaultRoute;
+  /**
+   * Grouping of alerts into incidents at every destination (`docs/storms.md`), on top of the
+   * pipeline's `group` option; `false` or `{ "groupBy": false }` for one message per alert.
+   */
+  readonly group?: GroupOptions | false;
 }
 
 const severityName = (): z.ZodMiniType<Severity> => nameOf('severity', SEVERITIES);
@@ -196,6 +202,21 @@ const policyStyleSchema = (): z.ZodMiniType<PolicyStyle> =>
     color: z.optional(z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour #RRGGBB'))),
     label: z.optional(text('a label', 40)),
   });
+
+const groupSeconds = () => z.optional(z.number().check(z.positive('expected a positive number of seconds')));
+
+const groupSchema = (): z.ZodMiniType<GroupOptions | false> =>
+  noted(
+    z.union([
+      z.literal(false),
+      z.strictObject({
+        groupBy: z.optional(z.union([z.literal(false), z.array(nameOf('group field', GROUP_FIELDS))])),
+        groupWaitSeconds: groupSeconds(),
+        groupIntervalSeconds: groupSeconds(),
+      }),
+    ]),
+    { description: 'Alerts of one cluster and cause family within groupWaitSeconds form one incident' },
+  ) as z.ZodMiniType<GroupOptions | false>;
 
 /** The destination names `to` refers to, each with its path. */
 function references(to: OneOrMany<string>, path: PropertyKey[]): Array<[string, PropertyKey[]]> {
@@ -283,6 +304,7 @@ export const policySchema: () => z.ZodMiniType<Policy> = /* @__PURE__ */ once(
             ),
           ),
           default: z.strictObject(routeFields()),
+          group: z.optional(groupSchema()),
         })
         .check(z.superRefine((policy, ctx) => crossCheck(policy as Policy, ctx as z.core.$RefinementCtx<Policy>))),
       {
