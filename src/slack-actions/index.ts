@@ -15,4 +15,11 @@
  *
  * @module ecs-slack/slack-actions
  */
+export {
+  createSlackActionsHandler,
+  handler,
+  SLACK_ACTIONS_ENVIRONMENT,
+  type SlackActionsHandler,
+  type SlackActionsHandlerOptions,
+} from './lambda.js';
 export { registerEcsSlackActions, type EcsSlackActionsOptions } from './register.js';

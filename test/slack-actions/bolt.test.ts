@@ -13,7 +13,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPipeline, createWebApiSender, parseEcsEvent, type PipelineLogEntry } from '../../src/index.js';
 import { createSilences } from '../../src/policy/index.js';
-import { registerEcsSlackActions } from '../../src/slack-actions/index.js';
+import { createSlackActionsHandler, registerEcsSlackActions } from '../../src/slack-actions/index.js';
 import { MemoryStateStore } from '../../src/state/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { startFakeSlackApi, type FakeMessage, type FakeSlackApi } from '../helpers/slack-api.js';
@@ -270,5 +270,50 @@ describe('clicks that change nothing', () => {
       user: 'U0MALLORY',
       text: expect.stringMatching(/not allowed/),
     });
+  });
+});
+
+describe('createSlackActionsHandler: the Lambda behind a function URL (Bolt AwsLambdaReceiver)', () => {
+  /** A function URL request (payload format 2.0), the body base64-encoded as Lambda delivers forms. */
+  function functionUrlEvent(request: { body: string; headers: Record<string, string> }) {
+    return {
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/',
+      rawQueryString: '',
+      headers: request.headers,
+      requestContext: { http: { method: 'POST', path: '/' } },
+      body: Buffer.from(request.body).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
+
+  it('mutes on a signed click and turns away a badly signed one', async () => {
+    const alert = await postAlert();
+    const handler = createSlackActionsHandler(async () => ({
+      token: 'xoxb-test-token',
+      signingSecret: SECRET,
+      store: setup.store,
+      allow: ['U0ANA0001'],
+      clientOptions: { slackApiUrl: slack.url },
+      now: () => setup.now,
+    }));
+    const { actionId, value } = button(alert, 'Mute 4h');
+    const payload = blockActionsPayload({
+      user: 'U0ANA0001',
+      channel: CHANNEL,
+      message: { ts: alert.ts, ...alert.payload },
+      actionId,
+      value,
+      actionTs: '1795000001.000001',
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await handler(functionUrlEvent(signedRequest(payload, 'another-secret', now)) as never, {});
+    expect(forged.statusCode).toBe(401);
+    expect(await stored()).toBe(0);
+    const signed = await handler(functionUrlEvent(signedRequest(payload, SECRET, now)) as never, {});
+    expect(signed.statusCode).toBe(200);
+    expect(await stored()).toBe(1);
+    expect(statusLine(alert)).toMatch(/^:mute: Muted until 18:00 UTC by <@U0ANA0001>/);
   });
 });
