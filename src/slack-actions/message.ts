@@ -33,6 +33,11 @@ export function untilText(endsAt: number, now: number): string {
   return `${sameDay ? '' : `${end.slice(0, 10)} `}${end.slice(11, 16)} UTC`;
 }
 
+/** The status line of a muted alert: until when, by whom, what. */
+export function mutedStatus(user: string, endsAt: number, now: number, what: string): ContextBlock {
+  return statusBlock(`:mute: Muted until ${untilText(endsAt, now)} by ${userMention(user)} (${text(what)})`);
+}
+
 /** The status line. */
 export function statusBlock(line: string): ContextBlock {
   return { type: 'context', block_id: STATUS_BLOCK_ID, elements: [{ type: 'mrkdwn', text: line, verbatim: true }] };

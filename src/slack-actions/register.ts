@@ -11,10 +11,9 @@ import type { PolicyMatch } from '../policy/match.js';
 import { createSilences, type Silences } from '../policy/silences.js';
 import { verifyAction, type AlertAction, type AlertTarget } from '../render/action-value.js';
 import { ACTION_ID_PREFIX, alertActionBlocks } from '../render/alert-actions.js';
-import { text } from '../render/mrkdwn.js';
 import type { StateStore } from '../state/store.js';
 import { createAllowList } from './allow.js';
-import { editedMessage, statusBlock, unmuteRow, untilText, userMention, type PayloadMessage } from './message.js';
+import { editedMessage, mutedStatus, statusBlock, unmuteRow, userMention, type PayloadMessage } from './message.js';
 
 /**
  * Options of {@link registerEcsSlackActions}.
@@ -177,7 +176,7 @@ async function act(
   }
   const what = intent.withCause ? `${intent.target.service}, ${intent.target.cause}` : intent.target.service;
   return {
-    status: statusBlock(`:mute: Muted until ${untilText(endsAt, now)} by ${who} (${text(what)})`),
+    status: mutedStatus(user, endsAt, now, what),
     rows: [unmuteRow(intent.target, id, secret)],
   };
 }
