@@ -24,8 +24,11 @@ export interface SlackActionsHandlerOptions {
   readonly store: StateStore;
   /** Who may act: Slack user ids and user group ids. */
   readonly allow: readonly string[];
-  /** Options of Bolt's `WebClient`, such as `slackApiUrl`. */
-  readonly clientOptions?: { readonly slackApiUrl?: string };
+  /** Options of Bolt's `WebClient`. */
+  readonly clientOptions?: {
+    /** Another base URL of Slack's Web API (a proxy, a test server); default Slack's own. */
+    readonly slackApiUrl?: string;
+  };
   /** The clock, epoch milliseconds; default `Date.now`. */
   readonly now?: () => number;
 }
