@@ -15,6 +15,7 @@ const entry = {
   policy: 'src/policy/index.ts',
   function: 'src/function/index.ts',
   cdk: 'src/cdk/index.ts',
+  'slack-actions': 'src/slack-actions/index.ts',
 };
 
 const config: Options[] = [

@@ -15,6 +15,7 @@ const config = {
     'src/policy/index.ts',
     'src/function/index.ts',
     'src/cdk/index.ts',
+    'src/slack-actions/index.ts',
   ],
   // The literal outcome table behind `Outcome`; documented as `OUTCOMES`.
   intentionallyNotExported: ['OUTCOME_TABLE'],

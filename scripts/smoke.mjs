@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Packs the package, installs the tarball into a scratch project, and uses it the way a user
 // would: `import` (ESM), `require` (CommonJS), the `ecs-slack/amazon-q` and `ecs-slack/aws`
-// subpaths without their optional peers, `ecs-slack/policy`, the `ecs-slack/dynamodb` subpath once its optional peer is
+// subpaths without their optional peers, `ecs-slack/policy`, `ecs-slack/slack-actions` without Bolt, the `ecs-slack/dynamodb` subpath once its optional peer is
 // installed, and the `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -158,6 +158,29 @@ try {
   for (const node of nodes) {
     process.stdout.write(run(node, ['policy-esm.mjs']));
     process.stdout.write(run(node, ['policy-cjs.cjs']));
+  }
+  // ecs-slack/slack-actions loads without @slack/bolt (an optional peer: only its types are imported)
+  // and registers its listener on anything shaped like a Bolt app.
+  if (existsSync(join(scratch, 'node_modules', '@slack', 'bolt'))) {
+    throw new Error('@slack/bolt was installed although it is an optional peer');
+  }
+  const actionsCheck = `
+    const listeners = [];
+    const app = { action: (constraints, listener) => listeners.push({ constraints, listener }) };
+    actions.registerEcsSlackActions(app, { store: new state.MemoryStateStore(), allow: ['U0123ABCD'], signingSecret: 's' });
+    if (listeners.length !== 1 || !listeners[0].constraints.action_id.test('ecs-slack-mute-1h')) throw new Error('no listener');
+    console.log(process.version, kind, 'ecs-slack/slack-actions ok without @slack/bolt');`;
+  writeFileSync(
+    join(scratch, 'actions-esm.mjs'),
+    `import * as actions from 'ecs-slack/slack-actions';\nimport * as state from 'ecs-slack/state';\nconst kind = 'esm';\n${actionsCheck}\n`,
+  );
+  writeFileSync(
+    join(scratch, 'actions-cjs.cjs'),
+    `const actions = require('ecs-slack/slack-actions');\nconst state = require('ecs-slack/state');\nconst kind = 'cjs';\n${actionsCheck}\n`,
+  );
+  for (const node of nodes) {
+    process.stdout.write(run(node, ['actions-esm.mjs']));
+    process.stdout.write(run(node, ['actions-cjs.cjs']));
   }
   const peers = ['client-dynamodb', 'util-dynamodb'].map(
     (peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`,

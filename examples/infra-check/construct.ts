@@ -176,6 +176,58 @@ expectEqual(
   'a bot without policy or evidence',
 );
 
+// Interactive: the alerts function signs its buttons; a second function (Bolt, bundled) behind a
+// function URL handles them, with the table, the two secrets and its logs, nothing more.
+const interactive = (() => {
+  const app = new App();
+  const stack = new Stack(app, 'EcsSlackInteractive', { env: ENV });
+  const tokenSecret = new Secret(stack, 'SlackToken', { secretName: 'ecs-slack/bot-token' });
+  const signingSecret = new Secret(stack, 'SlackSigning', { secretName: 'ecs-slack/signing-secret' });
+  const alerts = new EcsSlackAlerts(stack, 'Alerts', {
+    webApi: { tokenSecret, channel: 'C0123ABCD' },
+    interactive: { signingSecret, allow: ['S0ONCALL01', 'U0ANA0001'] },
+  });
+  if (alerts.actionsFunction === undefined || alerts.interactivityUrl === undefined)
+    throw new Error('no actions function or interactivity URL');
+  return { template: Template.fromStack(stack), assembly: app.synth().directory };
+})();
+const it = interactive.template;
+it.resourceCountIs('AWS::Lambda::Function', 2);
+it.hasResourceProperties('AWS::Lambda::Function', {
+  Environment: {
+    Variables: Match.objectLike({
+      SLACK_BOT_TOKEN_SECRET_ID: { Ref: Match.stringLikeRegexp('SlackToken') },
+      SLACK_SIGNING_SECRET_ID: { Ref: Match.stringLikeRegexp('SlackSigning') },
+      SLACK_CHANNEL: 'C0123ABCD',
+    }),
+  },
+});
+it.hasResourceProperties('AWS::Lambda::Function', {
+  Runtime: 'nodejs22.x',
+  Environment: {
+    Variables: Match.objectLike({
+      SLACK_BOT_TOKEN_SECRET_ID: { Ref: Match.stringLikeRegexp('SlackToken') },
+      SLACK_SIGNING_SECRET_ID: { Ref: Match.stringLikeRegexp('SlackSigning') },
+      ECS_SLACK_ALLOW: 'S0ONCALL01,U0ANA0001',
+      ECS_SLACK_TABLE: Match.anyValue(),
+    }),
+  },
+});
+it.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+if (Object.keys(it.findOutputs('*')).filter((name) => name.includes('InteractivityUrl')).length !== 1)
+  throw new Error('no InteractivityUrl output');
+expectEqual(
+  actionsOf(statements(it)).filter((a) => !a.startsWith('sqs:') && !a.startsWith('dynamodb:')),
+  ['logs:CreateLogStream', 'logs:PutLogEvents', 'secretsmanager:GetSecretValue'],
+  'interactive alerts',
+);
+const actionsCode = Object.values(it.findResources('AWS::Lambda::Function'))
+  .map((f) => (f as { Properties: { Code: { S3Key?: string } } }).Properties.Code.S3Key)
+  .map((key) => readFileSync(join(interactive.assembly, `asset.${key?.replace(/\.zip$/, '')}`, 'index.js'), 'utf8'))
+  .find((code) => code.includes('ECS_SLACK_ALLOW'));
+if (actionsCode === undefined || !actionsCode.includes('AwsLambdaReceiver'))
+  throw new Error('the actions function does not bundle Bolt and its AwsLambdaReceiver');
+
 // Mistakes are refused at synth, in one line naming the prop.
 const refused = (props: (secret: Secret) => EcsSlackAlertsProps, message: RegExp): void => {
   try {
@@ -190,5 +242,15 @@ refused(() => ({}), /^EcsSlackAlerts: give webhookSecret \(a secret holding the 
 refused((s) => ({ webhookSecret: s, webApi: { tokenSecret: s, channel: 'C0123ABCD' } }), /not both$/);
 refused((s) => ({ webApi: { tokenSecret: s, channel: '#ops' } }), /webApi\.channel must be a channel id/);
 refused((s) => ({ webhookSecret: s, policy: { default: { to: 'nowhere' } } as never }), /^EcsSlackAlerts: policy: /);
+refused(
+  (s) => ({ webhookSecret: s, interactive: { signingSecret: s, allow: ['U0ANA0001'] } }),
+  /interactive needs webApi/,
+);
+refused(
+  (s) => ({ webApi: { tokenSecret: s, channel: 'C0123ABCD' }, interactive: { signingSecret: s, allow: ['@ana'] } }),
+  /interactive\.allow: expected Slack user ids/,
+);
 
-console.log('CDK: EcsSlackAlerts synthesizes, bundles ecs-slack/function and passes its checks (webhook and bot)');
+console.log(
+  'CDK: EcsSlackAlerts synthesizes, bundles ecs-slack/function and passes its checks (webhook, bot, interactive with its function URL)',
+);

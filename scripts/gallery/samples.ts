@@ -9,6 +9,8 @@ import { renderAmazonQ } from '../../src/amazon-q/index.js';
 import { createEnricher } from '../../src/aws/index.js';
 import { CRASH, CRASH_GROUP, CRASH_STREAM, clientsFor, startFakeAws } from '../../test/aws/harness.js';
 import { loadFixture } from '../../test/helpers/fixtures.js';
+import { alertTarget } from '../../src/render/alert-actions.js';
+import { editedMessage, mutedStatus, unmuteRow } from '../../src/slack-actions/message.js';
 import { amazonQInSlack } from './amazon-q.js';
 import type { GalleryEntry } from './types.js';
 
@@ -228,6 +230,7 @@ export async function galleryEntries(): Promise<GalleryEntry[]> {
       lease: 0,
     }),
   });
+  entries.push(...interactiveAlerts());
   entries.push({
     name: 'amazon-q-task-crashed',
     title: 'Amazon Q Developer in Slack',
@@ -239,4 +242,33 @@ export async function galleryEntries(): Promise<GalleryEntry[]> {
   });
   entries.splice(entries.findIndex((entry) => entry.name === 'task-crashed') + 1, 0, await crashWithEvidence());
   return entries;
+}
+
+/** The image-pull failure with its buttons, and the same alert once muted from Slack. */
+function interactiveAlerts(): GalleryEntry[] {
+  const secret = 'gallery-signing-secret';
+  const event = parseEcsEvent(loadFixture('task', 'synthetic-task-pull-not-found'));
+  const message = renderMessage(event, { interactive: true, signingSecret: secret });
+  const target = alertTarget(classify(event));
+  if (target === undefined) throw new Error('the gallery alert has no service');
+  const now = Date.parse('2025-06-01T14:00:00Z');
+  const muted = editedMessage(message, mutedStatus('U0ANA0001', now + 3_600_000, now, target.service), [
+    unmuteRow(target, 'slack-gallery', secret),
+  ]);
+  return [
+    {
+      name: 'task-interactive',
+      title: 'Interactive alert',
+      description:
+        'With render: { interactive: true, signingSecret }: Acknowledge and Mute for the service, and a row muting only its cause (docs/interactivity.md).',
+      message,
+    },
+    {
+      name: 'task-muted-from-slack',
+      title: 'Muted from Slack',
+      description:
+        'The same alert after Mute 1h: edited in place with who muted it and until when, and an Unmute button; the pipeline suppresses the service (silenced) until then.',
+      message: muted,
+    },
+  ];
 }

@@ -14,15 +14,17 @@ import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { NoiseFilterOptions } from '../filter/filter-options.js';
 import { ENVIRONMENT } from '../lambda/config.js';
+import { SLACK_ACTIONS_ENVIRONMENT } from '../slack-actions/lambda.js';
 import { eventPattern, eventPatterns } from '../patterns/index.js';
 import type { EventPattern } from '../patterns/types.js';
 import type { Policy } from '../policy/schema.js';
+import { actionsFunction, bundling } from './interactive.js';
 import { checkAlertsProps, type EcsSlackAlertsProps } from './props.js';
 
 /** The function's timeout; the queue's visibility timeout is six times it, as Lambda advises. */
@@ -85,6 +87,10 @@ export class EcsSlackAlerts extends Construct {
   readonly table: TableV2;
   /** The EventBridge rules, one per pattern. */
   readonly rules: readonly Rule[];
+  /** With `interactive`: the function behind the alert buttons. */
+  readonly actionsFunction?: NodejsFunction;
+  /** With `interactive`: its function URL, the Slack app's interactivity request URL (also a stack output). */
+  readonly interactivityUrl?: string;
 
   /**
    * @param scope - Where to add it: a stack, or a construct in one.
@@ -136,6 +142,15 @@ export class EcsSlackAlerts extends Construct {
       new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
     );
     secret.encryptionKey?.grantDecrypt(role);
+    if (props.interactive !== undefined) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.interactive.signingSecret.secretArn],
+        }),
+      );
+      props.interactive.signingSecret.encryptionKey?.grantDecrypt(role);
+    }
     if (props.policy !== undefined) grantPolicy(this, role, props.policy);
     if (props.enrich !== undefined && props.enrich !== false)
       grantEnrichment(this, role, props.clusters, props.enrich === true ? undefined : props.enrich.logGroups);
@@ -157,18 +172,13 @@ export class EcsSlackAlerts extends Construct {
         [ENVIRONMENT.table]: this.table.tableName,
         ...(policyJson === undefined ? {} : { ECS_SLACK_POLICY: policyJson }),
         ...(props.enrich === undefined || props.enrich === false ? {} : { ECS_SLACK_ENRICH: 'true' }),
+        ...(props.interactive === undefined
+          ? {}
+          : { [SLACK_ACTIONS_ENVIRONMENT.signingSecretId]: props.interactive.signingSecret.secretArn }),
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        format: OutputFormat.CJS,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // The package's own chunks hold no side effects: nothing to warn about.
-        esbuildArgs: { '--log-override:ignored-bare-import': 'silent' },
-        // The runtime brings the AWS SDK; @slack/web-api is bundled only when the bot posts.
-        externalModules: ['@aws-sdk/*', ...(props.webApi === undefined ? ['@slack/web-api'] : [])],
-      },
+      // The runtime brings the AWS SDK; @slack/web-api is bundled only when the bot posts.
+      bundling: bundling(['@aws-sdk/*', ...(props.webApi === undefined ? ['@slack/web-api'] : [])]),
     });
     // The handler returns the records to retry; without reportBatchItemFailures Lambda would
     // retry the whole batch. Slack takes about one message per second per channel: two pollers.
@@ -180,6 +190,17 @@ export class EcsSlackAlerts extends Construct {
         maxConcurrency: 2,
       }),
     );
+    if (props.interactive !== undefined) {
+      const actions = actionsFunction(this, {
+        table: this.table,
+        tokenSecret: props.webApi!.tokenSecret,
+        signingSecret: props.interactive.signingSecret,
+        allow: props.interactive.allow,
+        storeActions: STORE_ACTIONS,
+      });
+      this.actionsFunction = actions.fn;
+      this.interactivityUrl = actions.url.url;
+    }
     this.rules = patterns.map(
       (pattern, index) =>
         new Rule(this, patterns.length === 1 ? 'EcsEvents' : `EcsEvents${index + 1}`, {

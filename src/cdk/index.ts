@@ -21,4 +21,9 @@
  * @module ecs-slack/cdk
  */
 export { EcsSlackAlerts } from './alerts.js';
-export type { EcsSlackAlertsProps, EcsSlackEnrichProps, EcsSlackWebApiProps } from './props.js';
+export type {
+  EcsSlackAlertsProps,
+  EcsSlackEnrichProps,
+  EcsSlackInteractiveProps,
+  EcsSlackWebApiProps,
+} from './props.js';

@@ -17,6 +17,14 @@ export interface EcsSlackWebApiProps {
   readonly channel: string;
 }
 
+/** Acknowledge and Mute buttons on the alerts, and the function that handles them (docs/interactivity.md). */
+export interface EcsSlackInteractiveProps {
+  /** A secret holding the Slack app's signing secret (plain, or JSON with `signingSecret`). */
+  readonly signingSecret: ISecret;
+  /** Who may acknowledge and mute: Slack user ids (`U0123ABCD`) and user group ids (`S0123ABCD`). */
+  readonly allow: readonly string[];
+}
+
 /** What root-cause evidence may read (see docs/evidence.md). */
 export interface EcsSlackEnrichProps {
   /** The log groups of your containers, `*` globs allowed; default `/ecs/*`. */
@@ -44,6 +52,11 @@ export interface EcsSlackAlertsProps {
   readonly policy?: Policy;
   /** Root-cause evidence in the alerts: `true`, or which log groups it may read. Default off. */
   readonly enrich?: boolean | EcsSlackEnrichProps;
+  /**
+   * Acknowledge and Mute buttons on the alerts (with `webApi`), and a second function behind a
+   * function URL (`ecs-slack/slack-actions`, `@slack/bolt` bundled) that handles them. Default off.
+   */
+  readonly interactive?: EcsSlackInteractiveProps;
 }
 
 /** Lambda keeps at most 4 KB of environment variables in all. */
@@ -66,6 +79,14 @@ export function checkAlertsProps(props: EcsSlackAlertsProps): { readonly policyJ
     );
   if (props.webApi !== undefined && !/^[CGD][A-Z0-9]{2,}$/.test(props.webApi.channel))
     throw new ConfigError('EcsSlackAlerts: webApi.channel must be a channel id (C0123ABCD), not a name');
+  if (props.interactive !== undefined) {
+    if (props.webApi === undefined)
+      throw new ConfigError('EcsSlackAlerts: interactive needs webApi: a webhook cannot edit the alert it posted');
+    if (props.interactive.allow.length === 0 || props.interactive.allow.some((id) => !/^[UWS][A-Z0-9]{2,}$/.test(id)))
+      throw new ConfigError(
+        'EcsSlackAlerts: interactive.allow: expected Slack user ids (U0123ABCD) and user group ids (S0123ABCD)',
+      );
+  }
   if (props.policy === undefined) return {};
   let policyJson: string;
   try {

@@ -10,6 +10,7 @@
  * | `ECS_SLACK_PRESET` | the noise filter's preset: `alerts` (default), `verbose` or `none` |
  * | `ECS_SLACK_TABLE` | the DynamoDB state table (docs/dynamodb.md); state in memory without it |
  * | `ECS_SLACK_POLICY`, `ECS_SLACK_ENRICH` | read by `createHandler`: the alert policy, `true` for evidence |
+ * | `SLACK_SIGNING_SECRET_ID` | a secret holding the Slack app's signing secret: interactive alerts (docs/interactivity.md) |
  *
  * Secrets are read once per cold start with the AWS SDK of the Lambda runtime
  * (`@aws-sdk/client-secrets-manager`, `@aws-sdk/client-dynamodb`); the bot token needs
@@ -27,8 +28,7 @@ import type { SlackChatClient } from '../deliver/web-api.js';
 import { ConfigError } from '../errors.js';
 import { tableFromEnvironment } from '../lambda/environment.js';
 import { createHandler, type EcsSlackHandler, type HandlerOptions } from '../lambda/handler.js';
-import type { SecretReference } from '../policy/secrets.js';
-import type { StateStore } from '../state/store.js';
+import { fromSecret, readSecret, tableStore } from './aws.js';
 
 /** The variables this function reads besides those of `createHandler`. */
 export const FUNCTION_ENVIRONMENT: {
@@ -38,25 +38,35 @@ export const FUNCTION_ENVIRONMENT: {
   readonly channel: 'SLACK_CHANNEL';
   /** Another base URL of Slack's Web API (a proxy, a test server); default Slack's own. */
   readonly apiUrl: 'SLACK_API_URL';
-} = { botTokenSecretId: 'SLACK_BOT_TOKEN_SECRET_ID', channel: 'SLACK_CHANNEL', apiUrl: 'SLACK_API_URL' };
-
-/** Reads a Secrets Manager secret's string with the runtime's AWS SDK. */
-async function readSecret(reference: SecretReference): Promise<string> {
-  if (reference.source !== 'secrets-manager')
-    throw new ConfigError('this function reads secrets from Secrets Manager only; keep the value there');
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: reference.secretId }));
-  if (secret.SecretString === undefined) throw new ConfigError('the secret has no string value');
-  return secret.SecretString;
-}
+  /**
+   * A Secrets Manager secret holding the Slack app's signing secret (plain, or JSON with
+   * `signingSecret`): alerts then carry Acknowledge and Mute buttons (`ecs-slack/slack-actions`).
+   */
+  readonly signingSecretId: 'SLACK_SIGNING_SECRET_ID';
+} = {
+  botTokenSecretId: 'SLACK_BOT_TOKEN_SECRET_ID',
+  channel: 'SLACK_CHANNEL',
+  apiUrl: 'SLACK_API_URL',
+  signingSecretId: 'SLACK_SIGNING_SECRET_ID',
+};
 
 /** The bot token out of its secret: the token itself, or JSON with `token`. */
 function tokenFromSecret(value: string): string {
-  const trimmed = value.trim();
-  const token = trimmed.startsWith('{') ? (JSON.parse(trimmed) as { token?: unknown }).token : trimmed;
-  if (typeof token !== 'string' || !token.startsWith('xox'))
-    throw new ConfigError(`${FUNCTION_ENVIRONMENT.botTokenSecretId}: the secret does not hold a bot token (xox…)`);
-  return token;
+  return fromSecret(value, 'token', (token) => token.startsWith('xox'), {
+    variable: FUNCTION_ENVIRONMENT.botTokenSecretId,
+    holds: 'a bot token (xox…)',
+  });
+}
+
+/** The render options of interactive alerts, the signing secret read from its secret. */
+async function interactiveFrom(secretId: string): Promise<{ interactive: true; signingSecret: string }> {
+  const signingSecret = fromSecret(
+    await readSecret({ source: 'secrets-manager', secretId }),
+    'signingSecret',
+    (found) => found.length >= 8,
+    { variable: FUNCTION_ENVIRONMENT.signingSecretId, holds: 'a signing secret' },
+  );
+  return { interactive: true, signingSecret };
 }
 
 /**
@@ -89,15 +99,6 @@ function lazyWebClient(secretId: string, apiUrl: string | undefined): SlackChatC
   };
 }
 
-/** The DynamoDB store of `ECS_SLACK_TABLE`, its client loaded with the store's first call. */
-async function tableStore(tableName: string): Promise<StateStore> {
-  const [{ DynamoDBClient }, { DynamoDbStateStore }] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('../dynamodb/dynamodb-store.js'),
-  ]);
-  return new DynamoDbStateStore({ client: new DynamoDBClient({}), tableName });
-}
-
 /** The options the environment asks for, besides those `createHandler` reads itself. */
 async function optionsFrom(env: Readonly<Record<string, string | undefined>>): Promise<HandlerOptions> {
   const table = tableFromEnvironment(env);
@@ -109,8 +110,12 @@ async function optionsFrom(env: Readonly<Record<string, string | undefined>>): P
     botSecret === undefined || botSecret === ''
       ? undefined
       : lazyWebClient(botSecret, env[FUNCTION_ENVIRONMENT.apiUrl]?.trim());
+  const signingSecretId = env[FUNCTION_ENVIRONMENT.signingSecretId]?.trim();
   return {
     env,
+    ...(signingSecretId === undefined || signingSecretId === ''
+      ? {}
+      : { render: await interactiveFrom(signingSecretId) }),
     // Also for the secrets an alert policy names (ECS_SLACK_POLICY).
     resolveSecret: readSecret,
     ...(webApi === undefined ? {} : { webApi: { client: webApi, channel: channel! } }),

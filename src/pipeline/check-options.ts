@@ -99,12 +99,17 @@ const render: Rule = (value) => {
     fields: rule((v) => Array.isArray(v) || typeof v === 'function', 'an array or a function'),
     logLink: fn,
     buttons: bool,
+    interactive: bool,
+    signingSecret: rule((v) => typeof v === 'string' && v !== '', 'a non-empty string'),
     styles: styles,
   };
   for (const [name, rule] of Object.entries(fields)) {
     const problem = value[name] === undefined ? undefined : rule(value[name]);
     if (problem !== undefined) return problem.startsWith('.') ? `.${name}${problem}` : `.${name}: ${problem}`;
   }
+  // Without the secret the buttons could not be signed: refused here rather than left out unseen.
+  if (value['interactive'] === true && value['signingSecret'] === undefined)
+    return ".interactive: needs signingSecret (the Slack app's signing secret) to sign the buttons";
   return undefined;
 };
 

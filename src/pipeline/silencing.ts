@@ -65,7 +65,11 @@ export function createSilencing(silences: Silences, clock: () => number): Silenc
     const { store, sender, render } = destination;
     if ((await store.get(sentKey(summary), clock())) !== undefined) return false;
     const timing = deadline === undefined ? {} : { deadline };
+    const thread = summary.silence.thread;
     if (isAmazonQ(sender)) await sender.post(renderAmazonQSilenceSummary(summary, render), timing);
+    // In the thread of the alert it was muted from, where the Web API can reply (a webhook cannot).
+    else if (thread !== undefined && typeof sender.update === 'function')
+      await sender.post(renderSilenceSummary(summary, render), { ...timing, threadTs: thread.ts });
     else await sender.post(renderSilenceSummary(summary, render), timing);
     await store.put(sentKey(summary), { at: clock() }, { now: clock(), ttlSeconds: SENT_TTL_SECONDS }).catch(() => {
       // Posted: a missing marker only risks a second post if another destination fails too.

@@ -57,7 +57,7 @@ export {
   type SsmParameterReference,
 } from './secrets.js';
 export { applyPolicySeverity, policySeverity } from './severity.js';
-export type { NewSilence, Silence } from './silence-schema.js';
+export type { NewSilence, Silence, SilenceThread } from './silence-schema.js';
 export { silenceSummaryText, type SilenceSummary } from './silence-summary.js';
 export {
   createSilences,

@@ -36,6 +36,26 @@ export interface NewSilence {
   readonly endsAt: string;
   /** Its id; default a new random one. Letters, digits, `-` and `_`. */
   readonly id?: string;
+  /**
+   * The Slack message it was set from (a muted alert): its summary is posted in that message's
+   * thread when the destination posts through the Web API.
+   */
+  readonly thread?: SilenceThread;
+}
+
+/**
+ * A Slack message a silence was set from: channel ID and message `ts`.
+ *
+ * @example
+ * ```ts
+ * const thread: SilenceThread = { channel: 'C0123ABCD', ts: '1717250400.000100' };
+ * ```
+ */
+export interface SilenceThread {
+  /** The channel ID. */
+  readonly channel: string;
+  /** The message's `ts`. */
+  readonly ts: string;
 }
 
 /**
@@ -58,6 +78,8 @@ export interface Silence {
   readonly createdAt: string;
   /** How many events it suppressed so far. */
   readonly suppressed: number;
+  /** The Slack message it was set from, if any: its summary goes in that thread. */
+  readonly thread?: SilenceThread;
 }
 
 /**
@@ -106,7 +128,15 @@ export const newSilenceSchema: () => z.ZodMiniType<NewSilence> = /* @__PURE__ */
       id: z.optional(
         z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected letters, digits, "-" and "_", at most 64')),
       ),
+      thread: z.optional(threadSchema()),
     }) as unknown as z.ZodMiniType<NewSilence>,
+);
+
+const threadSchema: () => z.ZodMiniType<SilenceThread> = /* @__PURE__ */ once(() =>
+  z.strictObject({
+    channel: z.string().check(z.regex(/^[A-Z0-9]{1,40}$/, 'expected a Slack channel ID such as C0123ABCD')),
+    ts: z.string().check(z.regex(/^\d{1,12}\.\d{1,9}$/, 'expected a Slack message ts such as 1717250400.000100')),
+  }),
 );
 
 const silenceRecordSchema: () => z.ZodMiniType<SilenceRecord> = /* @__PURE__ */ once(
@@ -122,6 +152,7 @@ const silenceRecordSchema: () => z.ZodMiniType<SilenceRecord> = /* @__PURE__ */ 
       suppressed: z.number(),
       summary: z.enum(['pending', 'claimed', 'sent']),
       lease: z.number(),
+      thread: z.optional(threadSchema()),
     }) as unknown as z.ZodMiniType<SilenceRecord>,
 );
 
@@ -142,6 +173,7 @@ export function readSilenceRecord(value: StateValue): SilenceRecord | undefined 
  * @internal
  */
 export function publicSilence(record: SilenceRecord): Silence {
-  const { id, match, author, reason, startsAt, endsAt, createdAt, suppressed } = record;
-  return { id, match, author, reason, startsAt, endsAt, createdAt, suppressed };
+  const { id, match, author, reason, startsAt, endsAt, createdAt, suppressed, thread } = record;
+  const silence = { id, match, author, reason, startsAt, endsAt, createdAt, suppressed };
+  return thread === undefined ? silence : { ...silence, thread };
 }

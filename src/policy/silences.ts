@@ -175,6 +175,7 @@ function validated(input: NewSilence, now: number): SilenceRecord {
     suppressed: 0,
     summary: 'pending',
     lease: 0,
+    ...(silence.thread === undefined ? {} : { thread: silence.thread }),
   };
   return record;
 }

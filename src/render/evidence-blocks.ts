@@ -134,8 +134,12 @@ export function withEvidence(message: SlackMessage, evidence: Evidence, options:
   return { ...message, blocks: beforeContext(message.blocks ?? [], kept) };
 }
 
-/** `list` with `added` before its last block when that is a context line, else at the end. */
-function beforeContext<B extends { readonly type: string }>(list: readonly B[], added: readonly B[]): B[] {
+/**
+ * `list` with `added` before its last block when that is a context line, else at the end.
+ *
+ * @internal
+ */
+export function beforeContext<B extends { readonly type: string }>(list: readonly B[], added: readonly B[]): B[] {
   const at = list.length > 0 && list[list.length - 1]?.type === 'context' ? list.length - 1 : list.length;
   return [...list.slice(0, at), ...added, ...list.slice(at)];
 }

@@ -6,6 +6,7 @@
 import { classify, notAnEvent } from '../classify/index.js';
 import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
+import { withAlertActions } from './alert-actions.js';
 import { withEvidence } from './evidence-blocks.js';
 import { assemble, type Draft } from './layout.js';
 import type { RenderOptions } from './options.js';
@@ -33,7 +34,8 @@ export interface MessageOptions extends RenderOptions {
  *
  * @param event - A parsed event.
  * @param options - The classification (default `classify(event)`), colour, variant, mentions,
- *   title, extra fields, log link, buttons, evidence.
+ *   title, extra fields, log link, buttons, evidence, and with `interactive` (and the signing
+ *   secret) the Acknowledge and Mute buttons.
  * @returns A payload to spread into `IncomingWebhook.send` or `chat.postMessage`.
  * @throws `TypeError` when `event` is not a parsed event, or a classification is passed where the
  *   options belong (the 0.1 signature): mistakes in the calling code, which types catch.
@@ -47,8 +49,9 @@ export interface MessageOptions extends RenderOptions {
 export function renderMessage(event: EcsEvent, options: MessageOptions = {}): SlackMessage {
   checkArguments(event, options);
   const c = options.classification ?? classify(event);
-  const message = assemble(draftOf(event, c, options), options);
-  return options.evidence === undefined ? message : withEvidence(message, options.evidence, options);
+  const drawn = assemble(draftOf(event, c, options), options);
+  const message = options.evidence === undefined ? drawn : withEvidence(drawn, options.evidence, options);
+  return withAlertActions(message, c, options);
 }
 
 /**

@@ -84,6 +84,18 @@ export interface RenderOptions {
    */
   readonly buttons?: boolean;
   /**
+   * Acknowledge and Mute 1h / 4h / 24h buttons on alerts about a service (and Mute of the
+   * service's cause, when the alert names one), handled by `registerEcsSlackActions` of
+   * `ecs-slack/slack-actions`. Needs {@link RenderOptions.signingSecret}; without it, no buttons.
+   * Only for a Slack app with an interactivity request URL. Default `false`.
+   */
+  readonly interactive?: boolean;
+  /**
+   * The Slack app's signing secret: with `interactive`, each button's value is signed with it
+   * (HMAC-SHA256), so the server acts only on values it made. Never shown in a message.
+   */
+  readonly signingSecret?: string;
+  /**
    * Root-cause evidence from `ecs-slack/aws` (`createEnricher`): the failing container's last
    * log lines in a code block, links to its log stream and Logs Insights, the latest stopped task
    * of a service, and notes on what could not be fetched. Default: none.

@@ -16,4 +16,5 @@ export const ENTRY_FILES: Readonly<Record<string, string>> = {
   'ecs-slack/policy': 'src/policy/index.ts',
   'ecs-slack/function': 'src/function/index.ts',
   'ecs-slack/cdk': 'src/cdk/index.ts',
+  'ecs-slack/slack-actions': 'src/slack-actions/index.ts',
 };

@@ -1,7 +1,8 @@
 /**
  * A local HTTP server on 127.0.0.1 that speaks enough of Slack's Web API for a real `WebClient`:
  * `chat.postMessage` and `chat.update`, with messages, threads and edits kept in memory, and
- * scripted failures (429 with `Retry-After`, 500) on chosen calls.
+ * scripted failures (429 with `Retry-After`, 500) on chosen calls; for Bolt apps also `auth.test`,
+ * `chat.postEphemeral` (kept) and `usergroups.users.list` (from the options).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from './loopback.js';
@@ -27,8 +28,23 @@ export interface FakeCall {
   readonly authorization?: string;
 }
 
+/** An ephemeral message as posted. */
+export interface FakeEphemeral {
+  readonly channel: string;
+  readonly user: string;
+  readonly text: string;
+}
+
+/** Options of {@link startFakeSlackApi}. */
+export interface FakeSlackApiOptions {
+  /** The members of each user group, for `usergroups.users.list`. */
+  readonly userGroups?: Readonly<Record<string, readonly string[]>>;
+}
+
 /** A running fake Slack Web API. */
 export interface FakeSlackApi {
+  /** Every `chat.postEphemeral`, in order. */
+  readonly ephemeral: FakeEphemeral[];
   /** Base URL for `new WebClient(token, { slackApiUrl })`, ending in `/api/`. */
   readonly url: string;
   /** Every message, in posting order (replies included). */
@@ -56,8 +72,9 @@ function argsOf(req: IncomingMessage, body: string): Record<string, unknown> {
 }
 
 /** Starts the fake Slack Web API. */
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
   const messages: FakeMessage[] = [];
+  const ephemeral: FakeEphemeral[] = [];
   const calls: FakeCall[] = [];
   const failures = new Map<number, 429 | 500>();
   let clock = 1_700_000_000;
@@ -103,6 +120,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         target.edits++;
         return reply(res, 200, { ok: true, channel: 'C0FAKE0001', ts: target.ts });
       }
+      if (method === 'auth.test')
+        return reply(res, 200, { ok: true, user_id: 'U0BOT0001', bot_id: 'B0BOT0001', team_id: 'T0FAKE0001' });
+      if (method === 'chat.postEphemeral') {
+        ephemeral.push({ channel: String(args.channel), user: String(args.user), text: String(args.text) });
+        return reply(res, 200, { ok: true, message_ts: `${clock++}.000200` });
+      }
+      if (method === 'usergroups.users.list') {
+        const users = options.userGroups?.[String(args.usergroup)];
+        if (users === undefined) return reply(res, 200, { ok: false, error: 'no_such_subteam' });
+        return reply(res, 200, { ok: true, users });
+      }
       return reply(res, 200, { ok: false, error: 'unknown_method' });
     });
   });
@@ -110,6 +138,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return {
     url: `${loopback.origin}/api/`,
     messages,
+    ephemeral,
     calls,
     channelMessages: () => messages.filter((m) => m.threadTs === undefined),
     replies: (ts) => messages.filter((m) => m.threadTs === ts),
