@@ -9,7 +9,7 @@ import event from '../../test/fixtures/events/task/task-stopped-essential-contai
   type: 'json',
 };
 import type { SlackChatClient } from 'ecs-slack';
-import { createConsumer } from './handler.js';
+import { createConsumer } from './consumer.js';
 
 const client = {
   chat: {
