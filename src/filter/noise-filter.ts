@@ -7,7 +7,7 @@ import { outcomeRecord } from '../classify/outcomes.js';
 import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { checkFilterOptions } from './check-options.js';
-import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
+import { FoldCache, creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import { namespacedStore } from '../state/namespaced-store.js';
@@ -71,6 +71,8 @@ class StatefulNoiseFilter implements NoiseFilter {
   readonly #store: StateStore;
   readonly #remainingMs: (() => number) | undefined;
   readonly #silenced: SilenceCheck | undefined;
+  /** The fold windows last seen, so a repeat is written without a read (see `FoldCache`). */
+  readonly #windows = new FoldCache();
 
   constructor(
     options: ResolvedFilterOptions,
@@ -171,6 +173,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         windowMs: foldWindowSeconds * 1000,
         ttlSeconds: this.#foldTtlSeconds(),
         now,
+        cache: this.#windows,
         ...(by === undefined ? {} : { by }),
       });
       if (folded.kind === 'folded') return suppress('folded', `repeat folded into the digest of ${c.outcome}`);
@@ -206,6 +209,8 @@ class StatefulNoiseFilter implements NoiseFilter {
     const receipt = receiptState(decision.receipt);
     const { recoveredFrom, alertOf, alertStart, digestOf } = receipt;
     const ttlSeconds = this.#foldTtlSeconds();
+    if (alertOf !== undefined) this.#windows.delete(alertOf);
+    if (digestOf !== undefined) this.#windows.delete(digestOf.key);
     // Undo what deciding wrote, each step on its own, then settle the claims whatever failed: an
     // undone step left behind is no better repaired by holding the claims until the lease ends
     // (a retry of this event alerts again anyway, see `fold`'s `by`).
@@ -241,6 +246,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     for (const { id, record } of await this.#store.list(FOLD_SCOPE, now)) {
       if (windowOpen(record.value, windowSeconds * 1000, now)) continue;
       const key = { scope: FOLD_SCOPE, id };
+      this.#windows.delete(key);
       const taken = await this.#store.take(key, now, record.version);
       const closed = taken === undefined ? undefined : digestOfWindow(taken);
       if (closed === undefined) continue;
