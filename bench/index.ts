@@ -89,7 +89,7 @@ console.log(
     .map(([command, n]) => `${command.replace(/Command$/, '')} ${n}`)
     .join(
       ', ',
-    )}; ${requests.messages} messages, ${requests.digestCount} in digests) (budget ${BUDGETS.storeRequestsPerEvent}: ${verdict('storeRequestsPerEvent')})`,
+    )}; ${requests.readUnits} read and ${requests.writeUnits} write units; ${requests.messages} messages, ${requests.digestCount} in digests) (budget ${BUDGETS.storeRequestsPerEvent}: ${verdict('storeRequestsPerEvent')})`,
 );
 console.log(
   `heap growth over ${heap.events.toLocaleString('en')} events: ${heap.bytes} bytes (budget under 1 MB: ${verdict('heapGrowthBytes')}), ${heap.seconds} s`,
@@ -118,7 +118,13 @@ if (json) {
       pipelineVsJsonParse: round(hot.pipelineVsJsonParse),
       bundleBytes: bundle.bytes,
       bundleParts: Object.fromEntries(bundle.parts),
-      storeRequests: { requests: requests.requests, events: requests.events, byCommand: requests.byCommand },
+      storeRequests: {
+        requests: requests.requests,
+        events: requests.events,
+        byCommand: requests.byCommand,
+        readUnits: requests.readUnits,
+        writeUnits: requests.writeUnits,
+      },
       payloadBytes: cold.payloadBytes,
       bareNodeMs: round(cold.bareNodeMs, 1),
       coldImportUnbundledMs: round(coldUnbundled.importMs, 1),

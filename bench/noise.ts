@@ -39,18 +39,24 @@ export async function crashLoopMessages(
 /**
  * DynamoDB requests per event of the crash-loop scenario through the `alerts` preset on the
  * DynamoDB store (dynalite on 127.0.0.1), the flush included: every HTTP request the SDK client
- * sends is counted by a middleware in its `deserialize` step, which runs once per attempt.
+ * sends is counted by a middleware in its `deserialize` step, which runs once per attempt. The
+ * same middleware asks for the consumed capacity (`ReturnConsumedCapacity: TOTAL`) and adds it
+ * up: read units of GetItem and Query, write units of the rest; a conditional write that fails
+ * is counted as 1 write unit (DynamoDB charges it by the item's size, so at least 1).
  */
 export async function storeRequests(): Promise<{
   requestsPerEvent: number;
   requests: number;
   events: number;
   byCommand: Record<string, number>;
+  readUnits: number;
+  writeUnits: number;
   messages: number;
   digestCount: number;
 }> {
   const table = await startDynaliteTable();
   const byCommand: Record<string, number> = {};
+  const units = { read: 0, write: 0 };
   table.client.middlewareStack.add(
     (next, context) => (args) => {
       const name = context.commandName ?? 'unknown';
@@ -58,6 +64,22 @@ export async function storeRequests(): Promise<{
       return next(args);
     },
     { step: 'deserialize', name: 'countRequests' },
+  );
+  table.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const read = context.commandName === 'GetItemCommand' || context.commandName === 'QueryCommand';
+      (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
+      try {
+        const result = await next(args);
+        const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } }).ConsumedCapacity;
+        units[read ? 'read' : 'write'] += consumed?.CapacityUnits ?? 0;
+        return result;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException') units.write += 1;
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'countCapacity' },
   );
   try {
     const store = new DynamoDbStateStore({ client: table.client, tableName: table.tableName });
@@ -68,6 +90,8 @@ export async function storeRequests(): Promise<{
       requests,
       events: crash.events,
       byCommand,
+      readUnits: units.read,
+      writeUnits: units.write,
       messages: crash.messages,
       digestCount: crash.digestCount,
     };
