@@ -1,59 +1,28 @@
 /**
- * The consumer Lambda behind `bundleGzipBytes` and `coldFirstPayloadMs`: what a user writes with
- * ecs-slack, importing the whole pipeline from the built package with named imports only.
- *
- * EventBridge or SQS in; unwrap and parse, classify, the noise filter (default memory store),
- * render, and post to an incoming webhook; failed SQS records go back through
- * `batchItemFailures`.
+ * The consumer Lambda behind `bundleGzipBytes`: what a user deploys, the consumer of
+ * `consumer.ts` posting with a small Web API client on `fetch` (a user's `WebClient` from
+ * `@slack/web-api` would do too). `@aws-sdk/*` stays external, as the Lambda runtime provides it.
  */
-import {
-  classify,
-  createNoiseFilter,
-  createWebhookSender,
-  isDeliveryError,
-  parseEcsEvents,
-  renderDecision,
-  type SlackSender,
-} from 'ecs-slack';
+import type { EcsSlackHandler } from 'ecs-slack/lambda';
+import type { SlackChatClient } from 'ecs-slack';
+import { createConsumer } from './consumer.js';
 
-/** What the handler returns: the SQS partial-batch response shape. */
-export interface BatchResponse {
-  batchItemFailures: { itemIdentifier: string }[];
-}
-
-/** One noise filter per Lambda container: its memory store lives as long as the container. */
-const filter = createNoiseFilter({ preset: 'alerts' });
-
-/**
- * Builds the Lambda handler around a sender; the webhook sender reading `SLACK_WEBHOOK_URL` by
- * default.
- */
-export function createHandler(sender?: SlackSender): (event: unknown) => Promise<BatchResponse> {
-  let slack = sender;
-  return async (event) => {
-    slack ??= createWebhookSender({ url: () => process.env.SLACK_WEBHOOK_URL ?? '' });
-    const batchItemFailures: BatchResponse['batchItemFailures'] = [];
-    for (const record of parseEcsEvents(event)) {
-      if (!record.success) {
-        console.error(record.error.message);
-        batchItemFailures.push({ itemIdentifier: record.id });
-        continue;
-      }
-      const now = Date.now();
-      const decision = await filter.decide(record.data, classify(record.data), now);
-      if (decision.action !== 'notify' && decision.action !== 'digest') continue;
-      try {
-        await slack.post(renderDecision(decision, record.data));
-        await filter.commit(decision, now);
-      } catch (error) {
-        await filter.release(decision, now);
-        if (!isDeliveryError(error) || error.retryable) batchItemFailures.push({ itemIdentifier: record.id });
-        else console.error(error.message);
-      }
-    }
-    return { batchItemFailures };
+/** `chat.*` over `fetch` with the bot token from `SLACK_BOT_TOKEN`. */
+function call(method: string) {
+  return async (message: object) => {
+    const response = await fetch(`https://slack.com/api/${method}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        authorization: `Bearer ${process.env.SLACK_BOT_TOKEN ?? ''}`,
+      },
+      body: JSON.stringify(message),
+    });
+    return (await response.json()) as { ok: boolean; ts?: string; channel?: string; error?: string };
   };
 }
 
 /** The Lambda entry point. */
-export const handler: (event: unknown) => Promise<BatchResponse> = createHandler();
+export const handler: EcsSlackHandler = createConsumer({
+  chat: { postMessage: call('chat.postMessage'), update: call('chat.update') },
+} as SlackChatClient);

@@ -29,6 +29,44 @@ export type FoldOutcome =
 
 const MAX_ATTEMPTS = 8;
 
+/** How many fold windows a {@link FoldCache} remembers; the oldest is forgotten first. */
+const CACHED_WINDOWS = 256;
+
+/**
+ * The fold windows one filter last read or wrote, so that the next repeat of an incident is
+ * written in one compare-and-set on the version it knows, without reading it first. A window
+ * that changed elsewhere fails the compare-and-set, is forgotten and read again: the cache saves
+ * requests, never decides.
+ *
+ * @internal
+ */
+export class FoldCache {
+  readonly #records = new Map<string, StateRecord>();
+
+  /** The record last seen for `key`, while it lives. */
+  get(key: StateKey, now: number): StateRecord | undefined {
+    const record = this.#records.get(cacheId(key));
+    return record !== undefined && now < record.expiresAt ? record : undefined;
+  }
+
+  /** Remembers the record just read or written for `key`. */
+  set(key: StateKey, record: StateRecord): void {
+    const id = cacheId(key);
+    this.#records.delete(id);
+    this.#records.set(id, record);
+    if (this.#records.size > CACHED_WINDOWS) this.#records.delete(this.#records.keys().next().value!);
+  }
+
+  /** Forgets `key`: its record is being changed by something other than `fold`. */
+  delete(key: StateKey): void {
+    this.#records.delete(cacheId(key));
+  }
+}
+
+function cacheId(key: StateKey): string {
+  return `${key.scope}\u0000${key.id}`;
+}
+
 /**
  * Whether a fold window (a record `fold` wrote) is still open at `now`.
  *
@@ -77,6 +115,8 @@ export interface FoldOptions {
    * or was cut off), gives the alert to the event again instead of folding it.
    */
   readonly by?: string;
+  /** The windows this filter last saw: a repeat of one is written without reading it first. */
+  readonly cache?: FoldCache;
 }
 
 /**
@@ -98,26 +138,49 @@ export async function fold(
   // A new window, whose first event alerts.
   const opened: StateValue = { start: now, since: iso, until: iso, count: 0, alerted: true, windowMs };
   const fresh: StateValue = by === undefined ? opened : { ...opened, by };
+  const cache = options.cache;
+  const seen = (record: StateRecord | undefined): StateRecord | undefined => {
+    if (record === undefined) cache?.delete(key);
+    else cache?.set(key, record);
+    return record;
+  };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const record = await store.get(key, now);
+    // The window as this filter last saw it, on the first try only: every write below is
+    // conditional on what was seen, so a stale one fails and the next try reads.
+    const known = attempt === 0 ? cache?.get(key, now) : undefined;
+    const record = known ?? seen(await store.get(key, now));
     if (record === undefined) {
-      const created = await store.put(key, fresh, write);
+      const created = seen(await store.put(key, fresh, write));
       if (created !== undefined) return { kind: 'first', start: now };
       continue;
     }
     if (windowOpen(record.value, windowMs, now)) {
       const start = numberField(record.value, 'start');
-      // This event's alert, taken by a delivery of it that never settled: alert again.
-      if (by !== undefined && record.value.alerted === true && record.value.by === by) return { kind: 'first', start };
+      // This event's alert, taken by a delivery of it that never settled: alert again. Decided
+      // on what the store holds, never on what this filter remembers.
+      if (by !== undefined && record.value.alerted === true && record.value.by === by) {
+        if (known === undefined) return { kind: 'first', start };
+        cache?.delete(key);
+        continue;
+      }
       if (record.value.alerted === false) {
         // The window's first alert could not be delivered: this event takes its place.
         const set: StateValue = by === undefined ? { alerted: true } : { alerted: true, by };
-        const taken = await store.update(key, { set }, { ...write, where: { start, alerted: false } });
+        const taken = seen(await store.update(key, { set }, { ...write, where: { start, alerted: false } }));
         if (taken !== undefined) return { kind: 'first', start };
         continue;
       }
-      const repeat = { add: { count: 1 }, set: { until: iso, latest: latest() } };
-      const updated = await store.update(key, repeat, { ...write, where: { start } });
+      const until = { until: iso, latest: latest() };
+      // Known: one compare-and-set on the version seen (a window changed since fails it).
+      const updated = seen(
+        known === undefined
+          ? await store.update(key, { add: { count: 1 }, set: until }, { ...write, where: { start } })
+          : await store.put(
+              key,
+              { ...record.value, count: numberField(record.value, 'count') + 1, ...until },
+              { ...write, expectedVersion: record.version },
+            ),
+      );
       if (updated !== undefined) return { kind: 'folded', count: numberField(updated.value, 'count') };
       continue;
     }
@@ -126,7 +189,7 @@ export async function fold(
     // This event is the new window's first repeat: its alert went out long ago, under another event.
     const closed = digestOfWindow(record);
     const next: StateValue = closed === undefined ? fresh : { ...opened, count: 1, latest: latest() };
-    const replaced = await store.put(key, next, { ...write, expectedVersion: record.version });
+    const replaced = seen(await store.put(key, next, { ...write, expectedVersion: record.version }));
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first', start: now } : { kind: 'digest', ...closed };
   }

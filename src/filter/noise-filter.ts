@@ -7,7 +7,7 @@ import { outcomeRecord } from '../classify/outcomes.js';
 import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { checkFilterOptions } from './check-options.js';
-import { creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
+import { FoldCache, creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
 import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import { namespacedStore } from '../state/namespaced-store.js';
@@ -63,6 +63,15 @@ export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter
   );
 }
 
+/**
+ * Who holds a claim: unique per claim attempt across every process sharing the store (a random
+ * token per process and a counter), with no cryptographic strength needed, so no Web Crypto:
+ * loading it took 2 ms of a Lambda's cold start.
+ */
+const OWNER_PREFIX = `${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+let owners = 0;
+const nextOwner = (): string => `${OWNER_PREFIX}-${(owners++).toString(36)}`;
+
 /** The shortest lease of a claim, in seconds, however little of the budget is left. */
 const MIN_LEASE_SECONDS = 1;
 
@@ -71,6 +80,8 @@ class StatefulNoiseFilter implements NoiseFilter {
   readonly #store: StateStore;
   readonly #remainingMs: (() => number) | undefined;
   readonly #silenced: SilenceCheck | undefined;
+  /** The fold windows last seen, so a repeat is written without a read (see `FoldCache`). */
+  readonly #windows = new FoldCache();
 
   constructor(
     options: ResolvedFilterOptions,
@@ -171,6 +182,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         windowMs: foldWindowSeconds * 1000,
         ttlSeconds: this.#foldTtlSeconds(),
         now,
+        cache: this.#windows,
         ...(by === undefined ? {} : { by }),
       });
       if (folded.kind === 'folded') return suppress('folded', `repeat folded into the digest of ${c.outcome}`);
@@ -206,6 +218,8 @@ class StatefulNoiseFilter implements NoiseFilter {
     const receipt = receiptState(decision.receipt);
     const { recoveredFrom, alertOf, alertStart, digestOf } = receipt;
     const ttlSeconds = this.#foldTtlSeconds();
+    if (alertOf !== undefined) this.#windows.delete(alertOf);
+    if (digestOf !== undefined) this.#windows.delete(digestOf.key);
     // Undo what deciding wrote, each step on its own, then settle the claims whatever failed: an
     // undone step left behind is no better repaired by holding the claims until the lease ends
     // (a retry of this event alerts again anyway, see `fold`'s `by`).
@@ -241,6 +255,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     for (const { id, record } of await this.#store.list(FOLD_SCOPE, now)) {
       if (windowOpen(record.value, windowSeconds * 1000, now)) continue;
       const key = { scope: FOLD_SCOPE, id };
+      this.#windows.delete(key);
       const taken = await this.#store.take(key, now, record.version);
       const closed = taken === undefined ? undefined : digestOfWindow(taken);
       if (closed === undefined) continue;
@@ -259,7 +274,7 @@ class StatefulNoiseFilter implements NoiseFilter {
    * off by its deadline leaves a claim that ends with it.
    */
   async #claim(key: StateKey, now: number): Promise<'claimed' | Decision> {
-    const owner = globalThis.crypto.randomUUID();
+    const owner = nextOwner();
     const lease = { now, ttlSeconds: this.#leaseSeconds() };
     try {
       for (let attempt = 0; attempt < 3; attempt++) {

@@ -122,7 +122,10 @@ export interface Policy {
   readonly group?: GroupOptions | false;
 }
 
-const severityName = (): z.ZodMiniType<Severity> => nameOf('severity', SEVERITIES);
+// Built once and shared by every field that takes one (zod schemas are immutable): building a
+// zod schema is most of a policy check's cost at cold start.
+const severityName: () => z.ZodMiniType<Severity> = /* @__PURE__ */ once(() => nameOf('severity', SEVERITIES));
+const outcomeName: () => z.ZodMiniType<Outcome> = /* @__PURE__ */ once(() => nameOf('outcome', OUTCOMES));
 
 /** An object with one optional field per name, whose other fields are `unknown WHAT "name"`. */
 function perName<T>(
@@ -139,7 +142,7 @@ function perName<T>(
   }) as unknown as z.ZodMiniType<Partial<Record<string, T>>>;
 }
 
-const mentionSchema = (): z.ZodMiniType<Mention> =>
+const mentionSchema: () => z.ZodMiniType<Mention> = /* @__PURE__ */ once(() =>
   z.union(
     [
       z.literal('here'),
@@ -152,7 +155,8 @@ const mentionSchema = (): z.ZodMiniType<Mention> =>
       }),
     ],
     { error: 'expected { "userGroup": "S..." }, { "user": "U..." }, "here" or "channel"' },
-  );
+  ),
+);
 
 /** `unknown field "x"`, or for a renamed option `"transitional" was renamed "suppressTransitional"`. */
 function unknownFilterFields(keys: readonly string[]): string {
@@ -162,13 +166,13 @@ function unknownFilterFields(keys: readonly string[]): string {
   return `unknown field ${keys.map((key) => JSON.stringify(key)).join(', ')}`;
 }
 
-const routeFilterSchema = (): z.ZodMiniType<RouteFilter> =>
+const routeFilterSchema: () => z.ZodMiniType<RouteFilter> = /* @__PURE__ */ once(() =>
   z.strictObject(
     {
       preset: z.optional(nameOf('preset', ['alerts', 'verbose', 'none'] as const)),
       minSeverity: z.optional(severityName()),
-      notifyOutcomes: z.optional(z.array(nameOf('outcome', OUTCOMES))),
-      suppressOutcomes: z.optional(z.array(nameOf('outcome', OUTCOMES))),
+      notifyOutcomes: z.optional(z.array(outcomeName())),
+      suppressOutcomes: z.optional(z.array(outcomeName())),
       suppressTransitional: z.optional(z.boolean()),
       suppressRoutineStops: z.optional(z.boolean()),
       suppressInstanceChurn: z.optional(z.boolean()),
@@ -181,27 +185,29 @@ const routeFilterSchema = (): z.ZodMiniType<RouteFilter> =>
       recovery: z.optional(z.boolean()),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownFilterFields(issue.keys) : undefined) },
-  );
+  ),
+);
 
 const destinationRefs = (): z.ZodMiniType<OneOrMany<string>> =>
   noted(oneOrMany(text('a destination name', 64)), {
     description: 'Destination names from "destinations", one or a list',
   });
 
-const routeFields = () => ({
+const routeFields = /* @__PURE__ */ once(() => ({
   to: destinationRefs(),
   mentions: z.optional(perName('severity', SEVERITIES, () => z.array(mentionSchema()))),
   filter: z.optional(routeFilterSchema()),
-});
+}));
 
-const policyStyleSchema = (): z.ZodMiniType<PolicyStyle> =>
+const policyStyleSchema: () => z.ZodMiniType<PolicyStyle> = /* @__PURE__ */ once(() =>
   z.strictObject({
     emoji: z.optional(
       z.string().check(z.regex(/^:[a-z0-9_+'-]+:$/, 'expected an emoji shortcode such as :rotating_light:')),
     ),
     color: z.optional(z.string().check(z.regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour #RRGGBB'))),
     label: z.optional(text('a label', 40)),
-  });
+  }),
+);
 
 const groupSeconds = () => z.optional(z.number().check(z.positive('expected a positive number of seconds')));
 

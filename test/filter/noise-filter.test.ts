@@ -125,6 +125,53 @@ describe('folding', () => {
     expect(next?.digest.since).toBe(new Date(T0).toISOString());
   });
 
+  it('a repeat of a window this filter saw is folded without reading the window first', async () => {
+    const calls: string[] = [];
+    const memory = new MemoryStateStore();
+    const store = new Proxy(memory, {
+      get: (target, name) => {
+        const value = Reflect.get(target, name);
+        if (typeof value !== 'function') return value;
+        return (key: { scope: string }, ...rest: unknown[]) => {
+          if (key.scope === 'fold') calls.push(String(name));
+          return value.call(target, key, ...rest);
+        };
+      },
+    });
+    const filter = createNoiseFilter({ store });
+    await run(filter, crash(0), T0);
+    expect(calls).toEqual(['get', 'put']);
+    calls.length = 0;
+    for (let i = 1; i <= 3; i++) await run(filter, crash(i), T0 + i * 1000);
+    expect(calls).toEqual(['put', 'put', 'put']);
+    expect((await filter.flush(T0 + 3_600_000)).map((d) => d.digest.count)).toEqual([3]);
+  });
+
+  it('a window changed by another filter since this one saw it is read again, and every repeat counted once', async () => {
+    const store = new MemoryStateStore();
+    const [a, b] = [createNoiseFilter({ store }), createNoiseFilter({ store })];
+    const actions: string[] = [];
+    for (let i = 0; i < 12; i++) actions.push((await run(i % 3 === 0 ? b : a, crash(i), T0 + i * 1000)).action);
+    expect(actions.filter((action) => action === 'notify')).toHaveLength(1);
+    expect((await a.flush(T0 + 3_600_000)).map((d) => d.digest.count)).toEqual([11]);
+  });
+
+  it('a window whose alert an event took but never settled alerts again on its retry, whatever another filter remembers', async () => {
+    const store = new MemoryStateStore();
+    const [a, b] = [createNoiseFilter({ store, leaseSeconds: 30 }), createNoiseFilter({ store, leaseSeconds: 30 })];
+    const first = await b.decide(crash(0), classify(crash(0)), T0);
+    expect(first.action).toBe('notify');
+    // `a` sees the window while crash(0) holds its alert.
+    expect((await run(a, crash(1), T0 + 1000)).action).toBe('suppress');
+    // crash(0) could not be delivered: crash(2) takes the alert, and its Lambda dies before settling.
+    if (first.action === 'notify') await b.release(first, T0 + 2000);
+    expect((await b.decide(crash(2), classify(crash(2)), T0 + 3000)).action).toBe('notify');
+    // crash(2) is redelivered to `a` after the lease: it alerts, not folded on what `a` remembers.
+    expect((await run(a, crash(2), T0 + 40_000)).action).toBe('notify');
+    expect((await run(a, crash(3), T0 + 41_000)).action).toBe('suppress');
+    expect((await a.flush(T0 + 3_600_000)).map((d) => d.digest.count)).toEqual([2]);
+  });
+
   it('a flushed digest that could not be delivered comes back on the next flush', async () => {
     const filter = createNoiseFilter({ foldWindowSeconds: 60 });
     await run(filter, crash(0), T0);
