@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { classify, parseEcsEvent, type SlackSender } from '../../src/index.js';
 import { createHandler } from '../../src/lambda/index.js';
+import { runCli } from '../helpers/cli.js';
 import { ENTRY_FILES } from '../helpers/entry-points.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
@@ -229,6 +230,16 @@ describe('docs/getting-started.md', () => {
     const shown = blocks.find((b) => b.lang === 'json' && b.code.includes('"msg":"sent"'))?.code.trim();
     expect(logged[0]).toBe(shown);
     expect(JSON.parse(logged[1] ?? '{}')).toMatchObject({ msg: 'suppressed', reason: 'duplicate' });
+  });
+
+  it('quotes `ecs-slack demo` as it prints: its sample count and a message', async () => {
+    const shown = blocks.find((b) => b.lang === 'text' && b.code.includes('app container crashed'))?.code;
+    const { code, stdout } = await runCli(['demo']);
+    expect(code).toBe(0);
+    expect(shown).toBeDefined();
+    expect(stdout).toContain(shown);
+    const count = /It runs (\d+) built-in sample events/.exec(guide)?.[1];
+    expect(stdout).toContain(`ecs-slack demo: ${count} sample ECS events`);
   });
 
   it('the lambda-webhook sample event is the real fixture it was copied from', () => {

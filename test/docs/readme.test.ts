@@ -16,4 +16,13 @@ describe('README', () => {
     expect(readme).toContain('npm ci && npm run demo');
     expect(readme).toContain('npm test');
   });
+
+  it('names every import path of package.json where it lists the subpaths', () => {
+    const readme = read('README.md');
+    const start = readme.indexOf('The root entry holds what most users call');
+    const paragraph = readme.slice(start, readme.indexOf('\n\n', start));
+    const { exports } = JSON.parse(read('package.json')) as { exports: Record<string, unknown> };
+    const subpaths = Object.keys(exports).filter((path) => path !== '.' && path !== './package.json');
+    expect(subpaths.filter((path) => !paragraph.includes(`\`ecs-slack/${path.slice(2)}\``))).toEqual([]);
+  });
 });
