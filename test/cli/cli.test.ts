@@ -283,7 +283,8 @@ describe('output that cannot be written', () => {
     const file = manyEvents(40);
     const server = await startScriptedServer([{ status: 200, body: 'ok' }]);
     try {
-      const { code, stderr } = await runWithStdout(['send', file], 'closed', {
+      // One message per event, as fast as the server answers: the subject is the closed output.
+      const { code, stderr } = await runWithStdout(['send', '--no-group', '--no-pace', file], 'closed', {
         SLACK_WEBHOOK_URL: `${server.origin}/services/T/B/x`,
       });
       expect([code, stderr]).toEqual([0, '']);
@@ -295,7 +296,7 @@ describe('output that cannot be written', () => {
       index === 3 ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' },
     );
     try {
-      const { code } = await runWithStdout(['send', file], 'closed', {
+      const { code } = await runWithStdout(['send', '--no-group', '--no-pace', file], 'closed', {
         SLACK_WEBHOOK_URL: `${refusing.origin}/services/T/B/x`,
       });
       expect(code).toBe(1);
