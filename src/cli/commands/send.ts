@@ -27,10 +27,9 @@ import { readPolicyFile } from './policy.js';
  * or `SLACK_WEBHOOK_URL`, the Amazon Q topic of `--sns-topic`, or where `--policy` routes it.
  * One JSON log line per event and destination; exit 1 when any was invalid or undelivered.
  *
- * The URL is never printed. `--enrich` adds evidence read from AWS (its standard configuration).
- * Grouping into incidents (`--group-wait`, `--no-group`) runs on the events' own time, and their
- * grouped messages go out as the windows close and at the end; pacing (`--no-pace`) on the real
- * clock, at Slack's rate.
+ * @remarks The URL is never printed. `--enrich` adds evidence read from AWS (its standard
+ * configuration). Grouping (`--group-wait`, `--no-group`) runs on the events' own time, its
+ * grouped messages sent as windows close and at the end; pacing (`--no-pace`) on the real clock.
  *
  * @internal
  */
