@@ -2,7 +2,8 @@
  * `ecs-slack/slack`: building blocks for your own Slack messages and clients. The mrkdwn helpers
  * (escape by default, one named way out), Slack's limits and the fitters that keep text within
  * them, the severity styles, the deployment card and digest sentence, a Block Kit Builder link,
- * and the types of the Web API calls the senders make.
+ * the types of the Web API calls the senders make, and pacing (`createPacedSender`: any sender
+ * at Slack's rate, as the pipeline paces its destinations by default).
  *
  * @example
  * ```ts
@@ -37,6 +38,7 @@ export { digestSummary } from './render/digest.js';
 export { renderSilenceSummary } from './render/silence-summary.js';
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { WEBHOOK_DEFAULTS, type WebhookUrl } from './deliver/webhook.js';
+export { PACE_DEFAULTS, createPacedSender, type PaceOptions, type PacedSenderOptions } from './deliver/pace.js';
 export type {
   ChatPostMessageRequest,
   ChatPostMessageResult,

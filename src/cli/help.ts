@@ -57,6 +57,13 @@ const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       ['--preset NAME', 'Filter first (alerts, verbose; default none: send every event)'],
       ['--no-color, --compact', 'As for render'],
       ['--enrich', 'As for render (docs/evidence.md: the IAM it needs)'],
+      [
+        '--group-wait SECONDS',
+        'Alerts of one cluster and cause within this window (default 30, in the',
+        "events' time) are one incident: the first at once, the rest in one grouped message",
+      ],
+      ['--no-group', 'One message per alert (docs/storms.md)'],
+      ['--no-pace', "Post as fast as Slack answers (default: Slack's rate, 1 message/s, bursts of 3)"],
     ],
   },
   patterns: {

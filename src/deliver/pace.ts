@@ -15,7 +15,8 @@ import type { PostOptions, SlackSender } from './sender.js';
 import type { SlackMessage } from '../render/slack-message.js';
 
 /**
- * How fast a destination may post: Slack's documented rate by default.
+ * How fast a destination may post (the pipeline's `pace` option, on by default): Slack's
+ * documented rate, {@link PACE_DEFAULTS}, unless told otherwise; `pace: false` turns it off.
  */
 export interface PaceOptions {
   /** Messages per second, sustained. Default 1 (Slack: about one message per second per channel). */
@@ -46,7 +47,11 @@ export interface PacedSenderOptions extends PaceOptions {
  *
  * @example
  * ```ts
- * const paced = createPacedSender(sender, { ...PACE_DEFAULTS, burst: 1 });
+ * import { createPipeline } from 'ecs-slack';
+ * import { PACE_DEFAULTS } from 'ecs-slack/slack';
+ *
+ * // No bursts: one message a second at most.
+ * const pipeline = createPipeline({ sender, pace: { ...PACE_DEFAULTS, burst: 1 } });
  * ```
  * @see https://docs.slack.dev/apis/web-api/rate-limits
  */
@@ -56,6 +61,19 @@ export const PACE_DEFAULTS: {
   /** Bursts of 3. */
   readonly burst: number;
 } = { perSecond: 1, burst: 3 };
+
+/** The errors of posts the pace did not start before their deadline. */
+const notStarted = new WeakSet<object>();
+
+/**
+ * Whether a post failed only because its turn would have come after its deadline: nothing was
+ * sent, and the event is deferred (handed back), not failed.
+ *
+ * @internal
+ */
+export function isPaceDeferral(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && notStarted.has(error);
+}
 
 /** Room an attempt needs before the deadline, after its wait for a token. */
 const MIN_POST_MS = 50;
@@ -76,6 +94,10 @@ const MAX_ATTEMPTS = 50;
  * @throws RangeError when the rate or burst is not a positive number.
  * @example
  * ```ts
+ * import { createWebhookSender } from 'ecs-slack';
+ * import { createPacedSender } from 'ecs-slack/slack';
+ *
+ * // Lambdas sharing the DynamoDB store share the pace of the channel's bucket.
  * const sender = createPacedSender(createWebhookSender({ url }), { store: dynamoStore, bucket: 'ops' });
  * ```
  * @see https://docs.slack.dev/messaging/sending-and-scheduling-messages#rate-limiting
@@ -112,10 +134,12 @@ export function createPacedSender(sender: SlackSender, options: PacedSenderOptio
         continue; // another sender took a token first: read again
       }
       if (deadline !== undefined && Date.now() + delay + MIN_POST_MS > deadline) {
-        throw new DeliveryError(
+        const error = new DeliveryError(
           `Slack post not sent: the pace (${perSecond} message/s) leaves no time before the deadline`,
           { attempts: 0, retryable: true },
         );
+        notStarted.add(error);
+        throw error;
       }
       await wait(delay);
     }

@@ -9,6 +9,7 @@
 import type { Classification } from '../classify/classification.js';
 import { outcomeRecord } from '../classify/outcomes.js';
 import type { AmazonQSender } from '../deliver/amazon-q/sns-sender.js';
+import { isPaceDeferral } from '../deliver/pace.js';
 import type { PostOptions, SlackSender } from '../deliver/sender.js';
 import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads } from '../deliver/threads/index.js';
 import type { EcsEvent } from '../events/index.js';
@@ -133,6 +134,9 @@ interface Where {
   readonly deadline: number | undefined;
 }
 
+/** Why a post the pace could not start in time is deferred (the pipeline logs it as `deadline`). */
+const PACE_DEFERRED = 'not sent: its turn in the pace comes after the deadline';
+
 /** A filter's key among a destination's filters: its route's overrides. */
 function filterKey(routeFilter: RouteFilter | undefined): string {
   return routeFilter === undefined ? '' : JSON.stringify(routeFilter);
@@ -216,6 +220,7 @@ export function createDestination(setup: DestinationSetup): Destination {
       // The delivery's error is the one to report; a release that fails too leaves claims that
       // expire on their own.
       await filter.release(decision, clock()).catch(() => undefined);
+      if (isPaceDeferral(error)) return { status: 'deferred', detail: PACE_DEFERRED };
       return { status: 'failed', error };
     }
     // Slack has the message now, so it is never released (that would credit a sent digest back
@@ -274,6 +279,7 @@ export function createDestination(setup: DestinationSetup): Destination {
         await slack!.post(grouping!.renderDigests(decisions, where.render), timing);
       } catch (error) {
         for (const decision of decisions) await filter.release(decision, clock()).catch(() => undefined);
+        if (isPaceDeferral(error)) return { status: 'deferred', detail: PACE_DEFERRED };
         return { status: 'failed', error };
       }
       let unsettled: unknown;
@@ -290,8 +296,8 @@ export function createDestination(setup: DestinationSetup): Destination {
 }
 
 /**
- * Records a notify decision on its incident. `undefined`: send it as usual (not grouped, or the
- * incident's first alert). Otherwise the decision is committed (the grouped message reports it,
+ * Records a notify decision on its incident. `undefined`: send it as usual (not grouped, the
+ * incident's first alert, or the incident's state failed). Otherwise the decision is committed (the grouped message reports it,
  * and the flush sends that, so nothing is lost) and the event is suppressed as `grouped`; with
  * a sender that edits messages, the grouped message is posted or updated at once.
  */
@@ -304,9 +310,10 @@ async function admitToIncident(
   let admission: Awaited<ReturnType<Grouping['admit']>>;
   try {
     admission = await grouping.admit(at.event, decision.classification, decision.recovery, at.now);
-  } catch (error) {
-    await filter.release(decision, at.now).catch(() => undefined);
-    return { status: 'failed', error };
+  } catch {
+    // The incident's state cannot be read or written: the alert goes out on its own, rather
+    // than wait (one message more beats one alert late).
+    return undefined;
   }
   if (admission.action === 'send') return undefined;
   let detail = admission.detail;

@@ -124,16 +124,16 @@ export interface PipelineOptions {
   /**
    * Grouping of alerts into incidents: first alerts of one cluster with one cause family within
    * `groupWaitSeconds` (30) form one incident, the first sent at once and the others in one
-   * grouped message (updated in place with the Web API). `{}` turns it on with `GROUP_DEFAULTS`;
-   * a policy's `group` applies on top; `false` (or `{ groupBy: false }`), the default for now,
-   * sends one message per alert.
+   * grouped message (updated in place with the Web API). Default: on, with `GROUP_DEFAULTS`;
+   * a policy's `group` applies on top; `false` (or `{ groupBy: false }`) sends one message per
+   * alert. Amazon Q destinations are never grouped.
    */
   readonly group?: GroupOptions | false;
   /**
    * Pacing of each Slack destination: a token bucket in `store` (shared by concurrent Lambdas)
    * at Slack's rate, 1 message per second with bursts of 3 (`PACE_DEFAULTS`), honouring
-   * `Retry-After`: `{}` for the defaults; `false` (the default for now) for none. Its clock and
-   * sleep default to real time, not `clock`.
+   * `Retry-After`. Default: on, with `PACE_DEFAULTS`; `false` for none. Amazon Q destinations
+   * (SNS) are never paced. Its clock and sleep default to real time, not `clock`.
    */
   readonly pace?: PaceOptions | false;
 }
@@ -278,11 +278,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     policy?.styles === undefined
       ? (options.render ?? {})
       : { ...options.render, styles: { ...policy.styles, ...options.render?.styles } };
-  const group = resolveGroupOptions('createPipeline', options.group, policy?.group);
+  // On by default: an outage reads as one incident, and no destination provokes Slack's 429.
+  const group = resolveGroupOptions('createPipeline', options.group ?? {}, policy?.group);
+  const pace = options.pace ?? {};
+  // Amazon Q notifications go through SNS, not Slack's rate: never paced (nor grouped).
   const paced = (sender: AlertSender, own: StateStore): AlertSender =>
-    options.pace === undefined || options.pace === false || isAmazonQ(sender)
-      ? sender
-      : createPacedSender(sender, { ...options.pace, store: own, bucket: 'slack' });
+    pace === false || isAmazonQ(sender) ? sender : createPacedSender(sender, { ...pace, store: own, bucket: 'slack' });
   const common = {
     group,
     filter: options.filter,

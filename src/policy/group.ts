@@ -14,7 +14,8 @@
 export type GroupField = 'account' | 'region' | 'cluster' | 'cause' | 'outcome' | 'severity';
 
 /**
- * How alerts are grouped into incidents (the pipeline's `group` option, a policy's `group`).
+ * How alerts are grouped into incidents (the pipeline's `group` option, a policy's `group`). On
+ * by default with {@link GROUP_DEFAULTS}; `false` or `{ groupBy: false }` turns it off.
  */
 export interface GroupOptions {
   /**
@@ -41,7 +42,11 @@ export interface GroupOptions {
  *
  * @example
  * ```ts
- * createPipeline({ sender, group: { ...GROUP_DEFAULTS, groupWaitSeconds: 60 } });
+ * import { createPipeline } from 'ecs-slack';
+ * import { GROUP_DEFAULTS } from 'ecs-slack/policy';
+ *
+ * // Grouping is on by default; a longer window, and incidents per cluster whatever the cause:
+ * const pipeline = createPipeline({ sender, group: { ...GROUP_DEFAULTS, groupBy: ['cluster'], groupWaitSeconds: 60 } });
  * ```
  */
 export const GROUP_DEFAULTS: {

@@ -27,6 +27,7 @@ export type {
   WebApiDestination,
   WebhookDestination,
 } from './destinations.js';
+export { GROUP_DEFAULTS, type GroupField, type GroupOptions } from './group.js';
 export { policyJsonSchema } from './json-schema.js';
 export {
   POLICY_VARIABLE,

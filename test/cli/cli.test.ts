@@ -283,7 +283,8 @@ describe('output that cannot be written', () => {
     const file = manyEvents(40);
     const server = await startScriptedServer([{ status: 200, body: 'ok' }]);
     try {
-      const { code, stderr } = await runWithStdout(['send', file], 'closed', {
+      // One message per event, as fast as the server answers: the subject is the closed output.
+      const { code, stderr } = await runWithStdout(['send', '--no-group', '--no-pace', file], 'closed', {
         SLACK_WEBHOOK_URL: `${server.origin}/services/T/B/x`,
       });
       expect([code, stderr]).toEqual([0, '']);
@@ -295,7 +296,7 @@ describe('output that cannot be written', () => {
       index === 3 ? { status: 404, body: 'no_service' } : { status: 200, body: 'ok' },
     );
     try {
-      const { code } = await runWithStdout(['send', file], 'closed', {
+      const { code } = await runWithStdout(['send', '--no-group', '--no-pace', file], 'closed', {
         SLACK_WEBHOOK_URL: `${refusing.origin}/services/T/B/x`,
       });
       expect(code).toBe(1);
@@ -303,6 +304,45 @@ describe('output that cannot be written', () => {
     } finally {
       await refusing.close();
     }
+  });
+
+  it('send groups the crashes of one cluster into an incident: one alert and one grouped message; --no-group sends each', async () => {
+    const task = JSON.parse(fixtureText('task', 'task-stopped-essential-container-exited-fargate-sidecar'));
+    const file = join(mkdtempSync(join(tmpdir(), 'ecs-slack-')), 'outage.ndjson');
+    const services = ['svc-a', 'svc-b', 'svc-c'];
+    const crashes = services.map((service, i) => ({
+      ...task,
+      id: `outage-${i}`,
+      detail: { ...task.detail, group: `service:${service}`, taskArn: `${task.detail.taskArn}${i}` },
+    }));
+    writeFileSync(file, crashes.map((event) => JSON.stringify(event)).join('\n'));
+    const posts = async (args: string[]) => {
+      const server = await startScriptedServer([{ status: 200, body: 'ok' }]);
+      try {
+        const { code } = await runWithStdout(['send', ...args, file], 'closed', {
+          SLACK_WEBHOOK_URL: `${server.origin}/services/T/B/x`,
+        });
+        return { code, bodies: server.requests.map((request) => request.body) };
+      } finally {
+        await server.close();
+      }
+    };
+    const grouped = await posts([]);
+    expect(grouped.code).toBe(0);
+    expect(grouped.bodies).toHaveLength(2);
+    expect(JSON.parse(grouped.bodies[1]!).text).toMatch(/: 2 more services /);
+    for (const service of ['svc-b', 'svc-c']) expect(grouped.bodies[1]).toContain(service);
+    expect((await posts(['--group-wait', '60', '--no-pace'])).bodies).toHaveLength(2);
+    const each = await posts(['--no-group']);
+    expect(each.bodies).toHaveLength(3);
+    expect(each.bodies.map((body) => /svc-[abc]/.exec(body)?.[0])).toEqual(services);
+    const wrong = await runWithStdout(['send', '--group-wait', 'soon', file], 'closed', {
+      SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/x',
+    });
+    expect([wrong.code, wrong.stderr]).toEqual([
+      2,
+      expect.stringContaining('--group-wait: expected a positive number of seconds'),
+    ]);
   });
 
   it.skipIf(!existsSync('/dev/full'))(

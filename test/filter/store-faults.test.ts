@@ -102,6 +102,9 @@ async function run(step: number, target: number | undefined, mode: Mode) {
     sender: createWebhookSender({ url }),
     store,
     filter: { foldWindowSeconds: 600 },
+    // Unpaced: the subject is the filter's store calls (the pace's would add a second per post
+    // of real time to each of the hundreds of runs; test/deliver/pace.test.ts covers them).
+    pace: false,
     logger: () => undefined,
     clock: () => clock.now,
     remainingMs: () => clock.deadline - clock.now,
@@ -145,6 +148,9 @@ async function callsPerStep(): Promise<number[]> {
     sender: createWebhookSender({ url: `${slack.origin}/services/T000/B000/dry` }),
     store,
     filter: { foldWindowSeconds: 600 },
+    // Unpaced: the subject is the filter's store calls (the pace's would add a second per post
+    // of real time to each of the hundreds of runs; test/deliver/pace.test.ts covers them).
+    pace: false,
     logger: () => undefined,
     clock: () => clock.now,
   });

@@ -67,3 +67,16 @@ export function snsEvent(messages: readonly string[]): SNSEvent {
     })),
   };
 }
+
+/** A scheduled invocation (an EventBridge schedule): the handler flushes digests and grouped messages. */
+export const SCHEDULED_EVENT = {
+  version: '0',
+  id: 'tick',
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '1',
+  time: '',
+  region: 'us-east-1',
+  resources: [],
+  detail: {},
+} as const;

@@ -143,7 +143,8 @@ export interface StormResult {
 }
 
 /**
- * Runs the storm through `createPipeline` with the `alerts` preset, grouping and pacing on, a
+ * Runs the storm through `createPipeline` with the `alerts` preset and the defaults (grouping and
+ * pacing on; the pace on the simulated clock), a
  * flush every `flushEverySeconds` of simulated time (the Lambda handler's default is 60), and
  * flushes until every fold window has closed.
  */
@@ -160,7 +161,7 @@ export async function runStorm(lib: StormLibrary, flushEverySeconds = 60): Promi
     const pipeline = lib.createPipeline({
       sender: lib.createWebhookSender({ url: slack.url, now, sleep }),
       filter: { preset: 'alerts' },
-      group: {},
+      // The defaults (grouping and pacing on), the pace only on the simulated clock.
       pace: { now, sleep },
       silences: false,
       clock: now,

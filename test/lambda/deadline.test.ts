@@ -8,7 +8,7 @@ import { HandlerError, createHandler, type HandlerOptions } from '../../src/lamb
 import { MemoryStateStore, type StateKey, type StateValue, type PutOptions } from '../../src/state/index.js';
 import { createWebhookSender, type PipelineLogEntry } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
-import { snsEvent, sqsEvent } from '../helpers/lambda.js';
+import { SCHEDULED_EVENT, snsEvent, sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';
 
 let server: ScriptedServer | undefined;
@@ -45,21 +45,31 @@ async function setup(script: readonly Reply[], options: Partial<HandlerOptions> 
     logger: (entry) => logs.push(entry),
     flushIntervalSeconds: false,
     deadlineMarginMs: 500,
+    // One message per crash (each its own service of one cluster), as the counts below expect;
+    // grouping is tested in test/pipeline/storm.test.ts. Pacing stays on, as by default.
+    group: false,
     ...options,
   });
   return { handler, logs, server };
 }
 
+/** Sends 10 crashes in one SQS batch with 1 s of budget; checks it returns in time with the last 7 handed back. */
+async function tenCrashesAndSevenBack(handler: ReturnType<typeof createHandler>) {
+  const batch = sqsEvent(Array.from({ length: 10 }, (_, n) => JSON.stringify(crash(n))));
+  const ids = batch.Records.map((r) => r.messageId);
+  const context = lambdaContext(1500);
+  const result = await handler(batch, context);
+  expect(Date.now()).toBeLessThan(context.end);
+  expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(ids.slice(3));
+  return { batch, ids };
+}
+
 describe('createHandler within the invocation deadline', () => {
   it('SQS, 10 records to a Slack that hangs after 3: returns in time, hands back the 7 undelivered, never the 3 delivered', async () => {
     const ok: Reply = { status: 200, body: 'ok' };
-    const { handler, logs, server } = await setup([ok, ok, ok, 'hang']);
-    const batch = sqsEvent(Array.from({ length: 10 }, (_, n) => JSON.stringify(crash(n))));
-    const ids = batch.Records.map((r) => r.messageId);
-    const context = lambdaContext(1500);
-    const result = await handler(batch, context);
-    expect(Date.now()).toBeLessThan(context.end);
-    expect(result?.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(ids.slice(3));
+    // Unpaced: the subject is a Slack that stops answering (the pace would hold the 4th post back).
+    const { handler, logs, server } = await setup([ok, ok, ok, 'hang'], { pace: false });
+    const { batch, ids } = await tenCrashesAndSevenBack(handler);
     // 3 delivered, the 4th hung until the deadline, the other 6 never started.
     expect(servicesPosted(server.requests)).toEqual(['0', '1', '2', '3']);
     expect(logs.filter((l) => l.msg === 'sent').map((l) => l.id)).toEqual(ids.slice(0, 3));
@@ -67,11 +77,35 @@ describe('createHandler within the invocation deadline', () => {
 
     // SQS redelivers what was handed back, to a Slack that answers again: each alert exactly once.
     await server.close();
-    const healthy = await setup([ok]);
+    const healthy = await setup([ok], { pace: false });
     const retry = await healthy.handler({ Records: batch.Records.slice(3) }, lambdaContext(1500));
     expect(retry).toEqual({ batchItemFailures: [] });
     expect(servicesPosted(healthy.server.requests)).toEqual(['3', '4', '5', '6', '7', '8', '9']);
   });
+
+  it('paced (the default), 10 records and a second of budget: the burst of 3 goes out, the 7 whose turn comes after the deadline are handed back unsent, and go out on the retries', async () => {
+    const ok: Reply = { status: 200, body: 'ok' };
+    const { handler, logs, server } = await setup([ok]);
+    const { batch, ids } = await tenCrashesAndSevenBack(handler);
+    // Never posted: the pace held them back, rather than provoke Slack's 429.
+    expect(servicesPosted(server.requests)).toEqual(['0', '1', '2']);
+    expect(logs.filter((l) => l.msg === 'sent').map((l) => l.id)).toEqual(ids.slice(0, 3));
+    const deferred = logs.filter((l) => l.msg === 'deferred' && l.reason === 'deadline');
+    expect(deferred.map((l) => l.id)).toEqual(ids.slice(3));
+    expect(deferred[0]?.detail).toMatch(/pace/);
+    expect(logs.filter((l) => l.msg === 'failed')).toEqual([]);
+
+    // SQS redelivers what was handed back, to the same Lambda with 2.5 s of budget: each alert
+    // exactly once, at the pace (a token a second).
+    let queue = batch.Records.slice(3);
+    for (let invocation = 0; queue.length > 0 && invocation < 10; invocation++) {
+      const again = await handler({ Records: queue }, lambdaContext(3000));
+      const back = new Set(again.batchItemFailures.map((f) => f.itemIdentifier));
+      queue = queue.filter((r) => back.has(r.messageId));
+    }
+    expect(queue).toEqual([]);
+    expect(servicesPosted(server.requests)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  }, 20_000);
 
   it('EventBridge: throws before the deadline, so Lambda retries the event; the retry is delivered', async () => {
     const { handler } = await setup(['hang', { status: 200, body: 'ok' }]);
@@ -123,17 +157,7 @@ describe('createHandler within the invocation deadline', () => {
     await handler(repeat(8));
     expect(server.requests).toHaveLength(1);
     now += 11 * 60_000;
-    const tick = {
-      version: '0',
-      id: 'tick',
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: '1',
-      time: '',
-      region: 'us-east-1',
-      resources: [],
-      detail: {},
-    };
+    const tick = SCHEDULED_EVENT;
     const context = lambdaContext(1200);
     await expect(handler(tick, context)).rejects.toThrow(/1 digest\(s\) could not be delivered/);
     expect(Date.now()).toBeLessThan(context.end);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError, HandlerError, createHandler, type HandlerOptions } from '../../src/lambda/index.js';
 import { createWebhookSender, type PipelineLogEntry } from '../../src/index.js';
 import { fixtureText, loadFixture } from '../helpers/fixtures.js';
-import { snsEvent, sqsEvent } from '../helpers/lambda.js';
+import { SCHEDULED_EVENT, snsEvent, sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply, type ScriptedServer } from '../helpers/slack-server.js';
 
 const SECRET_PATH = '/services/T0000SECRET/B0000SECRET/XXXXsecretXXXX';
@@ -78,7 +78,11 @@ describe('EventBridge invocations', () => {
 
 describe('SQS batches', () => {
   it('reports only the records to retry: invalid ones and failed deliveries', async () => {
-    const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), { flushIntervalSeconds: false });
+    // One message per crash (grouping would record b on a's incident): the subject is which records go back.
+    const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), {
+      flushIntervalSeconds: false,
+      group: false,
+    });
     const batch = sqsEvent([
       JSON.stringify(crash('a')),
       '{not json',
@@ -94,7 +98,11 @@ describe('SQS batches', () => {
   });
 
   it('hands back a message whose body holds several events when one of them failed', async () => {
-    const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), { flushIntervalSeconds: false });
+    // One message per crash (grouping would record b on a's incident): the subject is which records go back.
+    const { handler, logs } = await setup((_r, i) => (i === 1 ? down : ok), {
+      flushIntervalSeconds: false,
+      group: false,
+    });
     const batch = sqsEvent([
       `[${JSON.stringify(crash('a'))},${JSON.stringify(crash('b'))}]`,
       JSON.stringify(crash('c')),
@@ -116,7 +124,8 @@ describe('SQS batches', () => {
   });
 
   it('FIFO queues: everything from the first failure on goes back, in order', async () => {
-    const { handler } = await setup((_r, i) => (i >= 1 ? down : ok), { flushIntervalSeconds: false });
+    // One message per crash (grouping would record b and c on a's incident): the subject is FIFO order.
+    const { handler } = await setup((_r, i) => (i >= 1 ? down : ok), { flushIntervalSeconds: false, group: false });
     const batch = sqsEvent([JSON.stringify(crash('a')), JSON.stringify(crash('b')), JSON.stringify(crash('c'))]);
     for (const record of batch.Records) record.eventSourceARN = 'arn:aws:sqs:us-east-1:111122223333:ecs-events.fifo';
     const result = await handler(batch);
@@ -157,19 +166,26 @@ describe('SNS and scheduled invocations', () => {
     await handler(second);
     expect(server.requests).toHaveLength(1);
     tick(11 * 60_000);
-    await handler({
-      version: '0',
-      id: 'tick',
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: '1',
-      time: '',
-      region: 'us-east-1',
-      resources: [],
-      detail: {},
-    });
+    await handler(SCHEDULED_EVENT);
     expect(server.requests).toHaveLength(2);
     expect(JSON.parse(server.requests[1]!.body).text).toBe('app crashed once more in the last 1 min; last exit 1');
+  });
+
+  it('by default, crashes of three services of one cluster are one alert and, after the window, one grouped message', async () => {
+    const { handler, server, logs, tick } = await setup([ok]);
+    const batch = sqsEvent([JSON.stringify(crash('a')), JSON.stringify(crash('b')), JSON.stringify(crash('c'))]);
+    expect(await handler(batch)).toEqual({ batchItemFailures: [] });
+    expect(server.requests).toHaveLength(1);
+    expect(logs.filter((l) => l.msg === 'suppressed').map((l) => l.reason)).toEqual(['grouped', 'grouped']);
+    tick(31_000);
+    await handler(SCHEDULED_EVENT);
+    expect(server.requests).toHaveLength(2);
+    expect(JSON.parse(server.requests[1]!.body).text).toBe(
+      'test: 2 more services crashed: Essential container in task exited',
+    );
+    // The blocks name each service.
+    expect(server.requests[1]!.body).toContain('svc-b: 1 alert');
+    expect(server.requests[1]!.body).toContain('svc-c: 1 alert');
   });
 });
 
@@ -259,6 +275,8 @@ describe('configuration', () => {
       env: { SLACK_WEBHOOK_SECRET_ID: 'prod/slack-webhook' },
       resolveSecret: async () => values[Math.min(calls++, values.length - 1)]!,
       logger: (line) => logs.push(JSON.stringify(line)),
+      // b alerts on its own: with grouping it would join a's incident, for the scheduled flush.
+      group: false,
     });
     const logs: string[] = [];
     await expect(handler(crash('a'))).rejects.toThrow(/event\(s\) failed/);

@@ -5,7 +5,10 @@
  * handler in batches of any size, against a real HTTP server on loopback that fails requests in
  * any pattern (500s, reset connections). Whatever a batch reports in `batchItemFailures` goes back
  * on the queue, as SQS would do; everything else must have been delivered or deliberately
- * suppressed. Once with the default memory store and once with the DynamoDB store on dynalite.
+ * suppressed, or recorded on its incident (grouping, on by default: the services of one cluster
+ * crashing alike form one incident, the first alert sent at once and the others named in the
+ * grouped message, sent by the scheduled flush). Pacing is on too, on a simulated clock. Once with
+ * the default memory store and once with the DynamoDB store on dynalite.
  */
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import fc from 'fast-check';
@@ -15,7 +18,7 @@ import { createHandler } from '../../src/lambda/index.js';
 import { createWebhookSender, type PipelineLogEntry, type StateStore } from '../../src/index.js';
 import { startDynalite, type Dynalite } from '../helpers/dynalite.js';
 import { loadFixture } from '../helpers/fixtures.js';
-import { sqsEvent } from '../helpers/lambda.js';
+import { SCHEDULED_EVENT, sqsEvent } from '../helpers/lambda.js';
 import { startScriptedServer, type Reply } from '../helpers/slack-server.js';
 
 interface Crash {
@@ -107,13 +110,17 @@ describe.each(stores)(
               (_request, index) => failures[index] ?? { status: 200, body: 'ok' },
             );
             const store = await newStore();
+            let paced = Date.parse('2026-11-20T09:00:00Z');
+            let now = Date.parse('2026-11-20T09:00:00Z');
             try {
               const logs: PipelineLogEntry[] = [];
               const handler = createHandler({
                 sender: createWebhookSender({ url: `${server.origin}/services/T0/B0/secret`, maxAttempts: 1 }),
                 logger: (entry) => logs.push(entry),
-                clock: () => Date.parse('2026-11-20T09:00:00Z'),
+                clock: () => now,
                 flushIntervalSeconds: false,
+                // Paced as by default, on a simulated clock: a wait for a token passes at once.
+                pace: { now: () => paced, sleep: async (ms) => void (paced += ms) },
                 ...(store === undefined ? {} : { store }),
               });
               const records: SQSRecord[] = sqsEvent(items.map(body)).Records.map((record, index) => ({
@@ -142,22 +149,42 @@ describe.each(stores)(
                     queue.push(record);
                     continue;
                   }
-                  // Acknowledged: the log says each of its events was sent or suppressed as a duplicate.
+                  // Acknowledged: the log says each of its events was sent, suppressed as a duplicate,
+                  // or recorded on its incident.
                   const said = logs.slice(logStart).filter((log) => log.id === record.messageId);
                   expect(said).toHaveLength(entry.crashes.length);
                   for (const log of said)
-                    expect(log.msg === 'sent' || (log.msg === 'suppressed' && log.reason === 'duplicate')).toBe(true);
+                    expect(
+                      log.msg === 'sent' ||
+                        (log.msg === 'suppressed' && (log.reason === 'duplicate' || log.reason === 'grouped')),
+                    ).toBe(true);
                 }
               }
-              // Every task that crashed reached Slack exactly once, whatever failed on the way.
+              // The scheduled flush, once the incident's window has closed, sends its grouped
+              // message; a failed flush throws and the next tick tries again.
+              now += 31_000;
+              let flushed = false;
+              for (let tick = 0; tick < 20 && !flushed; tick++) {
+                flushed = await handler(SCHEDULED_EVENT).then(
+                  () => true,
+                  () => false,
+                );
+              }
+              expect(flushed, 'a flush succeeds').toBe(true);
               const delivered = server.requests
                 .map((request, index) => ({ request, answer: failures[index] ?? { status: 200 } }))
                 .filter(({ answer }) => typeof answer === 'object' && answer.status === 200)
-                .map(({ request }) => /svc-(\d)/.exec(request.body)?.[1]);
+                .map(({ request }) => request.body);
+              const named = (text: string) => [...text.matchAll(/svc-(\d)/g)].map((match) => match[1]!);
+              const grouped = (text: string) => /: \d+ more services? /.test(text);
               const crashed = new Set(
                 items.flatMap((entry) => (entry.type === 'crash' ? entry.crashes.map((one) => String(one.task)) : [])),
               );
-              expect([...delivered].sort()).toEqual([...crashed].sort());
+              // Every task that crashed reached Slack, whatever failed on the way: in an alert of
+              // its own (never two) or named in its incident's grouped message.
+              const alerts = delivered.filter((text) => !grouped(text)).map((text) => named(text)[0]);
+              expect(new Set(alerts).size, 'no alert twice').toBe(alerts.length);
+              expect([...new Set(delivered.flatMap(named))].sort()).toEqual([...crashed].sort());
               expect(invalidReports.size).toBe(items.filter((entry) => entry.type !== 'crash').length);
               expect(JSON.stringify(logs)).not.toContain('secret');
             } finally {

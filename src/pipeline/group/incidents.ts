@@ -202,8 +202,8 @@ function joinValue(value: StateValue, name: string, c: Classification, now: numb
 }
 
 /**
- * Records a service's recovery on its open incident, once; `undefined` when it is in none (the
- * recovery goes out on its own).
+ * Records a service's recovery on its open incident, once; `undefined` when it is in none, or
+ * alone in it (the recovery goes out on its own).
  *
  * @internal
  */
@@ -222,6 +222,8 @@ export async function recoverInIncident(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);
     if (record === undefined || !Object.hasOwn(objectField(record.value, 'alerts'), name)) return undefined;
+    // An incident of its own service alone (nobody joined): its recovery goes out as it always did.
+    if (list(record.value, 'order').length === 1) return undefined;
     const recovered = list(record.value, 'recovered');
     if (recovered.includes(name)) return { key, record };
     const value: StateValue = {
