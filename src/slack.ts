@@ -36,6 +36,7 @@ export { SEVERITY_STYLES, type SeverityStyle } from './render/options.js';
 export { blockKitBuilderUrl } from './render/builder-url.js';
 export { digestSummary } from './render/digest.js';
 export { renderSilenceSummary } from './render/silence-summary.js';
+export { renderIncident, type Incident, type IncidentService } from './render/incident.js';
 export { renderDeploymentCard, type DeploymentProgress, type DeploymentState } from './render/deployment-card.js';
 export { WEBHOOK_DEFAULTS, type WebhookUrl } from './deliver/webhook.js';
 export { PACE_DEFAULTS, createPacedSender, type PaceOptions, type PacedSenderOptions } from './deliver/pace.js';

@@ -4,7 +4,7 @@
  * crash with its evidence gathered by the real enricher from the tests' loopback AWS.
  */
 import { classify, parseEcsEvent, renderDigest, renderMessage, type RenderOptions } from '../../src/index.js';
-import { renderDeploymentCard, renderSilenceSummary } from '../../src/slack.js';
+import { renderDeploymentCard, renderIncident, renderSilenceSummary } from '../../src/slack.js';
 import { renderAmazonQ } from '../../src/amazon-q/index.js';
 import { createEnricher } from '../../src/aws/index.js';
 import { CRASH, CRASH_GROUP, CRASH_STREAM, clientsFor, startFakeAws } from '../../test/aws/harness.js';
@@ -189,6 +189,26 @@ export async function galleryEntries(): Promise<GalleryEntry[]> {
       since: '2020-03-16T15:27:04Z',
       until: '2020-03-16T15:37:04Z',
       latest: { event: crash, classification: classify(crash) },
+    }),
+  });
+  const pull = parseEcsEvent(loadFixture('task', 'synthetic-task-pull-not-found'));
+  const services = Array.from({ length: 30 }, (_, i) => `catalogue-${String(i).padStart(2, '0')}`);
+  entries.push({
+    name: 'incident-grouped',
+    title: 'An outage across a cluster, as one incident',
+    description:
+      'A registry outage: 30 services of one cluster cannot pull their images. The first alert goes out at once; the other 29 join this one grouped message (updated in place with the Web API).',
+    message: renderIncident({
+      latest: { event: pull, classification: classify(pull) },
+      first: services[0] ?? 'catalogue-00',
+      services: services.map((name, i) => ({
+        name,
+        count: i === 0 ? 1 : 1 + (i % 3),
+        outcomes: i % 10 === 9 ? ['failed-to-start', 'task-start-impaired'] : ['failed-to-start'],
+      })),
+      recovered: [],
+      since: '2020-03-16T15:37:04Z',
+      until: '2020-03-16T15:43:10Z',
     }),
   });
   entries.push({
