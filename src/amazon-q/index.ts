@@ -24,6 +24,7 @@
 export type { AmazonQContent, AmazonQMetadata, AmazonQNotification } from '../render/amazon-q/types.js';
 export { renderAmazonQ, renderAmazonQDecision, renderAmazonQDigest } from '../render/amazon-q/render.js';
 export { renderAmazonQSilenceSummary } from '../render/amazon-q/silence-summary.js';
+export { renderAmazonQIncident } from '../render/amazon-q/incident.js';
 export { escapeClientMarkdown, type ClientMarkdown } from '../render/amazon-q/markdown.js';
 export { AMAZON_Q_LIMITS } from '../render/amazon-q/limits.js';
 export {
