@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Packs the package, installs the tarball into a scratch project, and uses it the way a user
 // would: `import` (ESM), `require` (CommonJS), the `ecs-slack/amazon-q` and `ecs-slack/aws`
-// subpaths without their optional peers, `ecs-slack/policy`, `ecs-slack/slack-actions` without Bolt, the `ecs-slack/dynamodb` subpath once its optional peer is
+// subpaths without their optional peers, type-checks the entries' declarations without them, `ecs-slack/policy`, `ecs-slack/slack-actions` without Bolt, the `ecs-slack/dynamodb` subpath once its optional peer is
 // installed, and the `ecs-slack` binary. Exits non-zero on any failure. Usage: node scripts/smoke.mjs [node-binary ...]  (extra Node binaries re-run the imports)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -83,6 +83,37 @@ try {
     if (existsSync(join(scratch, 'node_modules', '@aws-sdk', peer))) {
       throw new Error(`@aws-sdk/${peer} was installed although it is an optional peer`);
     }
+  }
+  // The declarations type-check without the optional peers too, with the strict settings of
+  // TypeScript 6 and later (side-effect imports checked, no skipLibCheck), in ESM and in CommonJS.
+  // Left out: the entries whose purpose is a peer (dynamodb, cdk) and slack-actions (Bolt's types).
+  const typed = [
+    '',
+    'schemas',
+    'state',
+    'filter',
+    'patterns',
+    'slack',
+    'aws',
+    'amazon-q',
+    'policy',
+    'lambda',
+    'function',
+  ];
+  const typeImports = typed
+    .map((p, i) => `import * as entry${i} from 'ecs-slack${p && `/${p}`}';\nexport type Entry${i} = typeof entry${i};`)
+    .join('\n');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const strict = ['--noEmit', '--strict', '--skipLibCheck', 'false', '--module', 'nodenext'];
+  strict.push('--moduleResolution', 'nodenext', '--noUncheckedSideEffectImports', 'true');
+  for (const file of ['types-esm.mts', 'types-cjs.cts']) {
+    writeFileSync(join(scratch, file), `${typeImports}\n`);
+    try {
+      run(process.execPath, [tsc, ...strict, file], { stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`${file} does not type-check without the optional peers:\n${error.stdout}`);
+    }
+    process.stdout.write(`types ok without the optional peers (${file}): ${typed.length} entries\n`);
   }
   // ecs-slack/amazon-q renders without its SDK, and its sender says the SDK is missing.
   const amazonQCheck = `

@@ -33,3 +33,4 @@ export {
   type AmazonQSenderOptions,
   type PublishedNotification,
 } from '../deliver/amazon-q/sns-sender.js';
+export type { AwsClientLike } from '../internal/aws-client.js';

@@ -8,6 +8,7 @@
  */
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
+import type { AwsClientLike } from '../internal/aws-client.js';
 
 /** At most two attempts per call: enrichment has a budget, and the alert goes out anyway. */
 export const MAX_ATTEMPTS = 2;
@@ -64,10 +65,12 @@ const unavailable =
  * @returns A function resolving to the clients; it rejects with {@link SdkUnavailable}.
  * @internal
  */
-export function awsClients(given: {
-  readonly ecs?: ECSClient;
-  readonly logs?: CloudWatchLogsClient;
+export function awsClients(options: {
+  readonly ecs?: AwsClientLike;
+  readonly logs?: AwsClientLike;
 }): () => Promise<AwsClients> {
+  // Typed structurally in the options (no SDK in the declarations); only `send` is called.
+  const given = options as { readonly ecs?: ECSClient; readonly logs?: CloudWatchLogsClient };
   let loaded: Promise<AwsClients> | undefined;
   const load = async (): Promise<AwsClients> => {
     const [ecsSdk, logsSdk] = await Promise.all([

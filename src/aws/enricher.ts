@@ -4,12 +4,11 @@
  *
  * @module
  */
-import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import type { ECSClient } from '@aws-sdk/client-ecs';
 import { classify } from '../classify/index.js';
 import { outcomeRecord } from '../classify/outcomes.js';
 import type { Classification } from '../classify/classification.js';
 import { ConfigError } from '../errors.js';
+import type { AwsClientLike } from '../internal/aws-client.js';
 import type { EcsEvent, TaskEvent } from '../events/index.js';
 import type { Enricher, EnrichOptions, Evidence } from '../render/evidence.js';
 import { awsClients, SdkUnavailable, type AwsClients } from './clients.js';
@@ -28,13 +27,15 @@ export interface EnricherOptions {
   /**
    * Your ECS client, used for every Region. Default: one client per Region, created with the
    * SDK's standard configuration (credentials, `AWS_ENDPOINT_URL_ECS`) and `maxAttempts: 2`.
+   * An `ECSClient` of `@aws-sdk/client-ecs`, typed by its `send` alone ({@link AwsClientLike}).
    */
-  readonly ecs?: ECSClient;
+  readonly ecs?: AwsClientLike;
   /**
    * Your CloudWatch Logs client, used for every Region. Default: one per Region, like `ecs`
-   * (`AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` applies).
+   * (`AWS_ENDPOINT_URL_CLOUDWATCH_LOGS` applies). A `CloudWatchLogsClient` of
+   * `@aws-sdk/client-cloudwatch-logs`, typed by its `send` alone ({@link AwsClientLike}).
    */
-  readonly logs?: CloudWatchLogsClient;
+  readonly logs?: AwsClientLike;
   /** How many log lines to show, 0 to 100; `0` for links only. Default 15. */
   readonly tailLines?: number;
   /** Total time for one enrichment, in milliseconds. Default 1,500. */

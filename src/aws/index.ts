@@ -30,6 +30,7 @@ export {
   type Enricher,
   type EnricherOptions,
 } from './enricher.js';
+export type { AwsClientLike } from '../internal/aws-client.js';
 export { logStreamUrl, logsInsightsUrl, type LogStreamLinkOptions, type LogsInsightsLinkOptions } from './log-links.js';
 export { consoleBase } from '../classify/links.js';
 export { REDACTED, redactSecrets, type RedactOptions } from './redact.js';

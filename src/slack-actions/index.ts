@@ -1,7 +1,8 @@
 /**
  * `ecs-slack/slack-actions`: acknowledge and mute ECS alerts from Slack. The Bolt listeners
  * behind the buttons that `render: { interactive: true, signingSecret }` puts on alerts.
- * `@slack/bolt` is an optional peer: this entry imports only its types. See `docs/interactivity.md`.
+ * `@slack/bolt` is an optional peer: this entry imports only its types, so it loads without Bolt,
+ * but type-checking a project that imports it needs `@slack/bolt` installed. See `docs/interactivity.md`.
  *
  * @example
  * ```ts

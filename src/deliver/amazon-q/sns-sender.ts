@@ -8,6 +8,7 @@
  */
 import type { PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { ConfigError, DeliveryError } from '../../errors.js';
+import type { AwsClientLike } from '../../internal/aws-client.js';
 import { backoffDelay } from '../backoff.js';
 import { errorName } from '../network-code.js';
 import type { PostOptions } from '../sender.js';
@@ -53,9 +54,10 @@ export interface AmazonQSenderOptions extends Omit<WebhookSenderOptions, 'url'> 
   readonly topicArn: string;
   /**
    * Your SNS client. Give it `maxAttempts: 1`: the sender makes the attempts itself. Default: a
-   * client for the topic's Region with `maxAttempts: 1` and the Lambda's credentials.
+   * client for the topic's Region with `maxAttempts: 1` and the Lambda's credentials. An
+   * `SNSClient` of `@aws-sdk/client-sns`, typed by its `send` alone ({@link AwsClientLike}).
    */
-  readonly client?: SNSClient;
+  readonly client?: AwsClientLike;
 }
 
 /** An SNS topic ARN: partition, Region, account and a topic name (standard or FIFO). */
@@ -132,7 +134,11 @@ export function createAmazonQSender(options: AmazonQSenderOptions): AmazonQSende
   let loaded: Promise<{ sdk: Sdk; client: SNSClient }> | undefined;
   const load = (): Promise<{ sdk: Sdk; client: SNSClient }> => {
     loaded ??= import('@aws-sdk/client-sns').then(
-      (sdk) => ({ sdk, client: options.client ?? new sdk.SNSClient({ region, maxAttempts: 1 }) }),
+      (sdk) => ({
+        sdk,
+        // Typed structurally in the options (no SDK in the declarations); only `send` is called.
+        client: (options.client as SNSClient | undefined) ?? new sdk.SNSClient({ region, maxAttempts: 1 }),
+      }),
       (error: unknown) => {
         loaded = undefined;
         const what = `@aws-sdk/client-sns could not be loaded (${errorName(error)})`;
