@@ -33,7 +33,12 @@ const MEMBER_SCOPE = 'incident-member';
 export const MAX_SERVICES = 200;
 /** How long a delivery of a grouped message may hold it, in ms. */
 const SENDING_LEASE_MS = 30_000;
-const MAX_ATTEMPTS = 8;
+/**
+ * Conditional writes a change may lose before it gives up. Each loss means another writer's
+ * change landed, and grouping admits one alert of a cluster at a time per process: with dozens
+ * of concurrent workers, every alert still finds its incident.
+ */
+const MAX_ATTEMPTS = 50;
 
 const encode = (part: string): string => part.replace(/[%|]/g, (ch) => encodeURIComponent(ch));
 
