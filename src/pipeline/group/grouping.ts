@@ -20,6 +20,7 @@ import type { StateKey, StateStore, StateValue } from '../../state/store.js';
 import {
   type ClaimedIncident,
   claimIncident,
+  digestWaits,
   dueIncidents,
   groupable,
   incidentKey,
@@ -55,6 +56,11 @@ export interface Grouping {
   showNow(key: StateKey, deadline: number | undefined): Promise<IncidentDelivery | undefined>;
   /** Sends the grouped messages whose window has closed. */
   flush(deadline: number | undefined): Promise<IncidentDelivery[]>;
+  /**
+   * Whether a due digest waits for the other digests of its incident (their fold windows close
+   * soon after): released, it comes back at the next flush, to go out with them as one digest.
+   */
+  waits(digest: DigestDecision, now: number, windowMs: number): Promise<boolean>;
   /** Digests that belong to one incident, together; each list is sent as one message. */
   bucket(digests: readonly DigestDecision[]): DigestDecision[][];
   /** The one message of several digests of an incident. */
@@ -166,6 +172,9 @@ export function createGrouping(setup: GroupingSetup): Grouping {
         delivered.push(await deliver(claimed, deadline));
       }
       return delivered;
+    },
+    waits(digest, now, windowMs) {
+      return digestWaits(store, digest.digest.latest.classification, { now, windowMs });
     },
     bucket(digests) {
       const buckets = new Map<string, DigestDecision[]>();
