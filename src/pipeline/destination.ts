@@ -182,7 +182,13 @@ export function createDestination(setup: DestinationSetup): Destination {
   const grouping: Grouping | undefined =
     slack === undefined || setup.group === undefined
       ? undefined
-      : createGrouping({ store, sender: slack, options: setup.group, render: setup.render, clock });
+      : createGrouping({
+          store,
+          sender: slack,
+          options: { ...setup.group, digestWindowMs: digestWindowMs([...(given ? [given] : []), ...filters.values()]) },
+          render: setup.render,
+          clock,
+        });
 
   /** Posts a decision: to the channel, into the event's deployment thread, or to Amazon Q. */
   async function post(decision: NotifyDecision | DigestDecision, where: Where): Promise<string> {
@@ -325,4 +331,12 @@ async function admitToIncident(
   const shown = await grouping.showNow(admission.key, at.deadline).catch((error: unknown) => ({ error }));
   if (shown?.error !== undefined) detail = `${detail}; the grouped message was not updated now, the flush sends it`;
   return { status: 'suppressed', reason: 'grouped', detail };
+}
+
+/** The longest fold window of a destination's filters, in ms (0 when none folds). */
+function digestWindowMs(filters: readonly NoiseFilter[]): number {
+  return Math.max(
+    0,
+    ...filters.map((f) => (f.options.foldWindowSeconds === false ? 0 : f.options.foldWindowSeconds * 1000)),
+  );
 }

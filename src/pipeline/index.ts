@@ -425,7 +425,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       report(undefined, undefined, choice, { status: 'failed', error });
       return [{ status: 'failed', error }];
     }
-    const digests = due?.digests ?? [];
+    const digests = await heldBack(destination, due);
     const buckets = destination.grouping === undefined ? digests.map((d) => [d]) : destination.grouping.bucket(digests);
     for (const bucket of buckets) {
       if (bucket.length > 1) {
@@ -454,6 +454,33 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       results.push(resultOf(c, outcome));
     }
     return results;
+  }
+
+  /**
+   * The due digests that go out now: a digest of a service in an incident with others waits,
+   * released (its count kept), for theirs, so that the incident's digests go out as one.
+   */
+  async function heldBack(
+    destination: Destination,
+    due: { readonly filter: NoiseFilter; readonly digests: DigestDecision[] } | undefined,
+  ): Promise<DigestDecision[]> {
+    const windowSeconds = due?.filter.options.foldWindowSeconds;
+    if (due === undefined || destination.grouping === undefined || windowSeconds === false) return due?.digests ?? [];
+    const now = clock();
+    const sending: DigestDecision[] = [];
+    for (const digest of due.digests) {
+      // The incident's state cannot be read: the digest goes out now, on its own if it must.
+      const waits = await destination.grouping.waits(digest, now, windowSeconds! * 1000).catch(() => false);
+      if (!waits) sending.push(digest);
+      else if (
+        !(await due.filter.release(digest, now).then(
+          () => true,
+          () => false,
+        ))
+      )
+        sending.push(digest);
+    }
+    return sending;
   }
 
   /** Sends the digests of one incident as one message, and logs each. */

@@ -20,6 +20,7 @@ import type { StateKey, StateStore, StateValue } from '../../state/store.js';
 import {
   type ClaimedIncident,
   claimIncident,
+  digestWaits,
   dueIncidents,
   groupable,
   incidentKey,
@@ -55,6 +56,11 @@ export interface Grouping {
   showNow(key: StateKey, deadline: number | undefined): Promise<IncidentDelivery | undefined>;
   /** Sends the grouped messages whose window has closed. */
   flush(deadline: number | undefined): Promise<IncidentDelivery[]>;
+  /**
+   * Whether a due digest waits for the other digests of its incident (their fold windows close
+   * soon after): released, it comes back at the next flush, to go out with them as one digest.
+   */
+  waits(digest: DigestDecision, now: number, windowMs: number): Promise<boolean>;
   /** Digests that belong to one incident, together; each list is sent as one message. */
   bucket(digests: readonly DigestDecision[]): DigestDecision[][];
   /** The one message of several digests of an incident. */
@@ -78,6 +84,45 @@ export interface GroupingSetup {
 export function createGrouping(setup: GroupingSetup): Grouping {
   const { store, sender, options, clock } = setup;
   const at = (now: number) => ({ ...options, now });
+  // Alerts of one cluster are admitted one at a time in this process: a storm's concurrent
+  // events would otherwise mostly lose their conditional writes to each other. Across processes
+  // (concurrent Lambdas) the conditional writes decide.
+  const lanes = new Map<string, Promise<void>>();
+  function inLane<T>(lane: string, task: () => Promise<T>): Promise<T> {
+    const run = (lanes.get(lane) ?? Promise.resolve()).then(task);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    lanes.set(lane, done);
+    void done.then(() => {
+      if (lanes.get(lane) === done) lanes.delete(lane);
+    });
+    return run;
+  }
+
+  /** Records an alert or a recovery on its incident, or says to send it. */
+  async function admit(event: EcsEvent, c: Classification, recovery: boolean, now: number): Promise<Admission> {
+    if (recovery) {
+      const found = await recoverInIncident(store, c, at(now));
+      if (found === undefined) return { action: 'send' };
+      const services = incidentServices(found.record.value).length;
+      return {
+        action: 'grouped',
+        key: found.key,
+        detail: `recovery recorded on the incident of ${services} services`,
+      };
+    }
+    if (!groupable(c)) return { action: 'send' };
+    const joined = await joinIncident(store, event, c, at(now));
+    if (joined.role === 'lead') return { action: 'send' };
+    const services = incidentServices(joined.record.value).length;
+    return {
+      action: 'grouped',
+      key: joined.key,
+      detail: `joined the incident of ${services} services (${joined.key.id}); its grouped message reports it`,
+    };
+  }
 
   /** Posts (or updates in place) the grouped message of a claimed incident, then settles it. */
   async function deliver(claimed: ClaimedIncident, deadline: number | undefined): Promise<IncidentDelivery> {
@@ -109,26 +154,8 @@ export function createGrouping(setup: GroupingSetup): Grouping {
 
   return {
     options,
-    async admit(event, c, recovery, now) {
-      if (recovery) {
-        const found = await recoverInIncident(store, c, at(now));
-        if (found === undefined) return { action: 'send' };
-        const services = incidentServices(found.record.value).length;
-        return {
-          action: 'grouped',
-          key: found.key,
-          detail: `recovery recorded on the incident of ${services} services`,
-        };
-      }
-      if (!groupable(c)) return { action: 'send' };
-      const joined = await joinIncident(store, event, c, at(now));
-      if (joined.role === 'lead') return { action: 'send' };
-      const services = incidentServices(joined.record.value).length;
-      return {
-        action: 'grouped',
-        key: joined.key,
-        detail: `joined the incident of ${services} services (${joined.key.id}); its grouped message reports it`,
-      };
+    admit(event, c, recovery, now) {
+      return inLane(c.identity.cluster ?? '', () => admit(event, c, recovery, now));
     },
     async showNow(key, deadline) {
       if (sender.update === undefined) return undefined;
@@ -145,6 +172,9 @@ export function createGrouping(setup: GroupingSetup): Grouping {
         delivered.push(await deliver(claimed, deadline));
       }
       return delivered;
+    },
+    waits(digest, now, windowMs) {
+      return digestWaits(store, digest.digest.latest.classification, { now, windowMs });
     },
     bucket(digests) {
       const buckets = new Map<string, DigestDecision[]>();

@@ -12,7 +12,8 @@
  * {@link MAX_SERVICES}) with `alerts` and `outcomes` per service, `recovered`, `shown` and
  * `shownRecovered` (what the last grouped message showed), `batch` (when the first change not
  * shown yet came, 0 for none), `sending` (the lease of a delivery under way), `latest` (an alert
- * event, as a digest stores it) and, once posted with the Web API, `channel` and `ts`.
+ * event, as a digest stores it), `firstJoins` (when the last service joined within the first
+ * window: its digest is due a fold window later) and, once posted with the Web API, `channel` and `ts`.
  *
  * @internal
  * @module
@@ -33,7 +34,12 @@ const MEMBER_SCOPE = 'incident-member';
 export const MAX_SERVICES = 200;
 /** How long a delivery of a grouped message may hold it, in ms. */
 const SENDING_LEASE_MS = 30_000;
-const MAX_ATTEMPTS = 8;
+/**
+ * Conditional writes a change may lose before it gives up. Each loss means another writer's
+ * change landed, and grouping admits one alert of a cluster at a time per process: with dozens
+ * of concurrent workers, every alert still finds its incident.
+ */
+const MAX_ATTEMPTS = 50;
 
 const encode = (part: string): string => part.replace(/[%|]/g, (ch) => encodeURIComponent(ch));
 
@@ -101,9 +107,13 @@ function withField(base: StateValue, field: string, value: JsonValue): StateValu
   return copy;
 }
 
-/** How long an incident record lives after a write: its interval, its window and a margin. */
+/**
+ * How long an incident record lives after a write: its interval, its window and a margin, or
+ * until the digests of its first services are due, when that is later.
+ */
 function ttlSeconds(options: ResolvedGroupOptions): number {
-  return Math.ceil((options.intervalMs + options.waitMs * 2 + SENDING_LEASE_MS) / 1000);
+  const open = options.intervalMs + options.waitMs * 2;
+  return Math.ceil((Math.max(open, options.waitMs + (options.digestWindowMs ?? 0)) + SENDING_LEASE_MS) / 1000);
 }
 
 /** Whether an incident can take no more services: idle past its interval, everything shown. */
@@ -153,6 +163,7 @@ export async function joinIncident(
         shownRecovered: 0,
         batch: 0,
         sending: 0,
+        firstJoins: now,
         latest: digestView(event, foldKey(c).id),
       };
       const opened =
@@ -169,7 +180,7 @@ export async function joinIncident(
     // The leader's own alert again: its delivery failed and this is the retry.
     if (value.leader === name && seen.includes(c.outcome) && list(value, 'order').length === 1)
       return { role: 'lead', key };
-    const joined = joinValue(value, name, c, now);
+    const joined = joinValue(value, name, c, now, options.waitMs);
     const updated = await store.put(key, joined, { ...write, expectedVersion: record.version });
     if (updated === undefined) continue;
     if (joinedId !== key.id) await store.update(member, { set: { incident: key.id } }, write);
@@ -180,17 +191,19 @@ export async function joinIncident(
 }
 
 /** The incident's value once `name` joined with `c`. */
-function joinValue(value: StateValue, name: string, c: Classification, now: number): StateValue {
+function joinValue(value: StateValue, name: string, c: Classification, now: number, waitMs: number): StateValue {
   const order = list(value, 'order');
   const alerts = objectField(value, 'alerts');
   const outcomes = objectField(value, 'outcomes');
   const known = Object.hasOwn(alerts, name);
   const room = known || order.length < MAX_SERVICES;
   const seen = list(outcomes, name);
+  const early = !known && now <= numberField(value, 'start') + waitMs;
   return {
     ...value,
     until: now,
     batch: numberField(value, 'batch') || now,
+    ...(early ? { firstJoins: Math.max(now, numberField(value, 'firstJoins')) } : {}),
     ...(room
       ? {
           order: known ? order : [...order, name],
@@ -222,6 +235,8 @@ export async function recoverInIncident(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const record = await store.get(key, now);
     if (record === undefined || !Object.hasOwn(objectField(record.value, 'alerts'), name)) return undefined;
+    // The incident has ended: its services recover on their own.
+    if (over(record.value, options, now)) return undefined;
     // An incident of its own service alone (nobody joined): its recovery goes out as it always did.
     if (list(record.value, 'order').length === 1) return undefined;
     const recovered = list(record.value, 'recovered');
@@ -240,6 +255,30 @@ export async function recoverInIncident(
     if (updated !== undefined) return { key, record: updated };
   }
   return undefined;
+}
+
+/**
+ * Whether a digest of a service should wait for the digests of the other services of its
+ * incident: the service is in an incident with others, and the fold windows of the services that
+ * joined it in its first window (opened by their first alerts) are not all closed yet. A digest
+ * waits at most the incident's first window (`groupWaitSeconds`) past its own.
+ *
+ * @param windowMs - The fold window's length.
+ * @internal
+ */
+export async function digestWaits(
+  store: StateStore,
+  c: Classification,
+  options: { readonly now: number; readonly windowMs: number },
+): Promise<boolean> {
+  const { now } = options;
+  if (serviceName(c) === undefined || c.identity.cluster === undefined) return false;
+  const indexed = await store.get(memberKey(c), now);
+  const id = indexed === undefined ? undefined : stringField(indexed.value, 'incident');
+  if (id === undefined) return false;
+  const record = await store.get({ scope: INCIDENT_SCOPE, id }, now);
+  if (record === undefined || list(record.value, 'order').length < 2) return false;
+  return now < numberField(record.value, 'firstJoins') + options.windowMs;
 }
 
 /**

@@ -20,6 +20,11 @@ export interface ResolvedGroupOptions {
   readonly groupBy: readonly GroupField[];
   readonly waitMs: number;
   readonly intervalMs: number;
+  /**
+   * The destination's longest fold window: an incident is kept until the digests of the services
+   * that joined it first are due, so that they wait for each other. Default 0.
+   */
+  readonly digestWindowMs?: number;
 }
 
 /**
