@@ -23,7 +23,9 @@ import type { Evidence } from '../render/evidence.js';
 import type { RenderOptions } from '../render/options.js';
 import type { StoreRetryOptions } from '../state/retrying-store.js';
 import type { StateStore } from '../state/store.js';
-import { createGrouping, type Grouping } from './group/grouping.js';
+import { createGrouping, type Grouping, type IncidentSender } from './group/grouping.js';
+import { renderIncident } from '../render/incident.js';
+import { renderAmazonQIncident } from '../render/amazon-q/incident.js';
 import type { ResolvedGroupOptions } from './group/options.js';
 
 /**
@@ -75,7 +77,7 @@ export interface DestinationSetup {
   readonly storeRetry: StoreRetryOptions | false | undefined;
   readonly silenced: SilenceCheck | undefined;
   readonly clock: () => number;
-  /** Grouping into incidents, `undefined` when off (Amazon Q destinations are never grouped). */
+  /** Grouping into incidents, `undefined` when off. */
   readonly group?: ResolvedGroupOptions | undefined;
 }
 
@@ -177,16 +179,38 @@ export function createDestination(setup: DestinationSetup): Destination {
   const slack = amazonQ ? undefined : (sender as SlackSender);
   const threads: DeploymentThreads | undefined =
     slack !== undefined && (setup.threads ?? slack.update !== undefined)
-      ? createDeploymentThreads({ sender: slack, store, ...budget, render: setup.render })
+      ? createDeploymentThreads({
+          sender: slack,
+          store,
+          ...budget,
+          render: setup.render,
+          // While alerts are grouped into incidents, only a rollout opens a card: an outage's
+          // task failures join their incident, not one card per service.
+          openOnTask: setup.group === undefined,
+        })
       : undefined;
+  // Incidents go out as Slack messages, or as Amazon Q notifications (posted, never edited).
+  const incidentSender: IncidentSender = amazonQ
+    ? {
+        post: async (incident, timing) => {
+          await (sender as AmazonQSender).post(renderAmazonQIncident(incident, setup.render), timing);
+          return {};
+        },
+      }
+    : {
+        post: (incident, timing) => slack!.post(renderIncident(incident, setup.render), timing),
+        update:
+          slack!.update === undefined
+            ? undefined
+            : (channel, ts, incident) => slack!.update!(channel, ts, renderIncident(incident, setup.render)),
+      };
   const grouping: Grouping | undefined =
-    slack === undefined || setup.group === undefined
+    setup.group === undefined
       ? undefined
       : createGrouping({
           store,
-          sender: slack,
+          sender: incidentSender,
           options: { ...setup.group, digestWindowMs: digestWindowMs([...(given ? [given] : []), ...filters.values()]) },
-          render: setup.render,
           clock,
         });
 
@@ -282,7 +306,9 @@ export function createDestination(setup: DestinationSetup): Destination {
     async deliverIncidentDigest(filter, decisions, where) {
       try {
         const timing = where.deadline === undefined ? {} : { deadline: where.deadline };
-        await slack!.post(grouping!.renderDigests(decisions, where.render), timing);
+        const incident = grouping!.digestIncident(decisions);
+        if (amazonQ) await (sender as AmazonQSender).post(renderAmazonQIncident(incident, where.render), timing);
+        else await slack!.post(renderIncident(incident, where.render), timing);
       } catch (error) {
         for (const decision of decisions) await filter.release(decision, clock()).catch(() => undefined);
         if (isPaceDeferral(error)) return { status: 'deferred', detail: PACE_DEFERRED };

@@ -126,7 +126,8 @@ export interface PipelineOptions {
    * `groupWaitSeconds` (30) form one incident, the first sent at once and the others in one
    * grouped message (updated in place with the Web API). Default: on, with `GROUP_DEFAULTS`;
    * a policy's `group` applies on top; `false` (or `{ groupBy: false }`) sends one message per
-   * alert. Amazon Q destinations are never grouped.
+   * alert. Amazon Q destinations are grouped too (their grouped notification goes out when the
+   * window closes: SNS cannot edit it).
    */
   readonly group?: GroupOptions | false;
   /**
@@ -281,7 +282,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // On by default: an outage reads as one incident, and no destination provokes Slack's 429.
   const group = resolveGroupOptions('createPipeline', options.group ?? {}, policy?.group);
   const pace = options.pace ?? {};
-  // Amazon Q notifications go through SNS, not Slack's rate: never paced (nor grouped).
+  // Amazon Q notifications go through SNS, not Slack's rate: never paced.
   const paced = (sender: AlertSender, own: StateStore): AlertSender =>
     pace === false || isAmazonQ(sender) ? sender : createPacedSender(sender, { ...pace, store: own, bucket: 'slack' });
   const common = {

@@ -100,12 +100,8 @@ export function incidentTitle(incident: Incident): string {
   return `${base}, ${incident.repeats === 1 ? 'once more' : `${incident.repeats} more failures`}`;
 }
 
-/**
- * One service's line: `checkout: 2 alerts (task failed to start, unable to start tasks)`.
- *
- * @internal
- */
-export function serviceLine(service: IncidentService, digest: boolean): string {
+/** One service's line: `checkout: 2 alerts (task failed to start, unable to start tasks)`. */
+function serviceLine(service: IncidentService, digest: boolean): string {
   const what = service.outcomes.map((o) => outcomeRecord(o).title).join(', ');
   const count = digest ? `${service.count} more` : `${service.count} ${service.count === 1 ? 'alert' : 'alerts'}`;
   return `${service.name}: ${count}${what === '' ? '' : ` (${what})`}`;

@@ -113,17 +113,36 @@ describe('deployment threads through the pipeline', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('a task event of a deployment nobody announced yet opens the card', async () => {
+  it('without grouping, a task event of a deployment nobody announced yet opens the card', async () => {
     const pipeline = createPipeline({
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: () => undefined,
       clock: () => T0,
+      group: false,
     });
     const [, running] = deploymentScenario();
     await pipeline.handle(parseEcsEvent(running!));
     expect(slack.channelMessages()).toHaveLength(1);
     expect(cardText()).toContain(DEPLOYMENT_ID);
     expect(cardText()).toContain('*Tasks started*\\n1');
+  });
+
+  it('while alerts are grouped (the default), only the rollout opens the card, from the tasks tallied before it', async () => {
+    const logs: PipelineLogEntry[] = [];
+    const pipeline = createPipeline({
+      sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
+      logger: (e) => logs.push(e),
+      clock: () => T0,
+    });
+    const [inProgress, running] = deploymentScenario();
+    await pipeline.handle(parseEcsEvent(running!));
+    // A task of a deployment nobody announced: no card (an outage would open one per service).
+    expect(slack.channelMessages()).toHaveLength(0);
+    await pipeline.handle(parseEcsEvent(inProgress!));
+    expect(slack.channelMessages()).toHaveLength(1);
+    expect(cardText()).toContain(DEPLOYMENT_ID);
+    expect(cardText()).toContain('*Tasks started*\\n1');
+    expect(logs.filter((e) => e.msg === 'failed')).toEqual([]);
   });
 
   it('after the deployment completed, its tasks alert in the channel as usual', async () => {

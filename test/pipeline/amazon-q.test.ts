@@ -94,3 +94,35 @@ describe('an Amazon Q destination', () => {
     );
   });
 });
+
+describe('an outage through an Amazon Q destination', () => {
+  it('is one incident: the first alert at once, the others in one grouped notification in its thread', async () => {
+    const { stormEvents, STORM_SERVICES } = await import('../helpers/storm.js');
+    const client = await snsClient();
+    const start = Date.parse('2026-11-20T09:00:00Z');
+    let now = start;
+    const pipeline = createPipeline({
+      sender: createAmazonQSender({ topicArn: TOPIC, client }),
+      filter: { preset: 'alerts' },
+      clock: () => now,
+      logger: () => undefined,
+    });
+    // The first 30 s of the registry outage: the first failure of each of the 30 services.
+    const first = stormEvents().filter((d) => d.at < 15_000);
+    for (const d of first) {
+      now = start + d.at;
+      expect((await pipeline.handle(parseEcsEvent(d.event))).status).not.toBe('failed');
+    }
+    expect(published()).toHaveLength(1);
+    now = start + 60_000;
+    await pipeline.flush();
+    const [alert, grouped, ...rest] = published();
+    expect(rest).toEqual([]);
+    expect(alert?.content.title).toContain('svc-00');
+    expect(grouped?.content.title).toBe(':rotating_light: prod: 29 more services cannot pull their images');
+    expect(grouped?.metadata.eventType).toBe('ECS incident');
+    expect(grouped?.metadata.threadId).toMatch(/^incident-/);
+    for (const service of STORM_SERVICES.slice(1)) expect(grouped?.content.description).toContain(service);
+    for (const notification of published()) expect(notificationProblems(notification)).toEqual([]);
+  });
+});

@@ -60,9 +60,8 @@ describe('an incident with the Web API sender (a real WebClient against a loopba
     const pipeline = createPipeline({
       sender: createWebApiSender({ client, channel: 'C0FAKE0001' }),
       filter: { preset: 'alerts' },
-      // Grouping and pacing as by default (the pace on the simulated clock). Deployment threads
-      // off: with them, a task failure of a deployment is a reply in that deployment's thread.
-      threads: false,
+      // Grouping, pacing and deployment threads as by default (the pace on the simulated clock):
+      // while alerts are grouped, a task failure outside a rollout opens no deployment card.
       pace: { now, sleep },
       silences: false,
       clock: now,

@@ -36,6 +36,13 @@ export interface DeploymentThreadsOptions {
   readonly remainingMs?: () => number;
   /** How retryable store errors are retried; `false` to never retry. Default {@link STORE_RETRY_DEFAULTS}. */
   readonly storeRetry?: StoreRetryOptions | false;
+  /**
+   * Whether a task event may open its deployment's card. Default `true`. With `false` only a
+   * deployment event opens one (a rollout), tasks before it are tallied into the card when it
+   * opens, and a service's tasks outside a rollout alert in the channel: what `createPipeline`
+   * does while it groups alerts into incidents, so an outage is not one card per service.
+   */
+  readonly openOnTask?: boolean;
 }
 
 /**
@@ -133,6 +140,7 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
     throw new TypeError('deployment threads need a sender that can update messages (the Web API sender)');
   const ttlSeconds = options.ttlSeconds ?? 7 * DAY;
   const leaseSeconds = options.leaseSeconds ?? 60;
+  const openOnTask = options.openOnTask ?? true;
   const write = (now: number): StoreWrite => ({ now, ttlSeconds });
 
   const card = (value: StateValue, revision: number) => cardMessage(cardCodec.decode(value), revision, options.render);
@@ -354,8 +362,10 @@ export function createDeploymentThreads(options: DeploymentThreadsOptions): Depl
       const effect = effectOf(event, c, deploymentId, now);
       if (record === undefined && event.kind === 'task') {
         const verdict = await verdictFor(deploymentId, c, now);
-        if (verdict === 'superseded') await tally(key, deploymentId, effect, now);
-        if (verdict !== 'open') return undefined;
+        // Tallied for a card that may open later: its deployment's own event opens it.
+        const waits = verdict === 'superseded' || (verdict === 'open' && !openOnTask);
+        if (waits) await tally(key, deploymentId, effect, now);
+        if (verdict !== 'open' || !openOnTask) return undefined;
       }
       if (record === undefined || cardCodec.decode(record.value).phase !== 'posted')
         record = await open(key, deploymentId, initialCard(event, c, deploymentId), now);

@@ -8,13 +8,11 @@
  */
 import type { Classification, Outcome } from '../../classify/classification.js';
 import { classify } from '../../classify/index.js';
-import type { PostOptions, SlackSender } from '../../deliver/sender.js';
+import type { PostOptions } from '../../deliver/sender.js';
 import type { EcsEvent } from '../../events/index.js';
 import type { DigestDecision } from '../../filter/decision.js';
 import { safeParseEcsEvent } from '../../parse/index.js';
-import { type Incident, incidentTitle, renderIncident } from '../../render/incident.js';
-import type { RenderOptions } from '../../render/options.js';
-import type { SlackMessage } from '../../render/slack-message.js';
+import { type Incident, incidentTitle } from '../../render/incident.js';
 import { numberField, stringField } from '../../state/codec.js';
 import type { StateKey, StateStore, StateValue } from '../../state/store.js';
 import {
@@ -63,16 +61,24 @@ export interface Grouping {
   waits(digest: DigestDecision, now: number, windowMs: number): Promise<boolean>;
   /** Digests that belong to one incident, together; each list is sent as one message. */
   bucket(digests: readonly DigestDecision[]): DigestDecision[][];
-  /** The one message of several digests of an incident. */
-  renderDigests(digests: readonly DigestDecision[], render: RenderOptions): SlackMessage;
+  /** The incident several digests of one incident make: sent as one message. */
+  digestIncident(digests: readonly DigestDecision[]): Incident;
+}
+
+/**
+ * Where a destination's incidents go: its sender with the renderer for it (a Slack message, or
+ * an Amazon Q notification), and `update` when the sender edits messages in place.
+ */
+export interface IncidentSender {
+  post(incident: Incident, options: PostOptions): Promise<{ channel?: string | undefined; ts?: string | undefined }>;
+  readonly update?: ((channel: string, ts: string, incident: Incident) => Promise<void>) | undefined;
 }
 
 /** What a grouping needs. */
 export interface GroupingSetup {
   readonly store: StateStore;
-  readonly sender: SlackSender;
+  readonly sender: IncidentSender;
   readonly options: ResolvedGroupOptions;
-  readonly render: RenderOptions;
   readonly clock: () => number;
 }
 
@@ -133,16 +139,15 @@ export function createGrouping(setup: GroupingSetup): Grouping {
       await settleIncident(store, claimed, { ...at(clock()), posted: {} });
       return { classification, title };
     }
-    const message = renderIncident(incident, setup.render);
     const timing: PostOptions = deadline === undefined ? {} : { deadline };
     const channel = stringField(claimed.record.value, 'channel');
     const ts = stringField(claimed.record.value, 'ts');
     try {
       let posted: { channel?: string | undefined; ts?: string | undefined } = {};
       if (sender.update !== undefined && channel !== undefined && ts !== undefined) {
-        await sender.update(channel, ts, message);
+        await sender.update(channel, ts, incident);
       } else {
-        posted = await sender.post(message, timing);
+        posted = await sender.post(incident, timing);
       }
       await settleIncident(store, claimed, { ...at(clock()), posted });
       return { classification, title };
@@ -187,9 +192,7 @@ export function createGrouping(setup: GroupingSetup): Grouping {
       }
       return [...buckets.values()];
     },
-    renderDigests(digests, render) {
-      return renderIncident(digestIncident(digests), render);
-    },
+    digestIncident,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { stableHash } from '../../internal/hash.js';
 import { VIEW_IN_CONSOLE } from '../draft-parts.js';
-import { type Incident, incidentTitle, serviceLine } from '../incident.js';
+import { type Incident, incidentTitle } from '../incident.js';
 import { fitProse } from '../limits.js';
 import type { RenderOptions } from '../options.js';
 import { assembleQ, factValue, utcText } from './assemble.js';
@@ -14,8 +14,8 @@ import { contextOf, culpritLine, metadataOf, reasonOf } from './draft.js';
 import { escapeClientMarkdown, mdTrusted } from './markdown.js';
 import type { AmazonQNotification } from './types.js';
 
-/** Room for the list of services in the summary. */
-const SERVICES_ROOM = 420;
+/** Room for the list of services (in the summary, and as a fact). */
+const SERVICES_ROOM = 500;
 
 /**
  * The thread of an incident's notifications: one id per cluster, cause family and start, so the
@@ -46,10 +46,13 @@ export function renderAmazonQIncident(incident: Incident, options: RenderOptions
   const { event, classification: c } = incident.latest;
   const title = incidentTitle(incident);
   const digest = incident.repeats !== undefined;
-  const lines = incident.services.map((service) => serviceLine(service, digest));
+  // Names only, a count where a service alerted more than once: all 30 of an outage fit.
+  const names = incident.services.map((service) =>
+    service.count > 1 ? `${service.name} (${service.count})` : service.name,
+  );
   const recovered =
-    incident.recovered.length === 0 ? '' : ` ${incident.recovered.length} recovered: ${incident.recovered.join(', ')}.`;
-  const services = fitProse(`${lines.join('; ')}.${recovered}`, SERVICES_ROOM, (value) => value);
+    incident.recovered.length === 0 ? '' : `; ${incident.recovered.length} recovered: ${incident.recovered.join(', ')}`;
+  const services = fitProse(`${names.join(', ')}${recovered}`, SERVICES_ROOM, (value) => value);
   const thread = incidentThreadId(incident);
   const metadata = metadataOf(event, c, digest ? 'digest' : 'alert');
   const severity = incident.recovered.length === incident.services.length ? 'success' : c.severity;
