@@ -36,6 +36,7 @@ describe('deployment threads through the pipeline', () => {
   it('one card per deployment, edited in place; problems, rollback and completion as replies', async () => {
     const logs: PipelineLogEntry[] = [];
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: (e) => logs.push(e),
       clock: () => T0,
@@ -70,6 +71,7 @@ describe('deployment threads through the pipeline', () => {
   it('a service event during a rollout goes into the deployment’s thread; an error is broadcast to the channel', async () => {
     const logs: PipelineLogEntry[] = [];
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: (e) => logs.push(e),
       clock: () => T0,
@@ -101,6 +103,7 @@ describe('deployment threads through the pipeline', () => {
 
   it('every update carries new block ids, and stays valid Block Kit', async () => {
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: () => undefined,
       clock: () => T0,
@@ -115,6 +118,7 @@ describe('deployment threads through the pipeline', () => {
 
   it('without grouping, a task event of a deployment nobody announced yet opens the card', async () => {
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: () => undefined,
       clock: () => T0,
@@ -130,6 +134,7 @@ describe('deployment threads through the pipeline', () => {
   it('while alerts are grouped (the default), only the rollout opens the card, from the tasks tallied before it', async () => {
     const logs: PipelineLogEntry[] = [];
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: (e) => logs.push(e),
       clock: () => T0,
@@ -148,6 +153,7 @@ describe('deployment threads through the pipeline', () => {
   it('after the deployment completed, its tasks alert in the channel as usual', async () => {
     let now = T0;
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: () => undefined,
       clock: () => now,
@@ -226,6 +232,7 @@ describe('cards for old deployments', () => {
   it('a task of a deployment known to have finished long ago alerts in the channel, without a card', async () => {
     let now = T0;
     const pipeline = createPipeline({
+      pace: false, // the subject is threads: no real waits at Slack's rate
       sender: createWebApiSender({ client: client(), channel: 'C0FAKE0001' }),
       logger: () => undefined,
       clock: () => now,
