@@ -192,13 +192,13 @@ export function createDestination(setup: DestinationSetup): Destination {
   // Incidents go out as Slack messages, or as Amazon Q notifications (posted, never edited).
   const incidentSender: IncidentSender = amazonQ
     ? {
-        post: async (incident, timing) => {
-          await (sender as AmazonQSender).post(renderAmazonQIncident(incident, setup.render), timing);
+        post: async (incident, timing, render = setup.render) => {
+          await (sender as AmazonQSender).post(renderAmazonQIncident(incident, render), timing);
           return {};
         },
       }
     : {
-        post: (incident, timing) => slack!.post(renderIncident(incident, setup.render), timing),
+        post: (incident, timing, render = setup.render) => slack!.post(renderIncident(incident, render), timing),
         update:
           slack!.update === undefined
             ? undefined
@@ -306,9 +306,7 @@ export function createDestination(setup: DestinationSetup): Destination {
     async deliverIncidentDigest(filter, decisions, where) {
       try {
         const timing = where.deadline === undefined ? {} : { deadline: where.deadline };
-        const incident = grouping!.digestIncident(decisions);
-        if (amazonQ) await (sender as AmazonQSender).post(renderAmazonQIncident(incident, where.render), timing);
-        else await slack!.post(renderIncident(incident, where.render), timing);
+        await incidentSender.post(grouping!.digestIncident(decisions), timing, where.render);
       } catch (error) {
         for (const decision of decisions) await filter.release(decision, clock()).catch(() => undefined);
         if (isPaceDeferral(error)) return { status: 'deferred', detail: PACE_DEFERRED };

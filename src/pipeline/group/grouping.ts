@@ -13,6 +13,7 @@ import type { EcsEvent } from '../../events/index.js';
 import type { DigestDecision } from '../../filter/decision.js';
 import { safeParseEcsEvent } from '../../parse/index.js';
 import { type Incident, incidentTitle } from '../../render/incident.js';
+import type { RenderOptions } from '../../render/options.js';
 import { numberField, stringField } from '../../state/codec.js';
 import type { StateKey, StateStore, StateValue } from '../../state/store.js';
 import {
@@ -70,7 +71,12 @@ export interface Grouping {
  * an Amazon Q notification), and `update` when the sender edits messages in place.
  */
 export interface IncidentSender {
-  post(incident: Incident, options: PostOptions): Promise<{ channel?: string | undefined; ts?: string | undefined }>;
+  /** Posts the incident, rendered with `render` when given (a route's options), else the destination's. */
+  post(
+    incident: Incident,
+    options: PostOptions,
+    render?: RenderOptions,
+  ): Promise<{ channel?: string | undefined; ts?: string | undefined }>;
   readonly update?: ((channel: string, ts: string, incident: Incident) => Promise<void>) | undefined;
 }
 

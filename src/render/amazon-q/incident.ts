@@ -12,6 +12,7 @@ import type { RenderOptions } from '../options.js';
 import { assembleQ, factValue, utcText } from './assemble.js';
 import { contextOf, culpritLine, metadataOf, reasonOf } from './draft.js';
 import { escapeClientMarkdown, mdTrusted } from './markdown.js';
+import { withLabel } from './render.js';
 import type { AmazonQNotification } from './types.js';
 
 /** Room for the list of services (in the summary, and as a fact). */
@@ -71,7 +72,7 @@ export function renderAmazonQIncident(incident: Incident, options: RenderOptions
       { label: 'Latest', value: utcText(incident.until) },
       { label: 'Affected', value: escapeClientMarkdown(services) },
     ],
-    ...withSharedCause(reasonOf(event, c)),
+    ...withLabel(reasonOf(event, c), 'Shared cause'),
     ...(c.hint === undefined ? {} : { hint: c.hint }),
     links: c.links.cluster === undefined ? [] : [{ label: VIEW_IN_CONSOLE, url: c.links.cluster, primary: true }],
     context: contextOf(event),
@@ -84,9 +85,4 @@ export function renderAmazonQIncident(incident: Incident, options: RenderOptions
     id: `${thread}-${stableHash(`${incident.until}|${incident.services.length}|${incident.repeats ?? ''}`)}`,
     ...(options.styles === undefined ? {} : { styles: options.styles }),
   });
-}
-
-/** The event's reason, labelled as the incident's shared cause. */
-function withSharedCause(reason: { reason?: string; reasonLabel?: string }): { reason?: string; reasonLabel?: string } {
-  return reason.reason === undefined ? reason : { reason: reason.reason, reasonLabel: 'Shared cause' };
 }

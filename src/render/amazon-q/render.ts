@@ -106,8 +106,12 @@ export function renderAmazonQDigest(digest: Digest, options: RenderOptions = {})
 
 type Reason = { reason?: string; reasonLabel?: string };
 
-/** A reason relabelled (the unknown kind's raw detail keeps its own label). */
-function withLabel(reason: Reason, label: string): Reason {
+/**
+ * A reason relabelled (the unknown kind's raw detail keeps its own label).
+ *
+ * @internal
+ */
+export function withLabel(reason: Reason, label: string): Reason {
   return reason.reasonLabel === undefined && reason.reason !== undefined ? { ...reason, reasonLabel: label } : reason;
 }
 
