@@ -14,6 +14,22 @@ const scratch = mkdtempSync(join(tmpdir(), 'ecs-slack-smoke-'));
 const run = (command, args, options = {}) =>
   execFileSync(command, args, { cwd: scratch, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], ...options });
 
+/**
+ * Writes `body` as an ES module and as a CommonJS script, each binding the modules of `imports`
+ * (name to specifier) and `kind`, and runs both on every Node binary (with `options` for `run`).
+ */
+function runBothKinds(name, imports, body, options = {}) {
+  const entries = Object.entries(imports);
+  const esm = entries.map(([as, spec]) => `import * as ${as} from '${spec}';`).join('\n');
+  const cjs = entries.map(([as, spec]) => `const ${as} = require('${spec}');`).join('\n');
+  writeFileSync(join(scratch, `${name}.mjs`), `${esm}\nconst kind = 'esm';\n${body}\n`);
+  writeFileSync(join(scratch, `${name}.cjs`), `${cjs}\nconst kind = 'cjs';\n${body}\n`);
+  for (const node of nodes) {
+    process.stdout.write(run(node, [`${name}.mjs`], options));
+    process.stdout.write(run(node, [`${name}.cjs`], options));
+  }
+}
+
 try {
   const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: root }));
   const tarball = join(scratch, filename);
@@ -38,18 +54,7 @@ try {
       if (posts.length !== 1 || !posts[0].text) throw new Error('the Lambda handler sent ' + posts.length + ' messages');
       console.log(process.version, kind, 'ecs-slack/lambda ok: sent', JSON.stringify(posts[0].text));
     });`;
-  writeFileSync(
-    join(scratch, 'esm.mjs'),
-    `import * as lib from 'ecs-slack';\nimport * as lambda from 'ecs-slack/lambda';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${check}\n`,
-  );
-  writeFileSync(
-    join(scratch, 'cjs.cjs'),
-    `const lib = require('ecs-slack');\nconst lambda = require('ecs-slack/lambda');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${check}\n`,
-  );
-  for (const node of nodes) {
-    process.stdout.write(run(node, ['esm.mjs']));
-    process.stdout.write(run(node, ['cjs.cjs']));
-  }
+  runBothKinds('root', { lib: 'ecs-slack', lambda: 'ecs-slack/lambda', require_fs: 'node:fs' }, check);
 
   // The pure subpaths load in both module systems and hold what they promise.
   const subpaths = {
@@ -128,18 +133,7 @@ try {
         console.log(process.version, kind, 'ecs-slack/amazon-q ok:', JSON.stringify(notification.content.title));
       },
     );`;
-  writeFileSync(
-    join(scratch, 'amazon-q-esm.mjs'),
-    `import * as lib from 'ecs-slack';\nimport * as amazonQ from 'ecs-slack/amazon-q';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${amazonQCheck}\n`,
-  );
-  writeFileSync(
-    join(scratch, 'amazon-q-cjs.cjs'),
-    `const lib = require('ecs-slack');\nconst amazonQ = require('ecs-slack/amazon-q');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${amazonQCheck}\n`,
-  );
-  for (const node of nodes) {
-    process.stdout.write(run(node, ['amazon-q-esm.mjs']));
-    process.stdout.write(run(node, ['amazon-q-cjs.cjs']));
-  }
+  runBothKinds('amazon-q', { lib: 'ecs-slack', amazonQ: 'ecs-slack/amazon-q', require_fs: 'node:fs' }, amazonQCheck);
   // ecs-slack/aws loads without its optional peers; enriching says they are missing, and the
   // Lambda handler with enrich: true still sends the alert, with that note.
   const awsCheck = `
@@ -153,18 +147,11 @@ try {
       if (!JSON.stringify(posts).includes(note)) throw new Error('the enriched alert lacks the note');
       console.log(process.version, kind, 'ecs-slack/aws ok without its peers:', JSON.stringify(note));
     });`;
-  writeFileSync(
-    join(scratch, 'aws-esm.mjs'),
-    `import * as lib from 'ecs-slack';\nimport * as aws from 'ecs-slack/aws';\nimport * as lambda from 'ecs-slack/lambda';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${awsCheck}\n`,
+  runBothKinds(
+    'aws',
+    { lib: 'ecs-slack', aws: 'ecs-slack/aws', lambda: 'ecs-slack/lambda', require_fs: 'node:fs' },
+    awsCheck,
   );
-  writeFileSync(
-    join(scratch, 'aws-cjs.cjs'),
-    `const lib = require('ecs-slack');\nconst aws = require('ecs-slack/aws');\nconst lambda = require('ecs-slack/lambda');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${awsCheck}\n`,
-  );
-  for (const node of nodes) {
-    process.stdout.write(run(node, ['aws-esm.mjs']));
-    process.stdout.write(run(node, ['aws-cjs.cjs']));
-  }
   // ecs-slack/policy validates a policy and routes an event with zod alone.
   const policyCheck = `
     const p = policy.parsePolicy(JSON.stringify({
@@ -178,18 +165,7 @@ try {
     const bad = policy.safeParsePolicy({ destinations: {}, default: { to: 'x' } });
     if (bad.success || !lib.isConfigError(bad.error)) throw new Error('expected a ConfigError');
     console.log(process.version, kind, 'ecs-slack/policy ok:', choice.destination, 'by', choice.route);`;
-  writeFileSync(
-    join(scratch, 'policy-esm.mjs'),
-    `import * as lib from 'ecs-slack';\nimport * as policy from 'ecs-slack/policy';\nimport require_fs from 'node:fs';\nconst kind = 'esm';\n${policyCheck}\n`,
-  );
-  writeFileSync(
-    join(scratch, 'policy-cjs.cjs'),
-    `const lib = require('ecs-slack');\nconst policy = require('ecs-slack/policy');\nconst require_fs = require('node:fs');\nconst kind = 'cjs';\n${policyCheck}\n`,
-  );
-  for (const node of nodes) {
-    process.stdout.write(run(node, ['policy-esm.mjs']));
-    process.stdout.write(run(node, ['policy-cjs.cjs']));
-  }
+  runBothKinds('policy', { lib: 'ecs-slack', policy: 'ecs-slack/policy', require_fs: 'node:fs' }, policyCheck);
   // ecs-slack/slack-actions loads without @slack/bolt (an optional peer: only its types are imported)
   // and registers its listener on anything shaped like a Bolt app.
   if (existsSync(join(scratch, 'node_modules', '@slack', 'bolt'))) {
@@ -201,18 +177,7 @@ try {
     actions.registerEcsSlackActions(app, { store: new state.MemoryStateStore(), allow: ['U0123ABCD'], signingSecret: 's' });
     if (listeners.length !== 1 || !listeners[0].constraints.action_id.test('ecs-slack-mute-1h')) throw new Error('no listener');
     console.log(process.version, kind, 'ecs-slack/slack-actions ok without @slack/bolt');`;
-  writeFileSync(
-    join(scratch, 'actions-esm.mjs'),
-    `import * as actions from 'ecs-slack/slack-actions';\nimport * as state from 'ecs-slack/state';\nconst kind = 'esm';\n${actionsCheck}\n`,
-  );
-  writeFileSync(
-    join(scratch, 'actions-cjs.cjs'),
-    `const actions = require('ecs-slack/slack-actions');\nconst state = require('ecs-slack/state');\nconst kind = 'cjs';\n${actionsCheck}\n`,
-  );
-  for (const node of nodes) {
-    process.stdout.write(run(node, ['actions-esm.mjs']));
-    process.stdout.write(run(node, ['actions-cjs.cjs']));
-  }
+  runBothKinds('actions', { actions: 'ecs-slack/slack-actions', state: 'ecs-slack/state' }, actionsCheck);
   const peers = ['client-dynamodb', 'util-dynamodb'].map(
     (peer) => `@aws-sdk/${peer}@${pkg.devDependencies[`@aws-sdk/${peer}`]}`,
   );
@@ -231,19 +196,13 @@ try {
         console.log(process.version, kind, 'ecs-slack/dynamodb ok:', Object.keys(dynamodb).join(', '));
       },
     );`;
-  writeFileSync(
-    join(scratch, 'dynamodb-esm.mjs'),
-    `import * as lib from 'ecs-slack';\nimport * as dynamodb from 'ecs-slack/dynamodb';\nimport * as sdk from '@aws-sdk/client-dynamodb';\nconst kind = 'esm';\n${dynamodbCheck}\n`,
-  );
-  writeFileSync(
-    join(scratch, 'dynamodb-cjs.cjs'),
-    `const lib = require('ecs-slack');\nconst dynamodb = require('ecs-slack/dynamodb');\nconst sdk = require('@aws-sdk/client-dynamodb');\nconst kind = 'cjs';\n${dynamodbCheck}\n`,
-  );
   const quiet = { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } };
-  for (const node of nodes) {
-    process.stdout.write(run(node, ['dynamodb-esm.mjs'], quiet));
-    process.stdout.write(run(node, ['dynamodb-cjs.cjs'], quiet));
-  }
+  runBothKinds(
+    'dynamodb',
+    { lib: 'ecs-slack', dynamodb: 'ecs-slack/dynamodb', sdk: '@aws-sdk/client-dynamodb' },
+    dynamodbCheck,
+    quiet,
+  );
   const bin = join(scratch, 'node_modules', '.bin', 'ecs-slack');
   const line = JSON.parse(run(bin, ['classify', 'event.json']).trim());
   if (line.kind !== 'task') throw new Error(`binary printed ${JSON.stringify(line)}`);
