@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../internal/node-crypto.js';
 import type { Cause } from '../classify/classification.js';
 
 /**
@@ -58,7 +58,7 @@ const SILENCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CAUSE = /^[a-z-]{1,40}$/;
 
 function mac(secret: string, body: string): Buffer {
-  return createHmac('sha256', secret).update(`${PREFIX}.${body}`).digest();
+  return nodeCrypto().createHmac('sha256', secret).update(`${PREFIX}.${body}`).digest();
 }
 
 /**
@@ -98,7 +98,7 @@ export function verifyAction(value: unknown, secret: string): AlertAction | unde
   if (prefix !== PREFIX || body === undefined || signature === undefined || rest.length > 0) return undefined;
   const expected = mac(secret, body);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  if (given.length !== expected.length || !nodeCrypto().timingSafeEqual(given, expected)) return undefined;
   let wire: Record<string, unknown>;
   try {
     wire = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
