@@ -106,6 +106,36 @@ describe('a task repeat is counted by its id in the fold window', () => {
     expect(await digestCounts(b)).toEqual([n + 1]);
   });
 
+  it('a repeat that keeps losing the race for the list is counted by its claim, and the window stops counting by ids', async () => {
+    const { store: counted, calls } = countingStore();
+    let losses = 0;
+    // Every compare-and-set of the window fails while `losses` lasts, as if other writers won.
+    const store = new Proxy(counted, {
+      get: (target, name) => {
+        const value = Reflect.get(target, name);
+        if (name !== 'put') return typeof value === 'function' ? value.bind(target) : value;
+        return (key: { scope: string }, item: unknown, options: { expectedVersion?: number }) => {
+          if (key.scope === 'fold' && options.expectedVersion !== undefined && losses > 0) {
+            losses--;
+            return Promise.resolve(undefined);
+          }
+          return target.put(key as never, item as never, options as never);
+        };
+      },
+    });
+    const filter = createNoiseFilter({ store });
+    await run(filter, crash(0), T0);
+    losses = 5;
+    expect(reason(await run(filter, crash(1), T0 + 1000))).toBe('folded');
+    expect(losses).toBe(0);
+    calls.length = 0;
+    expect(reason(await run(filter, crash(2), T0 + 2000))).toBe('folded');
+    expect(calls).toContain('put claim');
+    expect(reason(await run(filter, crash(1), T0 + 3000))).toBe('duplicate');
+    expect(reason(await run(createNoiseFilter({ store }), crash(2), T0 + 4000))).toBe('duplicate');
+    expect(await digestCounts(filter)).toEqual([2]);
+  });
+
   it('a repeat redelivered after its window was flushed is a duplicate, not a new alert', async () => {
     const store = new MemoryStateStore();
     const filter = createNoiseFilter({ store, foldWindowSeconds: 60 });
