@@ -133,6 +133,14 @@ export type SilenceCheck = (
 ) => Promise<string | undefined>;
 
 /**
+ * Whether a silence holds an event, without counting it: lets a filter with a `silenced` check
+ * count a repeat by its fold window's ids alone (one write), when no silence holds it.
+ *
+ * @internal
+ */
+export type SilenceProbe = (event: EcsEvent, classification: Classification, now: number) => Promise<boolean>;
+
+/**
  * Every filter option with its value in force.
  */
 export interface ResolvedFilterOptions {

@@ -6,8 +6,9 @@
  * after the first alert), `alerted` (whether the first alert is out or on its way; set back to
  * `false` when it could not be delivered, so the next event of the window alerts instead), `by`
  * (the claim of the event that alerts, so that a retry of it alerts again if it never settled),
- * `latest` (the latest repeat, as its digest shows it: see `digestView`) and, after a failed
- * digest delivery, `carryCount` / `carrySince` credited to the next digest.
+ * `latest` (the latest repeat, as its digest shows it: see `digestView`), the ids of the task
+ * repeats it counted (`members`, `prior`, `unlisted`, `priorUnlisted`: see `fold-members`) and,
+ * after a failed digest delivery, `carryCount` / `carrySince` credited to the next digest.
  *
  * @internal
  * @module
@@ -18,6 +19,7 @@ import type { EcsEvent } from '../events/index.js';
 import { safeParseEcsEvent } from '../parse/index.js';
 import type { Digest } from './digest.js';
 import { digestView } from './digest-view.js';
+import { carried, closedMembersKey, hasMember, priorOf, withMember } from './fold-members.js';
 import { numberField, stringField } from '../state/codec.js';
 import type { StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '../state/store.js';
 
@@ -25,9 +27,12 @@ import type { StateKey, StateRecord, StateStore, StateValue, StoreWrite } from '
 export type FoldOutcome =
   | { readonly kind: 'first'; readonly start: number }
   | { readonly kind: 'folded'; readonly count: number }
+  | { readonly kind: 'duplicate' }
   | { readonly kind: 'digest'; readonly digest: Digest; readonly count: number; readonly since: string };
 
 const MAX_ATTEMPTS = 8;
+/** Tries of a repeat to be counted and listed at once; later ones count it by its claim only. */
+const LISTING_ATTEMPTS = 4;
 
 /** How many fold windows a {@link FoldCache} remembers; the oldest is forgotten first. */
 const CACHED_WINDOWS = 256;
@@ -117,6 +122,11 @@ export interface FoldOptions {
   readonly by?: string;
   /** The windows this filter last saw: a repeat of one is written without reading it first. */
   readonly cache?: FoldCache;
+  /**
+   * The event's task, as `memberId` names it (task events, with deduplication): listed
+   * in the window it is counted in, and a duplicate when a window already lists it.
+   */
+  readonly member?: string;
 }
 
 /**
@@ -130,7 +140,7 @@ export async function fold(
   event: EcsEvent,
   options: FoldOptions,
 ): Promise<FoldOutcome> {
-  const { windowMs, now, by } = options;
+  const { windowMs, now, by, member } = options;
   const write = { now, ttlSeconds: options.ttlSeconds };
   const iso = new Date(now).toISOString();
   let view: StateValue | undefined;
@@ -144,13 +154,17 @@ export async function fold(
     else cache?.set(key, record);
     return record;
   };
+  let closedIds: StateValue | null | undefined;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // The window as this filter last saw it, on the first try only: every write below is
     // conditional on what was seen, so a stale one fails and the next try reads.
     const known = attempt === 0 ? cache?.get(key, now) : undefined;
     const record = known ?? seen(await store.get(key, now));
     if (record === undefined) {
-      const created = seen(await store.put(key, fresh, write));
+      // What `flush` kept of the incident's last window: a late redelivery of one of its repeats.
+      closedIds ??= member === undefined ? null : ((await store.get(closedMembersKey(key), now))?.value ?? null);
+      if (member !== undefined && closedIds !== null && hasMember(closedIds, member)) return { kind: 'duplicate' };
+      const created = seen(await store.put(key, { ...fresh, ...carried(closedIds ?? undefined) }, write));
       if (created !== undefined) return { kind: 'first', start: now };
       continue;
     }
@@ -163,6 +177,8 @@ export async function fold(
         cache?.delete(key);
         continue;
       }
+      // Counted already, in this window or listed from the one before.
+      if (member !== undefined && hasMember(record.value, member)) return { kind: 'duplicate' };
       if (record.value.alerted === false) {
         // The window's first alert could not be delivered: this event takes its place.
         const set: StateValue = by === undefined ? { alerted: true } : { alerted: true, by };
@@ -171,13 +187,20 @@ export async function fold(
         continue;
       }
       const until = { until: iso, latest: latest() };
-      // Known: one compare-and-set on the version seen (a window changed since fails it).
+      // Listed (or known): one compare-and-set on the version seen (a window changed since fails
+      // it). A task repeat the window cannot list (full, or lost too many races) is counted by
+      // its claim alone, and the window says so: no repeat is then counted by its id alone.
+      const counted = withMember(record.value, member, attempt < LISTING_ATTEMPTS);
       const updated = seen(
-        known === undefined
-          ? await store.update(key, { add: { count: 1 }, set: until }, { ...write, where: { start } })
+        known === undefined && counted.members === undefined
+          ? await store.update(
+              key,
+              { add: { count: 1 }, set: { ...until, ...counted } },
+              { ...write, where: { start } },
+            )
           : await store.put(
               key,
-              { ...record.value, count: numberField(record.value, 'count') + 1, ...until },
+              { ...record.value, count: numberField(record.value, 'count') + 1, ...until, ...counted },
               { ...write, expectedVersion: record.version },
             ),
       );
@@ -187,8 +210,14 @@ export async function fold(
     // The window has closed: start a new one. Repeats in the old one go out as a digest, and this
     // event is the new window's first repeat; with none, this event is a new incident.
     // This event is the new window's first repeat: its alert went out long ago, under another event.
+    // A late redelivery of one of its repeats: left for the flush (or the next repeat) to close.
+    if (member !== undefined && hasMember(record.value, member)) return { kind: 'duplicate' };
     const closed = digestOfWindow(record);
-    const next: StateValue = closed === undefined ? fresh : { ...opened, count: 1, latest: latest() };
+    const prior = priorOf(record.value);
+    const next: StateValue =
+      closed === undefined
+        ? { ...fresh, ...prior }
+        : { ...opened, count: 1, latest: latest(), ...prior, ...withMember(prior, member) };
     const replaced = seen(await store.put(key, next, { ...write, expectedVersion: record.version }));
     if (replaced === undefined) continue;
     return closed === undefined ? { kind: 'first', start: now } : { kind: 'digest', ...closed };

@@ -18,12 +18,24 @@ export const FOLD_SCOPE = 'fold';
 const ONE = '-';
 
 /**
+ * A versioned event's resource (a task or container instance ARN) and `detail.version`.
+ *
+ * @internal
+ */
+export interface Versioned {
+  /** The task or container instance ARN. */
+  readonly resource: string;
+  /** Its `detail.version`. */
+  readonly version: number;
+}
+
+/**
  * The resource and version of a versioned event (tasks and container instances), else
  * `undefined`.
  *
  * @internal
  */
-export function versionOf(event: EcsEvent): { readonly resource: string; readonly version: number } | undefined {
+export function versionOf(event: EcsEvent): Versioned | undefined {
   if (event.kind === 'task' && event.detail.version !== undefined)
     return { resource: event.detail.taskArn, version: event.detail.version };
   if (event.kind === 'container-instance' && event.detail.version !== undefined) {

@@ -8,7 +8,19 @@ import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { checkFilterOptions } from './check-options.js';
 import { FoldCache, creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
-import { FOLD_SCOPE, claimKey, foldKey, orderKey, problemKey, serviceOf, steadyKey, versionOf } from './keys.js';
+import { keepClosedMembers, memberId } from './fold-members.js';
+import { DUPLICATE_DETAIL, foldRepeat, foldedDetail, foldsOnceClaimed } from './fold-repeat.js';
+import {
+  FOLD_SCOPE,
+  type Versioned,
+  claimKey,
+  foldKey,
+  orderKey,
+  problemKey,
+  serviceOf,
+  steadyKey,
+  versionOf,
+} from './keys.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import { namespacedStore } from '../state/namespaced-store.js';
 import { retryingStore } from '../state/retrying-store.js';
@@ -17,7 +29,7 @@ import { applyStatelessRules, suppress } from './rules.js';
 import type { StateKey, StateStore } from '../state/store.js';
 import type { Decision, DigestDecision, NoiseFilter, NotifyDecision } from './decision.js';
 import { type ReceiptState, receiptState, toReceipt } from './receipt.js';
-import type { NoiseFilterOptions, ResolvedFilterOptions, SilenceCheck } from './filter-options.js';
+import type { NoiseFilterOptions, ResolvedFilterOptions, SilenceCheck, SilenceProbe } from './filter-options.js';
 
 /**
  * Creates a noise filter. Stateless rules (kind, outcome, severity, cluster and service
@@ -51,6 +63,16 @@ import type { NoiseFilterOptions, ResolvedFilterOptions, SilenceCheck } from './
  * ```
  */
 export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter {
+  return createProbedNoiseFilter(options, undefined);
+}
+
+/**
+ * {@link createNoiseFilter} with the pipeline's silence probe: without one, a filter with a
+ * `silenced` check decides every event through its claim (the check counts what it silences).
+ *
+ * @internal
+ */
+export function createProbedNoiseFilter(options: NoiseFilterOptions, probe: SilenceProbe | undefined): NoiseFilter {
   checkFilterOptions(options, 'createNoiseFilter');
   const given = options.store ?? new MemoryStateStore();
   const store = options.namespace === undefined ? given : namespacedStore(given, options.namespace);
@@ -59,7 +81,7 @@ export function createNoiseFilter(options: NoiseFilterOptions = {}): NoiseFilter
   return new StatefulNoiseFilter(
     resolveFilterOptions(options),
     retryingStore(store, { ...retry, ...(remainingMs === undefined ? {} : { remainingMs }) }),
-    { remainingMs, silenced: options.silenced },
+    { remainingMs, silenced: options.silenced, probe },
   );
 }
 
@@ -80,18 +102,24 @@ class StatefulNoiseFilter implements NoiseFilter {
   readonly #store: StateStore;
   readonly #remainingMs: (() => number) | undefined;
   readonly #silenced: SilenceCheck | undefined;
+  readonly #probe: SilenceProbe | undefined;
   /** The fold windows last seen, so a repeat is written without a read (see `FoldCache`). */
   readonly #windows = new FoldCache();
 
   constructor(
     options: ResolvedFilterOptions,
     store: StateStore,
-    hooks: { remainingMs: (() => number) | undefined; silenced: SilenceCheck | undefined },
+    hooks: {
+      remainingMs: (() => number) | undefined;
+      silenced: SilenceCheck | undefined;
+      probe: SilenceProbe | undefined;
+    },
   ) {
     this.options = options;
     this.#store = store;
     this.#remainingMs = hooks.remainingMs;
     this.#silenced = hooks.silenced;
+    this.#probe = hooks.probe;
   }
 
   async decide(event: EcsEvent, c: Classification, now: number): Promise<Decision> {
@@ -99,9 +127,13 @@ class StatefulNoiseFilter implements NoiseFilter {
     if (verdict !== 'pass') return verdict;
     const claims: StateKey[] = [];
     let by: string | undefined;
+    let member: string | undefined;
     if (this.options.dedupe) {
       const versioned = versionOf(event);
       if (versioned !== undefined) {
+        const repeat = await this.#foldRepeat(event, c, now, versioned);
+        if (repeat !== undefined) return repeat;
+        if (event.kind === 'task') member = memberId(versioned.resource);
         const seen = await this.#store.putIfHigher(orderKey(versioned.resource), versioned.version, this.#long(now));
         if (seen === 'lower') return suppress('stale', `version ${versioned.version} is older than one already seen`);
       }
@@ -116,7 +148,9 @@ class StatefulNoiseFilter implements NoiseFilter {
       // After the duplicate check, so a redelivered event is not counted against its silence twice.
       const silenced = this.#silenced === undefined ? undefined : await this.#silenced(event, c, now);
       decision =
-        silenced === undefined ? await this.#decideClaimed(event, c, now, claims, by) : suppress('silenced', silenced);
+        silenced === undefined
+          ? await this.#decideClaimed(event, c, now, claims, by, member)
+          : suppress('silenced', silenced);
     } catch (error) {
       // Nothing was decided: hand the claim back, so the retry is decided afresh instead of
       // being deferred until the lease ends. Should that fail too, the lease ends it.
@@ -140,6 +174,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     now: number,
     claims: StateKey[],
     by: string | undefined,
+    member: string | undefined,
   ): Promise<Decision> {
     const service = serviceOf(c);
     const { recovery, steadyStates, foldWindowSeconds } = this.options;
@@ -184,8 +219,10 @@ class StatefulNoiseFilter implements NoiseFilter {
         now,
         cache: this.#windows,
         ...(by === undefined ? {} : { by }),
+        ...(member === undefined ? {} : { member }),
       });
-      if (folded.kind === 'folded') return suppress('folded', `repeat folded into the digest of ${c.outcome}`);
+      if (folded.kind === 'duplicate') return suppress('duplicate', DUPLICATE_DETAIL);
+      if (folded.kind === 'folded') return suppress('folded', foldedDetail(c.outcome));
       if (folded.kind === 'digest') {
         return {
           action: 'digest',
@@ -257,6 +294,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       const key = { scope: FOLD_SCOPE, id };
       this.#windows.delete(key);
       const taken = await this.#store.take(key, now, record.version);
+      if (taken !== undefined) await keepClosedMembers(this.#store, key, taken.value, this.#long(now));
       const closed = taken === undefined ? undefined : digestOfWindow(taken);
       if (closed === undefined) continue;
       due.push({
@@ -285,7 +323,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         // An earlier try of this put was stored, though its answer was lost (and it was retried).
         if (existing.value.owner === owner) return 'claimed';
         if (existing.value.state === 'done') {
-          return suppress('duplicate', 'already handled (same event or resource version)');
+          return suppress('duplicate', DUPLICATE_DETAIL);
         }
         return { action: 'defer', detail: 'another delivery of this event is in flight' };
       }
@@ -295,6 +333,33 @@ class StatefulNoiseFilter implements NoiseFilter {
       await this.#releaseOwn(key, owner, now).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * The fast path (see `foldRepeat`), taken only when no silence can hold the event: the
+   * `silenced` check counts what it silences, so it is asked after a claim.
+   */
+  async #foldRepeat(
+    event: EcsEvent,
+    c: Classification,
+    now: number,
+    versioned: Versioned,
+  ): Promise<Decision | undefined> {
+    const windowSeconds = this.options.foldWindowSeconds;
+    if (windowSeconds === false || event.kind !== 'task' || !foldsOnceClaimed(this.options, c)) return undefined;
+    const key = foldKey(c);
+    if (this.#windows.get(key, now) === undefined) return undefined;
+    if (this.#silenced !== undefined && (this.#probe === undefined || (await this.#probe(event, c, now)))) {
+      return undefined;
+    }
+    return foldRepeat(this.#store, key, event, c, {
+      windowMs: windowSeconds * 1000,
+      ttlSeconds: this.#foldTtlSeconds(),
+      now,
+      cache: this.#windows,
+      member: memberId(versioned.resource),
+      claimScope: claimKey(event, versioned).scope,
+    });
   }
 
   /** Takes the claim of `key` if `owner` holds it and it is still pending. */

@@ -15,7 +15,8 @@ import { createDeploymentThreads, type DeploymentThread, type DeploymentThreads 
 import type { EcsEvent } from '../events/index.js';
 import type { DigestDecision, NoiseFilter, NotifyDecision } from '../filter/decision.js';
 import type { NoiseFilterOptions, SilenceCheck } from '../filter/filter-options.js';
-import { createNoiseFilter } from '../filter/noise-filter.js';
+import { createProbedNoiseFilter } from '../filter/noise-filter.js';
+import type { SilenceProbe } from '../filter/filter-options.js';
 import type { RouteFilter } from '../policy/schema.js';
 import { renderAmazonQDecision } from '../render/amazon-q/render.js';
 import { renderDecision } from '../render/decision.js';
@@ -76,6 +77,8 @@ export interface DestinationSetup {
   readonly remainingMs: () => number;
   readonly storeRetry: StoreRetryOptions | false | undefined;
   readonly silenced: SilenceCheck | undefined;
+  /** Whether a silence holds an event, not counted: with it, a repeat can be folded by its id alone. */
+  readonly silenceProbe: SilenceProbe | undefined;
   readonly clock: () => number;
   /** Grouping into incidents, `undefined` when off. */
   readonly group?: ResolvedGroupOptions | undefined;
@@ -163,13 +166,14 @@ export function createDestination(setup: DestinationSetup): Destination {
     const key = filterKey(routeFilter);
     let filter = filters.get(key);
     if (filter === undefined) {
-      filter = createNoiseFilter({
+      const options: NoiseFilterOptions = {
         ...budget,
         ...(setup.filter as NoiseFilterOptions | undefined),
         ...routeFilter,
         store,
         ...(setup.silenced === undefined ? {} : { silenced: setup.silenced }),
-      });
+      };
+      filter = createProbedNoiseFilter(options, setup.silenced === undefined ? undefined : setup.silenceProbe);
       filters.set(key, filter);
     }
     return filter;

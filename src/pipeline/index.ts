@@ -293,6 +293,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     remainingMs,
     storeRetry: options.storeRetry,
     silenced: silencing?.check,
+    silenceProbe: silencing?.holds,
     clock,
   };
   const destinations = new Map<string | undefined, Destination>();
@@ -382,7 +383,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       choices = choicesFor(c);
       if (silencing !== undefined) {
         silencing.begin(event, policy === undefined ? [] : choices.map((choice) => choice!.destination));
-        silenced = await silencing.holds(c, clock());
+        silenced = await silencing.holds(event, c, clock());
       }
     } catch (error) {
       log({ level: 'error', msg: 'failed', ...describe(id, c), detail: errorLine(error) });

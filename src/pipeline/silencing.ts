@@ -29,8 +29,11 @@ export interface Silencing {
   readonly check: SilenceCheck;
   /** Names the destinations of an event about to be handled, for its count. */
   begin(event: EcsEvent, destinations: readonly string[]): void;
-  /** Whether a silence holds the event now (not counted): it then opens or edits no deployment card. */
-  holds(c: Classification, now: number): Promise<boolean>;
+  /**
+   * Whether a silence holds the event (not counted), asked once per event: it then opens or edits
+   * no deployment card, and no filter counts it without a claim.
+   */
+  holds(event: EcsEvent, c: Classification, now: number): Promise<boolean>;
   /** Posts the summaries of the silences that ended, each to its destinations; one outcome per post. */
   summaries(
     now: number,
@@ -50,7 +53,10 @@ function sentKey(summary: SilenceSummary): StateKey {
  * @internal
  */
 export function createSilencing(silences: Silences, clock: () => number): Silencing {
-  const events = new WeakMap<EcsEvent, { destinations: readonly string[]; result?: Promise<string | undefined> }>();
+  const events = new WeakMap<
+    EcsEvent,
+    { destinations: readonly string[]; result?: Promise<string | undefined>; held?: Promise<boolean> }
+  >();
 
   async function decide(c: Classification, now: number, destinations: readonly string[]): Promise<string | undefined> {
     const silence = await silences.silenceFor(c, now);
@@ -87,8 +93,11 @@ export function createSilencing(silences: Silences, clock: () => number): Silenc
     begin(event, destinations) {
       events.set(event, { destinations });
     },
-    async holds(c, now) {
-      return (await silences.silenceFor(c, now)) !== undefined;
+    holds(event, c, now) {
+      const entry = events.get(event) ?? { destinations: [] };
+      entry.held ??= silences.silenceFor(c, now).then((silence) => silence !== undefined);
+      events.set(event, entry);
+      return entry.held;
     },
     async summaries(now, send, deadline) {
       const out: Array<{ destination: Destination; outcome: DestinationOutcome }> = [];

@@ -204,14 +204,16 @@ describe('createPipeline: a deadline', () => {
     const other = (i: number) => {
       const raw = loadFixture('task', 'synthetic-task-crashed-exit1-sidecar143') as any;
       raw.id = `other-${i}`;
-      raw.detail.group = 'service:other';
+      // A service of its own: repeats of one incident write nothing but its window.
+      raw.detail.group = `service:other-${i}`;
       raw.detail.taskArn = `arn:aws:ecs:eu-central-1:111111111111:task/test/other${String(i).padStart(27, '0')}`;
       raw.resources = [raw.detail.taskArn];
       return parseEcsEvent(raw);
     };
     await pipeline.handle(crash(0));
     await pipeline.handle(crash(1)); // folded: one repeat in the window
-    // Each further task writes two records (its order and its claim): 10,000 records fill the store.
+    // Each further task is a first alert, writing four records (order, claim, window, problem
+    // mark): 10,000 records fill the store.
     for (
       let i = 0;
       i < 5_000 && !logs.some((entry) => entry.msg === 'evicted' && entry.detail?.includes('fold'));
