@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { $ZodType } from 'zod/v4/core';
-import { AttachmentSchema, NameValuePairSchema } from '../src/events/common.js';
+import { AttachmentSchema, NameValuePairSchema, unknownEcsEventSchema } from '../src/events/common.js';
 import { ContainerInstanceStateChangeSchema } from '../src/events/container-instance-state-change.js';
 import { DeploymentStateChangeSchema } from '../src/events/deployment-state-change.js';
 import { ServiceActionSchema } from '../src/events/service-action.js';
@@ -57,6 +57,8 @@ interface Def {
   readonly innerType?: $ZodType;
   readonly element?: $ZodType;
   readonly values?: readonly unknown[];
+  readonly keyType?: $ZodType;
+  readonly valueType?: $ZodType;
 }
 
 const defOf = (schema: unknown): Def => (schema as $ZodType)._zod.def as unknown as Def;
@@ -105,6 +107,7 @@ export function generateFastParsers(): string {
 
   const imports = [
     `import { INVALID, copyUnknown, isObject, wellFormed, type Invalid, type Out } from './fast-parse-runtime.js';`,
+    `import type { Shape } from './explain.js';`,
     ...ENTRY_POINTS.map(([, , type, from]) => `import type { ${type} } from '${from}';`),
   ].sort();
   return [
@@ -114,7 +117,69 @@ export function generateFastParsers(): string {
     `export { INVALID, type Invalid } from './fast-parse-runtime.js';`,
     '',
     ...functions,
+    ...shapes(),
   ].join('\n');
+}
+
+/**
+ * The schemas as data for `explain.ts` (which words the errors and reads unknown detail-types):
+ * the shared ones as constants, then `SHAPES` by kind.
+ */
+function shapes(): string[] {
+  const shared = new Map<unknown, string>(SHARED.map(([name, schema]) => [schema, `${name}Shape`]));
+  const lines = SHARED.map(
+    ([name, schema]) =>
+      `/** \`${name}\` as data. */\nconst ${name}Shape: Shape = ${shapeOf(schema, name, shared, true)};\n`,
+  );
+  const kinds: Array<readonly [string, unknown]> = [
+    ...ENTRY_POINTS.map(([name, schema]) => [name, schema] as const),
+    ['unknownEcsEvent', unknownEcsEventSchema()],
+  ];
+  lines.push(
+    '/** Each schema as data, for `explain.ts`: it words why an event failed, and reads unknown detail-types. */',
+    'export const SHAPES: Readonly<Record<string, Shape>> = {',
+    ...kinds.map(([name, schema]) => `  ${name}: ${shapeOf(schema, name, shared)},`),
+    '};',
+    '',
+  );
+  return lines;
+}
+
+/** The `Shape` literal of a schema (see `explain.ts`). */
+function shapeOf(schema: unknown, path: string, shared: ReadonlyMap<unknown, string>, top = false): string {
+  if (!top && shared.has(schema)) return shared.get(schema)!;
+  const def = defOf(schema);
+  noChecks(def, path);
+  switch (def.type) {
+    case 'string':
+      return "'s'";
+    case 'number':
+      return "'n'";
+    case 'boolean':
+      return "'b'";
+    case 'unknown':
+      return "'u'";
+    case 'literal':
+      return `['l', ${(def.values ?? []).map((v) => (typeof v === 'string' ? quote(v) : String(v))).join(', ')}]`;
+    case 'array':
+      return `['a', ${shapeOf(def.element, `${path}Item`, shared)}]`;
+    case 'record':
+      if (defOf(def.keyType).type !== 'string' || defOf(def.valueType).type !== 'unknown')
+        throw new Error(`${path}: only records of string keys and unknown values are supported`);
+      return "'r'";
+    case 'object': {
+      const loose = def.catchall !== undefined ? 1 : 0;
+      const fields = Object.entries(def.shape ?? {}).map(([key, field]) => {
+        const fieldDef = defOf(field);
+        return fieldDef.type === 'optional'
+          ? `[${quote(key)}, ${shapeOf(fieldDef.innerType, `${path}${capital(key)}`, shared)}, 1]`
+          : `[${quote(key)}, ${shapeOf(field, `${path}${capital(key)}`, shared)}]`;
+      });
+      return `['o', ${loose}, [${fields.join(', ')}]]`;
+    }
+    default:
+      throw new Error(`${path}: zod type ${def.type} is not supported by the shapes`);
+  }
 }
 
 const HEADER = `/**

@@ -67,7 +67,8 @@ export interface ParseErrorOptions extends EcsSlackErrorOptions {
  * The input is not a valid Amazon ECS event, or a wrapper record is not JSON.
  *
  * The message is one line, for example `SQS record 3: detail.lastStatus: expected string,
- * received number`. When validation failed, `cause` holds the `ZodError` with every issue.
+ * received number`. When validation failed, `cause` is an `Error` whose `issues` lists every
+ * problem (`code`, `path`, `expected`), as zod words them.
  *
  * @example
  * ```ts

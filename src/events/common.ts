@@ -148,3 +148,12 @@ export function envelopeSchema<TDetailType extends string, TDetail>(
     'replay-name': z.optional(z.string()),
   });
 }
+
+/**
+ * Builds the schema of an event of a detail-type ecs-slack does not model: the envelope
+ * around any detail object.
+ *
+ * @internal
+ */
+export const unknownEcsEventSchema: () => z.ZodMiniType<EcsEnvelope<string, Record<string, unknown>>> =
+  /* @__PURE__ */ once(() => envelopeSchema(z.string(), z.record(z.string(), z.unknown())));

@@ -9,10 +9,9 @@ import { once } from '../internal/once.js';
 import type { Attachment, EcsEnvelope, NameValuePair, OpenString } from './common.js';
 import { attachmentSchema, envelopeSchema, nameValuePairSchema } from './common.js';
 
-/**
- * The `detail-type` of container-instance events.
- */
-export const CONTAINER_INSTANCE_STATE_CHANGE = 'ECS Container Instance State Change';
+import { CONTAINER_INSTANCE_STATE_CHANGE } from './detail-types.js';
+
+export { CONTAINER_INSTANCE_STATE_CHANGE } from './detail-types.js';
 
 /**
  * A container instance's status.

@@ -9,10 +9,9 @@ import { once } from '../internal/once.js';
 import type { EcsEnvelope, OpenString } from './common.js';
 import { envelopeSchema } from './common.js';
 
-/**
- * The `detail-type` of deployment events.
- */
-export const DEPLOYMENT_STATE_CHANGE = 'ECS Deployment State Change';
+import { DEPLOYMENT_STATE_CHANGE } from './detail-types.js';
+
+export { DEPLOYMENT_STATE_CHANGE } from './detail-types.js';
 
 /**
  * Deployment event names. A rollback is an `SERVICE_DEPLOYMENT_IN_PROGRESS` whose reason says

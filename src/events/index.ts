@@ -4,13 +4,16 @@
  * @module
  */
 import type { EcsEnvelope } from './common.js';
+import type { ContainerInstanceStateChange } from './container-instance-state-change.js';
+import type { DeploymentStateChange } from './deployment-state-change.js';
 import {
   CONTAINER_INSTANCE_STATE_CHANGE,
-  type ContainerInstanceStateChange,
-} from './container-instance-state-change.js';
-import { DEPLOYMENT_STATE_CHANGE, type DeploymentStateChange } from './deployment-state-change.js';
-import { SERVICE_ACTION, type ServiceAction } from './service-action.js';
-import { TASK_STATE_CHANGE, type TaskStateChange } from './task-state-change.js';
+  DEPLOYMENT_STATE_CHANGE,
+  SERVICE_ACTION,
+  TASK_STATE_CHANGE,
+} from './detail-types.js';
+import type { ServiceAction } from './service-action.js';
+import type { TaskStateChange } from './task-state-change.js';
 
 /**
  * What an event is about, the discriminant of {@link EcsEvent}.

@@ -9,10 +9,9 @@ import { once } from '../internal/once.js';
 import type { EcsEnvelope, OpenString } from './common.js';
 import { envelopeSchema } from './common.js';
 
-/**
- * The `detail-type` of service action events.
- */
-export const SERVICE_ACTION = 'ECS Service Action';
+import { SERVICE_ACTION } from './detail-types.js';
+
+export { SERVICE_ACTION } from './detail-types.js';
 
 /**
  * Severity AWS gives a service action event.

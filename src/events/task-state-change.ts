@@ -15,10 +15,9 @@ import {
   type OpenString,
 } from './common.js';
 
-/**
- * The `detail-type` of task events.
- */
-export const TASK_STATE_CHANGE = 'ECS Task State Change';
+import { TASK_STATE_CHANGE } from './detail-types.js';
+
+export { TASK_STATE_CHANGE } from './detail-types.js';
 
 /**
  * A task's `lastStatus`, in lifecycle order. `DELETED` only shows in `DescribeTasks`.

@@ -3,18 +3,11 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
-import type { $ZodIssue } from 'zod/v4/core';
 import { ParseError } from '../errors.js';
-import { envelopeSchema } from '../events/common.js';
-import { containerInstanceStateChangeSchema } from '../events/container-instance-state-change.js';
-import { deploymentStateChangeSchema } from '../events/deployment-state-change.js';
+import { EventIssues, readShape, type EventIssue, type Shape } from '../events/explain.js';
 import * as fast from '../events/fast-parsers.js';
 import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from '../events/index.js';
-import { serviceActionSchema } from '../events/service-action.js';
-import { taskStateChangeSchema } from '../events/task-state-change.js';
 import { isRecord } from '../internal/object.js';
-import { once } from '../internal/once.js';
 import { wellFormedDeep } from '../internal/well-formed.js';
 import { completeEnvelope, EnvelopeError } from './envelope.js';
 import { describe, describeIssue, formatPath, quote } from './issues.js';
@@ -49,25 +42,22 @@ export interface ParseFailure {
  */
 export type SafeParseResult = ParseSuccess | ParseFailure;
 
-const unknownEcsEventSchema = /* @__PURE__ */ once(() => envelopeSchema(z.string(), z.record(z.string(), z.unknown())));
-
 /**
- * Each known detail-type: its kind, the parser generated from its schema (the fast path, see
- * `events/fast-parsers.ts`), and the schema itself, built only when first needed: it decides
- * whenever the fast path says no, and words the error.
+ * Each known detail-type: its kind, the parser generated from its schema (see
+ * `events/fast-parsers.ts`), which decides, and the schema as data, read only when the parser
+ * says no, to word the error (see `events/explain.ts`). No zod on this path.
  */
-const KINDS: Readonly<
-  Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, () => z.ZodMiniType]>
-> = {
-  [DETAIL_TYPES.task]: ['task', fast.taskStateChange, taskStateChangeSchema],
-  [DETAIL_TYPES.service]: ['service', fast.serviceAction, serviceActionSchema],
-  [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, deploymentStateChangeSchema],
-  [DETAIL_TYPES['container-instance']]: [
-    'container-instance',
-    fast.containerInstanceStateChange,
-    containerInstanceStateChangeSchema,
-  ],
-};
+const KINDS: Readonly<Record<string, readonly [KnownEcsEventKind, (input: unknown) => object | fast.Invalid, Shape]>> =
+  {
+    [DETAIL_TYPES.task]: ['task', fast.taskStateChange, fast.SHAPES.taskStateChange!],
+    [DETAIL_TYPES.service]: ['service', fast.serviceAction, fast.SHAPES.serviceAction!],
+    [DETAIL_TYPES.deployment]: ['deployment', fast.deploymentStateChange, fast.SHAPES.deploymentStateChange!],
+    [DETAIL_TYPES['container-instance']]: [
+      'container-instance',
+      fast.containerInstanceStateChange,
+      fast.SHAPES.containerInstanceStateChange!,
+    ],
+  };
 
 /**
  * Parses one Amazon ECS event in its EventBridge envelope.
@@ -89,7 +79,8 @@ const KINDS: Readonly<
  * @param input - A value from `JSON.parse`, for example one EventBridge event.
  * @returns The typed event, discriminated by `kind`.
  * @throws {@link ParseError} with a one-line message naming the field, for example
- *   `detail.lastStatus: expected string, received number`; the `ZodError` is its `cause`.
+ *   `detail.lastStatus: expected string, received number`; its `cause` is an `Error` whose
+ *   `issues` lists every problem (`path`, `code`, `expected`), as zod's would.
  * @example
  * ```ts
  * const event = parseEcsEvent(JSON.parse(body));
@@ -233,17 +224,18 @@ function parseWithContext(input: unknown, label: string, recordId: string | unde
     data.kind = known![0];
     return { success: true, data };
   }
-  const schema = (known?.[2] ?? unknownEcsEventSchema)();
-  const result = schema.safeParse(completed);
-  if (!result.success) {
-    const issues = result.error.issues;
-    const first = issues[0] as $ZodIssue;
-    const path = formatPath(first.path);
+  const issues: EventIssue[] = [];
+  const read = readShape((known?.[2] ?? fast.SHAPES.unknownEcsEvent)!, completed, issues);
+  const first = issues[0];
+  if (first !== undefined || known !== undefined) {
+    // A known kind the generated parser refused always has an issue; `event` covers the impossible.
+    const path = first === undefined ? '' : formatPath(first.path);
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    return fail(`${path || 'event'}: ${describeIssue(first, completed)}${more}`, path, result.error);
+    const problem = first === undefined ? 'does not match its schema' : describeIssue(first, completed);
+    return fail(`${path || 'event'}: ${problem}${more}`, path, new EventIssues(issues));
   }
-  // The fast parsers make strings well-formed themselves; what zod returns is made so here.
-  const data = wellFormedDeep(result.data) as EcsEvent;
-  data.kind = known?.[0] ?? 'unknown';
+  // The generated parsers make strings well-formed themselves; an unknown kind's are made so here.
+  const data = wellFormedDeep(read) as EcsEvent;
+  data.kind = 'unknown';
   return { success: true, data };
 }

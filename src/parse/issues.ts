@@ -1,11 +1,11 @@
 /**
- * Parse issues in words: zod issue paths as messages write them (`detail.containers[0].name`),
+ * Parse issues in words: issue paths as messages write them (`detail.containers[0].name`),
  * the value found there, and one line per issue.
  *
  * @internal
  * @module
  */
-import type { $ZodIssue } from 'zod/v4/core';
+import type { EventIssue } from '../events/explain.js';
 
 /**
  * A zod issue path as error messages write it: `detail.containers[0].name`.
@@ -57,11 +57,11 @@ export function quote(value: unknown): string {
 }
 
 /**
- * One zod issue in words: what was expected and what was found.
+ * One issue in words: what was expected and what was found.
  *
  * @internal
  */
-export function describeIssue(issue: $ZodIssue, input: unknown): string {
+export function describeIssue(issue: EventIssue, input: unknown): string {
   if (issue.code === 'invalid_type') {
     const received = valueAt(input, issue.path);
     return received === undefined
@@ -69,7 +69,7 @@ export function describeIssue(issue: $ZodIssue, input: unknown): string {
       : `expected ${issue.expected}, received ${describe(received)}`;
   }
   if (issue.code === 'invalid_value') {
-    return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+    return `expected ${(issue.values ?? []).map((value) => JSON.stringify(value)).join(' or ')}`;
   }
   return issue.message;
 }

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { $ZodIssue } from 'zod/v4/core';
+import type { EventIssue } from '../events/explain.js';
 import { DETAIL_TYPES, type EcsEvent, type KnownEcsEventKind } from '../events/index.js';
 import { parseArn } from '../internal/arn.js';
 import { isRecord } from '../internal/object.js';
@@ -28,7 +28,7 @@ export interface SalvagedEvent {
   readonly missing: readonly string[];
 }
 
-/** Rounds of repair: each fixes every issue zod reports, and a fix can only reveal issues below it. */
+/** Rounds of repair: each fixes every issue the check reports, and a fix can only reveal issues below it. */
 const MAX_ROUNDS = 6;
 
 /** The kind of a known detail-type. */
@@ -71,7 +71,7 @@ export function salvageEcsEvent(input: unknown): SalvagedEvent | undefined {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const result = safeParseEcsEvent(draft);
     if (result.success) return { event: result.data, missing };
-    const issues = (result.error.cause as { issues?: $ZodIssue[] } | undefined)?.issues;
+    const issues = (result.error.cause as { issues?: EventIssue[] } | undefined)?.issues;
     if (issues === undefined || !repair(draft, issues, kind, note)) return undefined;
   }
   return undefined;
@@ -80,7 +80,7 @@ export function salvageEcsEvent(input: unknown): SalvagedEvent | undefined {
 /** Fixes each issue in `draft`; `false` when one cannot be fixed. */
 function repair(
   draft: Record<string, unknown>,
-  issues: readonly $ZodIssue[],
+  issues: readonly EventIssue[],
   kind: KnownEcsEventKind,
   note: (path: string) => void,
 ): boolean {
@@ -110,8 +110,8 @@ function repair(
   return true;
 }
 
-/** The empty value of the type zod expected, or `undefined` for an issue that is not a type. */
-function blank(issue: $ZodIssue): unknown {
+/** The empty value of the type expected, or `undefined` for an issue that is not a type. */
+function blank(issue: EventIssue): unknown {
   if (issue.code !== 'invalid_type') return undefined;
   switch (issue.expected) {
     case 'string':

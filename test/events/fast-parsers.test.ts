@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAST_PARSERS_FILE, generateFastParsers } from '../../scripts/fast-parsers.js';
+import { type EventIssue, readShape } from '../../src/events/explain.js';
 import * as fast from '../../src/events/fast-parsers.js';
+import { unknownEcsEventSchema } from '../../src/events/common.js';
 import {
   ContainerInstanceStateChangeSchema,
   DeploymentStateChangeSchema,
@@ -14,15 +16,39 @@ import { wellFormedDeep } from '../../src/internal/well-formed.js';
 import { completeEnvelope } from '../../src/parse/envelope.js';
 import { allFixtures } from '../helpers/fixtures.js';
 
-const PARSERS: Record<
-  KnownEcsEventKind,
-  readonly [(input: unknown) => unknown, { safeParse(input: unknown): { success: boolean; data?: unknown } }]
-> = {
-  task: [fast.taskStateChange, TaskStateChangeSchema],
-  service: [fast.serviceAction, ServiceActionSchema],
-  deployment: [fast.deploymentStateChange, DeploymentStateChangeSchema],
-  'container-instance': [fast.containerInstanceStateChange, ContainerInstanceStateChangeSchema],
+interface ZodLike {
+  safeParse(input: unknown): { success: boolean; data?: unknown; error?: { issues: readonly ZodIssueLike[] } };
+}
+interface ZodIssueLike {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly expected?: string;
+  readonly values?: readonly unknown[];
+}
+
+const PARSERS: Record<KnownEcsEventKind, readonly [(input: unknown) => unknown, ZodLike, string]> = {
+  task: [fast.taskStateChange, TaskStateChangeSchema, 'taskStateChange'],
+  service: [fast.serviceAction, ServiceActionSchema, 'serviceAction'],
+  deployment: [fast.deploymentStateChange, DeploymentStateChangeSchema, 'deploymentStateChange'],
+  'container-instance': [
+    fast.containerInstanceStateChange,
+    ContainerInstanceStateChangeSchema,
+    'containerInstanceStateChange',
+  ],
 };
+
+/** What an issue says, zod's or the explanation's: code, path, and what was expected. */
+const gist = ({ code, path, expected, values }: ZodIssueLike | EventIssue) => ({ code, path, expected, values });
+
+/** Asserts the explanation (`explain.ts`) finds the issues zod finds, in zod's order. */
+function expectSameIssues(shape: string, schema: ZodLike, input: unknown): unknown {
+  const expected = schema.safeParse(input);
+  const issues: EventIssue[] = [];
+  const read = readShape(fast.SHAPES[shape]!, input, issues);
+  expect(issues.map(gist)).toEqual((expected.error?.issues ?? []).map(gist));
+  if (expected.success) expect(spelled(wellFormedDeep(read))).toEqual(spelled(wellFormedDeep(expected.data)));
+  return expected.success;
+}
 
 /**
  * A value spelled out for comparison: types, key order, prototypes, explicit `undefined`, `NaN`
@@ -48,7 +74,9 @@ function spelled(value: unknown): unknown {
  * once zod's is made well-formed (the one thing the fast parsers add).
  */
 function expectSameAsZod(kind: KnownEcsEventKind, input: unknown): void {
-  const [parse, schema] = PARSERS[kind];
+  const [parse, schema, shape] = PARSERS[kind];
+  expectSameIssues(shape, schema, input);
+  expectSameIssues('unknownEcsEvent', unknownEcsEventSchema(), input);
   const expected = schema.safeParse(input);
   const actual = parse(input);
   if (!expected.success) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ZodError } from 'zod';
 import {
   ParseError,
   classify,
@@ -11,6 +10,7 @@ import {
   safeParseEcsEvent,
 } from '../../src/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
+import { EventIssues } from '../../src/events/explain.js';
 
 const stopped = (): Record<string, any> =>
   loadFixture('task', 'task-stopped-essential-container-exited-fargate-sidecar');
@@ -94,7 +94,7 @@ describe('negative cases built from real events', () => {
 });
 
 describe('ParseError', () => {
-  it('keeps the ZodError as cause, the path, and is recognised by the guards', () => {
+  it('keeps every issue in its cause, the path, and is recognised by the guards', () => {
     const event = stopped();
     event.detail.lastStatus = 3;
     let caught: unknown;
@@ -107,8 +107,12 @@ describe('ParseError', () => {
     const error = caught as ParseError;
     expect(error.name).toBe('ParseError');
     expect(error.path).toBe('detail.lastStatus');
-    expect(error.cause).toBeInstanceOf(Error);
-    expect((error.cause as ZodError).issues[0]?.path).toEqual(['detail', 'lastStatus']);
+    expect(error.cause).toBeInstanceOf(EventIssues);
+    expect((error.cause as EventIssues).issues[0]).toMatchObject({
+      code: 'invalid_type',
+      path: ['detail', 'lastStatus'],
+      expected: 'string',
+    });
     expect(isParseError(error)).toBe(true);
     expect(isEcsSlackError(error)).toBe(true);
   });
