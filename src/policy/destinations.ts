@@ -66,13 +66,7 @@ export interface AmazonQDestination {
  */
 export type PolicyDestination = WebhookDestination | WebApiDestination | AmazonQDestination;
 
-/**
- * A destination's name: letters, digits, `-`, `_` and `.`, at most 64 characters (it also names
- * the destination's state).
- *
- * @internal
- */
-export const DESTINATION_NAME: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+export { DESTINATION_NAME } from './vocabulary.js';
 
 const WHERE = 'expected { "env": NAME }, { "secretsManager": ID } or { "ssm": NAME }';
 

@@ -1,210 +1,234 @@
 /**
- * The policy check without zod: a policy it is sure of (plain JSON objects, every rule of
- * `policySchema` met) comes back as zod would return it, without building the policy's zod
- * schema, which was most of a Lambda's cold start with a policy. Anything else, valid or not,
- * gets `undefined`, and zod decides and words the error. It never accepts what zod refuses
- * (`test/policy/fast-check.test.ts` compares the two).
+ * The policy check without zod: `policySchema` (`schema.ts`) written again with the small
+ * validator of `check-kit.ts`, which behaves as zod does, so every policy is decided here and
+ * its error worded the same way (`routes[0].match.service: expected string or string[]`)
+ * without loading zod, which was most of a Lambda's cold start with a policy and a third of its
+ * bundle. `test/policy/fast-check.test.ts` compares the two on thousands of policies, valid and
+ * not.
  *
  * @internal
  * @module
  */
-import { DESTINATION_NAME } from './destinations.js';
+import { RENAMED_FILTER_OPTIONS } from '../filter/check-options.js';
+import { discriminated, matching, nameOf, oneOrMany, text } from './check-helpers.js';
+import {
+  array,
+  boolean,
+  type Check,
+  type CheckIssue,
+  type ErrorOption,
+  literal,
+  number,
+  object,
+  record,
+  string,
+  union,
+  type Verdict,
+  verdict,
+} from './check-kit.js';
+import { GROUP_FIELDS } from './group.js';
 import type { Policy } from './schema.js';
-import { CAUSES, KINDS, OUTCOMES, SEVERITIES } from './vocabulary.js';
+import { CAUSES, DESTINATION_NAME, KINDS, OUTCOMES, SEVERITIES } from './vocabulary.js';
 
-/** Not sure: zod decides. */
-const NO: unique symbol = Symbol('no');
-type Checked = unknown | typeof NO;
-type Check = (value: unknown) => Checked;
+/** Every field optional, unknown ones refused. */
+const strict = (shape: Readonly<Record<string, Check>>, required: readonly string[] = [], error?: ErrorOption): Check =>
+  object(shape, { optional: Object.keys(shape).filter((key) => !required.includes(key)), unknown: 'strict', error });
 
-function isPlain(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(value).length === 0;
-}
+const glob = (what: string): Check => oneOrMany(text(`a ${what} name or glob`, 256));
 
-/** A strict object of optional fields, but for `required`; fields come out in the shape's order, as zod's do. */
-function strict(shape: Readonly<Record<string, Check>>, required: readonly string[] = []): Check {
-  const known = Object.keys(shape);
-  return (value) => {
-    if (!isPlain(value)) return NO;
-    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key) || value[key] === undefined) return NO;
-    for (const key of required) if (!Object.hasOwn(value, key)) return NO;
-    const out: Record<string, unknown> = {};
-    for (const key of known) {
-      if (!Object.hasOwn(value, key)) continue;
-      const checked = shape[key]!(value[key]);
-      if (checked === NO) return NO;
-      out[key] = checked;
-    }
-    return out;
-  };
-}
-
-function record(key: (name: string) => boolean, item: Check): Check {
-  return (value) => {
-    if (!isPlain(value)) return NO;
-    const out: Record<string, unknown> = {};
-    for (const name of Object.keys(value)) {
-      if (name === '__proto__' || !key(name)) return NO;
-      const checked = item(value[name]);
-      if (checked === NO) return NO;
-      out[name] = checked;
-    }
-    return out;
-  };
-}
-
-function array(item: Check, min = 0): Check {
-  return (value) => {
-    if (!Array.isArray(value) || value.length < min) return NO;
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) {
-      if (!Object.hasOwn(value, i)) return NO;
-      const checked = item(value[i]);
-      if (checked === NO) return NO;
-      out.push(checked);
-    }
-    return out;
-  };
-}
-
-const string =
-  (test: (value: string) => boolean): Check =>
-  (value) =>
-    typeof value === 'string' && test(value) ? value : NO;
-const text = (max: number): Check =>
-  string((value) => value.length <= max && value.trim() !== '' && value.trim() === value);
-const matching = (pattern: RegExp): Check => string((value) => pattern.test(value));
-const among = (names: readonly string[]): Check => {
-  const set: ReadonlySet<string> = new Set(names);
-  return string((value) => set.has(value));
-};
-const boolean: Check = (value) => (typeof value === 'boolean' ? value : NO);
-
-/** One value, or a list of at least one. */
-function oneOrMany(item: Check): Check {
-  const many = array(item, 1);
-  return (value) => (Array.isArray(value) ? many(value) : item(value));
-}
-
-function oneOf(...checks: readonly Check[]): Check {
-  return (value) => {
-    for (const check of checks) {
-      const checked = check(value);
-      if (checked !== NO) return checked;
-    }
-    return NO;
-  };
-}
-
-const literal =
-  <T>(expected: T): Check =>
-  (value) =>
-    value === expected ? value : NO;
-
-function perName(names: readonly string[], item: Check): Check {
-  return strict(Object.fromEntries(names.map((name) => [name, item])));
-}
-
-const severity = among(SEVERITIES);
-const outcome = among(OUTCOMES);
-
-const secretSource = oneOf(
-  strict({ env: matching(/^[A-Za-z_][A-Za-z0-9_]{0,255}$/) }, ['env']),
-  strict({ secretsManager: text(2048) }, ['secretsManager']),
-  strict({ ssm: matching(/^[A-Za-z0-9_.\-/:]{1,2048}$/) }, ['ssm']),
-);
-
-const destination = oneOf(
-  strict({ type: literal('webhook'), url: secretSource }, ['type', 'url']),
-  strict({ type: literal('web-api'), channel: text(80) }, ['type', 'channel']),
-  strict(
-    { type: literal('amazon-q'), topicArn: matching(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256}$/) },
-    ['type', 'topicArn'],
-  ),
-);
-
-const glob = oneOrMany(text(256));
-const match = strict({
-  account: glob,
-  region: glob,
-  cluster: glob,
-  service: glob,
-  kind: oneOrMany(among(KINDS)),
-  outcome: oneOrMany(outcome),
-  severity: oneOrMany(severity),
-  cause: oneOrMany(among(CAUSES)),
+/**
+ * `policyMatchSchema` (`match-schema.ts`) without zod.
+ *
+ * @internal
+ */
+export const policyMatch: Check = strict({
+  account: glob('account'),
+  region: glob('Region'),
+  cluster: glob('cluster'),
+  service: glob('service'),
+  kind: oneOrMany(nameOf('kind', KINDS)),
+  outcome: oneOrMany(nameOf('outcome', OUTCOMES)),
+  severity: oneOrMany(nameOf('severity', SEVERITIES)),
+  cause: oneOrMany(nameOf('cause', CAUSES)),
 });
 
-const mention = oneOf(
-  literal('here'),
-  literal('channel'),
-  strict({ userGroup: matching(/^S[A-Z0-9]{2,}$/) }, ['userGroup']),
-  strict({ user: matching(/^[UW][A-Z0-9]{2,}$/) }, ['user']),
+const severityName = nameOf('severity', SEVERITIES);
+const outcomeName = nameOf('outcome', OUTCOMES);
+
+/** A strict object with one optional field per name, its unknown keys named as `what`. */
+const perName = (what: string, keys: readonly string[], item: Check): Check =>
+  strict(Object.fromEntries(keys.map((key) => [key, item])), [], (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown ${what} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(', ')}`
+      : undefined,
+  );
+
+const WHERE = 'expected { "env": NAME }, { "secretsManager": ID } or { "ssm": NAME }';
+
+const secretSource = union(
+  [
+    strict({ env: matching(/^[A-Za-z_][A-Za-z0-9_]{0,255}$/, 'expected an environment variable name') }, ['env']),
+    strict({ secretsManager: text('a Secrets Manager secret id or ARN', 2048) }, ['secretsManager']),
+    strict({ ssm: matching(/^[A-Za-z0-9_.\-/:]{1,2048}$/, 'expected an SSM parameter name or ARN') }, ['ssm']),
+  ],
+  (issue) => (typeof issue.input === 'string' ? `${WHERE}, not the URL itself (it is a secret)` : WHERE),
 );
 
-const routeFilter = strict({
-  preset: among(['alerts', 'verbose', 'none']),
-  minSeverity: severity,
-  notifyOutcomes: array(outcome),
-  suppressOutcomes: array(outcome),
-  suppressTransitional: boolean,
-  suppressRoutineStops: boolean,
-  suppressInstanceChurn: boolean,
-  steadyStates: among(['recovery', 'changes', 'all']),
-  foldWindowSeconds: (value) => (value === false || (Number.isFinite(value) && (value as number) > 0) ? value : NO),
-  recovery: boolean,
-});
+const ALL = ['type', 'url', 'channel', 'topicArn'];
+const destination = discriminated(
+  'type',
+  {
+    webhook: strict({ type: literal('webhook'), url: secretSource }, ALL),
+    'web-api': strict({ type: literal('web-api'), channel: text('a channel id or name', 80) }, ALL),
+    'amazon-q': strict(
+      {
+        type: literal('amazon-q'),
+        topicArn: matching(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]{1,256}$/, 'expected an SNS topic ARN'),
+      },
+      ALL,
+    ),
+  },
+  'expected "type": "webhook", "web-api" or "amazon-q"',
+);
+
+const mention = union(
+  [
+    literal('here'),
+    literal('channel'),
+    strict({ userGroup: matching(/^S[A-Z0-9]{2,}$/, 'expected a user group id (S...), not its handle') }, [
+      'userGroup',
+    ]),
+    strict({ user: matching(/^[UW][A-Z0-9]{2,}$/, 'expected a user id (U... or W...), not a name') }, ['user']),
+  ],
+  'expected { "userGroup": "S..." }, { "user": "U..." }, "here" or "channel"',
+);
+
+function unknownFilterFields(keys: readonly string[]): string {
+  const renamed = keys.find((key) => Object.hasOwn(RENAMED_FILTER_OPTIONS, key));
+  if (renamed !== undefined)
+    return `${JSON.stringify(renamed)} was renamed ${JSON.stringify(RENAMED_FILTER_OPTIONS[renamed])} (true suppresses)`;
+  return `unknown field ${keys.map((key) => JSON.stringify(key)).join(', ')}`;
+}
+
+const SECONDS = 'expected a positive number of seconds';
+const positive = (message: string) => ({ test: (value: number) => value > 0, message, code: 'too_small' });
+
+const routeFilter = strict(
+  {
+    preset: nameOf('preset', ['alerts', 'verbose', 'none']),
+    minSeverity: severityName,
+    notifyOutcomes: array(outcomeName),
+    suppressOutcomes: array(outcomeName),
+    suppressTransitional: boolean,
+    suppressRoutineStops: boolean,
+    suppressInstanceChurn: boolean,
+    steadyStates: nameOf('steady-state rule', ['recovery', 'changes', 'all']),
+    foldWindowSeconds: union([number(positive(`${SECONDS}, or false`)), literal(false)], `${SECONDS}, or false`),
+    recovery: boolean,
+  },
+  [],
+  (issue) => (issue.code === 'unrecognized_keys' ? unknownFilterFields(issue.keys ?? []) : undefined),
+);
 
 const routeFields = {
-  to: oneOrMany(text(64)),
-  mentions: perName(SEVERITIES, array(mention)),
+  to: oneOrMany(text('a destination name', 64)),
+  mentions: perName('severity', SEVERITIES, array(mention)),
   filter: routeFilter,
 };
 
-const policy = strict(
-  {
-    $schema: string(() => true),
-    severity: strict({
-      outcomes: perName(OUTCOMES, severity),
-      eventNames: record((name) => /^[A-Z][A-Z0-9_]*$/.test(name), severity),
-    }),
-    styles: perName(
-      SEVERITIES,
-      strict({
-        emoji: matching(/^:[a-z0-9_+'-]+:$/),
-        color: matching(/^#[0-9A-Fa-f]{6}$/),
-        label: text(40),
-      }),
-    ),
-    destinations: record(() => true, destination),
-    routes: array(strict({ name: text(64), match, ...routeFields, continue: boolean }, ['to'])),
-    default: strict(routeFields, ['to']),
-  },
-  ['destinations', 'default'],
-);
+const style = strict({
+  emoji: matching(/^:[a-z0-9_+'-]+:$/, 'expected an emoji shortcode such as :rotating_light:'),
+  color: matching(/^#[0-9A-Fa-f]{6}$/, 'expected a colour #RRGGBB'),
+  label: text('a label', 40),
+});
 
-/** The cross-field rules: destination names, references to them, unique route names. */
-function consistent(p: Policy): boolean {
-  const names = Object.keys(p.destinations);
-  if (names.length === 0 || !names.every((name) => DESTINATION_NAME.test(name))) return false;
-  const known = (to: string | readonly string[]) =>
-    (typeof to === 'string' ? [to] : to).every((name) => Object.hasOwn(p.destinations, name));
-  const routes = p.routes ?? [];
-  if (!known(p.default.to) || !routes.every((route) => known(route.to))) return false;
-  const named = routes.flatMap((route) => (route.name === undefined ? [] : [route.name]));
-  return new Set(named).size === named.length;
+const groupSeconds = number(positive(SECONDS));
+const group = union([
+  literal(false),
+  strict({
+    groupBy: union([literal(false), array(nameOf('group field', GROUP_FIELDS))]),
+    groupWaitSeconds: groupSeconds,
+    groupIntervalSeconds: groupSeconds,
+  }),
+]);
+
+type To = string | readonly string[];
+
+function references(to: To, path: PropertyKey[]): Array<[string, PropertyKey[]]> {
+  return typeof to === 'string' ? [[to, [...path, 'to']]] : to.map((name, i) => [name, [...path, 'to', i]]);
 }
 
+/** The cross-field rules (`schema.ts`' `crossCheck`): destination names, references, unique route names. */
+function crossCheck(policy: Policy): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const add = (path: PropertyKey[], message: string) => issues.push({ code: 'custom', path, message, continue: true });
+  const names = Object.keys(policy.destinations);
+  for (const name of names)
+    if (!DESTINATION_NAME.test(name))
+      add(['destinations', name], 'a destination name is letters, digits, "-", "_" and ".", at most 64');
+  const routes = policy.routes ?? [];
+  const refs = [
+    ...routes.flatMap((route, i) => references(route.to, ['routes', i])),
+    ...references(policy.default.to, ['default']),
+  ];
+  for (const [name, path] of refs)
+    if (!Object.hasOwn(policy.destinations, name))
+      add(path, `unknown destination ${JSON.stringify(name)} (destinations: ${names.join(', ')})`);
+  const seen = new Map<string, number>();
+  routes.forEach((route, i) => {
+    if (route.name === undefined) return;
+    const first = seen.get(route.name);
+    if (first !== undefined)
+      add(['routes', i, 'name'], `${JSON.stringify(route.name)} is also the name of routes[${first}]`);
+    else seen.set(route.name, i);
+  });
+  return issues;
+}
+
+const policy = object(
+  {
+    $schema: string(),
+    severity: strict({
+      outcomes: perName('outcome', OUTCOMES, severityName),
+      eventNames: record(
+        severityName,
+        matching(/^[A-Z][A-Z0-9_]*$/, 'expected an ECS event name such as SERVICE_TASK_START_IMPAIRED'),
+      ),
+    }),
+    styles: perName('severity', SEVERITIES, style),
+    destinations: record(destination, undefined, [
+      {
+        test: (value: object) => Object.keys(value).length > 0,
+        message: 'expected at least one destination',
+      },
+    ]),
+    routes: array(
+      strict({ name: text('a route name', 64), match: policyMatch, ...routeFields, continue: boolean }, ['to']),
+    ),
+    default: strict(routeFields, ['to']),
+    group,
+  },
+  {
+    optional: ['$schema', 'severity', 'styles', 'routes', 'group'],
+    unknown: 'strict',
+    across: crossCheck,
+  },
+);
+
 /**
- * The policy, as zod's `safeParse` would return it, when this check is sure it is valid;
- * `undefined` when zod must decide (an invalid policy, or one it is not sure of).
+ * Checks a policy as `policySchema().safeParse` does: the policy as zod returns it, or zod's
+ * issues, in order.
+ *
+ * @internal
+ */
+export const checkPolicy = (value: unknown): Verdict<Policy> => verdict(policy, value);
+
+/**
+ * The policy when it is valid, `undefined` otherwise.
  *
  * @internal
  */
 export function surePolicy(value: unknown): Policy | undefined {
-  const checked = policy(value);
-  if (checked === NO) return undefined;
-  return consistent(checked as Policy) ? (checked as Policy) : undefined;
+  const result = checkPolicy(value);
+  return result.success ? result.data : undefined;
 }

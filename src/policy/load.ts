@@ -6,9 +6,10 @@
  * @module
  */
 import { ConfigError } from '../errors.js';
-import { surePolicy } from './fast-check.js';
+import { CheckIssues } from './check-helpers.js';
+import { checkPolicy } from './fast-check.js';
 import { firstIssue } from './issues.js';
-import { policySchema, type Policy } from './schema.js';
+import type { Policy } from './schema.js';
 import { fetchSecret, processEnv, type SecretOptions } from './secrets.js';
 
 /**
@@ -51,12 +52,10 @@ function parseLabelled(input: unknown, label: string): SafeParsePolicyResult {
       return fail(label, `policy: not JSON (${error instanceof Error ? error.message : String(error)})`, error);
     }
   }
-  // A policy the zod-free check is sure of needs no zod schema (building it is most of the cost).
-  const sure = surePolicy(value);
-  if (sure !== undefined) return { success: true, data: sure };
-  const result = policySchema().safeParse(value);
+  // Checked without zod (fast-check.ts), which decides and words errors as policySchema would.
+  const result = checkPolicy(value);
   if (result.success) return { success: true, data: result.data };
-  return fail(label, firstIssue(result.error.issues, value).line, result.error);
+  return fail(label, firstIssue(result.issues, value).line, new CheckIssues(result.issues));
 }
 
 /**

@@ -4,13 +4,9 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
 import type { Cause, Classification, Outcome, Severity } from '../classify/classification.js';
 import type { EcsEventKind } from '../events/index.js';
 import { passesNameFilter } from '../filter/glob.js';
-import { once } from '../internal/once.js';
-import { CAUSES, KINDS, OUTCOMES, SEVERITIES } from './vocabulary.js';
-import { nameOf, noted, oneOrMany, text } from './zod-helpers.js';
 
 /** One value, or a list of which any one matches. */
 export type OneOrMany<T> = T | readonly T[];
@@ -60,30 +56,6 @@ export const MATCH_FIELDS: readonly (keyof PolicyMatch)[] = [
   'account',
   'region',
 ];
-
-const glob = (what: string): z.ZodMiniType<OneOrMany<string>> =>
-  noted(oneOrMany(text(`a ${what} name or glob`, 256)), { description: `${what} names or * globs, one or a list` });
-
-/**
- * Builds the schema of {@link PolicyMatch}.
- *
- * @internal
- */
-export const policyMatchSchema: () => z.ZodMiniType<PolicyMatch> = /* @__PURE__ */ once(() =>
-  noted(
-    z.strictObject({
-      account: z.optional(glob('account')),
-      region: z.optional(glob('Region')),
-      cluster: z.optional(glob('cluster')),
-      service: z.optional(glob('service')),
-      kind: z.optional(oneOrMany(nameOf('kind', KINDS))),
-      outcome: z.optional(oneOrMany(nameOf('outcome', OUTCOMES))),
-      severity: z.optional(oneOrMany(nameOf('severity', SEVERITIES))),
-      cause: z.optional(oneOrMany(nameOf('cause', CAUSES))),
-    }),
-    { description: 'Every field given must match; a list matches when any of its values does' },
-  ),
-);
 
 function list<T>(value: OneOrMany<T>): readonly T[] {
   return Array.isArray(value) ? (value as readonly T[]) : [value as T];

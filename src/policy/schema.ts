@@ -12,7 +12,8 @@ import { GROUP_FIELDS, type GroupOptions } from './group.js';
 import { once } from '../internal/once.js';
 import type { Mention } from '../internal/mention.js';
 import { DESTINATION_NAME, policyDestinationSchema, type PolicyDestination } from './destinations.js';
-import { policyMatchSchema, type OneOrMany, type PolicyMatch } from './match.js';
+import type { OneOrMany, PolicyMatch } from './match.js';
+import { policyMatchSchema } from './match-schema.js';
 import { OUTCOMES, SEVERITIES } from './vocabulary.js';
 import { nameOf, noted, oneOrMany, text } from './zod-helpers.js';
 

@@ -4,10 +4,10 @@
  * @module
  */
 import * as z from 'zod/mini';
-import type { StateValue } from '../state/store.js';
 import { once } from '../internal/once.js';
 import { timeMillis } from '../internal/time.js';
-import { policyMatchSchema, type PolicyMatch } from './match.js';
+import type { PolicyMatch } from './match.js';
+import { policyMatchSchema } from './match-schema.js';
 import { text } from './zod-helpers.js';
 
 /**
@@ -139,7 +139,7 @@ const threadSchema: () => z.ZodMiniType<SilenceThread> = /* @__PURE__ */ once(()
   }),
 );
 
-const silenceRecordSchema: () => z.ZodMiniType<SilenceRecord> = /* @__PURE__ */ once(
+export const silenceRecordSchema: () => z.ZodMiniType<SilenceRecord> = /* @__PURE__ */ once(
   () =>
     z.looseObject({
       id: z.string(),
@@ -155,25 +155,3 @@ const silenceRecordSchema: () => z.ZodMiniType<SilenceRecord> = /* @__PURE__ */ 
       thread: z.optional(threadSchema()),
     }) as unknown as z.ZodMiniType<SilenceRecord>,
 );
-
-/**
- * A stored value read back as a silence record, or `undefined` when it is not one (a record
- * written by something else is ignored, which silences nothing).
- *
- * @internal
- */
-export function readSilenceRecord(value: StateValue): SilenceRecord | undefined {
-  const result = silenceRecordSchema().safeParse(value);
-  return result.success ? result.data : undefined;
-}
-
-/**
- * The silence of a record, without the summary's bookkeeping.
- *
- * @internal
- */
-export function publicSilence(record: SilenceRecord): Silence {
-  const { id, match, author, reason, startsAt, endsAt, createdAt, suppressed, thread } = record;
-  const silence = { id, match, author, reason, startsAt, endsAt, createdAt, suppressed };
-  return thread === undefined ? silence : { ...silence, thread };
-}

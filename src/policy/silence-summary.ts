@@ -7,7 +7,8 @@
 import type { StateKey, StateStore, StoreWrite } from '../state/store.js';
 import { timeMillis } from '../internal/time.js';
 import { describeMatch } from './match.js';
-import { publicSilence, readSilenceRecord, type Silence, type SilenceRecord } from './silence-schema.js';
+import { publicSilence, readSilenceRecord } from './silence-check.js';
+import type { Silence, SilenceRecord } from './silence-schema.js';
 
 /**
  * What an ended silence suppressed, to send once.

@@ -12,14 +12,9 @@ import type { StateKey, StateStore, StateValue } from '../state/store.js';
 import { timeMillis } from '../internal/time.js';
 import { firstIssue } from './issues.js';
 import { matchesClassification } from './match.js';
-import {
-  newSilenceSchema,
-  publicSilence,
-  readSilenceRecord,
-  type NewSilence,
-  type Silence,
-  type SilenceRecord,
-} from './silence-schema.js';
+import { CheckIssues } from './check-helpers.js';
+import { checkNewSilence, publicSilence, readSilenceRecord } from './silence-check.js';
+import type { NewSilence, Silence, SilenceRecord } from './silence-schema.js';
 import { DESTINATION_FIELD, claimSummaries, settleSummary, type SilenceSummary } from './silence-summary.js';
 
 /**
@@ -155,9 +150,11 @@ function newId(): string {
 
 /** Checks a new silence against the clock; its record, or a `ConfigError` line. */
 function validated(input: NewSilence, now: number): SilenceRecord {
-  const result = newSilenceSchema().safeParse(input);
+  const result = checkNewSilence(input);
   if (!result.success)
-    throw new ConfigError(`silence: ${firstIssue(result.error.issues, input).line.replace(/^policy: /, '')}`);
+    throw new ConfigError(`silence: ${firstIssue(result.issues, input).line.replace(/^policy: /, '')}`, {
+      cause: new CheckIssues(result.issues),
+    });
   const silence = result.data;
   const startsAt = silence.startsAt === undefined ? now : timeMillis(silence.startsAt);
   const endsAt = timeMillis(silence.endsAt);

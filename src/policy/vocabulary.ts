@@ -44,3 +44,10 @@ export const SEVERITIES: readonly Severity[] = SEVERITY_ORDER;
 export const CAUSES: readonly Cause[] = Object.keys(CAUSE_SET) as Cause[];
 /** Every outcome, from the outcome record. @internal */
 export const OUTCOMES: readonly Outcome[] = Object.keys(OUTCOME_RECORDS) as Outcome[];
+
+/**
+ * What a destination may be named: letters, digits, `-`, `_` and `.`, at most 64.
+ *
+ * @internal
+ */
+export const DESTINATION_NAME: RegExp = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
