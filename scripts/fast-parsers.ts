@@ -1,9 +1,10 @@
 /**
  * Writes `src/events/fast-parsers.ts`: straight-line parsers generated from the zod schemas of
- * the four event kinds, which `parseEcsEvent` runs before zod (see that file for why). The
+ * the four event kinds, which decide in `parseEcsEvent` (see that file for why), and the schemas
+ * as data (`SHAPES`), which `explain.ts` walks to word a failure like zod. The
  * schemas stay the one source of truth: run `npm run parsers:generate` after changing one;
  * `test/events/fast-parsers.test.ts` fails while the file is out of date, and checks that the
- * parsers accept, reject and return exactly what zod does.
+ * parsers accept, reject and return exactly what zod does, and `SHAPES` gives zod's issues.
  *
  * One difference from zod, on purpose: every string comes out well-formed (a lone UTF-16
  * surrogate becomes U+FFFD), known fields and unknown ones alike; the test compares with zod's
@@ -189,9 +190,10 @@ const HEADER = `/**
  *
  * Each parser returns exactly what the schema's \`safeParse\` returns as \`data\` (unknown fields
  * kept, known ones first, in schema order), with every string well-formed (lone surrogates
- * replaced by U+FFFD), or {@link INVALID} where zod would fail, in which
- * case \`parseEcsEvent\` asks zod for the error. Straight-line code that calls no zod: on the
- * benchmark's task event 1.3 µs where zod's runtime parser takes 15 µs and \`z.compile\` 2 µs,
+ * replaced by U+FFFD), or {@link INVALID} where zod would fail, in which case \`parseEcsEvent\`
+ * words the error from \`SHAPES\` (the schemas as data, at the end) with \`explain.ts\`.
+ * Straight-line code that calls no zod: on the benchmark's task event 1.3 µs where zod's
+ * runtime parser takes 15 µs and \`z.compile\` 2 µs,
  * with nothing to build or compile at start (\`z.compile\` takes 14 ms to warm up) and no
  * \`new Function\`, so it also runs where code generation is forbidden. The repetition below is
  * the point: one straight line per kind is what V8 runs fastest.
