@@ -106,6 +106,7 @@ export function withExtraFields(
 ): DraftField[] {
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
   const present = ours.filter((field) => field.value !== undefined);
+  if (extra.length === 0 && present.length <= SLACK_LIMITS.sectionFields) return present;
   const theirs = extra.map(userField).filter((field) => field.value !== undefined);
   const max = SLACK_LIMITS.sectionFields;
   if (present.length + theirs.length <= max) return [...present, ...theirs];

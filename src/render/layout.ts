@@ -16,19 +16,7 @@ import type {
 } from '@slack/types';
 import type { Classification, Severity } from '../classify/classification.js';
 import { SLACK_LIMITS, fitId, fitList, fitProse } from './limits.js';
-import {
-  bold,
-  isWebUrl,
-  join,
-  link,
-  mention,
-  pre,
-  safeUrl,
-  text,
-  trusted,
-  type Mention,
-  type Mrkdwn,
-} from './mrkdwn.js';
+import { bold, join, link, linkTo, mention, pre, text, trusted, webUrl, type Mention, type Mrkdwn } from './mrkdwn.js';
 import { severityStyle, type RenderOptions } from './options.js';
 import type { SlackMessage } from './slack-message.js';
 
@@ -118,12 +106,11 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
   const mentions = mentionsFor(draft.severity, options);
   const id = (name: string): string | undefined =>
     draft.blockIdPrefix === undefined ? undefined : `${draft.blockIdPrefix}-${name}`.slice(0, SLACK_LIMITS.blockId);
-  // Only web links: Slack rejects a whole message whose button URL is not http(s), and a link
-  // line would show a bare label.
-  const links = draft.links.filter(
-    (l): l is DraftLink & { url: string } =>
-      l.url !== undefined && isWebUrl(l.url) && safeUrl(l.url).length <= SLACK_LIMITS.buttonUrl,
-  );
+  const links = webLinks(draft.links);
+  // The summary shows twice (its section and the fallback text): escaped once when it fits both.
+  const summaryText = text(draft.summary);
+  const fitSummary = (max: number): Mrkdwn =>
+    summaryText.length <= max ? summaryText : fitProse(draft.summary, max, text);
   const blocks: KnownBlock[] = [];
 
   if (options.variant === 'compact') {
@@ -131,9 +118,9 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
       [mentions, trusted(style.emoji), bold(fitProse(draft.title, SLACK_LIMITS.headerText, text))],
       ' ',
     );
-    const line = fitProse(draft.summary, SLACK_LIMITS.sectionText - head.length - 3, text);
+    const line = fitSummary(SLACK_LIMITS.sectionText - head.length - 3);
     blocks.push(section(trusted(`${head}\n${line}`), id('summary')));
-    const context = [...links.map((l) => link(l.url, l.label)), ...draft.context].slice(
+    const context = [...links.map((l) => linkTo(l.safe, l.label)), ...draft.context].slice(
       0,
       SLACK_LIMITS.contextElements,
     );
@@ -157,7 +144,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     // the summary its room after the mentions.
     const culpritRoom = Math.min(SLACK_LIMITS.fieldText, SLACK_LIMITS.sectionText - lead.length - MIN_SUMMARY_TEXT);
     const culprit = draft.culprit === undefined ? '' : (fitId(`\n${draft.culprit}`, culpritRoom) ?? '');
-    const summary = fitProse(draft.summary, SLACK_LIMITS.sectionText - lead.length - culprit.length, text);
+    const summary = fitSummary(SLACK_LIMITS.sectionText - lead.length - culprit.length);
     blocks.push(section(trusted(`${lead}${summary}${culprit}`), id('summary')));
     const inGrid = new Set<string>();
     const fields = fieldBlock(draft.fields, id('fields'), inGrid);
@@ -189,8 +176,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
     } else {
       // The link line leaves out what the field grid links already (the task, its definition),
       // but never the page where the operator acts, nor the user's own log link.
-      const more =
-        inGrid.size === 0 ? links : links.filter((l) => l.primary === true || l.own === true || !inGrid.has(l.url));
+      const more = inGrid.size === 0 ? links : links.filter((l) => l.primary || l.own || !inGrid.has(l.url));
       if (more.length > 0) blocks.push(linkLine(more, id('links')));
     }
     const contextLine = contextBlock(draft.context.slice(0, SLACK_LIMITS.contextElements), id('context'));
@@ -198,7 +184,7 @@ export function assemble(draft: Draft, options: RenderOptions): SlackMessage {
   }
 
   const label = style.customLabel === undefined ? '' : `${text(style.customLabel)}: `;
-  const fallback = `${label}${fitProse(draft.summary, SLACK_LIMITS.fallbackText - label.length, text)}`;
+  const fallback = `${label}${fitSummary(SLACK_LIMITS.fallbackText - label.length)}`;
   const message: SlackMessage = { text: mentions === undefined ? fallback : `${mentions} ${fallback}` };
   const kept = blocks.slice(0, SLACK_LIMITS.blocks);
   if (options.color === false) {
@@ -239,19 +225,43 @@ function fieldBlock(
   return block;
 }
 
-function linkLine(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): SectionBlock {
-  const items = links.map((l) => link(l.url, l.label));
+/** A link of the message with its URL checked and encoded once, for every place that shows it. */
+interface WebLink {
+  readonly label: string;
+  readonly url: string;
+  /** The URL as sent: {@link webUrl} of `url`. */
+  readonly safe: string;
+  readonly own: boolean;
+  readonly primary: boolean;
+}
+
+/**
+ * Only web links: Slack rejects a whole message whose button URL is not http(s), and a link line
+ * would show a bare label.
+ */
+function webLinks(links: readonly DraftLink[]): WebLink[] {
+  const kept: WebLink[] = [];
+  for (const { label, url, own, primary } of links) {
+    const safe = url === undefined ? undefined : webUrl(url);
+    if (url === undefined || safe === undefined || safe.length > SLACK_LIMITS.buttonUrl) continue;
+    kept.push({ label, url, safe, own: own === true, primary: primary === true });
+  }
+  return kept;
+}
+
+function linkLine(links: readonly WebLink[], blockId: string | undefined): SectionBlock {
+  const items = links.map((l) => linkTo(l.safe, l.label));
   return section(
     trusted(`:link: ${fitList(items, SLACK_LIMITS.sectionText - 8, ' · ', (n) => trusted(`and ${n} more`))}`),
     blockId,
   );
 }
 
-function buttons(links: ReadonlyArray<{ label: string; url: string }>, blockId: string | undefined): ActionsBlock {
+function buttons(links: readonly WebLink[], blockId: string | undefined): ActionsBlock {
   const elements: Button[] = links.slice(0, SLACK_LIMITS.actionsElements).map((l, index) => ({
     type: 'button',
     text: { type: 'plain_text', text: fitProse(l.label, SLACK_LIMITS.buttonText, plain) },
-    url: safeUrl(l.url),
+    url: l.safe,
     action_id: `ecs-slack-link-${index}`,
   }));
   const block: ActionsBlock = { type: 'actions', elements };

@@ -188,34 +188,41 @@ export function bold(value: Mrkdwn | string): Mrkdwn {
  * ```
  */
 export function link(url: string, label?: string): Mrkdwn {
-  // `|` ends the URL part of Slack's link syntax; in a label it becomes a look-alike.
-  const plain = text(label ?? url);
-  const shown = (plain.includes('|') ? plain.replace(/\|/g, '\u2223') : plain) as Mrkdwn;
-  if (!isWebUrl(url)) return shown;
-  return `<${safeUrl(url)}|${shown}>` as Mrkdwn;
+  const safe = webUrl(url);
+  const shown = linkLabel(label ?? url);
+  return safe === undefined ? shown : (`<${safe}|${shown}>` as Mrkdwn);
+}
+
+/** A link's visible text: inert, and `|` (which ends the URL part of the syntax) a look-alike. */
+function linkLabel(label: string): Mrkdwn {
+  const plain = text(label);
+  return (plain.includes('|') ? plain.replace(/\|/g, '\u2223') : plain) as Mrkdwn;
 }
 
 /**
- * A URL with the characters that would end Slack's `<url|label>` syntax or break the URL
- * (`|`, `<`, `>`, whitespace, `"`) percent-encoded: for links and for button URLs alike.
+ * `<url|label>` for a URL {@link webUrl} returned, so a message that shows one URL in several
+ * places checks and encodes it once.
  *
  * @internal
  */
-export function safeUrl(url: string): string {
+export function linkTo(safe: string, label: string): Mrkdwn {
+  return `<${safe}|${linkLabel(label)}>` as Mrkdwn;
+}
+
+/**
+ * The URL as a link or a button takes it, or `undefined` when it is not a web link (http or https
+ * and a host: the only kind Slack links). The characters that would end Slack's `<url|label>`
+ * syntax or break the URL (`|`, `<`, `>`, whitespace, `"`) are percent-encoded.
+ *
+ * @internal
+ */
+export function webUrl(url: string): string | undefined {
+  if (!HTTP_URL.test(url)) return undefined;
   return URL_BREAKERS.test(url) ? url.replace(URL_BREAKERS_ALL, percentEncode) : url;
 }
 
 /** `http://` or `https://` and a host: `https://` alone is no link. */
 const HTTP_URL = /^https?:\/\/[^\s/?#]/i;
-
-/**
- * Whether a URL is a web link (http or https), the only kind Slack turns into a link or a button.
- *
- * @internal
- */
-export function isWebUrl(url: string): boolean {
-  return HTTP_URL.test(url);
-}
 /** Characters that would end Slack's `<url|label>` syntax early, or break the URL. */
 const URL_BREAKERS = /[|<>\s"]/;
 const URL_BREAKERS_ALL = /[|<>\s"]/g;
