@@ -131,9 +131,10 @@ class StatefulNoiseFilter implements NoiseFilter {
     if (this.options.dedupe) {
       const versioned = versionOf(event);
       if (versioned !== undefined) {
-        const repeat = await this.#foldRepeat(event, c, now, versioned);
-        if (repeat !== undefined) return repeat;
+        // A task is listed in its fold window by this id (see `fold-members.ts`).
         if (event.kind === 'task') member = memberId(versioned.resource);
+        const repeat = member === undefined ? undefined : await this.#foldRepeat(event, c, now, versioned, member);
+        if (repeat !== undefined) return repeat;
         const seen = await this.#store.putIfHigher(orderKey(versioned.resource), versioned.version, this.#long(now));
         if (seen === 'lower') return suppress('stale', `version ${versioned.version} is older than one already seen`);
       }
@@ -344,9 +345,10 @@ class StatefulNoiseFilter implements NoiseFilter {
     c: Classification,
     now: number,
     versioned: Versioned,
+    member: string,
   ): Promise<Decision | undefined> {
     const windowSeconds = this.options.foldWindowSeconds;
-    if (windowSeconds === false || event.kind !== 'task' || !foldsOnceClaimed(this.options, c)) return undefined;
+    if (windowSeconds === false || !foldsOnceClaimed(this.options, c)) return undefined;
     const key = foldKey(c);
     if (this.#windows.get(key, now) === undefined) return undefined;
     if (this.#silenced !== undefined && (this.#probe === undefined || (await this.#probe(event, c, now)))) {
@@ -357,7 +359,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       ttlSeconds: this.#foldTtlSeconds(),
       now,
       cache: this.#windows,
-      member: memberId(versioned.resource),
+      member,
       claimScope: claimKey(event, versioned).scope,
     });
   }

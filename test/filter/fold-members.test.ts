@@ -28,13 +28,19 @@ async function digestCounts(filter: NoiseFilter, now = T0 + 3_600_000): Promise<
   return (await filter.flush(now)).map((d) => d.digest.count);
 }
 
+/** A filter whose window is open with one repeat folded, and its store's calls cleared. */
+async function primed() {
+  const { store, calls } = countingStore();
+  const filter = createNoiseFilter({ store });
+  await run(filter, crash(0), T0);
+  await run(filter, crash(1), T0 + 1000);
+  calls.length = 0;
+  return { calls, filter };
+}
+
 describe('a task repeat is counted by its id in the fold window', () => {
   it('costs exactly one store write once the filter holds the window, and its redelivery none', async () => {
-    const { store, calls } = countingStore();
-    const filter = createNoiseFilter({ store });
-    await run(filter, crash(0), T0);
-    await run(filter, crash(1), T0 + 1000);
-    calls.length = 0;
+    const { calls, filter } = await primed();
     expect(reason(await run(filter, crash(2), T0 + 2000))).toBe('folded');
     expect(calls).toEqual(['put fold']);
     calls.length = 0;
@@ -67,11 +73,7 @@ describe('a task repeat is counted by its id in the fold window', () => {
   });
 
   it('the redelivery of the event that alerted stays a duplicate, never a counted repeat', async () => {
-    const { store, calls } = countingStore();
-    const filter = createNoiseFilter({ store });
-    await run(filter, crash(0), T0);
-    await run(filter, crash(1), T0 + 1000);
-    calls.length = 0;
+    const { calls, filter } = await primed();
     expect(reason(await run(filter, crash(0), T0 + 2000))).toBe('duplicate');
     expect(calls).toContain('put claim');
     expect(await digestCounts(filter)).toEqual([1]);
