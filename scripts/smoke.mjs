@@ -31,7 +31,13 @@ function runBothKinds(name, imports, body, options = {}) {
 }
 
 try {
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: root }));
+  // The package as the last `npm run build` left it (`--ignore-scripts`: no second build through
+  // `prepack`); `npm test` builds the JavaScript alone, so say so rather than pack half a package.
+  if (!existsSync(join(root, 'dist/index.d.ts')))
+    throw new Error('dist/ has no declarations: run `npm run build` first');
+  const [{ filename }] = JSON.parse(
+    run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: root }),
+  );
   const tarball = join(scratch, filename);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
