@@ -54,7 +54,7 @@ export function foldedDetail(outcome: string): string {
 /**
  * Whether an event that passed the stateless rules reaches folding once claimed: a warning or
  * error, not of a deployment, with folding on, and neither a recovery nor a steady state (see
- * the noise filter's `#decideClaimed`).
+ * `decideClaimed`).
  *
  * @internal
  */

@@ -3,32 +3,25 @@
  *
  * @module
  */
-import { outcomeRecord } from '../classify/outcomes.js';
 import type { Classification } from '../classify/classification.js';
 import type { EcsEvent } from '../events/index.js';
 import { checkFilterOptions } from './check-options.js';
-import { FoldCache, creditDigest, digestOfWindow, fold, reopenAlert, windowOpen } from './fold.js';
+import { claimDelivery, confirmClaims } from './claim.js';
+import { decideClaimed, type FilterState } from './decide-claimed.js';
+import { FoldCache, creditDigest, digestOfWindow, reopenAlert, windowOpen } from './fold.js';
 import { keepClosedMembers, memberId } from './fold-members.js';
-import { DUPLICATE_DETAIL, foldRepeat, foldedDetail, foldsOnceClaimed } from './fold-repeat.js';
-import {
-  FOLD_SCOPE,
-  type Versioned,
-  claimKey,
-  foldKey,
-  orderKey,
-  problemKey,
-  serviceOf,
-  steadyKey,
-  versionOf,
-} from './keys.js';
+import { foldRepeat, foldsOnceClaimed } from './fold-repeat.js';
+import { FOLD_SCOPE, type Versioned, claimKey, foldKey, orderKey, versionOf } from './keys.js';
+import { dedupeLifetime, foldTtlSeconds, leaseSeconds } from './lifetimes.js';
 import { MemoryStateStore } from '../state/memory-store.js';
 import { namespacedStore } from '../state/namespaced-store.js';
 import { retryingStore } from '../state/retrying-store.js';
 import { resolveFilterOptions } from './presets.js';
 import { applyStatelessRules, suppress } from './rules.js';
+import { settleAll } from './settle-all.js';
 import type { StateKey, StateStore } from '../state/store.js';
 import type { Decision, DigestDecision, NoiseFilter, NotifyDecision } from './decision.js';
-import { type ReceiptState, receiptState, toReceipt } from './receipt.js';
+import { receiptState, toReceipt } from './receipt.js';
 import type { NoiseFilterOptions, ResolvedFilterOptions, SilenceCheck, SilenceProbe } from './filter-options.js';
 
 /**
@@ -85,18 +78,6 @@ export function createProbedNoiseFilter(options: NoiseFilterOptions, probe: Sile
   );
 }
 
-/**
- * Who holds a claim: unique per claim attempt across every process sharing the store (a random
- * token per process and a counter), with no cryptographic strength needed, so no Web Crypto:
- * loading it took 2 ms of a Lambda's cold start.
- */
-const OWNER_PREFIX = `${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-let owners = 0;
-const nextOwner = (): string => `${OWNER_PREFIX}-${(owners++).toString(36)}`;
-
-/** The shortest lease of a claim, in seconds, however little of the budget is left. */
-const MIN_LEASE_SECONDS = 1;
-
 class StatefulNoiseFilter implements NoiseFilter {
   readonly options: ResolvedFilterOptions;
   readonly #store: StateStore;
@@ -105,6 +86,8 @@ class StatefulNoiseFilter implements NoiseFilter {
   readonly #probe: SilenceProbe | undefined;
   /** The fold windows last seen, so a repeat is written without a read (see `FoldCache`). */
   readonly #windows = new FoldCache();
+  /** The options, store and fold windows above, as `decideClaimed` takes them. */
+  readonly #state: FilterState;
 
   constructor(
     options: ResolvedFilterOptions,
@@ -120,6 +103,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     this.#remainingMs = hooks.remainingMs;
     this.#silenced = hooks.silenced;
     this.#probe = hooks.probe;
+    this.#state = { options, store, windows: this.#windows };
   }
 
   async decide(event: EcsEvent, c: Classification, now: number): Promise<Decision> {
@@ -139,7 +123,7 @@ class StatefulNoiseFilter implements NoiseFilter {
         if (seen === 'lower') return suppress('stale', `version ${versioned.version} is older than one already seen`);
       }
       const claim = claimKey(event, versioned);
-      const claimed = await this.#claim(claim, now);
+      const claimed = await claimDelivery(this.#store, claim, now, leaseSeconds(this.options, this.#remainingMs));
       if (claimed !== 'claimed') return claimed;
       claims.push(claim);
       by = `${claim.scope}|${claim.id}`;
@@ -150,7 +134,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       const silenced = this.#silenced === undefined ? undefined : await this.#silenced(event, c, now);
       decision =
         silenced === undefined
-          ? await this.#decideClaimed(event, c, now, claims, by, member)
+          ? await decideClaimed(this.#state, event, c, now, claims, by, member)
           : suppress('silenced', silenced);
     } catch (error) {
       // Nothing was decided: hand the claim back, so the retry is decided afresh instead of
@@ -162,79 +146,11 @@ class StatefulNoiseFilter implements NoiseFilter {
     // A suppression settles the event at once: a duplicate of it is a duplicate. Its state (a
     // folded count) is already written, so a failure here must not make it count twice.
     try {
-      await this.#confirm(claims, now);
+      await confirmClaims(this.#store, this.options, claims, now);
       return decision;
     } catch {
       return { ...decision, detail: `${decision.detail} (not recorded as handled: the state store failed)` };
     }
-  }
-
-  async #decideClaimed(
-    event: EcsEvent,
-    c: Classification,
-    now: number,
-    claims: StateKey[],
-    by: string | undefined,
-    member: string | undefined,
-  ): Promise<Decision> {
-    const service = serviceOf(c);
-    const { recovery, steadyStates, foldWindowSeconds } = this.options;
-    // Recoveries: the first steady state or completed deployment after a problem, announced once.
-    if (recovery && service !== undefined && outcomeRecord(c.outcome).recovery === true) {
-      const key = problemKey(service);
-      const problem = await this.#store.take(key, now);
-      if (problem !== undefined) {
-        const after = typeof problem.value.outcome === 'string' ? problem.value.outcome : 'a problem';
-        // A recovery is news like any other: under `changes` it leaves the service steady (or
-        // not) exactly as the plain event would, so the next steady state is not news again.
-        return notify(recovered(c, after), true, {
-          claims,
-          recoveredFrom: { key, value: problem.value },
-          ...this.#steadyAfter(c, service),
-        });
-      }
-    }
-    if (c.outcome === 'steady-state' && steadyStates !== 'all') {
-      if (steadyStates === 'recovery' || service === undefined)
-        return suppress('steady-state', 'steady state without a problem before it');
-      const steady = await this.#store.get(steadyKey(service), now);
-      if (steady?.value.steady === true) return suppress('steady-state', 'service is still steady');
-      return notify(c, false, { claims, ...this.#steadyAfter(c, service) });
-    }
-    const receipt: { -readonly [K in keyof ReceiptState]: ReceiptState[K] } = {
-      claims,
-      ...this.#steadyAfter(c, service),
-    };
-    if (service !== undefined && (c.severity === 'warning' || c.severity === 'error')) {
-      receipt.problem = { key: problemKey(service), outcome: c.outcome };
-    }
-    if (
-      foldWindowSeconds !== false &&
-      c.kind !== 'deployment' &&
-      (c.severity === 'warning' || c.severity === 'error')
-    ) {
-      const key = foldKey(c);
-      const folded = await fold(this.#store, key, event, {
-        windowMs: foldWindowSeconds * 1000,
-        ttlSeconds: this.#foldTtlSeconds(),
-        now,
-        cache: this.#windows,
-        ...(by === undefined ? {} : { by }),
-        ...(member === undefined ? {} : { member }),
-      });
-      if (folded.kind === 'duplicate') return suppress('duplicate', DUPLICATE_DETAIL);
-      if (folded.kind === 'folded') return suppress('folded', foldedDetail(c.outcome));
-      if (folded.kind === 'digest') {
-        return {
-          action: 'digest',
-          digest: folded.digest,
-          receipt: toReceipt({ ...receipt, digestOf: { key, count: folded.count, since: folded.since } }),
-        };
-      }
-      receipt.alertOf = key;
-      receipt.alertStart = folded.start;
-    }
-    return notify(c, false, receipt);
   }
 
   async commit(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
@@ -242,7 +158,7 @@ class StatefulNoiseFilter implements NoiseFilter {
     const { problem, steady } = receipt;
     // Each step on its own: a failed one does not keep the others from being saved.
     await settleAll([
-      () => this.#confirm(receipt.claims, now),
+      () => confirmClaims(this.#store, this.options, receipt.claims, now),
       problem && (() => this.#store.update(problem.key, { set: { outcome: problem.outcome } }, this.#long(now))),
       steady &&
         (() =>
@@ -255,7 +171,7 @@ class StatefulNoiseFilter implements NoiseFilter {
   async release(decision: NotifyDecision | DigestDecision, now: number): Promise<void> {
     const receipt = receiptState(decision.receipt);
     const { recoveredFrom, alertOf, alertStart, digestOf } = receipt;
-    const ttlSeconds = this.#foldTtlSeconds();
+    const ttlSeconds = foldTtlSeconds(this.options);
     if (alertOf !== undefined) this.#windows.delete(alertOf);
     if (digestOf !== undefined) this.#windows.delete(digestOf.key);
     // Undo what deciding wrote, each step on its own, then settle the claims whatever failed: an
@@ -281,7 +197,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       // What failed was the digest, now credited to the next one; the event that triggered it is
       // already counted in the window it opened. Its retry must be a duplicate, or it is counted twice.
       decision.action === 'digest'
-        ? () => this.#confirm(receipt.claims, now)
+        ? () => confirmClaims(this.#store, this.options, receipt.claims, now)
         : () => settleAll(receipt.claims.map((claim) => () => this.#store.take(claim, now))),
     ]);
   }
@@ -308,35 +224,6 @@ class StatefulNoiseFilter implements NoiseFilter {
   }
 
   /**
-   * Claims a delivery; a claim held by another delivery defers, a confirmed one is a duplicate.
-   * The claim lasts the lease, or what is left of the budget when that is shorter: a delivery cut
-   * off by its deadline leaves a claim that ends with it.
-   */
-  async #claim(key: StateKey, now: number): Promise<'claimed' | Decision> {
-    const owner = nextOwner();
-    const lease = { now, ttlSeconds: this.#leaseSeconds() };
-    try {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const created = await this.#store.put(key, { state: 'pending', owner }, lease);
-        if (created !== undefined) return 'claimed';
-        const existing = await this.#store.get(key, now);
-        if (existing === undefined) continue;
-        // An earlier try of this put was stored, though its answer was lost (and it was retried).
-        if (existing.value.owner === owner) return 'claimed';
-        if (existing.value.state === 'done') {
-          return suppress('duplicate', DUPLICATE_DETAIL);
-        }
-        return { action: 'defer', detail: 'another delivery of this event is in flight' };
-      }
-      return { action: 'defer', detail: 'could not claim the event' };
-    } catch (error) {
-      // A put that failed may still have been stored: hand back a claim that is ours.
-      await this.#releaseOwn(key, owner, now).catch(() => undefined);
-      throw error;
-    }
-  }
-
-  /**
    * The fast path (see `foldRepeat`), taken only when no silence can hold the event: the
    * `silenced` check counts what it silences, so it is asked after a claim.
    */
@@ -356,80 +243,15 @@ class StatefulNoiseFilter implements NoiseFilter {
     }
     return foldRepeat(this.#store, key, event, c, {
       windowMs: windowSeconds * 1000,
-      ttlSeconds: this.#foldTtlSeconds(),
+      ttlSeconds: foldTtlSeconds(this.options),
       now,
       cache: this.#windows,
       member,
       claimScope: claimKey(event, versioned).scope,
     });
   }
-
-  /** Takes the claim of `key` if `owner` holds it and it is still pending. */
-  async #releaseOwn(key: StateKey, owner: string, now: number): Promise<void> {
-    const existing = await this.#store.get(key, now);
-    if (existing?.value.owner === owner && existing.value.state === 'pending') {
-      await this.#store.take(key, now, existing.version);
-    }
-  }
-
-  /** How long a claim is held: the lease, or the budget left when shorter (at least a second). */
-  #leaseSeconds(): number {
-    const remaining = this.#remainingMs?.();
-    if (remaining === undefined || Number.isNaN(remaining)) return this.options.leaseSeconds;
-    return Math.min(this.options.leaseSeconds, Math.max(MIN_LEASE_SECONDS, remaining / 1000));
-  }
-
-  /** Steady-state bookkeeping (`changes` only): a steady state leaves its service steady, anything else not. */
-  #steadyAfter(c: Classification, service: string | undefined): Pick<ReceiptState, 'steady'> {
-    if (this.options.steadyStates !== 'changes' || service === undefined) return {};
-    return { steady: { key: steadyKey(service), steady: c.outcome === 'steady-state' } };
-  }
-
-  async #confirm(claims: readonly StateKey[], now: number): Promise<void> {
-    for (const claim of claims) await this.#store.update(claim, { set: { state: 'done' } }, this.#long(now));
-  }
-
-  /**
-   * How long a fold window's record lives: its window and then the dedupe TTL, so a window
-   * longer than the TTL (a daily digest) is still there for the flush that closes it.
-   */
-  #foldTtlSeconds(): number {
-    const { foldWindowSeconds, dedupeTtlSeconds } = this.options;
-    return foldWindowSeconds === false ? dedupeTtlSeconds : foldWindowSeconds + dedupeTtlSeconds;
-  }
-
+  /** The lifetime of a record kept for the dedupe TTL (see `dedupeLifetime`). */
   #long(now: number): { now: number; ttlSeconds: number } {
-    return { now, ttlSeconds: this.options.dedupeTtlSeconds };
+    return dedupeLifetime(this.options, now);
   }
-}
-
-/**
- * Runs every step (skipping `undefined` and `false` ones) even when some fail, then throws the
- * first failure.
- */
-async function settleAll(steps: ReadonlyArray<(() => Promise<unknown>) | undefined | false>): Promise<void> {
-  let failure: { error: unknown } | undefined;
-  for (const step of steps) {
-    if (!step) continue;
-    try {
-      await step();
-    } catch (error) {
-      failure ??= { error };
-    }
-  }
-  if (failure !== undefined) throw failure.error;
-}
-
-function notify(classification: Classification, recovery: boolean, receipt: ReceiptState): NotifyDecision {
-  return { action: 'notify', classification, recovery, receipt: toReceipt(receipt) };
-}
-
-/** A steady state or completed deployment rewritten as the recovery it announces. */
-function recovered(c: Classification, after: string): Classification {
-  const service = c.identity.service ?? 'The service';
-  return {
-    ...c,
-    severity: 'success',
-    summary: `${service} recovered after ${after}: ${c.summary.charAt(0).toLowerCase()}${c.summary.slice(1)}`,
-  };
 }
