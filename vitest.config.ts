@@ -42,7 +42,10 @@ const config: ViteUserConfig = defineConfig({
       include: ['test/**/*.test-d.ts'],
       tsconfig: './tsconfig.json',
     },
-    testTimeout: 20_000,
+    // Two workers share two cores with dynalite and spawned CLIs: a test that takes 8 s alone took
+    // 18 s under that load (and 50 s with another job on the machine). Generous limits, for hangs.
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
     pool: 'threads',
     // Every core: Vitest's default leaves one for itself, which on a 2-core CI runner means one
     // worker and a suite half as fast (382 s against 266 s for `npm test` on Node 20 here).

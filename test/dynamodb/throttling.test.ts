@@ -41,5 +41,5 @@ describe('5% of DynamoDB requests throttled, 8 writers x 500 events', () => {
       for (const client of clients) client.destroy();
       await table.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

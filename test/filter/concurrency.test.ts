@@ -107,6 +107,6 @@ describe('8 concurrent workers over 1,000 deliveries', () => {
       } finally {
         for (const client of clients) client.destroy();
       }
-    }, 60_000);
+    }, 120_000);
   });
 });

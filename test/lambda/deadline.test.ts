@@ -105,7 +105,7 @@ describe('createHandler within the invocation deadline', () => {
     }
     expect(queue).toEqual([]);
     expect(servicesPosted(server.requests)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
-  }, 20_000);
+  }, 60_000);
 
   it('EventBridge: throws before the deadline, so Lambda retries the event; the retry is delivered', async () => {
     const { handler } = await setup(['hang', { status: 200, body: 'ok' }]);
