@@ -19,6 +19,12 @@ export interface ConsumerBundle {
   readonly firstPayloadPath: string;
   /** The bare start to compare with: an ES module like the bundle that only prints a line. */
   readonly barePath: string;
+  /**
+   * Gzipped sizes of two smaller Lambdas bundled the same way, for comparison (no budget):
+   * `core` parses, classifies, renders and posts (`bench/consumer/core.ts`); `webhook` is
+   * `createHandler` with the alerts preset and a webhook (`bench/consumer/webhook.ts`).
+   */
+  readonly compared: { readonly core: number; readonly webhook: number };
 }
 
 /** `dist/chunk-X.js` and `node_modules/zod/v4/core/x.js` as the part they belong to. */
@@ -39,6 +45,8 @@ export async function bundleConsumer(): Promise<ConsumerBundle> {
     entryPoints: {
       handler: join(ROOT, 'bench/consumer/handler.ts'),
       'first-payload': join(ROOT, 'bench/consumer/first-payload.ts'),
+      core: join(ROOT, 'bench/consumer/core.ts'),
+      webhook: join(ROOT, 'bench/consumer/webhook.ts'),
     },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -53,6 +61,7 @@ export async function bundleConsumer(): Promise<ConsumerBundle> {
   });
   const handlerPath = join(outdir, 'handler.mjs');
   const code = readFileSync(handlerPath);
+  const gzipped = (name: string) => gzipSync(readFileSync(join(outdir, `${name}.mjs`)), { level: 9 }).length;
   const barePath = join(outdir, 'bare.mjs');
   writeFileSync(barePath, 'process.stdout.write("{}\\n");\n');
   return {
@@ -62,6 +71,7 @@ export async function bundleConsumer(): Promise<ConsumerBundle> {
     parts: parts(result.metafile, handlerPath),
     firstPayloadPath: join(outdir, 'first-payload.mjs'),
     barePath,
+    compared: { core: gzipped('core'), webhook: gzipped('webhook') },
   };
 }
 

@@ -82,6 +82,9 @@ console.log(
 );
 console.log(`  minified bytes by part: ${bundle.parts.map(([part, bytes]) => `${part} ${bytes}`).join(', ')}`);
 console.log(
+  `  compared (gzipped, no budget): parse + classify + render + fetch alone ${bundle.compared.core}; createHandler with a webhook and nothing else ${bundle.compared.webhook}`,
+);
+console.log(
   `cold start to the first payload (${cold.payloadBytes} bytes): ${figures.coldFirstPayloadMs} ms beyond a bare node start (${cold.bareNodeMs.toFixed(1)} ms) (budget ${BUDGETS.coldFirstPayloadMs}: ${verdict('coldFirstPayloadMs')})`,
 );
 console.log(`cold import of the unbundled package: ${coldUnbundled.importMs.toFixed(1)} ms beyond a bare node start`);
@@ -127,6 +130,8 @@ if (json) {
       pipelineVsJsonParse: round(hot.pipelineVsJsonParse),
       bundleBytes: bundle.bytes,
       bundleParts: Object.fromEntries(bundle.parts),
+      coreBundleGzipBytes: bundle.compared.core,
+      webhookBundleGzipBytes: bundle.compared.webhook,
       storeRequests: {
         requests: requests.requests,
         events: requests.events,
