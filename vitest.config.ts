@@ -25,10 +25,8 @@ class SlowFilesFirst extends BaseSequencer {
       const at = SLOW_FILES.findIndex((slow) => file.moduleId.endsWith(slow));
       return at === -1 ? SLOW_FILES.length : at;
     };
-    return (await super.sort(files))
-      .map((file, i) => ({ file, i }))
-      .sort((a, b) => rank(a.file) - rank(b.file) || a.i - b.i)
-      .map(({ file }) => file);
+    // Array#sort is stable: Vitest's order holds within each rank.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
   }
 }
 

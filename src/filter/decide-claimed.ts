@@ -32,15 +32,28 @@ export interface FilterState {
 }
 
 /**
+ * What {@link decideClaimed} knows of a claimed event besides the event and its classification.
+ *
+ * @internal
+ */
+export interface ClaimedEvent {
+  /** The time, epoch milliseconds. */
+  readonly now: number;
+  /** The event's claims, settled with the decision. */
+  readonly claims: StateKey[];
+  /** The claim (`scope|id`) that alerts for its fold window, when deduplicating. */
+  readonly by: string | undefined;
+  /** The task's id among its fold window's members, for a task event. */
+  readonly member: string | undefined;
+}
+
+/**
  * Decides a claimed event: a recovery, a steady state, a folded repeat or digest, or an alert.
  *
  * @param state - The filter's options, store and fold windows.
  * @param event - The event.
  * @param c - Its classification.
- * @param now - The time, epoch milliseconds.
- * @param claims - The event's claims, settled with the decision.
- * @param by - The claim (`scope|id`) that alerts for its fold window, when deduplicating.
- * @param member - The task's id among its fold window's members, for a task event.
+ * @param claimed - The time, the event's claims and what identifies it in its fold window.
  * @returns The decision.
  * @internal
  */
@@ -48,10 +61,7 @@ export async function decideClaimed(
   state: FilterState,
   event: EcsEvent,
   c: Classification,
-  now: number,
-  claims: StateKey[],
-  by: string | undefined,
-  member: string | undefined,
+  { now, claims, by, member }: ClaimedEvent,
 ): Promise<Decision> {
   const service = serviceOf(c);
   const { options, store, windows } = state;

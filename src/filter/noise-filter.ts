@@ -134,7 +134,7 @@ class StatefulNoiseFilter implements NoiseFilter {
       const silenced = this.#silenced === undefined ? undefined : await this.#silenced(event, c, now);
       decision =
         silenced === undefined
-          ? await decideClaimed(this.#state, event, c, now, claims, by, member)
+          ? await decideClaimed(this.#state, event, c, { now, claims, by, member })
           : suppress('silenced', silenced);
     } catch (error) {
       // Nothing was decided: hand the claim back, so the retry is decided afresh instead of

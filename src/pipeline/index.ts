@@ -46,14 +46,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           'pipeline.handle: the second argument is an options object: handle(event, { id, deadline })',
         );
       }
-      return runEvent(context, event, handleOptions.id ?? event.id, handleOptions.deadline, undefined);
+      return runEvent(context, event, { id: handleOptions.id ?? event.id, deadline: handleOptions.deadline });
     },
 
     async handleRecord(record, recordOptions = {}) {
       const deadline = recordOptions.deadline;
-      if (record.success) return runEvent(context, record.data, record.id, deadline, undefined);
+      if (record.success) return runEvent(context, record.data, { id: record.id, deadline });
       const salvaged = onInvalid === 'alert' && record.input !== undefined ? salvageEcsEvent(record.input) : undefined;
-      if (salvaged !== undefined) return runEvent(context, salvaged.event, record.id, deadline, salvaged.missing);
+      if (salvaged !== undefined)
+        return runEvent(context, salvaged.event, { id: record.id, deadline, missing: salvaged.missing });
       const drop = onInvalid === 'drop';
       log({ level: 'warn', msg: drop ? 'dropped' : 'invalid', id: record.id, detail: errorLine(record.error) });
       return { status: drop ? 'dropped' : 'invalid', error: record.error };

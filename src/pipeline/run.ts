@@ -20,22 +20,32 @@ import { summarise } from './result.js';
 import type { PipelineResult } from './types.js';
 
 /**
+ * How one event is run, besides the event.
+ *
+ * @internal
+ */
+export interface EventRun {
+  /** The record id for the log. */
+  readonly id: string;
+  /** When the event must be settled, if ever. */
+  readonly deadline: number | undefined;
+  /** What a salvaged event lacked. */
+  readonly missing?: readonly string[];
+}
+
+/**
  * Classifies, routes, filters, delivers and settles one event.
  *
  * @param context - The pipeline's parts.
  * @param event - The event.
- * @param id - The record id for the log.
- * @param deadline - When the event must be settled, if ever.
- * @param missing - What a salvaged event lacked.
+ * @param run - Its record id, its deadline, and what it lacked if salvaged.
  * @returns What happened.
  * @internal
  */
 export async function runEvent(
   context: PipelineContext,
   event: EcsEvent,
-  id: string,
-  deadline: number | undefined,
-  missing: readonly string[] | undefined,
+  { id, deadline, missing }: EventRun,
 ): Promise<PipelineResult> {
   const { policy, log, silencing, destinations, clock } = context;
   context.call.deadline = deadline;

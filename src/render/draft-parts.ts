@@ -106,10 +106,9 @@ export function withExtraFields(
 ): DraftField[] {
   const extra = typeof options.fields === 'function' ? options.fields(event, c) : (options.fields ?? []);
   const present = ours.filter((field) => field.value !== undefined);
-  if (extra.length === 0 && present.length <= SLACK_LIMITS.sectionFields) return present;
   const theirs = extra.map(userField).filter((field) => field.value !== undefined);
   const max = SLACK_LIMITS.sectionFields;
-  if (present.length + theirs.length <= max) return [...present, ...theirs];
+  if (present.length + theirs.length <= max) return theirs.length === 0 ? present : [...present, ...theirs];
   const keys = present.filter((field) => field.key === true).length;
   const keptTheirs = theirs.slice(0, Math.max(0, max - keys));
   let room = max - keys - keptTheirs.length;
